@@ -1,0 +1,38 @@
+// SQL building: the one identifier-quoting helper, and literal helpers for the few places
+// DuckDB cannot take a bound parameter (struct keys in read_csv's `columns`, DDL).
+
+/** Quotes any string as a DuckDB identifier. */
+export function ident(name: string): string {
+  if (name.length === 0) throw new Error('an SQL identifier cannot be empty');
+  if (name.includes('\u0000')) throw new Error('an SQL identifier cannot contain NUL');
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes a qualified name (`schema.table`) part by part. */
+export function qualified(...parts: string[]): string {
+  return parts.map(ident).join('.');
+}
+
+/** A string literal, for DDL and table-function struct keys that cannot be bound. */
+export function literal(value: string): string {
+  if (value.includes('\u0000')) throw new Error('an SQL string literal cannot contain NUL');
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Internal tables carry this prefix, so user data can never collide with them. */
+export const INTERNAL_PREFIX = '_ds_';
+
+export const table = {
+  meta: `${INTERNAL_PREFIX}meta`,
+  dataset: `${INTERNAL_PREFIX}dataset`,
+  version: `${INTERNAL_PREFIX}version`,
+  column: `${INTERNAL_PREFIX}column`,
+  eventLog: `${INTERNAL_PREFIX}event_log`,
+  /** The data of one dataset version. */
+  data: (datasetId: string, version: number) => `${INTERNAL_PREFIX}data_${datasetId}_v${version}`,
+  /** A staging table of a running import: dropped if the import does not finish. */
+  stage: (jobId: string) => `${INTERNAL_PREFIX}stage_${jobId}`,
+} as const;
+
+/** The in-memory catalog for per-session scratch tables (grid views). */
+export const SCRATCH = 'ds_scratch';

@@ -1,0 +1,123 @@
+// The engine: one open workspace, its jobs and grid, and the handlers of the whole contract.
+// It knows nothing of Electron or HTTP; every transport dispatches into `handlers`.
+import type { Events } from '../../shared/api/contract';
+import type { Handlers } from '../../shared/api/client';
+import { AppError } from '../../shared/api/result';
+import type { FsRoot, WorkspaceInfo } from '../../shared/api/types';
+import { Emitter } from '../../shared/emitter';
+import { num } from './db/database';
+import { table } from './db/sql';
+import { fileRoots } from './files/browse';
+import { Grid } from './grid/grid';
+import { appHandlers } from './handlers/app';
+import { datasetHandlers } from './handlers/datasets';
+import { exportHandlers } from './handlers/export';
+import { gridHandlers } from './handlers/grid';
+import { importHandlers } from './handlers/import';
+import { jobHandlers } from './handlers/jobs';
+import { workspaceHandlers } from './handlers/workspace';
+import { JobManager } from './jobs/jobs';
+import { defaultWorkspaceDir, osUser, rememberRecent } from './workspace/paths';
+import { Workspace } from './workspace/workspace';
+
+export interface EngineOptions {
+  /** Defaults to the per-user default workspace, created if missing. */
+  workspaceDir?: string;
+  /** Create the workspace if it does not exist (always true for the default one). */
+  create?: boolean;
+  /** Names this process in the workspace lock file. */
+  processName: string;
+  /** Extra folders the in-app file browser may show (browser mode `--root`). */
+  roots?: string[];
+  /** Record opened workspaces in the recent list (off for throw-away CLI workspaces). */
+  rememberRecent?: boolean;
+  env?: NodeJS.ProcessEnv;
+  threads?: number;
+}
+
+export class Engine {
+  readonly events = new Emitter<Events>();
+  readonly jobs: JobManager;
+  readonly actor = osUser();
+  readonly roots: FsRoot[];
+  readonly handlers: Handlers;
+  private ws: Workspace;
+  private gridState: Grid;
+
+  private constructor(ws: Workspace, readonly options: EngineOptions) {
+    this.ws = ws;
+    this.gridState = new Grid(ws);
+    this.jobs = new JobManager((info) => this.events.emit('job.updated', info));
+    this.roots = fileRoots(options.roots ?? []);
+    this.handlers = {
+      ...appHandlers(this),
+      ...workspaceHandlers(this),
+      ...importHandlers(this),
+      ...datasetHandlers(this),
+      ...gridHandlers(this),
+      ...exportHandlers(this),
+      ...jobHandlers(this),
+    };
+  }
+
+  static async start(options: EngineOptions): Promise<Engine> {
+    const env = options.env ?? process.env;
+    const isDefault = options.workspaceDir === undefined;
+    const dir = options.workspaceDir ?? defaultWorkspaceDir(env);
+    const ws = await Workspace.open(dir, {
+      create: isDefault || (options.create ?? false),
+      processName: options.processName,
+      actor: osUser(),
+      isDefault,
+      ...(options.threads ? { threads: options.threads } : {}),
+    });
+    if (options.rememberRecent !== false) rememberRecent(ws.dir, env);
+    return new Engine(ws, options);
+  }
+
+  get workspace(): Workspace {
+    return this.ws;
+  }
+  get grid(): Grid {
+    return this.gridState;
+  }
+
+  async workspaceInfo(): Promise<WorkspaceInfo> {
+    const n = await this.ws.db.one(`SELECT count(*) AS n FROM ${table.dataset}`);
+    return {
+      path: this.ws.dir,
+      databaseFile: this.ws.databaseFile,
+      formatVersion: this.ws.formatVersion,
+      isDefault: this.ws.isDefault,
+      datasetCount: num(n?.n),
+    };
+  }
+
+  /** Switches to another workspace; refused while jobs run (they hold the current one). */
+  async switchWorkspace(dir: string, create: boolean): Promise<WorkspaceInfo> {
+    const running = this.jobs.running();
+    if (running.length > 0) {
+      throw new AppError('BUSY', `Cannot switch workspace while ${running.length} job(s) run (${running.map((j) => j.label).join(', ')}). Wait or cancel them first.`);
+    }
+    const env = this.options.env ?? process.env;
+    const next = await Workspace.open(dir, {
+      create,
+      processName: this.options.processName,
+      actor: this.actor,
+      isDefault: dir === defaultWorkspaceDir(env),
+    });
+    this.ws.close();
+    this.ws = next;
+    this.gridState = new Grid(next);
+    if (this.options.rememberRecent !== false) rememberRecent(next.dir, env);
+    const info = await this.workspaceInfo();
+    this.events.emit('workspace.changed', info);
+    return info;
+  }
+
+  async close(): Promise<void> {
+    for (const j of this.jobs.running()) this.jobs.cancel(j.id);
+    await Promise.all(this.jobs.list().map((j) => this.jobs.wait(j.id).catch(() => undefined)));
+    this.ws.close();
+  }
+}

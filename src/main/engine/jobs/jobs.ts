@@ -1,0 +1,169 @@
+// Long work as jobs: an id at once, throttled progress events (stage, done/total, rows/s, ETA),
+// cancellation through an AbortSignal, and a final state that is always reported.
+import { AppError, toErrorInfo } from '../../../shared/api/result';
+import type { JobInfo, JobKind } from '../../../shared/api/types';
+
+export interface ProgressUpdate {
+  stage?: string;
+  done?: number;
+  total?: number | null;
+  unit?: JobInfo['unit'];
+  /** Rows handled so far, when known; drives rows/s. */
+  rows?: number;
+}
+
+export interface JobContext {
+  readonly id: string;
+  readonly signal: AbortSignal;
+  progress(p: ProgressUpdate): void;
+  /** Throws CANCELLED if the job was cancelled. */
+  throwIfCancelled(): void;
+  /** Registers work to do at the moment of cancellation (e.g. interrupt a DuckDB query). */
+  onCancel(fn: () => void): () => void;
+}
+
+const KEEP_FINISHED = 50;
+const EMIT_EVERY_MS = 100;
+
+interface Running {
+  info: JobInfo;
+  controller: AbortController;
+  startedMs: number;
+  lastEmit: number;
+  cancelHooks: Set<() => void>;
+  ended: Promise<JobInfo>;
+  resolveEnded: (info: JobInfo) => void;
+}
+
+export class JobManager {
+  private jobs = new Map<string, Running>();
+  private seq = 0;
+
+  constructor(private readonly emit: (info: JobInfo) => void) {}
+
+  start<T>(kind: JobKind, label: string, work: (ctx: JobContext) => Promise<T>): JobInfo {
+    const id = `j${++this.seq}`;
+    const controller = new AbortController();
+    let resolveEnded: (info: JobInfo) => void = () => undefined;
+    const ended = new Promise<JobInfo>((r) => (resolveEnded = r));
+    const job: Running = {
+      ended,
+      resolveEnded,
+      info: {
+        id, kind, label, state: 'running', stage: 'starting', done: 0, total: null, unit: 'steps',
+        rowsPerSecond: null, etaSeconds: null, startedAt: new Date().toISOString(), finishedAt: null,
+        error: null, result: null,
+      },
+      controller,
+      startedMs: Date.now(),
+      lastEmit: 0,
+      cancelHooks: new Set(),
+    };
+    this.jobs.set(id, job);
+    const ctx: JobContext = {
+      id,
+      signal: controller.signal,
+      progress: (p) => this.progress(job, p),
+      throwIfCancelled: () => {
+        if (controller.signal.aborted) throw new AppError('CANCELLED', `${label}: cancelled`);
+      },
+      onCancel: (fn) => {
+        job.cancelHooks.add(fn);
+        return () => job.cancelHooks.delete(fn);
+      },
+    };
+    this.emit({ ...job.info });
+    // Run on the next tick so the caller has the id before any event about it.
+    void Promise.resolve()
+      .then(() => work(ctx))
+      .then(
+        (result) => this.finish(job, controller.signal.aborted ? 'cancelled' : 'succeeded', result, null),
+        (err: unknown) => {
+          const info = toErrorInfo(err);
+          const cancelled = controller.signal.aborted || info.code === 'CANCELLED';
+          this.finish(job, cancelled ? 'cancelled' : 'failed', null, cancelled ? { code: 'CANCELLED', message: `${label}: cancelled` } : info);
+        },
+      );
+    return { ...job.info };
+  }
+
+  private progress(job: Running, p: ProgressUpdate): void {
+    const i = job.info;
+    if (i.state !== 'running') return;
+    if (p.stage !== undefined && p.stage !== i.stage) {
+      i.stage = p.stage;
+      job.lastEmit = 0; // a new stage is always shown
+    }
+    if (p.unit !== undefined) i.unit = p.unit;
+    if (p.total !== undefined) i.total = p.total;
+    if (p.done !== undefined) i.done = p.done;
+    const elapsed = (Date.now() - job.startedMs) / 1000;
+    if (p.rows !== undefined && elapsed > 0) i.rowsPerSecond = Math.round(p.rows / elapsed);
+    if (i.total && i.done > 0 && elapsed > 0.2) {
+      const frac = Math.min(1, i.done / i.total);
+      i.etaSeconds = frac > 0 ? Math.max(0, Math.round((elapsed / frac - elapsed) * 10) / 10) : null;
+    }
+    const now = Date.now();
+    if (now - job.lastEmit >= EMIT_EVERY_MS) {
+      job.lastEmit = now;
+      this.emit({ ...i });
+    }
+  }
+
+  private finish(job: Running, state: JobInfo['state'], result: unknown, error: JobInfo['error']): void {
+    const i = job.info;
+    i.state = state;
+    i.result = result ?? null;
+    i.error = error;
+    i.finishedAt = new Date().toISOString();
+    i.etaSeconds = state === 'succeeded' ? 0 : null;
+    if (state === 'succeeded' && i.total !== null) i.done = i.total;
+    job.cancelHooks.clear();
+    this.emit({ ...i });
+    job.resolveEnded({ ...i });
+    this.prune();
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.info.state !== 'running');
+    for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(j.info.id);
+  }
+
+  cancel(id: string): boolean {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('NOT_FOUND', `no job ${id}`);
+    if (job.info.state !== 'running') return false;
+    job.info.stage = 'cancelling';
+    job.controller.abort();
+    for (const fn of job.cancelHooks) {
+      try {
+        fn();
+      } catch {
+        // cancellation hooks are best effort; the job still ends as cancelled
+      }
+    }
+    this.emit({ ...job.info });
+    return true;
+  }
+
+  get(id: string): JobInfo {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('NOT_FOUND', `no job ${id}`);
+    return { ...job.info };
+  }
+
+  list(): JobInfo[] {
+    return [...this.jobs.values()].map((j) => ({ ...j.info }));
+  }
+
+  running(): JobInfo[] {
+    return this.list().filter((j) => j.state === 'running');
+  }
+
+  /** Resolves when the job ends (used by the CLI and tests). */
+  wait(id: string): Promise<JobInfo> {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('NOT_FOUND', `no job ${id}`);
+    return job.ended;
+  }
+}

@@ -1,0 +1,92 @@
+// The workspace's format: its version number and the migrations that bring older ones forward.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { table } from '../db/sql';
+
+export type Migration = (conn: DuckDBConnection) => Promise<void>;
+
+/**
+ * migrations[n] brings a workspace from format n to n + 1. A new workspace is format 0 (empty)
+ * and runs them all. Never edit a released migration: append a new one.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  // 0 → 1: the catalogue, columns with internal ids, and the append-only event log.
+  async (c) => {
+    await c.run(`CREATE TABLE ${table.meta} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`);
+    await c.run(`CREATE SEQUENCE ${table.dataset}_seq START 1`);
+    await c.run(`CREATE TABLE ${table.dataset} (
+      dataset_id VARCHAR PRIMARY KEY,
+      name VARCHAR NOT NULL,
+      format VARCHAR NOT NULL,
+      source_path VARCHAR NOT NULL,
+      source_size BIGINT NOT NULL,
+      source_sha256 VARCHAR NOT NULL,
+      source_modified_at TIMESTAMPTZ,
+      import_options JSON NOT NULL,
+      warnings JSON NOT NULL,
+      created_at TIMESTAMPTZ NOT NULL,
+      created_by VARCHAR NOT NULL)`);
+    await c.run(`CREATE TABLE ${table.version} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      parent_version INTEGER,
+      table_name VARCHAR NOT NULL,
+      row_count BIGINT NOT NULL,
+      created_at TIMESTAMPTZ NOT NULL,
+      created_by VARCHAR NOT NULL,
+      note VARCHAR NOT NULL,
+      PRIMARY KEY (dataset_id, version))`);
+    await c.run(`CREATE TABLE ${table.column} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      col_id VARCHAR NOT NULL,
+      position INTEGER NOT NULL,
+      header VARCHAR NOT NULL,
+      logical_type VARCHAR NOT NULL,
+      storage_type VARCHAR NOT NULL,
+      null_count BIGINT NOT NULL,
+      path JSON,
+      PRIMARY KEY (dataset_id, version, col_id))`);
+    // Governance later adds prev_hash / hash / payload digest columns: meaning stays, fields add.
+    await c.run(`CREATE TABLE ${table.eventLog} (
+      seq BIGINT PRIMARY KEY,
+      "at" TIMESTAMPTZ NOT NULL,
+      actor VARCHAR NOT NULL,
+      action VARCHAR NOT NULL,
+      subject JSON NOT NULL,
+      details JSON NOT NULL)`);
+  },
+];
+
+export const CURRENT_FORMAT = MIGRATIONS.length;
+
+/** Reads the format version; 0 for a database with no catalogue yet. */
+export async function readFormatVersion(c: DuckDBConnection): Promise<number> {
+  const exists = await c.runAndReadAll(
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = '${table.meta}'`,
+  );
+  if (Number(exists.getRowObjects()[0]?.n ?? 0) === 0) return 0;
+  const r = await c.runAndReadAll(`SELECT value FROM ${table.meta} WHERE key = 'format_version'`);
+  const v = r.getRowObjects()[0]?.value;
+  return v === undefined ? 0 : Number(v);
+}
+
+/** Runs every migration from `from` up to the end of `migrations`, each in its own transaction. */
+export async function migrate(c: DuckDBConnection, from: number, migrations: readonly Migration[]): Promise<number> {
+  for (let v = from; v < migrations.length; v++) {
+    const step = migrations[v];
+    if (!step) throw new Error(`missing migration ${v} → ${v + 1}`);
+    await c.run('BEGIN TRANSACTION');
+    try {
+      await step(c);
+      await c.run(
+        `INSERT OR REPLACE INTO ${table.meta} VALUES ('format_version', $v)`,
+        { v: String(v + 1) },
+      );
+      await c.run('COMMIT');
+    } catch (err) {
+      await c.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+  return migrations.length;
+}
