@@ -125,14 +125,19 @@ export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;
 export type MethodArgs<K extends MethodName> = z.output<Contract[K]['input']>;
 export type MethodOutput<K extends MethodName> = NonNullable<Contract[K]['output']>;
 
-/** Push events from the engine to every connected client. */
+/** Commands the desktop shell's menus send to the UI (the UI owns the dialogs). */
+export const APP_COMMANDS = ['import', 'export', 'open-workspace', 'new-workspace', 'find', 'show-log', 'about'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+/** Push events from the engine (or, for app.command, the desktop shell) to every client. */
 export interface Events {
   'job.updated': JobInfo;
   'workspace.changed': WorkspaceInfo;
   'datasets.changed': { datasetId: string | null };
+  'app.command': { command: AppCommand; path?: string };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['job.updated', 'workspace.changed', 'datasets.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['job.updated', 'workspace.changed', 'datasets.changed', 'app.command'];
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
