@@ -7,7 +7,7 @@ import type { FsRoot, WorkspaceInfo } from '../../shared/api/types';
 import { Emitter } from '../../shared/emitter';
 import { num } from './db/database';
 import { table } from './db/sql';
-import { fileRoots } from './files/browse';
+import { assertInRoots, fileRoots } from './files/browse';
 import { Grid } from './grid/grid';
 import { appHandlers } from './handlers/app';
 import { datasetHandlers } from './handlers/datasets';
@@ -33,6 +33,11 @@ export interface EngineOptions {
   rememberRecent?: boolean;
   env?: NodeJS.ProcessEnv;
   threads?: number;
+  /**
+   * Browser mode: files may be read or written only under the browse roots or the workspace,
+   * as the in-app file browser shows them (the desktop app and the CLI act for the OS user).
+   */
+  confineToRoots?: boolean;
 }
 
 export class Engine {
@@ -91,6 +96,13 @@ export class Engine {
       isDefault: this.ws.isDefault,
       datasetCount: num(n?.n),
     };
+  }
+
+  /** Checks a file path a caller gave against the roots, when confined (browser mode). */
+  allowPath(p: string): string {
+    if (!this.options.confineToRoots) return p;
+    assertInRoots(p, [...this.roots, { label: 'Workspace', path: this.ws.dir }]);
+    return p;
   }
 
   /** Switches to another workspace; refused while jobs run (they hold the current one). */

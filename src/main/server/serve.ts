@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     create: values.create,
     processName: 'Data Sanitizer (browser mode)',
     roots: values.root,
+    confineToRoots: true,
   });
   const server = await startServer({ engine, staticDir, ...(values.port ? { port: Number(values.port) } : {}) });
   process.stdout.write(`Data Sanitizer is running in browser mode.\nWorkspace: ${engine.workspace.dir}\nOpen: ${server.url}\n`);

@@ -7,8 +7,9 @@ import { previewImport, runImport } from '../import/importer';
 
 export function importHandlers(e: Engine): Pick<Handlers, 'import.preview' | 'import.start'> {
   return {
-    'import.preview': ({ path: p, options }) => previewImport(e.workspace, p, options),
+    'import.preview': ({ path: p, options }) => previewImport(e.workspace, e.allowPath(p), options),
     'import.start': async ({ path: p, options }) => {
+      e.allowPath(p);
       const ws = e.workspace;
       const job = e.jobs.start('import', `Import ${path.basename(p)}`, async (ctx) => {
         try {
