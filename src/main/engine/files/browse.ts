@@ -40,11 +40,14 @@ export function fileRoots(extra: string[], platform: NodeJS.Platform = process.p
   return roots.filter((r) => (seen.has(r.path) ? false : (seen.add(r.path), true)));
 }
 
+/** The real path; for a path that does not exist yet, its deepest existing ancestor's real path. */
 function real(p: string): string {
+  const abs = path.resolve(p);
   try {
-    return fs.realpathSync(p);
+    return fs.realpathSync(abs);
   } catch {
-    return path.resolve(p);
+    const parent = path.dirname(abs);
+    return parent === abs ? abs : path.join(real(parent), path.basename(abs));
   }
 }
 
