@@ -1,0 +1,115 @@
+// Finds the union schema of every record in a raw JSON table (one JSON value per row, rowid =
+// record index) with DuckDB, one nesting level at a time: the keys of each object path (in order
+// of first occurrence, noting objects that repeat a key) and the kinds each key holds. Measured:
+// json_keys + json_type lists cost about a third of json_structure, which also merges repeated
+// keys silently and cannot tell an empty object from a mix of types.
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { AppError } from '../../../shared/api/result';
+import { num } from '../db/database';
+import { ident } from '../db/sql';
+import { runTracked } from '../db/tracked';
+import type { JobContext } from '../jobs/jobs';
+import { MAX_COLUMNS, MAX_FLATTEN_DEPTH, childNode, kindFromDuckdb, newNode, observe, pointer, type SchemaNode } from './json-schema';
+
+export interface Discovery {
+  root: SchemaNode;
+  records: number;
+  /** The first record that is not an object: its index and DuckDB type. */
+  notObject: { index: number; type: string } | null;
+  /** JSON pointers of object paths where some object repeats a key. */
+  repeatedKeyPaths: string[];
+}
+
+interface Parent {
+  node: SchemaNode;
+  storagePath: string[];
+}
+
+const ptr = (storagePath: string[]): string => (storagePath.length === 0 ? '$' : pointer(storagePath));
+
+export async function discoverSchema(conn: DuckDBConnection, job: JobContext, raw: string, file: string): Promise<Discovery> {
+  const head = (
+    await (await runTracked(conn, job, `SELECT count(*) AS n, min(rowid) FILTER (WHERE json_type(json) <> 'OBJECT') AS bad FROM ${ident(raw)}`)).getRowObjects()
+  )[0];
+  const records = num(head?.n);
+  const root = newNode('');
+  observe(root, 'object', records);
+  if (head?.bad !== null && head?.bad !== undefined) {
+    const bad = num(head.bad);
+    const t = (await (await conn.run(`SELECT json_type(json) AS t FROM ${ident(raw)} WHERE rowid = $r`, { r: bad })).getRowObjects())[0];
+    return { root, records, notObject: { index: bad, type: String(t?.t ?? 'unknown') }, repeatedKeyPaths: [] };
+  }
+  const repeatedKeyPaths: string[] = [];
+  let parents: Parent[] = [{ node: root, storagePath: [] }];
+  let keys = 0;
+  while (parents.length > 0) {
+    const children = await discoverKeys(conn, job, raw, parents, repeatedKeyPaths);
+    keys += children.length;
+    if (keys > MAX_COLUMNS) {
+      throw new AppError(
+        'LIMIT_EXCEEDED',
+        `${file}: the records hold more than ${MAX_COLUMNS} different keys; this looks like a map keyed by data (ids, dates) rather than records with fields, and would make as many columns.`,
+        { file },
+      );
+    }
+    if (children.length === 0) break;
+    await discoverKinds(conn, job, raw, children);
+    parents = children.filter((c) => {
+      const kinds = [...c.node.kinds.keys()].filter((k) => k !== 'null');
+      return kinds.length === 1 && kinds[0] === 'object' && c.storagePath.length < MAX_FLATTEN_DEPTH;
+    });
+  }
+  return { root, records, notObject: null, repeatedKeyPaths };
+}
+
+async function discoverKeys(conn: DuckDBConnection, job: JobContext, raw: string, parents: Parent[], repeated: string[]): Promise<Parent[]> {
+  const paths = parents.map((p) => ptr(p.storagePath));
+  const rows = await (
+    await runTracked(
+      conn,
+      job,
+      `SELECT pi, k, min(rid) AS fst, arg_min(pos, rid) AS fpos, bool_or(rep) AS rep FROM (
+         SELECT rid, pi, unnest(ks) AS k, unnest(range(len(ks))) AS pos, len(ks) <> len(list_distinct(ks)) AS rep FROM (
+           SELECT rid, unnest(range(len(kss))) AS pi, unnest(kss) AS ks FROM (
+             SELECT rowid AS rid, json_keys(json, $paths) AS kss FROM ${ident(raw)})))
+       GROUP BY pi, k ORDER BY pi, fst, fpos LIMIT ${MAX_COLUMNS + 1}`,
+      { paths: listValue(paths) },
+    )
+  ).getRowObjects();
+  const out: Parent[] = [];
+  for (const r of rows) {
+    const parent = parents[num(r.pi)]!;
+    const key = String(r.k);
+    if (r.rep === true && !repeated.includes(paths[num(r.pi)]!)) repeated.push(paths[num(r.pi)]!);
+    out.push({ node: childNode(parent.node, key), storagePath: [...parent.storagePath, key] });
+  }
+  return out;
+}
+
+async function discoverKinds(conn: DuckDBConnection, job: JobContext, raw: string, children: Parent[]): Promise<void> {
+  const rows = await (
+    await runTracked(
+      conn,
+      job,
+      `SELECT ci, t, count(*) AS n FROM (
+         SELECT unnest(range(len(ts))) AS ci, unnest(ts) AS t FROM (SELECT json_type(json, $paths) AS ts FROM ${ident(raw)}))
+       WHERE t IS NOT NULL GROUP BY ci, t`,
+      { paths: listValue(children.map((c) => ptr(c.storagePath))) },
+    )
+  ).getRowObjects();
+  for (const r of rows) observe(children[num(r.ci)]!.node, kindFromDuckdb(String(r.t)), num(r.n));
+}
+
+/** Rows of the raw table whose objects repeat a key at one of these paths. */
+export async function rowsWithRepeatedKeys(conn: DuckDBConnection, job: JobContext, raw: string, paths: string[]): Promise<{ rid: number; json: string }[]> {
+  const rows = await (
+    await runTracked(
+      conn,
+      job,
+      `SELECT rid, json FROM (SELECT rowid AS rid, json, json_keys(json, $paths) AS kss FROM ${ident(raw)})
+       WHERE list_bool_or(list_transform(kss, ks -> len(ks) <> len(list_distinct(ks)))) ORDER BY rid`,
+      { paths: listValue(paths) },
+    )
+  ).getRowObjects();
+  return rows.map((r) => ({ rid: num(r.rid), json: String(r.json) }));
+}
