@@ -12,6 +12,11 @@ export interface ProgressUpdate {
   rows?: number;
 }
 
+/**
+ * What a job's work sees. Work that honours a cancel throws (throwIfCancelled, or CANCELLED from
+ * a tracked query) and must leave nothing behind; work that returns normally has succeeded,
+ * even if a cancel arrived too late to stop it, so the final state always tells the truth.
+ */
 export interface JobContext {
   readonly id: string;
   readonly signal: AbortSignal;
@@ -23,13 +28,15 @@ export interface JobContext {
 }
 
 const KEEP_FINISHED = 50;
-const EMIT_EVERY_MS = 100;
+export const EMIT_EVERY_MS = 100;
 
 interface Running {
   info: JobInfo;
   controller: AbortController;
   startedMs: number;
   lastEmit: number;
+  /** A progress update held back by the throttle, sent when the interval has passed. */
+  trailing: ReturnType<typeof setTimeout> | null;
   cancelHooks: Set<() => void>;
   ended: Promise<JobInfo>;
   resolveEnded: (info: JobInfo) => void;
@@ -39,7 +46,16 @@ export class JobManager {
   private jobs = new Map<string, Running>();
   private seq = 0;
 
-  constructor(private readonly emit: (info: JobInfo) => void) {}
+  constructor(private readonly listener: (info: JobInfo) => void) {}
+
+  /** A listener that throws (a closed window, a dropped client) must never stall a job. */
+  private emit(info: JobInfo): void {
+    try {
+      this.listener({ ...info });
+    } catch (err) {
+      console.error(`job event listener failed: ${toErrorInfo(err).message}`);
+    }
+  }
 
   start<T>(kind: JobKind, label: string, work: (ctx: JobContext) => Promise<T>): JobInfo {
     const id = `j${++this.seq}`;
@@ -57,6 +73,7 @@ export class JobManager {
       controller,
       startedMs: Date.now(),
       lastEmit: 0,
+      trailing: null,
       cancelHooks: new Set(),
     };
     this.jobs.set(id, job);
@@ -72,12 +89,12 @@ export class JobManager {
         return () => job.cancelHooks.delete(fn);
       },
     };
-    this.emit({ ...job.info });
-    // Run on the next tick so the caller has the id before any event about it.
+    this.emit(job.info);
+    // Run on the next tick so the caller has the id before the work can report anything.
     void Promise.resolve()
       .then(() => work(ctx))
       .then(
-        (result) => this.finish(job, controller.signal.aborted ? 'cancelled' : 'succeeded', result, null),
+        (result) => this.finish(job, 'succeeded', result, null),
         (err: unknown) => {
           const info = toErrorInfo(err);
           const cancelled = controller.signal.aborted || info.code === 'CANCELLED';
@@ -90,7 +107,8 @@ export class JobManager {
   private progress(job: Running, p: ProgressUpdate): void {
     const i = job.info;
     if (i.state !== 'running') return;
-    if (p.stage !== undefined && p.stage !== i.stage) {
+    // Once cancelled, the stage stays "cancelling" whatever the work still reports.
+    if (p.stage !== undefined && p.stage !== i.stage && !job.controller.signal.aborted) {
       i.stage = p.stage;
       job.lastEmit = 0; // a new stage is always shown
     }
@@ -103,14 +121,22 @@ export class JobManager {
       const frac = Math.min(1, i.done / i.total);
       i.etaSeconds = frac > 0 ? Math.max(0, Math.round((elapsed / frac - elapsed) * 10) / 10) : null;
     }
-    const now = Date.now();
-    if (now - job.lastEmit >= EMIT_EVERY_MS) {
-      job.lastEmit = now;
-      this.emit({ ...i });
-    }
+    const wait = job.lastEmit + EMIT_EVERY_MS - Date.now();
+    if (wait <= 0) this.emitNow(job);
+    else job.trailing ??= setTimeout(() => this.emitNow(job), wait);
+  }
+
+  private emitNow(job: Running): void {
+    if (job.trailing) clearTimeout(job.trailing);
+    job.trailing = null;
+    if (job.info.state !== 'running') return;
+    job.lastEmit = Date.now();
+    this.emit(job.info);
   }
 
   private finish(job: Running, state: JobInfo['state'], result: unknown, error: JobInfo['error']): void {
+    if (job.trailing) clearTimeout(job.trailing);
+    job.trailing = null;
     const i = job.info;
     i.state = state;
     i.result = result ?? null;
@@ -118,8 +144,9 @@ export class JobManager {
     i.finishedAt = new Date().toISOString();
     i.etaSeconds = state === 'succeeded' ? 0 : null;
     if (state === 'succeeded' && i.total !== null) i.done = i.total;
+    if (state === 'succeeded' && i.stage === 'cancelling') i.stage = 'finished before it could be cancelled';
     job.cancelHooks.clear();
-    this.emit({ ...i });
+    this.emit(i);
     job.resolveEnded({ ...i });
     this.prune();
   }
@@ -133,6 +160,7 @@ export class JobManager {
     const job = this.jobs.get(id);
     if (!job) throw new AppError('NOT_FOUND', `no job ${id}`);
     if (job.info.state !== 'running') return false;
+    if (job.controller.signal.aborted) return true; // already cancelling: the hooks ran once
     job.info.stage = 'cancelling';
     job.controller.abort();
     for (const fn of job.cancelHooks) {
@@ -142,7 +170,7 @@ export class JobManager {
         // cancellation hooks are best effort; the job still ends as cancelled
       }
     }
-    this.emit({ ...job.info });
+    this.emitNow(job);
     return true;
   }
 
@@ -160,10 +188,10 @@ export class JobManager {
     return this.list().filter((j) => j.state === 'running');
   }
 
-  /** Resolves when the job ends (used by the CLI and tests). */
+  /** Resolves when the job ends (used by the CLI and tests); rejects NOT_FOUND for an unknown id. */
   wait(id: string): Promise<JobInfo> {
     const job = this.jobs.get(id);
-    if (!job) throw new AppError('NOT_FOUND', `no job ${id}`);
+    if (!job) return Promise.reject(new AppError('NOT_FOUND', `no job ${id}`));
     return job.ended;
   }
 }
