@@ -98,7 +98,7 @@ function plan(file: string, schema: SchemaNode, duck: { name: string; type: stri
       throw new AppError(
         'UNSUPPORTED',
         `${file}: column "${path.join('.')}" has the Parquet type ${type}, which cannot be imported faithfully (${bad[1]} values have no lossless text, JSON or spreadsheet form). Convert or drop that column first.`,
-        { file, column: path.join('.'), type },
+        { file, columnName: path.join('.'), type },
       );
     }
     const value = isNestedJson(type) ? `to_json(${expr})` : expr;
