@@ -45,6 +45,23 @@ export function readLock(dir: string): LockInfo | null {
   }
 }
 
+/**
+ * The holder named by the lock file, if it is another process that is still alive (or runs on
+ * another host, where we cannot tell). Consulted only when DuckDB has refused the file, for
+ * platforms whose lock error does not name the holder.
+ */
+export function liveHolder(dir: string): LockInfo | null {
+  const lock = readLock(dir);
+  if (!lock || lock.pid === process.pid) return null;
+  if (lock.host && lock.host !== os.hostname()) return lock;
+  try {
+    process.kill(lock.pid, 0);
+    return lock;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM' ? lock : null;
+  }
+}
+
 /** DuckDB says: `Conflicting lock is held in /usr/bin/node (PID 123) by user bob`. */
 const DUCKDB_LOCK = /Conflicting lock is held in (.*?) \(PID (\d+)\)(?: by user (\S+))?/;
 

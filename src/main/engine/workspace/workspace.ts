@@ -1,12 +1,13 @@
 // A workspace: a folder with one DuckDB file (data + catalogue + event log), exports/ and tmp/.
 // Opening one migrates it forward, sweeps what an interrupted job left behind, and logs the open.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/result';
 import { Database } from '../db/database';
 import { INTERNAL_PREFIX, ident, table } from '../db/sql';
 import { appendEvent } from './event-log';
-import { isLockError, lockedError, removeLock, writeLock } from './lock';
+import { isLockError, liveHolder, lockedError, removeLock, writeLock } from './lock';
 import { MIGRATIONS, migrate, readFormatVersion, type Migration } from './schema';
 
 export const DB_FILE = 'workspace.duckdb';
@@ -23,7 +24,13 @@ export interface OpenOptions {
 }
 
 export class Workspace {
+  /**
+   * Database files open in this process. DuckDB's file lock only keeps other processes out: a
+   * second instance on the same file in this process would open it again and corrupt it.
+   */
+  private static openHere = new Set<string>();
   private writes: Promise<unknown> = Promise.resolve();
+  private key = '';
 
   private constructor(
     readonly dir: string,
@@ -62,42 +69,48 @@ export class Workspace {
       fs.mkdirSync(dir, { recursive: true });
     }
 
+    const key = fs.realpathSync(dir);
+    if (Workspace.openHere.has(key)) {
+      throw new AppError('WORKSPACE_LOCKED', `The workspace ${dir} is already open in this process (PID ${process.pid}).`, { file: dir, pid: process.pid });
+    }
+
     let db: Database;
     try {
       db = await Database.open(dbFile, opts.threads ? { threads: opts.threads } : {});
     } catch (err) {
-      if (isLockError(err)) throw lockedError(dir, err);
+      if (isLockError(err) || liveHolder(dir)) throw lockedError(dir, err);
       const msg = err instanceof Error ? err.message : String(err);
       throw new AppError('WORKSPACE_INCOMPATIBLE', `Cannot open the workspace database ${dbFile}: ${msg}`, { file: dbFile });
     }
 
+    Workspace.openHere.add(key);
+    let locked = false;
     try {
-      const found = await db.with((c) => readFormatVersion(c));
-      if (found > migrations.length) {
-        throw new AppError(
-          'WORKSPACE_INCOMPATIBLE',
-          `The workspace ${dir} has format ${found}, written by a newer version of Data Sanitizer; this version reads up to format ${migrations.length}.`,
-          { file: dir, formatVersion: found },
-        );
-      }
-      const version = await db.with((c) => migrate(c, found, migrations));
+      const found = await db.with((c) => checkFormat(c, dir, migrations.length));
+      const version = await db.with((c) => migrateOrExplain(c, dir, found, migrations));
       writeLock(dir, opts.processName, opts.actor);
+      locked = true;
       const ws = new Workspace(dir, db, version, opts.isDefault ?? false);
+      ws.key = key;
       fs.rmSync(ws.tmpDir, { recursive: true, force: true });
       fs.mkdirSync(ws.tmpDir, { recursive: true });
       fs.mkdirSync(ws.exportsDir, { recursive: true });
       const swept = await ws.sweepOrphans();
-      await db.with((c) =>
-        appendEvent(c, {
+      await db.transaction(async (c) => {
+        if (found === 0) await appendEvent(c, { action: 'workspace.created', actor: opts.actor, subject: { workspace: dir }, details: { formatVersion: version } });
+        else if (found < version) await appendEvent(c, { action: 'workspace.migrated', actor: opts.actor, subject: { workspace: dir }, details: { from: found, to: version } });
+        await appendEvent(c, {
           action: 'workspace.opened',
           actor: opts.actor,
           subject: { workspace: dir },
           details: { formatVersion: version, migratedFrom: found, process: opts.processName, sweptTables: swept },
-        }),
-      );
+        });
+      });
       return ws;
     } catch (err) {
       db.close();
+      Workspace.openHere.delete(key);
+      if (locked) removeLock(dir);
       throw err;
     }
   }
@@ -107,10 +120,11 @@ export class Workspace {
     const rows = await this.db.all<{ name: string }>(
       `SELECT t.table_name AS name FROM duckdb_tables() t
        WHERE t.database_name = current_database() AND t.schema_name = 'main'
-         AND t.table_name LIKE '${INTERNAL_PREFIX}%'
-         AND (t.table_name LIKE '${INTERNAL_PREFIX}stage\\_%' ESCAPE '\\'
-              OR (t.table_name LIKE '${INTERNAL_PREFIX}data\\_%' ESCAPE '\\'
-                  AND t.table_name NOT IN (SELECT table_name FROM ${table.version})))`,
+         AND (starts_with(t.table_name, $stage)
+              OR (starts_with(t.table_name, $data)
+                  AND t.table_name NOT IN (SELECT table_name FROM ${table.version})))
+       ORDER BY t.table_name`,
+      { stage: `${INTERNAL_PREFIX}stage_`, data: `${INTERNAL_PREFIX}data_` },
     );
     for (const r of rows) await this.db.run(`DROP TABLE IF EXISTS ${ident(r.name)}`);
     return rows.map((r) => r.name);
@@ -128,7 +142,46 @@ export class Workspace {
 
   close(): void {
     this.db.close();
+    Workspace.openHere.delete(this.key);
     removeLock(this.dir);
     fs.rmSync(this.tmpDir, { recursive: true, force: true });
+  }
+}
+
+/** The workspace's format, refusing what this version cannot read. */
+async function checkFormat(c: DuckDBConnection, dir: string, current: number): Promise<number> {
+  const found = await readFormatVersion(c);
+  if (!Number.isInteger(found) || found < 0) {
+    throw new AppError('WORKSPACE_INCOMPATIBLE', `The workspace ${dir} records an unreadable format version; it was not written by Data Sanitizer, or it is damaged.`, { file: dir });
+  }
+  if (found > current) {
+    throw new AppError(
+      'WORKSPACE_INCOMPATIBLE',
+      `The workspace ${dir} has format ${found}, written by a newer version of Data Sanitizer; this version reads up to format ${current}.`,
+      { file: dir, formatVersion: found },
+    );
+  }
+  if (found === 0 && (await userTables(c)).length > 0) {
+    throw new AppError('WORKSPACE_INCOMPATIBLE', `${path.join(dir, DB_FILE)} is a DuckDB database that Data Sanitizer did not create; it was left untouched.`, { file: dir });
+  }
+  return found;
+}
+
+async function userTables(c: DuckDBConnection): Promise<string[]> {
+  const r = await c.runAndReadAll(
+    `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() UNION ALL
+     SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND NOT internal`,
+  );
+  return r.getRowObjects().map((row) => String(row.table_name));
+}
+
+/** Brings the workspace forward; a failed step is rolled back and named. */
+async function migrateOrExplain(c: DuckDBConnection, dir: string, found: number, migrations: readonly Migration[]): Promise<number> {
+  try {
+    return await migrate(c, found, migrations);
+  } catch (err) {
+    const at = await readFormatVersion(c).catch(() => found);
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new AppError('WORKSPACE_INCOMPATIBLE', `The workspace ${dir} could not be upgraded from format ${at} to ${at + 1}: ${msg}`, { file: dir, formatVersion: at });
   }
 }
