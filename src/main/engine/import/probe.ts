@@ -66,7 +66,7 @@ export function probeFile(file: string, requested?: SourceFormat): Probe {
   if (requested === 'parquet' || requested === 'xlsx') {
     const want = MAGIC.find((m) => m.format === requested);
     if (!want || !startsWith(sample, want.bytes)) {
-      throw new AppError('BAD_FILE', `${file} is not ${requested === 'xlsx' ? 'an XLSX workbook' : 'a Parquet file'}${magic ? `: it looks like ${magic.what}` : ''}.`, { file });
+      throw new AppError('BAD_FILE', `${file} is not ${requested === 'xlsx' ? 'an XLSX workbook' : 'a Parquet file'}: ${magic ? `it looks like ${magic.what}` : 'its first bytes (byte offset 0) are not that format\'s signature'}.`, { file, byteOffset: 0 });
     }
     return { ...base, format: requested, encoding: null };
   }
@@ -76,6 +76,13 @@ export function probeFile(file: string, requested?: SourceFormat): Probe {
   }
   if (magic) {
     throw new AppError('BAD_FILE', `${file} cannot be read as ${requested}: it looks like ${magic.what}.`, { file });
+  }
+  if (!requested && (byExt === 'xlsx' || byExt === 'parquet')) {
+    const what = byExt === 'xlsx' ? 'an XLSX workbook (those are ZIP packages)' : 'a Parquet file';
+    throw new AppError('BAD_FILE', `${file} is named ${path.extname(file)} but is not ${what}: its first bytes (byte offset 0) are not that format's signature.`, {
+      file,
+      byteOffset: 0,
+    });
   }
   const encoding = detectEncoding(sample, st.size <= SAMPLE_BYTES);
   if (encoding === null) {
