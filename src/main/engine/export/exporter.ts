@@ -1,9 +1,83 @@
-// PLACEHOLDER — replaced by the exporter.
+// Export as a job: check the destination before any work, write the version's rows (row order,
+// original headers) into a temp file beside it, digest it, then — in one step with the event-log
+// entry — move it into place. A failure or cancellation leaves no file and the destination as it was.
+import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../../shared/api/result';
 import type { ExportFormat, ExportResult } from '../../../shared/api/types';
+import { getDataset, versionTable } from '../datasets/catalog';
+import { sha256File } from '../import/digest';
 import type { JobContext } from '../jobs/jobs';
+import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
-export interface ExportRequest { datasetId: string; version?: number; path: string; format?: ExportFormat; force: boolean; formulaEscape: boolean }
-export async function runExport(_ws: Workspace, _job: JobContext, _req: ExportRequest, _actor: string): Promise<ExportResult> {
-  throw new AppError('UNSUPPORTED', 'export is being built');
+import { csvWriter } from './csv-writer';
+import { cleanup, prepareDestination, publish } from './destination';
+import { resolveFormat } from './format';
+import { jsonlWriter } from './jsonl-writer';
+import { parquetWriter } from './parquet-writer';
+import type { WriteContext, Writer } from './writer';
+import { xlsxWriter } from './xlsx-writer';
+
+export interface ExportRequest {
+  datasetId: string;
+  version?: number;
+  path: string;
+  format?: ExportFormat;
+  force: boolean;
+  formulaEscape: boolean;
+}
+
+const WRITERS: Record<ExportFormat, Writer> = { csv: csvWriter, parquet: parquetWriter, jsonl: jsonlWriter, xlsx: xlsxWriter };
+
+export async function runExport(ws: Workspace, job: JobContext, req: ExportRequest, actor: string): Promise<ExportResult> {
+  const format = resolveFormat(req.path, req.format);
+  const detail = await getDataset(ws.db, req.datasetId, req.version);
+  const version = detail.version.version;
+  const { table, rowCount } = await versionTable(ws.db, req.datasetId, version);
+  if (detail.columns.length === 0) throw new AppError('INVALID_ARGUMENT', `Dataset ${req.datasetId} version ${version} has no columns; there is nothing to export.`);
+  const dest = prepareDestination(req.path, req.force, [detail.dataset.sourcePath]);
+  job.progress({ stage: 'checking', done: 0, total: rowCount, unit: 'rows' });
+  try {
+    const writer = WRITERS[format];
+    const outcome = await ws.db.with(async (conn) => {
+      const ctx: WriteContext = {
+        conn, job, table, rowCount,
+        columns: detail.columns,
+        datasetName: detail.dataset.name,
+        formulaEscape: req.formulaEscape,
+        temp: dest.temp,
+        scratchPrefix: dest.scratchPrefix,
+        progress: (rows, stage) => job.progress({ ...(stage ? { stage } : {}), done: rows, rows }),
+      };
+      await writer.check?.(ctx);
+      job.throwIfCancelled();
+      job.progress({ stage: `writing ${format.toUpperCase()}` });
+      return writer.write(ctx);
+    });
+    job.throwIfCancelled();
+    job.progress({ stage: 'computing the digest' });
+    const sha256 = outcome.sha256 ?? (await sha256File(dest.temp, undefined, job.signal));
+    const bytes = fs.statSync(dest.temp).size;
+    job.throwIfCancelled();
+    job.progress({ stage: 'saving' });
+    const result: ExportResult = { path: dest.path, format, rows: rowCount, bytes, sha256 };
+    await ws.exclusive(() =>
+      ws.db.transaction(async (conn) => {
+        await appendEvent(conn, {
+          action: 'dataset.exported',
+          actor,
+          subject: { dataset: req.datasetId, version: String(version) },
+          details: { path: dest.path, format, rows: rowCount, bytes, sha256, formulaEscape: req.formulaEscape, overwrote: req.force && fs.existsSync(dest.path) },
+        });
+        // Last step before COMMIT: if the move fails, the log entry is rolled back with it.
+        publish(dest, req.force);
+      }),
+    );
+    return result;
+  } catch (err) {
+    if (job.signal.aborted) throw new AppError('CANCELLED', `Export to ${path.basename(dest.path)}: cancelled; nothing was written.`);
+    throw err;
+  } finally {
+    cleanup(dest);
+  }
 }
