@@ -59,15 +59,27 @@ const safeEqual = (a: string, b: string): boolean => {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 };
 
+/**
+ * Reads a call's body; null when it is over the limit. An oversized body is drained, not kept,
+ * so the client (already authenticated) reads our 413 rather than a reset connection.
+ */
 async function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req as AsyncIterable<Buffer>) {
     size += c.length;
-    if (size > limit) return null;
-    chunks.push(c);
+    if (size <= limit) chunks.push(c);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
+}
+
+/** Percent-decoding that answers null for a malformed sequence instead of throwing. */
+function decodePath(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
 }
 
 /** A dropped file's name, reduced to something safe to create in our own folder. */
@@ -112,7 +124,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         } catch {
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'the request body is not JSON' } }));
         }
-        const result = await dispatch(decodeURIComponent(url.pathname.slice(HTTP.call.length)), args);
+        const name = decodePath(url.pathname.slice(HTTP.call.length));
+        if (name === null) return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'the method name is not valid percent-encoding' } }));
+        const result = await dispatch(name, args);
         return send(res, 200, JSON.stringify(result));
       }
       if (url.pathname === HTTP.events && req.method === 'GET') {
@@ -120,6 +134,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         res.write(': connected\n\n');
         clients.add(res);
         req.on('close', () => clients.delete(res));
+        // A client that vanished mid-write must not take the server down with an unhandled error.
+        res.on('error', () => clients.delete(res));
         return;
       }
       if (url.pathname === HTTP.upload && req.method === 'POST') return upload(req, res, url);
@@ -144,9 +160,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {
-    const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-    const file = path.resolve(staticRoot, `.${rel}`);
-    if (!file.startsWith(staticRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const rel = decodePath(pathname === '/' ? '/index.html' : pathname);
+    const file = rel === null || rel.includes('\0') ? null : path.resolve(staticRoot, `.${rel}`);
+    if (file === null || !file.startsWith(staticRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       return send(res, 404, 'not found', 'text/plain; charset=utf-8');
     }
     const body = fs.readFileSync(file);
@@ -181,7 +197,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       clearInterval(heartbeat);
       offEvents();
       for (const c of clients) c.end();
-      await new Promise<void>((r) => server.close(() => r()));
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      await closed;
     },
   };
 }

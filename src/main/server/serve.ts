@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { toErrorInfo } from '../../shared/api/result';
+import { AppError, toErrorInfo } from '../../shared/api/result';
 import { Engine } from '../engine/engine';
 import { startServer } from './http-server';
 
@@ -28,22 +28,38 @@ function findStatic(given?: string): string {
   return found;
 }
 
+function parsePort(given: string | undefined): number | undefined {
+  if (given === undefined) return undefined;
+  const n = Number(given);
+  if (!/^\d+$/.test(given) || n > 65535) throw new AppError('INVALID_ARGUMENT', `--port ${given}: give a port number from 0 to 65535 (0 picks a free one).`);
+  return n;
+}
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        workspace: { type: 'string' },
+        create: { type: 'boolean', default: false },
+        root: { type: 'string', multiple: true, default: [] },
+        port: { type: 'string' },
+        static: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    throw new AppError('INVALID_ARGUMENT', `${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      workspace: { type: 'string' },
-      create: { type: 'boolean', default: false },
-      root: { type: 'string', multiple: true, default: [] },
-      port: { type: 'string' },
-      static: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
+  const values = parseCommandLine();
   if (values.help) {
     process.stdout.write(HELP);
     return;
   }
+  const port = parsePort(values.port);
   const staticDir = findStatic(values.static);
   const engine = await Engine.start({
     ...(values.workspace ? { workspaceDir: path.resolve(values.workspace) } : {}),
@@ -52,7 +68,15 @@ async function main(): Promise<void> {
     roots: values.root,
     confineToRoots: true,
   });
-  const server = await startServer({ engine, staticDir, ...(values.port ? { port: Number(values.port) } : {}) });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({ engine, staticDir, ...(port !== undefined ? { port } : {}) });
+  } catch (err) {
+    // Release the workspace (and its lock) before reporting, e.g. a port already in use.
+    await engine.close();
+    const m = err instanceof Error ? err.message : String(err);
+    throw new AppError('INVALID_ARGUMENT', `Cannot listen on 127.0.0.1${port ? `:${port}` : ''}: ${m}`);
+  }
   process.stdout.write(`Data Sanitizer is running in browser mode.\nWorkspace: ${engine.workspace.dir}\nOpen: ${server.url}\n`);
   let stopping = false;
   const stop = async () => {
