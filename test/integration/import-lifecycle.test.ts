@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportOptions, JobInfo } from '../../src/shared/api/types';
 import { startTestEngine, tempDir, writeFixture, type TestEngine } from '../support/engine';
@@ -36,6 +37,24 @@ function bigCsv(name: string, rows: number, latin1 = false): string {
   }
   fs.writeSync(fd, Buffer.from(buf, latin1 ? 'latin1' : 'utf8'));
   fs.closeSync(fd);
+  return file;
+}
+
+function bigJsonl(name: string, rows: number): string {
+  const file = path.join(dir, name);
+  const lines = Array.from({ length: rows }, (_, i) => JSON.stringify({ id: i + 1, name: `Name ${i}`, address: { city: 'Oslo', zip: String(i % 9999) }, tags: ['a', i] }));
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+async function bigXlsx(name: string, rows: number): Promise<string> {
+  const file = path.join(dir, name);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const ws = wb.addWorksheet('Data');
+  ws.addRow(['id', 'name', 'city', 'amount']).commit();
+  for (let i = 1; i <= rows; i++) ws.addRow([i, `Name ${i}`, 'Oslo', i * 1.25]).commit();
+  ws.commit();
+  await wb.commit();
   return file;
 }
 
@@ -95,6 +114,19 @@ describe('import lifecycle', () => {
     expect(await leftovers()).toEqual({ tables: [], tmp: [] });
     expect((await t.call('dataset.list', {})).length).toBe(datasets);
     expect(sha256(file)).toBe(before);
+  });
+
+  it.each([
+    ['JSON lines while DuckDB reads them', () => bigJsonl('cancel.jsonl', 400_000), /reading records/],
+    ['an XLSX sheet between batches', () => bigXlsx('cancel.xlsx', 60_000), /reading sheet/],
+  ])('cancelling %s leaves nothing behind', async (_label, make, stage) => {
+    const file = await make();
+    const datasets = (await t.call('dataset.list', {})).length;
+    const { job, acted } = await importWith(file, {}, stage, (info) => void t.call('job.cancel', { jobId: info.id }));
+    expect(acted).toBe(true);
+    expect(job.state).toBe('cancelled');
+    expect(await leftovers()).toEqual({ tables: [], tmp: [] });
+    expect((await t.call('dataset.list', {})).length).toBe(datasets);
   });
 
   it('a failed import leaves nothing behind', async () => {
