@@ -2,6 +2,7 @@
 // row ids = sheet row − header row (gaps for empty rows), every kind of cell value as text,
 // hostile headers, and corrupt or non-XLSX files refused.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,23 @@ describe('XLSX import', () => {
     expect(data.rows[0]).toEqual([...HOSTILE.map((_, i) => `v${i}`), null, null]);
     expect(data.rows[1]).toEqual(['wide', null, null, null, null, null, null, null, 'beyond']);
     expect(res.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['BLANK_HEADER', 'DUPLICATE_HEADER', 'EXTRA_FIELDS']));
+  });
+
+  it('streams a workbook without shared strings, whose sheets come before the workbook part, leaving no temp file', async () => {
+    const file = path.join(dir, 'inline.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+    const a = wb.addWorksheet('A');
+    a.addRow(['only', 'sheet A']).commit();
+    const b = wb.addWorksheet('B');
+    b.addRow(['k', 'v']).commit();
+    for (let i = 1; i <= 3000; i++) b.addRow([`key ${i}`, i]).commit();
+    await wb.commit();
+    const tmpBefore = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('tmp-'));
+    const res = await t.importFile(file, { sheet: 'B' });
+    expect(res.rowCount).toBe(3000);
+    const w = await t.call('grid.window', { datasetId: res.datasetId, version: 1, offset: 2999, limit: 1 });
+    expect(w).toMatchObject({ rowIds: [3000], rows: [['key 3000', '3000']] });
+    expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('tmp-'))).toEqual(tmpBefore);
   });
 
   it('an unknown sheet is refused, listing the sheets', async () => {

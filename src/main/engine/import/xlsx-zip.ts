@@ -1,7 +1,9 @@
 // The parts of an XLSX package we read ourselves, before exceljs streams the sheet: the ZIP
 // central directory (a truncated or non-ZIP file is refused with a byte offset, and nothing big
-// is read), and the workbook's sheet list in workbook order with each sheet's part name.
+// is read), the workbook's sheet list in workbook order with each sheet's part name, and the
+// stream exceljs reads: only the parts it needs, in the order it needs them.
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/api/result';
 
@@ -10,6 +12,8 @@ export interface ZipEntry {
   method: number;
   compressedSize: number;
   localHeaderOffset: number;
+  /** Where the entry's bytes end (the next entry, or the directory): a data descriptor included. */
+  end: number;
 }
 
 export interface SheetInfo {
@@ -82,9 +86,12 @@ export function readZipDirectory(file: string, size: number): ZipEntry[] {
         compressedSize: cd.readUInt32LE(p + 20),
         localHeaderOffset: cd.readUInt32LE(p + 42),
         name: cd.toString('utf8', p + 46, p + 46 + nameLen),
+        end: cdOffset,
       });
       p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
     }
+    const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+    byOffset.forEach((e, i) => (e.end = byOffset[i + 1]?.localHeaderOffset ?? cdOffset));
     return entries;
   } finally {
     fs.closeSync(fd);
@@ -127,7 +134,10 @@ function attrs(tag: string): Map<string, string> {
 
 /** Worksheets in workbook order (chart sheets hold no cells and are left out). */
 export function listSheets(file: string, size: number): SheetInfo[] {
-  const entries = readZipDirectory(file, size);
+  return listSheetsIn(file, readZipDirectory(file, size));
+}
+
+function listSheetsIn(file: string, entries: ZipEntry[]): SheetInfo[] {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const wb = byName.get('xl/workbook.xml');
   const rels = byName.get('xl/_rels/workbook.xml.rels');
@@ -151,4 +161,50 @@ export function listSheets(file: string, size: number): SheetInfo[] {
     sheets.push({ name, part, readerName: n === undefined ? null : rel.target === `worksheets/sheet${n}.xml` ? name : `Sheet${n}` });
   }
   return sheets;
+}
+
+const EMPTY_SST = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
+
+/** A stored (uncompressed) ZIP entry, for the part a workbook may lack. */
+function storedEntry(name: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(30);
+  head.writeUInt32LE(LOCAL, 0);
+  head.writeUInt16LE(20, 4);
+  head.writeUInt32LE(zlib.crc32(data), 14);
+  head.writeUInt32LE(data.length, 18);
+  head.writeUInt32LE(data.length, 22);
+  head.writeUInt16LE(Buffer.byteLength(name), 26);
+  return Buffer.concat([head, Buffer.from(name), data]);
+}
+
+/**
+ * A ZIP stream of just the workbook, its relationships, the styles, the shared strings and one
+ * sheet, in that order, copied byte for byte from the file. exceljs's streaming reader copies
+ * every sheet that comes before the shared strings (Excel writes them last) to a temp file
+ * outside the workspace, uncompressed, and follows sheets only after the workbook part: in this
+ * order it streams the one sheet straight through and reads no other.
+ */
+export function sheetStream(file: string, sheet: SheetInfo, onBytes: (done: number, total: number) => void): Readable {
+  const entries = readZipDirectory(file, fs.statSync(file).size);
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const parts = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml', sheet.part];
+  const spans = parts.map((name) => byName.get(name));
+  const total = spans.reduce((n, e) => n + (e ? e.end - e.localHeaderOffset : 0), 0);
+  async function* bytes(): AsyncGenerator<Buffer> {
+    let done = 0;
+    for (const [i, e] of spans.entries()) {
+      if (!e) {
+        if (parts[i] === 'xl/sharedStrings.xml') yield storedEntry(parts[i], EMPTY_SST);
+        continue;
+      }
+      for await (const chunk of fs.createReadStream(file, { start: e.localHeaderOffset, end: e.end - 1, highWaterMark: 1 << 20 })) {
+        done += (chunk as Buffer).length;
+        onBytes(done, total);
+        yield chunk as Buffer;
+      }
+    }
+  }
+  return Readable.from(bytes(), { objectMode: false });
 }

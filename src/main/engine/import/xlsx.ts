@@ -2,7 +2,6 @@
 // with exceljs's WorkbookReader (never the whole workbook in memory) and appended to DuckDB in
 // batches as text, like CSV. The header is the first row with any value; a data row's row_id is
 // its sheet row number minus the header's row number, so empty rows leave gaps, not renumbering.
-import fs from 'node:fs';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../../shared/api/result';
 import type { ImportOptions, ImportPreview, ImportWarning, ResolvedImportOptions } from '../../../shared/api/types';
@@ -13,7 +12,7 @@ import { columnId, origins, type LoadContext, type LoadOutput, type Loader } fro
 import { previewTypes } from './preview-types';
 import type { Probe } from './probe';
 import { cellText } from './xlsx-cells';
-import { listSheets, type SheetInfo } from './xlsx-zip';
+import { listSheets, sheetStream, type SheetInfo } from './xlsx-zip';
 
 const PREVIEW_ROWS = 50;
 const BATCH_ROWS = 5_000;
@@ -61,12 +60,12 @@ function unreadable(file: string, sheet: SheetInfo, err: unknown): AppError {
 }
 
 /** The chosen sheet's non-empty rows, streamed; breaking out of the loop closes the file. */
-async function* sheetRows(file: string, sheet: SheetInfo, onBytes?: (n: number) => void): AsyncGenerator<SheetRow> {
+async function* sheetRows(file: string, sheet: SheetInfo, onFraction?: (f: number) => void): AsyncGenerator<SheetRow> {
   if (sheet.readerName === null) {
     throw new AppError('UNSUPPORTED', `${file}: sheet "${sheet.name}" is stored as ${sheet.part}, a part name the streaming reader cannot follow.`, { file });
   }
   const ExcelJS = (await import('exceljs')).default;
-  const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const input = sheetStream(file, sheet, (done, total) => onFraction?.(total > 0 ? done / total : 0));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -74,7 +73,6 @@ async function* sheetRows(file: string, sheet: SheetInfo, onBytes?: (n: number) 
     hyperlinks: 'ignore',
     entries: 'ignore',
   }) as unknown as StreamBook;
-  const timer = onBytes ? setInterval(() => onBytes(input.bytesRead), 200) : undefined;
   let found = false;
   try {
     for await (const ws of { [Symbol.asyncIterator]: () => reader[Symbol.asyncIterator]() }) {
@@ -94,7 +92,6 @@ async function* sheetRows(file: string, sheet: SheetInfo, onBytes?: (n: number) 
   } catch (err) {
     throw unreadable(file, sheet, err);
   } finally {
-    if (timer) clearInterval(timer);
     input.destroy();
   }
   if (!found) throw new AppError('BAD_FILE', `${file}: sheet "${sheet.name}" (part ${sheet.part}) is missing from the package.`, { file, sheet: sheet.name });
@@ -145,7 +142,7 @@ export const xlsxLoader: Loader = {
     let lastId = 0;
     ctx.progress(0, `reading sheet "${sheet.name}"`);
     try {
-      for await (const row of sheetRows(probe.path, sheet, (b) => ctx.progress((b / probe.size) * 0.95))) {
+      for await (const row of sheetRows(probe.path, sheet, (f) => ctx.progress(f * 0.95))) {
         if (headerRow === 0) {
           headerRow = row.number;
           headers = row.cells.map((c) => c ?? '');
