@@ -160,6 +160,26 @@ describe('JSON import', () => {
   });
 });
 
+describe('JSON records that vary wildly', () => {
+  it('25k distinct key sets take the slower path and give the same schema', async () => {
+    const keys = Array.from({ length: 15 }, (_, i) => `k${i}`);
+    const lines = Array.from({ length: 25_000 }, (_, r) => JSON.stringify(Object.fromEntries(keys.filter((_, b) => ((r + 1) >> b) & 1).map((k) => [k, r]))));
+    const { res, data } = await importAndRead('wild.jsonl', lines.join('\n'));
+    expect(res.columns.map((c) => c.header)).toEqual(keys);
+    expect(res.rowCount).toBe(25_000);
+    expect(data.rows[2]).toEqual(['2', '2', ...keys.slice(2).map(() => null)]);
+    // k14 is set from record 16,384 on (bit 14 of the record number).
+    expect(res.columns[14]?.nullCount).toBe(16_383);
+  });
+
+  it('more keys than columns allowed is LIMIT_EXCEEDED', async () => {
+    const file = writeFixture(dir, 'map.jsonl', Array.from({ length: 10_001 }, (_, i) => `{"id${i}": 1}`).join('\n'));
+    const job = await t.runJob('import.start', { path: file, options: {} });
+    expect(job.error?.code).toBe('LIMIT_EXCEEDED');
+    expect(job.error?.message).toContain(file);
+  });
+});
+
 const bad: [string, string, string, { code: string; line?: number; re: RegExp }][] = [
   ['syntax error in an array', 'bad.json', '[\n  {"a": 1},\n  {"a": 2},\n  {"a": 3 "b": 4}\n]\n', { code: 'BAD_FILE', line: 4, re: /line 4, column 11 \(byte offset 36\): invalid JSON: '"' where a comma or \} should be/ }],
   ['syntax error in JSON lines', 'bad.jsonl', '{"a": 1}\n\n{"a": 2\n{"a": 3}\n', { code: 'BAD_FILE', line: 3, re: /line 3/ }],
