@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `sanitizer` command: runs the TypeScript CLI through tsx, so it works right after
+// `npm install` with no build step.
+import { register } from 'tsx/esm/api';
+
+register({ tsconfig: new URL('../tsconfig.node.json', import.meta.url).pathname });
+const { main } = await import('../src/cli/main.ts');
+await main(process.argv.slice(2));
