@@ -8,6 +8,7 @@ import { Engine } from './engine/engine';
 import { askAfterStartupFailure, pickFolder, showFatal } from './dialogs';
 import { registerIpc, type IpcBinding } from './ipc';
 import { installMenu } from './menu';
+import { openWorkspaceAtStart } from './startup';
 import { appFiles, parseShellArgs } from './shell-policy';
 import { createMainWindow, hardenAllContents, hardenSession } from './window';
 
@@ -20,21 +21,16 @@ let win: BrowserWindow | null = null;
 let shutdown: Promise<void> | null = null;
 
 /** Opens the workspace; on failure asks for another folder until one opens or the user quits. */
-async function startEngine(workspace: string | null, create: boolean): Promise<Engine | null> {
-  let target = { dir: workspace, create };
-  for (;;) {
-    try {
-      return await Engine.start({
-        processName: PROCESS_NAME,
-        ...(target.dir ? { workspaceDir: target.dir, create: target.create } : {}),
-      });
-    } catch (err) {
-      const action = await askAfterStartupFailure(toErrorInfo(err), target.dir);
-      if (action === 'quit') return null;
-      const dir = await pickFolder(null, action === 'create' ? 'Choose a folder for the new workspace' : 'Open a workspace folder');
-      if (dir !== null) target = { dir, create: action === 'create' };
-    }
-  }
+function startEngine(workspace: string | null, create: boolean): Promise<Engine | null> {
+  return openWorkspaceAtStart(
+    {
+      start: (dir, mustCreate) => Engine.start({ processName: PROCESS_NAME, ...(dir ? { workspaceDir: dir, create: mustCreate } : {}) }),
+      ask: askAfterStartupFailure,
+      pickFolder: (action) => pickFolder(null, action === 'create' ? 'Choose a folder for the new workspace' : 'Open a workspace folder'),
+    },
+    workspace,
+    create,
+  );
 }
 
 function openWindow(e: Engine): void {
