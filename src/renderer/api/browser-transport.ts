@@ -20,7 +20,7 @@ const failure = (message: string): Result<never> => ({ ok: false, error: { code:
 
 export interface BrowserApi extends Api {
   /** Streams a dropped file into the workspace; resolves to its path there. */
-  upload(file: File, onProgress?: (sent: number, total: number) => void): Promise<Result<{ path: string }>>;
+  upload(file: File, onProgress?: (sent: number, total: number) => void, signal?: AbortSignal): Promise<Result<{ path: string }>>;
 }
 
 export function browserTransport(token: string): BrowserApi {
@@ -81,7 +81,7 @@ export function browserTransport(token: string): BrowserApi {
       set.add(listener as (p: never) => void);
       return () => set.delete(listener as (p: never) => void);
     },
-    upload(file, onProgress) {
+    upload(file, onProgress, signal) {
       // XMLHttpRequest, not fetch: it reports upload progress, and streams the File from disk.
       return new Promise((resolve) => {
         const xhr = new XMLHttpRequest();
@@ -96,6 +96,8 @@ export function browserTransport(token: string): BrowserApi {
           }
         };
         xhr.onerror = () => resolve(failure('The upload failed: the server cannot be reached.'));
+        xhr.onabort = () => resolve({ ok: false, error: { code: 'CANCELLED', message: `The upload of ${file.name} was cancelled.` } });
+        signal?.addEventListener('abort', () => xhr.abort(), { once: true });
         xhr.send(file);
       });
     },
