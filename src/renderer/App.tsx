@@ -1,11 +1,56 @@
-// PLACEHOLDER — the UI is being built.
-import { useEffect, useState } from 'react';
-import { api } from './api';
+// The app frame: top bar, datasets sidebar, the open dataset (header, grid, status) or the
+// welcome, and every dialog, panel and toast the features own.
+import { AboutDialog } from './features/app/AboutDialog';
+import { DropOverlay } from './features/app/DropOverlay';
+import { TopBar } from './features/app/TopBar';
+import { useAppEvents } from './features/app/use-app-events';
+import { useShortcuts } from './features/app/use-shortcuts';
+import { Welcome } from './features/app/Welcome';
+import { DatasetHeader } from './features/datasets/DatasetHeader';
+import { DatasetSidebar } from './features/datasets/DatasetSidebar';
+import { DeleteDatasetDialog } from './features/datasets/DeleteDatasetDialog';
+import { useDatasets } from './features/datasets/store';
+import { ExportDialog } from './features/export/ExportDialog';
+import { FileBrowserHost } from './features/files/FileBrowser';
+import { GridPane } from './features/grid/GridPane';
+import { ImportDialogs } from './features/import/ImportDialogs';
+import { JobsTray } from './features/jobs/JobsTray';
+import { ActivityPanel } from './features/log/ActivityPanel';
+import { ErrorDialog } from './features/notices/ErrorDialog';
+import { Toasts } from './features/notices/Toasts';
+import { NewWorkspaceDialog } from './features/workspace/NewWorkspaceDialog';
 
 export function App() {
-  const [info, setInfo] = useState('');
-  useEffect(() => {
-    void api.send('workspace.current', {}).then((r) => setInfo(r.ok ? r.value.path : r.error.message));
-  }, []);
-  return <main><h1>Data Sanitizer</h1><p>{info}</p></main>;
+  useAppEvents();
+  useShortcuts();
+  const open = useDatasets((s) => s.detail !== null);
+  return (
+    <div className="app">
+      <TopBar />
+      <div className="app-body">
+        <DatasetSidebar />
+        <main className="main">
+          {open ? (
+            <>
+              <DatasetHeader />
+              <GridPane />
+            </>
+          ) : (
+            <Welcome />
+          )}
+        </main>
+      </div>
+      <ActivityPanel />
+      <JobsTray />
+      <ImportDialogs />
+      <ExportDialog />
+      <DeleteDatasetDialog />
+      <NewWorkspaceDialog />
+      <AboutDialog />
+      <FileBrowserHost />
+      <ErrorDialog />
+      <DropOverlay />
+      <Toasts />
+    </div>
+  );
 }

@@ -1,4 +1,11 @@
-// Renderer entry: mounts the app.
+// Renderer entry: the global styles first (features' own CSS builds on them), then the app.
+import './styles/tokens.css';
+import './styles/base.css';
+import './ui/ui.css';
+import './features/app/app.css';
+import './features/jobs/jobs.css';
+import './features/notices/notices.css';
+import './features/datasets/datasets.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,0 +1,35 @@
+// The top bar: app name, the workspace menu, Import (Ctrl/Cmd+O), jobs and activity.
+import { MOD_LABEL } from '../../lib/keys';
+import { Icon } from '../../ui/Icon';
+import { startImport } from '../import/actions';
+import { JobsButton } from '../jobs/JobsTray';
+import { useLog } from '../log/store';
+import { WorkspaceMenu } from '../workspace/WorkspaceMenu';
+
+export function TopBar() {
+  const logOpen = useLog((s) => s.open);
+  const setLogOpen = useLog((s) => s.setOpen);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand-mark">
+          <Icon name="logo" size={18} />
+        </span>
+        <span className="brand-name">Data Sanitizer</span>
+      </div>
+      <span className="topbar-sep" aria-hidden="true" />
+      <WorkspaceMenu />
+      <div className="topbar-spacer" />
+      <button type="button" className="btn btn-primary" onClick={() => void startImport()} title={`Import a file (${MOD_LABEL}+O)`} aria-keyshortcuts="Control+O Meta+O">
+        <Icon name="upload" size={15} /> Import{' '}
+        <kbd className="kbd" aria-hidden="true">
+          {MOD_LABEL} O
+        </kbd>
+      </button>
+      <JobsButton />
+      <button type="button" className={`btn btn-ghost topbar-btn ${logOpen ? 'is-active' : ''}`} aria-pressed={logOpen} onClick={() => setLogOpen(!logOpen)}>
+        <Icon name="activity" /> <span>Activity</span>
+      </button>
+    </header>
+  );
+}
