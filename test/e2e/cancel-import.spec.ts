@@ -1,0 +1,23 @@
+// Cancelling an import of a big file: the job stops and no dataset appears.
+import { chooseInFileBrowser } from './actions/choose-in-file-browser';
+import { writeBigCsv } from './support/files';
+import { expect, test } from './support/fixtures';
+
+test('cancelling an import leaves no dataset behind', async ({ app, server }) => {
+  await writeBigCsv(server.files, 'huge.csv', 3_000_000);
+  await app.importButton.click();
+  await chooseInFileBrowser(app, 'huge.csv');
+  await app.dialog('Import huge.csv').getByRole('button', { name: 'Import', exact: true }).click();
+  const progress = app.dialog('Importing huge.csv');
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.toast('Import cancelled')).toBeVisible({ timeout: 60_000 });
+  await expect(progress).toBeHidden();
+  await expect(app.sidebar.getByText('No datasets yet.')).toBeVisible();
+
+  // Still nothing after a reload (the workspace itself has no dataset).
+  await app.page.reload();
+  await app.ready();
+  await expect(app.sidebar.getByText('No datasets yet.')).toBeVisible();
+  await app.jobsButton.click();
+  await expect(app.page.getByRole('region', { name: 'Jobs' }).getByText('Cancelled')).toBeVisible();
+});
