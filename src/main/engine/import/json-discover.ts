@@ -2,7 +2,9 @@
 // record index) with DuckDB, one nesting level at a time: the keys of each object path (in order
 // of first occurrence, noting objects that repeat a key) and the kinds each key holds. Measured
 // on 200k 15-key records: json_structure 2.6 s CPU (and it merges repeated keys silently and
-// cannot tell an empty object from a mix of types); json_type + json_keys lists 1.1 s.
+// cannot tell an empty object from a mix of types); key sets + json_type lists 1.1 s. Each JSON
+// function parses the record again, so one pass computing both types and keys for a level cost
+// more than two passes (json_keys on paths that are mostly scalars is wasted).
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../../shared/api/result';
 import { num } from '../db/database';
@@ -27,28 +29,23 @@ interface Parent {
 
 const ptr = (storagePath: string[]): string => (storagePath.length === 0 ? '$' : pointer(storagePath));
 
-const isPureObject = (n: SchemaNode): boolean => {
-  const kinds = [...n.kinds.keys()].filter((k) => k !== 'null');
-  return kinds.length === 1 && kinds[0] === 'object';
-};
-
-/**
- * One pass per nesting level: for the level's paths, the JSON type and the key list of each,
- * grouped by (types, keys) — a handful of groups for record-like data. Level 0 is the record
- * itself, which also counts the records and finds the first that is not an object.
- */
 export async function discoverSchema(conn: DuckDBConnection, job: JobContext, raw: string, file: string): Promise<Discovery> {
+  const head = (
+    await (await runTracked(conn, job, `SELECT count(*) AS n, min(rowid) FILTER (WHERE json_type(json) <> 'OBJECT') AS bad FROM ${ident(raw)}`)).getRowObjects()
+  )[0];
+  const records = num(head?.n);
   const root = newNode('');
+  observe(root, 'object', records);
+  if (head?.bad !== null && head?.bad !== undefined) {
+    const bad = num(head.bad);
+    const t = (await (await conn.run(`SELECT json_type(json) AS t FROM ${ident(raw)} WHERE rowid = $r`, { r: bad })).getRowObjects())[0];
+    return { root, records, notObject: { index: bad, type: String(t?.t ?? 'unknown') }, repeatedKeyPaths: [] };
+  }
   const repeatedKeyPaths: string[] = [];
-  let level: Parent[] = [{ node: root, storagePath: [] }];
-  let records = 0;
+  let parents: Parent[] = [{ node: root, storagePath: [] }];
   let keys = 0;
-  while (level.length > 0) {
-    const children = await discoverLevel(conn, job, raw, level, repeatedKeyPaths);
-    if (level[0]!.node === root) {
-      records = [...root.kinds.values()].reduce((a, b) => a + b, 0);
-      if (root.kinds.size > 1 || (records > 0 && !root.kinds.has('object'))) return { root, records, notObject: await firstNotObject(conn, raw), repeatedKeyPaths };
-    }
+  while (parents.length > 0) {
+    const children = await discoverKeys(conn, job, raw, parents, repeatedKeyPaths);
     keys += children.length;
     if (keys > MAX_COLUMNS) {
       throw new AppError(
@@ -57,50 +54,40 @@ export async function discoverSchema(conn: DuckDBConnection, job: JobContext, ra
         { file },
       );
     }
-    level = children;
+    if (children.length === 0) break;
+    await discoverKinds(conn, job, raw, children);
+    parents = children.filter((c) => {
+      const kinds = [...c.node.kinds.keys()].filter((k) => k !== 'null');
+      return kinds.length === 1 && kinds[0] === 'object' && c.storagePath.length < MAX_FLATTEN_DEPTH;
+    });
   }
   return { root, records, notObject: null, repeatedKeyPaths };
 }
 
-async function firstNotObject(conn: DuckDBConnection, raw: string): Promise<{ index: number; type: string }> {
-  const r = (await (await conn.run(`SELECT rowid AS rid, json_type(json) AS t FROM ${ident(raw)} WHERE json_type(json) <> 'OBJECT' ORDER BY rowid LIMIT 1`)).getRowObjects())[0];
-  return { index: num(r?.rid), type: String(r?.t ?? 'unknown') };
-}
-
-/** Beyond this many distinct (types, keys) groups, unnesting every key is cheaper. */
-const MAX_GROUPS = 20_000;
+/** Beyond this many distinct key sets, grouping by key set costs more than unnesting keys. */
+const MAX_KEY_SETS = 20_000;
 
 /**
- * Learns the kinds of this level's nodes and returns the next level: the keys of the nodes that
- * are objects in every record where they are not null, in order of first occurrence. Grouping
- * rows by their short lists of types and keys measured 20× cheaper than unnesting every key of
- * every row (14-key records), which stays as the fallback for records that vary wildly.
+ * The keys under each parent path, in order of first occurrence. Grouping rows by their list of
+ * key lists is cheap (one short list per row); unnesting every key of every row cost 20× more
+ * on 14-key records, so that is only the fallback for files whose records vary wildly.
  */
-async function discoverLevel(conn: DuckDBConnection, job: JobContext, raw: string, level: Parent[], repeated: string[]): Promise<Parent[]> {
-  const paths = level.map((p) => ptr(p.storagePath));
-  const groups = await (
+async function discoverKeys(conn: DuckDBConnection, job: JobContext, raw: string, parents: Parent[], repeated: string[]): Promise<Parent[]> {
+  const paths = parents.map((p) => ptr(p.storagePath));
+  const sets = await (
     await runTracked(
       conn,
       job,
-      `SELECT ts, kss, count(*) AS n, min(rid) AS fst FROM (
-         SELECT rowid AS rid, json_type(json, $paths) AS ts, json_keys(json, $paths) AS kss FROM ${ident(raw)})
-       GROUP BY ts, kss ORDER BY fst LIMIT ${MAX_GROUPS + 1}`,
+      `SELECT kss, min(rid) AS fst FROM (SELECT rowid AS rid, json_keys(json, $paths) AS kss FROM ${ident(raw)}) GROUP BY kss ORDER BY fst LIMIT ${MAX_KEY_SETS + 1}`,
       { paths: listValue(paths) },
     )
   ).getRowsJson();
   const found: { pi: number; key: string }[] = [];
-  if (groups.length > MAX_GROUPS) {
-    await discoverKinds(conn, job, raw, level);
-    const parents = level.flatMap((p, pi) => (isPureObject(p.node) && p.storagePath.length < MAX_FLATTEN_DEPTH ? [{ pi, p }] : []));
-    const keys = parents.length > 0 ? await unnestKeys(conn, job, raw, parents.map((x) => paths[x.pi]!), repeated) : [];
-    found.push(...keys.map((k) => ({ pi: parents[k.pi]!.pi, key: k.key })));
-  } else {
-    for (const [ts, , n] of groups) (ts as (string | null)[]).forEach((t, i) => t !== null && observe(level[i]!.node, kindFromDuckdb(t), Number(n)));
-    const seen = level.map(() => new Set<string>());
-    for (const [ts, kss] of groups) {
+  if (sets.length <= MAX_KEY_SETS) {
+    const seen = parents.map(() => new Set<string>());
+    for (const [kss] of sets) {
       (kss as (string[] | null)[]).forEach((ks, pi) => {
-        const p = level[pi]!;
-        if (!ks || (ts as (string | null)[])[pi] !== 'OBJECT' || !isPureObject(p.node) || p.storagePath.length >= MAX_FLATTEN_DEPTH) return;
+        if (!ks) return;
         if (new Set(ks).size !== ks.length && !repeated.includes(paths[pi]!)) repeated.push(paths[pi]!);
         for (const key of ks) {
           if (seen[pi]!.has(key)) continue;
@@ -109,10 +96,12 @@ async function discoverLevel(conn: DuckDBConnection, job: JobContext, raw: strin
         }
       });
     }
+  } else {
+    found.push(...(await unnestKeys(conn, job, raw, paths, repeated)));
   }
   return found
     .sort((a, b) => a.pi - b.pi)
-    .map(({ pi, key }) => ({ node: childNode(level[pi]!.node, key), storagePath: [...level[pi]!.storagePath, key] }));
+    .map(({ pi, key }) => ({ node: childNode(parents[pi]!.node, key), storagePath: [...parents[pi]!.storagePath, key] }));
 }
 
 async function unnestKeys(conn: DuckDBConnection, job: JobContext, raw: string, paths: string[], repeated: string[]): Promise<{ pi: number; key: string }[]> {
