@@ -60,7 +60,7 @@ describe('file browser', () => {
     expect(() => listDir(path.join(root, 'nope'), roots(), false)).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringContaining('nope') }));
   });
 
-  it('a confined engine (browser mode) refuses to import outside its roots', async () => {
+  it('a confined engine (browser mode) refuses to import, export or open a workspace outside its roots', async () => {
     const engine = await Engine.start({
       workspaceDir: path.join(tempDir(), 'ws'), create: true, processName: 'vitest', rememberRecent: false,
       roots: [root], confineToRoots: true, env: { ...process.env, DATA_SANITIZER_HOME: tempDir() },
@@ -71,6 +71,11 @@ describe('file browser', () => {
       expect(bad.ok ? null : bad.error.code).toBe('OUTSIDE_ROOTS');
       const good = await api.send('import.preview', { path: path.join(root, 'data9.csv') });
       expect(good.ok).toBe(true);
+      const ws = await api.send('workspace.open', { path: path.join(outside, 'ws'), create: true });
+      expect(ws.ok ? null : ws.error.code).toBe('OUTSIDE_ROOTS');
+      expect(fs.existsSync(path.join(outside, 'ws'))).toBe(false);
+      const exp = await api.send('export.start', { datasetId: 'd1', path: path.join(outside, 'out.csv') });
+      expect(exp.ok ? null : exp.error.code).toBe('OUTSIDE_ROOTS');
     } finally {
       await engine.close();
     }
