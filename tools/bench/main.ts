@@ -1,0 +1,81 @@
+// `npm run bench -- import|grid|all [--rows N] [--runs K] [--formats …]`: measures import and the
+// grid through the real engine, prints the figures and writes them into docs/BENCHMARKS.md.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { GEN_FORMATS, type GenFormat } from '../gen/generate';
+import { BENCH_DIR } from './datasets';
+import { benchGrid } from './grid-bench';
+import { benchImport } from './import-bench';
+import { describeMachine } from './machine';
+import { gridSection, importSection, writeSection } from './report';
+
+const whole = (min: number) => (v: string) => {
+  const n = Number(v.replaceAll('_', ''));
+  if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
+  return n;
+};
+const formats = (v: string): GenFormat[] => {
+  const list = v.split(',').map((f) => f.trim()).filter(Boolean);
+  const bad = list.filter((f) => !(GEN_FORMATS as readonly string[]).includes(f));
+  if (bad.length > 0 || list.length === 0) throw new InvalidArgumentError(`unknown format ${bad.join(', ')}; use ${GEN_FORMATS.join(', ')}`);
+  return list as GenFormat[];
+};
+
+interface Opts {
+  rows: number;
+  runs: number;
+  formats: GenFormat[];
+  seed: string;
+  gridRows: number;
+  windows: number;
+  doc: string | false;
+  note?: string;
+}
+
+const program = new Command('bench')
+  .description('Benchmarks import (per format) and the data grid through the real engine.')
+  .addOption(new Option('--rows <n>', 'rows of the import datasets').default(1_000_000).argParser(whole(1)))
+  .addOption(new Option('--runs <k>', 'import runs per format, each in a fresh process').default(5).argParser(whole(1)))
+  .addOption(new Option('--formats <list>', 'import formats').default(['csv', 'jsonl', 'json', 'parquet', 'xlsx']).argParser(formats))
+  .option('--seed <seed>', 'generator seed', 'bench')
+  .addOption(new Option('--grid-rows <n>', 'rows of the grid dataset').default(10_000_000).argParser(whole(100)))
+  .addOption(new Option('--windows <n>', 'grid windows per measurement').default(300).argParser(whole(1)))
+  .option('--doc <file>', 'Markdown file to write the figures into', 'docs/BENCHMARKS.md')
+  .option('--no-doc', 'print the figures only')
+  .option('--note <text>', 'a note to print with the figures')
+  .argument('<suite>', 'import | grid | all')
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  .action(async (suite: string, o: Opts) => {
+    if (!['import', 'grid', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid or all`);
+    const log = (s: string) => console.error(s);
+    const load = os.loadavg()[0] ?? 0;
+    const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    const note = o.note ?? null;
+    fs.mkdirSync(path.join(BENCH_DIR, 'results'), { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    if (suite === 'import' || suite === 'all') {
+      const results = await benchImport({ dir: BENCH_DIR, rows: o.rows, runs: o.runs, formats: o.formats, seed: o.seed, log });
+      const machine = await describeMachine(load);
+      const section = importSection(results, machine, date, o.seed, note);
+      fs.writeFileSync(path.join(BENCH_DIR, 'results', `import-${stamp}.json`), JSON.stringify({ machine, date, results }, null, 2));
+      console.log(`\n${section}\n`);
+      if (o.doc) writeSection(o.doc, 'import', section);
+    }
+    if (suite === 'grid' || suite === 'all') {
+      const grid = await benchGrid({ dir: BENCH_DIR, rows: o.gridRows, seed: o.seed, windows: o.windows, log });
+      const machine = await describeMachine(load);
+      const section = gridSection(grid, machine, date, note);
+      fs.writeFileSync(path.join(BENCH_DIR, 'results', `grid-${stamp}.json`), JSON.stringify({ machine, date, grid }, null, 2));
+      console.log(`\n${section}\n`);
+      if (o.doc) writeSection(o.doc, 'grid', section);
+    }
+  });
+
+try {
+  await program.parseAsync();
+} catch (err) {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(err instanceof InvalidArgumentError ? 2 : 1);
+}

@@ -1,0 +1,50 @@
+// The shapes of benchmark results, as child processes report them and reports read them.
+export const RESULT_MARK = 'BENCH-RESULT ';
+
+export type ImportRun =
+  | {
+      ok: true;
+      /** Seconds from import.start to the job's final event. */
+      wall: number;
+      /** The job's own ImportResult.seconds (rounded to 0.1 s by the engine). */
+      jobSeconds: number;
+      rows: number;
+      columns: number;
+      stages: Record<string, number>;
+      lastRowId: number | null;
+      sha256: string;
+      peakRssMiB: number;
+      datasetId: string;
+    }
+  | { ok: false; error: string; wall: number; stages: Record<string, number>; peakRssMiB: number };
+
+export interface WindowStats {
+  count: number;
+  limit: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export interface GridResult {
+  rows: number;
+  columns: number;
+  /** Set when this run imported the dataset (the workspace is cached between runs). */
+  imported: ImportRun | null;
+  unsorted: WindowStats;
+  sorted: WindowStats;
+  sortSeconds: number;
+  sortColumn: string;
+  filterSeconds: number;
+  filterMatches: number | null;
+  peakRssMiB: number;
+}
+
+export interface FormatSummary {
+  format: string;
+  file: string;
+  bytes: number;
+  rows: number;
+  runs: ImportRun[];
+  error: string | null;
+}
