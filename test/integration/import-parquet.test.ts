@@ -109,6 +109,15 @@ describe('Parquet import', () => {
     expect(res.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['BLANK_HEADER', 'DUPLICATE_HEADER']));
   });
 
+  it('a column named file_row_number (which DuckDB reserves) is imported like any other', async () => {
+    const file = await parquet('reserved.parquet', `SELECT 50 - i AS file_row_number, 'r' || i AS row_id FROM range(3) t(i)`);
+    const res = await t.importFile(file);
+    expect(res.columns.map((c) => c.header)).toEqual(['file_row_number', 'row_id']);
+    const data = await readAll(t, res.datasetId);
+    expect(data.rowIds).toEqual([1, 2, 3]);
+    expect(data.rows).toEqual([['50', 'r0'], ['49', 'r1'], ['48', 'r2']]);
+  });
+
   it('row ids follow the file across row groups', async () => {
     const file = await parquet('groups.parquet', `SELECT i, 'v' || i AS v FROM range(250000) t(i)`);
     const res = await t.importFile(file);

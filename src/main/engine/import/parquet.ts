@@ -126,7 +126,7 @@ function checkFooter(probe: Probe): void {
   }
 }
 
-async function planFile(conn: DuckDBConnection, probe: Probe): Promise<Planned[]> {
+async function planFile(conn: DuckDBConnection, probe: Probe): Promise<{ columns: Planned[]; hasRowNumberColumn: boolean }> {
   checkFooter(probe);
   try {
     const schema = await fileSchema(conn, probe.path);
@@ -134,7 +134,7 @@ async function planFile(conn: DuckDBConnection, probe: Probe): Promise<Planned[]
       name: String(r.column_name),
       type: String(r.column_type),
     }));
-    return plan(probe.path, schema, duck);
+    return { columns: plan(probe.path, schema, duck), hasRowNumberColumn: duck.some((d) => d.name.toLowerCase() === 'file_row_number') };
   } catch (err) {
     throw readError(probe.path, err);
   }
@@ -152,7 +152,7 @@ const resolved = (): ResolvedImportOptions => ({ format: 'parquet', ragged: 'abo
 export const parquetLoader: Loader = {
   async preview(ws: Workspace, probe: Probe, _options: ImportOptions): Promise<ImportPreview> {
     const { columns, rows, storage } = await ws.db.with(async (conn) => {
-      const cols = await planFile(conn, probe);
+      const cols = (await planFile(conn, probe)).columns;
       const select = cols.map((c) => `CAST(${c.expr} AS VARCHAR) AS ${ident(c.id)}`).join(', ');
       const typed = cols.map((c) => `${c.expr} AS ${ident(c.id)}`).join(', ');
       try {
@@ -175,17 +175,25 @@ export const parquetLoader: Loader = {
 
   async load(ctx: LoadContext): Promise<LoadOutput> {
     const { conn, job, probe, stage } = ctx;
-    const cols = await planFile(conn, probe);
+    const { columns: cols, hasRowNumberColumn } = await planFile(conn, probe);
+    const select = cols.map((c) => `${c.expr} AS ${ident(c.id)}`).join(', ');
     ctx.progress(0, 'loading');
     try {
+      // DuckDB refuses file_row_number on a file with a column of that name; then the row
+      // number is the position, assigned after the load commits (as for CSV).
       await runTracked(
         conn,
         job,
-        `CREATE TABLE ${ident(stage)} AS SELECT file_row_number + 1 AS row_id, ${cols.map((c) => `${c.expr} AS ${ident(c.id)}`).join(', ')}
-         FROM read_parquet($path, file_row_number = true)`,
+        hasRowNumberColumn
+          ? `CREATE TABLE ${ident(stage)} AS SELECT ${select} FROM read_parquet($path)`
+          : `CREATE TABLE ${ident(stage)} AS SELECT file_row_number + 1 AS row_id, ${select} FROM read_parquet($path, file_row_number = true)`,
         { path: probe.path },
         (pct) => ctx.progress((pct / 100) * 0.95),
       );
+      if (hasRowNumberColumn) {
+        await conn.run(`ALTER TABLE ${ident(stage)} ADD COLUMN row_id BIGINT`);
+        await conn.run(`UPDATE ${ident(stage)} SET row_id = rowid + 1`);
+      }
     } catch (err) {
       throw readError(probe.path, err);
     }
