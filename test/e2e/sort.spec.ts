@@ -32,7 +32,7 @@ test('sorts by a column through a view job: ascending, descending, then back to 
   // The sorts ran as jobs, listed in the jobs tray.
   await app.jobsButton.click();
   const tray = app.page.getByRole('region', { name: 'Jobs' });
-  await expect(tray.getByText(/^Sort d1 v1/).first()).toBeVisible();
+  await expect(tray.getByText('Sort people.csv (v1)').first()).toBeVisible();
   await expect(tray.getByText(/^Import people\.csv/)).toBeVisible();
   await screenshot(app.page, '06-jobs-tray');
 });

@@ -80,7 +80,6 @@ function ExportForm() {
     const end = await waitForJob(r.value.jobId);
     if (end.state === 'succeeded' && isExportResult(end.result)) {
       setPhase({ kind: 'done', result: end.result });
-      notify('success', 'Export written', `${formatCount(end.result.rows)} rows`, end.result.path);
     } else if (end.state === 'cancelled') {
       setPhase({ kind: 'form', error: null });
       notify('info', 'Export cancelled', 'Nothing was written.');

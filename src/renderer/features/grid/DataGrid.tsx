@@ -88,9 +88,21 @@ export function DataGrid({ cache }: { cache: WindowCache }) {
     setPos({ v: nv, top: el.scrollTop });
   }, []);
 
+  const layoutRef = useRef({ starts, widths });
   useLayoutEffect(() => {
     geoRef.current = geo;
-  }, [geo]);
+    layoutRef.current = { starts, widths };
+  }, [geo, starts, widths]);
+
+  // When the grid gets narrower (the inspector opened, the window shrank) keep the selected
+  // cell in view.
+  useEffect(() => {
+    const el = scrollRef.current;
+    const { col } = useGrid.getState().selection;
+    const x = layoutRef.current.starts[col];
+    const w = layoutRef.current.widths[col];
+    if (el && x !== undefined && w !== undefined && x + w > el.scrollLeft + el.clientWidth) el.scrollLeft = x + w - el.clientWidth;
+  }, [size.width]);
 
   // A new view or dataset starts at the top.
   useLayoutEffect(() => {

@@ -59,8 +59,8 @@ export function ImportErrorDialog({ stage }: { stage: FailedStage }) {
         {ragged && lines.length > 0 ? (
           <div className="bad-lines">
             <h3>
-              First {lines.length === 1 ? 'offending line' : `${lines.length} offending lines`}
-              {expected !== null ? ` (the header has ${formatCount(expected)} fields)` : ''}
+              {lines.length === 1 ? 'The offending line' : `The first ${lines.length} offending lines`}
+              {expected !== null ? `, against ${formatCount(expected)} header fields` : ''}
             </h3>
             <table className="bad-lines-table" aria-label="Offending lines">
               <tbody>

@@ -3,8 +3,10 @@
 import { useEffect, useRef } from 'react';
 import { formatDuration, formatTime } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
+import { useDatasets } from '../datasets/store';
 import { JobProgress } from './JobProgress';
 import { sortedJobs, useJobs } from './store';
+import { jobTitle } from './title';
 
 const SHOWN = 20;
 
@@ -38,6 +40,7 @@ export function JobsTray() {
   const jobs = useJobs((s) => s.jobs);
   const open = useJobs((s) => s.trayOpen);
   const setOpen = useJobs((s) => s.setTrayOpen);
+  const datasets = useDatasets((s) => s.list);
   const ref = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -73,14 +76,14 @@ export function JobsTray() {
           {list.map((j) => (
             <li key={j.id} className={`job-row job-${j.state}`}>
               <div className="job-row-head">
-                <span className="job-label" title={j.label}>
-                  {j.label}
+                <span className="job-label" title={jobTitle(j.label, datasets)}>
+                  {jobTitle(j.label, datasets)}
                 </span>
                 <span className="faint num" title={`Started ${formatTime(j.startedAt)}`}>
                   {elapsed(j.startedAt, j.finishedAt)}
                 </span>
               </div>
-              <JobProgress job={j} label={`${j.label} progress`} compact />
+              <JobProgress job={j} label={`${jobTitle(j.label, datasets)} progress`} compact />
               {j.state === 'failed' && j.error ? <p className="job-error">{j.error.message}</p> : null}
             </li>
           ))}

@@ -45,7 +45,7 @@ export function describe(e: EventLogEntry): Described {
       return {
         icon: 'database',
         title: e.action === 'workspace.created' ? 'Workspace created' : 'Workspace opened',
-        detail: [str(d.process), num(d.migratedFrom) !== null && num(d.migratedFrom) !== num(d.formatVersion) ? `migrated from v${num(d.migratedFrom)}` : '']
+        detail: [str(d.process), (num(d.migratedFrom) ?? 0) > 0 && num(d.migratedFrom) !== num(d.formatVersion) ? `migrated from format v${num(d.migratedFrom)}` : '']
           .filter(Boolean)
           .join(' · '),
       };

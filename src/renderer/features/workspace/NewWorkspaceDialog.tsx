@@ -1,7 +1,10 @@
 // Creating a workspace: a location (picked or typed) and a folder name for it.
 import { useState } from 'react';
+import type { ErrorInfo } from '../../../shared/api/result';
 import { dirName, joinPath } from '../../lib/format';
 import { Dialog } from '../../ui/Dialog';
+import { ErrorDetails } from '../../ui/ErrorDetails';
+import { Icon } from '../../ui/Icon';
 import { chooseFolder } from '../files/pick';
 import { useWorkspace } from './store';
 
@@ -20,6 +23,7 @@ function NewWorkspaceForm() {
   const [location, setLocation] = useState(info ? dirName(info.path) : '');
   const [name, setName] = useState('new-workspace');
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo | null>(null);
 
   const nameOk = NAME_OK.test(name.trim());
   const valid = location.trim() !== '' && nameOk;
@@ -28,9 +32,10 @@ function NewWorkspaceForm() {
   const create = async () => {
     if (!valid) return;
     setBusy(true);
-    const done = await open(target, true);
+    const failed = await open(target, true, true);
     setBusy(false);
-    if (done) close();
+    setError(failed);
+    if (!failed) close();
   };
 
   return (
@@ -57,6 +62,15 @@ function NewWorkspaceForm() {
           void create();
         }}
       >
+        {error ? (
+          <div className="banner banner-error" role="alert">
+            <Icon name="errorCircle" />
+            <div className="banner-body">
+              <strong>The workspace could not be created</strong>
+              <ErrorDetails error={error} />
+            </div>
+          </div>
+        ) : null}
         <div className="field">
           <label className="field-label" htmlFor="ws-location">
             Location

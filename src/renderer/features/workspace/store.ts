@@ -1,5 +1,6 @@
 // The open workspace and the recent list; switching workspaces through the engine.
 import { create } from 'zustand';
+import type { ErrorInfo } from '../../../shared/api/result';
 import type { RecentWorkspace, WorkspaceInfo } from '../../../shared/api/types';
 import { api } from '../../api';
 import { notify, notifyError } from '../notices/store';
@@ -11,7 +12,8 @@ interface WorkspaceState {
   set(info: WorkspaceInfo): void;
   load(): Promise<void>;
   loadRecent(): Promise<void>;
-  open(path: string, create: boolean): Promise<boolean>;
+  /** Opens (or creates) a workspace; resolves to the error, or null. `quiet` leaves showing it to the caller. */
+  open(path: string, create: boolean, quiet?: boolean): Promise<ErrorInfo | null>;
   setNewDialogOpen(open: boolean): void;
 }
 
@@ -31,16 +33,16 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
     const r = await api.send('workspace.recent', {});
     if (r.ok) set({ recent: r.value });
   },
-  async open(path, create) {
+  async open(path, create, quiet = false) {
     const r = await api.send('workspace.open', { path, create });
     if (!r.ok) {
-      notifyError(create ? 'The workspace could not be created' : 'The workspace could not be opened', r.error);
-      return false;
+      if (!quiet) notifyError(create ? 'The workspace could not be created' : 'The workspace could not be opened', r.error);
+      return r.error;
     }
     set({ info: r.value });
     void get().loadRecent();
     notify('success', create ? 'Workspace created' : 'Workspace opened', r.value.path);
-    return true;
+    return null;
   },
   setNewDialogOpen(newDialogOpen) {
     set({ newDialogOpen });
