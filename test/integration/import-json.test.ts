@@ -1,7 +1,7 @@
 // JSON and JSON lines import: row ids, union schema with type widening, flattened nested
 // objects with key paths, arrays as JSON text, hostile and repeated keys, and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ColumnInfo } from '../../src/shared/api/types';
+import type { ColumnInfo, ImportOptions } from '../../src/shared/api/types';
 import { readAll, startTestEngine, tempDir, writeFixture, type TestEngine } from '../support/engine';
 
 let t: TestEngine;
@@ -36,7 +36,7 @@ const NESTED = JSON.stringify([
 
 const HOSTILE = '{"": 1, "Name": "a", "name": "b", "a.b": "dotted", "a": {"b": "nested"}, "q\\"uo,te": 3, "😀": 4, "x/y~z": 5, "; DROP TABLE x; --": 6}\n';
 
-const cases: [string, string, string, Expected][] = [
+const cases: [string, string, string | Buffer, Expected][] = [
   [
     'nested array of objects with drift',
     'people.json',
@@ -117,6 +117,12 @@ const cases: [string, string, string, Expected][] = [
     },
   ],
   [
+    'UTF-16 JSON lines are converted first',
+    'u16.jsonl',
+    Buffer.from('\uFEFF{"name": "Åsa", "n": 1}\n{"name": "😀", "n": 2}\n', 'utf16le'),
+    { rowIds: [1, 2], columns: [{ header: 'name' }, { header: 'n', storageType: 'BIGINT' }], rows: [['Åsa', '1'], ['😀', '2']] },
+  ],
+  [
     'a single top-level object is one record',
     'single.json',
     '  {"k": "v", "n": 1}  ',
@@ -180,7 +186,7 @@ describe('JSON records that vary wildly', () => {
   });
 });
 
-const bad: [string, string, string, { code: string; line?: number; re: RegExp }][] = [
+const bad: [string, string, string | Buffer, { code: string; line?: number; re: RegExp; options?: ImportOptions }][] = [
   ['syntax error in an array', 'bad.json', '[\n  {"a": 1},\n  {"a": 2},\n  {"a": 3 "b": 4}\n]\n', { code: 'BAD_FILE', line: 4, re: /line 4, column 11 \(byte offset 36\): invalid JSON: '"' where a comma or \} should be/ }],
   ['syntax error in JSON lines', 'bad.jsonl', '{"a": 1}\n\n{"a": 2\n{"a": 3}\n', { code: 'BAD_FILE', line: 3, re: /line 3/ }],
   ['unclosed string', 'unclosed.jsonl', '{"a": "x}\n', { code: 'BAD_FILE', line: 1, re: /line 1.*string/ }],
@@ -189,12 +195,18 @@ const bad: [string, string, string, { code: string; line?: number; re: RegExp }]
   ['a scalar at the top level', 'scalar.json', '\n 42', { code: 'BAD_FILE', line: 2, re: /line 2: the top level is a number/ }],
   ['an empty array', 'empty.json', '[ ]', { code: 'BAD_FILE', re: /no records/ }],
   ['only empty objects', 'empties.jsonl', '{}\n{}\n', { code: 'BAD_FILE', re: /no fields/ }],
+  [
+    'Latin-1 bytes read as UTF-8',
+    'latin.jsonl',
+    Buffer.concat([Buffer.from('{"a":"ok"}\n{"a":"Jos'), Buffer.from([0xe9]), Buffer.from('"}\n')]),
+    { code: 'BAD_FILE', line: 2, re: /line 2, column 11 \(byte offset 21\): invalid JSON: invalid UTF-8/, options: { encoding: 'utf-8' } },
+  ],
 ];
 
 describe('JSON bad input', () => {
   it.each(bad)('%s', async (_label, name, content, want) => {
     const file = writeFixture(dir, name, content);
-    const job = await t.runJob('import.start', { path: file, options: {} });
+    const job = await t.runJob('import.start', { path: file, options: want.options ?? {} });
     expect(job.state).toBe('failed');
     expect(job.error?.code).toBe(want.code);
     expect(job.error?.message).toContain(file);
