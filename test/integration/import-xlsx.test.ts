@@ -1,6 +1,7 @@
 // XLSX import: sheets listed in workbook order and chosen by name, header = first non-empty row,
 // row ids = sheet row − header row (gaps for empty rows), every kind of cell value as text,
 // hostile headers, and corrupt or non-XLSX files refused.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,7 +64,10 @@ describe('XLSX import', () => {
   });
 
   it('reads every kind of cell value as text, with row ids from the sheet', async () => {
+    const hash = crypto.createHash('sha256').update(fs.readFileSync(book)).digest('hex');
     const res = await t.importFile(book);
+    expect(res.sourceSha256).toBe(hash);
+    expect(crypto.createHash('sha256').update(fs.readFileSync(book)).digest('hex')).toBe(hash);
     const data = await readAll(t, res.datasetId);
     expect(res.columns.map((c) => c.header)).toEqual(['id', 'when', 'amount', 'ok', 'formula', 'rich', 'link', 'err', 'stamp', 'text formula', 'date formula']);
     expect(data.rowIds).toEqual([1, 4]);
@@ -72,6 +76,8 @@ describe('XLSX import', () => {
       ['2', null, '-0.25', 'false', '-0.5', 'plain', null, '#DIV/0!', null, null, null],
     ]);
     expect(res.columns.map((c) => c.logicalType)).toEqual(['integer', 'date', 'decimal', 'boolean', 'decimal', 'text', 'text', 'text', 'timestamp', 'text', 'date']);
+    expect(res.columns.map((c) => c.nullCount)).toEqual([0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1]);
+    expect(res.columns.every((c) => c.storageType === 'VARCHAR')).toBe(true);
     expect(res.warnings.map((w) => w.code)).toContain('EMPTY_ROWS_SKIPPED');
   });
 
