@@ -76,14 +76,14 @@ export function JobsTray() {
           {list.map((j) => (
             <li key={j.id} className={`job-row job-${j.state}`}>
               <div className="job-row-head">
-                <span className="job-label" title={jobTitle(j.label, datasets)}>
-                  {jobTitle(j.label, datasets)}
+                <span className="job-label" title={jobTitle(j.label, j.kind, datasets)}>
+                  {jobTitle(j.label, j.kind, datasets)}
                 </span>
                 <span className="faint num" title={`Started ${formatTime(j.startedAt)}`}>
                   {elapsed(j.startedAt, j.finishedAt)}
                 </span>
               </div>
-              <JobProgress job={j} label={`${jobTitle(j.label, datasets)} progress`} compact />
+              <JobProgress job={j} label={`${jobTitle(j.label, j.kind, datasets)} progress`} compact />
               {j.state === 'failed' && j.error ? <p className="job-error">{j.error.message}</p> : null}
             </li>
           ))}
