@@ -10,7 +10,7 @@ import { runTracked } from '../db/tracked';
 import { textExpr } from './columns';
 import { escapeFormula } from './formula';
 import type { Writer } from './writer';
-import { ROW_ORDER } from './writer';
+import { IN_ROW_ORDER } from './writer';
 
 /** RFC 4180: a field is quoted when it holds the delimiter, a quote, CR or LF; quotes are doubled. */
 export function csvField(text: string): string {
@@ -36,7 +36,7 @@ export const csvWriter: Writer = {
       await runTracked(
         ctx.conn,
         ctx.job,
-        `COPY (SELECT ${select} FROM ${ident(ctx.table)} ${ROW_ORDER}) TO ${literal(body)} (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NEW_LINE '\\n')`,
+        `COPY (SELECT ${select} FROM ${ident(ctx.table)}) TO ${literal(body)} (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NEW_LINE '\\n', ${IN_ROW_ORDER})`,
         undefined,
         (pct) => ctx.progress(Math.round((pct / 100) * ctx.rowCount)),
       );

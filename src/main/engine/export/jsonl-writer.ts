@@ -6,7 +6,7 @@ import { runTracked } from '../db/tracked';
 import { jsonValueExpr } from './columns';
 import { keyTree, type KeyNode } from './jsonl-keys';
 import type { Writer } from './writer';
-import { ROW_ORDER } from './writer';
+import { IN_ROW_ORDER } from './writer';
 
 /** SQL for the object of `nodes`; keys go into `params` ($k0, $k1, …). */
 export function objectSql(nodes: KeyNode[], params: Record<string, string>): string {
@@ -29,7 +29,7 @@ export const jsonlWriter: Writer = {
     await runTracked(
       ctx.conn,
       ctx.job,
-      `COPY (SELECT ${object} AS line FROM ${ident(ctx.table)} ${ROW_ORDER}) TO ${literal(ctx.temp)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', NEW_LINE '\\n')`,
+      `COPY (SELECT ${object} AS line FROM ${ident(ctx.table)}) TO ${literal(ctx.temp)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', NEW_LINE '\\n', ${IN_ROW_ORDER})`,
       params,
       (pct) => ctx.progress(Math.round((pct / 100) * ctx.rowCount)),
     );

@@ -6,7 +6,7 @@ import { ident, literal } from '../db/sql';
 import { runTracked } from '../db/tracked';
 import { renameParquetColumns } from './parquet-names';
 import type { Writer } from './writer';
-import { ROW_ORDER } from './writer';
+import { IN_ROW_ORDER } from './writer';
 
 export const parquetWriter: Writer = {
   async write(ctx) {
@@ -14,7 +14,7 @@ export const parquetWriter: Writer = {
     await runTracked(
       ctx.conn,
       ctx.job,
-      `COPY (SELECT ${select} FROM ${ident(ctx.table)} ${ROW_ORDER}) TO ${literal(ctx.temp)} (FORMAT parquet, COMPRESSION snappy)`,
+      `COPY (SELECT ${select} FROM ${ident(ctx.table)}) TO ${literal(ctx.temp)} (FORMAT parquet, COMPRESSION snappy, ${IN_ROW_ORDER})`,
       undefined,
       (pct) => ctx.progress(Math.round((pct / 100) * ctx.rowCount)),
     );

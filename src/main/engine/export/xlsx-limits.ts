@@ -72,9 +72,16 @@ export async function checkXlsxCells(conn: DuckDBConnection, table: string, colu
   }
   if (!worst) return;
   const w = worst;
-  const rec = (await conn.runAndReadAll(`SELECT row_id, ${utf16LengthSql(texts[columns.indexOf(w.column)]!)} AS len FROM ${ident(table)} WHERE rowid = $p`, { p: w.position })).getRowObjects()[0];
+  const rec = (
+    await conn.runAndReadAll(
+      `SELECT row_id, ${utf16LengthSql(texts[columns.indexOf(w.column)]!)} AS len, (SELECT count(*) FROM ${ident(table)} WHERE rowid < $p) AS before
+       FROM ${ident(table)} WHERE rowid = $p`,
+      { p: w.position },
+    )
+  ).getRowObjects()[0];
   const length = num(rec?.len);
-  const sheetRow = w.position + 2;
+  // The header is sheet row 1; data rows follow in rowid order.
+  const sheetRow = num(rec?.before) + 2;
   throw new AppError(
     'LIMIT_EXCEEDED',
     `Cannot export to XLSX: the cell in column ${w.column.position + 1} ("${w.column.header.slice(0, 60)}") at sheet row ${fmt(sheetRow)} (record ${fmt(num(rec?.row_id))} of the source) has ${fmt(length)} characters; an XLSX cell holds at most ${fmt(XLSX_MAX_CELL_CHARS)}. Nothing was written; export to CSV, Parquet or JSONL instead.`,

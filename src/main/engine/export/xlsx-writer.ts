@@ -8,7 +8,6 @@ import { ident } from '../db/sql';
 import { outputKind, textExpr } from './columns';
 import { escapeFormula } from './formula';
 import type { WriteContext, Writer } from './writer';
-import { ROW_ORDER } from './writer';
 import { cellValue, ooxmlEscape } from './xlsx-cells';
 import { checkXlsxCells, checkXlsxShape } from './xlsx-limits';
 import { pinZipTimes } from './zip-times';
@@ -16,6 +15,10 @@ import { pinZipTimes } from './zip-times';
 /** Every XLSX we write says it was made by us at this fixed moment, so the same data gives the same bytes. */
 export const XLSX_CREATOR = 'Data Sanitizer';
 export const XLSX_FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
+
+/** Rows read per query: each window is ordered by rowid, so memory stays bounded (a streamed
+ *  SELECT does not keep table order on its own, and ORDER BY over the whole table sorts it all). */
+export const XLSX_WINDOW_ROWS = 20_000;
 
 /** Uncompressed sheet bytes allowed to wait for the compressor before we stop feeding rows. */
 const MAX_BACKLOG = 4 * 1024 * 1024;
@@ -88,17 +91,22 @@ export const xlsxWriter: Writer = {
       const off = ctx.job.onCancel(() => ctx.conn.interrupt());
       let rows = 0;
       try {
-        const result = await ctx.conn.stream(`SELECT ${select || 'NULL'} FROM ${ident(ctx.table)} ${ROW_ORDER}`);
-        for (;;) {
+        // Bounded by the largest rowid, not the row count, in case a version's rowids have gaps.
+        const last = Number((await ctx.conn.runAndReadAll(`SELECT coalesce(max(rowid), -1) AS m FROM ${ident(ctx.table)}`)).getRowObjects()[0]?.m ?? -1);
+        for (let lo = 0; lo <= last; lo += XLSX_WINDOW_ROWS) {
           ctx.job.throwIfCancelled();
-          const chunk = await result.fetchChunk();
-          if (!chunk || chunk.rowCount === 0) break;
-          for (const r of chunk.getRows()) {
+          const window = await ctx.conn.runAndReadAll(
+            `SELECT ${select || 'NULL'} FROM ${ident(ctx.table)} WHERE rowid >= $lo AND rowid < $hi ORDER BY rowid`,
+            { lo, hi: lo + XLSX_WINDOW_ROWS },
+          );
+          for (const r of window.getRows()) {
             sheet.addRow(kinds.map((k, i) => cellValue((r[i] ?? null) as string | null, k))).commit();
+            if (++rows % 2048 === 0) {
+              ctx.progress(rows);
+              await waitForCompressor(sheet, ctx.job.signal);
+              ctx.job.throwIfCancelled();
+            }
           }
-          rows += chunk.rowCount;
-          ctx.progress(rows);
-          await waitForCompressor(sheet, ctx.job.signal);
         }
       } finally {
         off();
