@@ -181,6 +181,16 @@ describe('sanitizer export', () => {
     expect(fs.statSync(out('converted.parquet')).size).toBeGreaterThan(0);
   });
 
+  it('removes the temporary workspace when the conversion fails too', async () => {
+    writeFixture(env.cwd, 'ragged-convert.csv', 'a,b\n1,2\n3\n');
+    const before = tempWorkspaces(env.tmp);
+    const r = await runCli(['export', 'ragged-convert.csv', '--out', 'never.parquet'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ragged-convert.csv: 1 row has a different number of fields');
+    expect(tempWorkspaces(env.tmp)).toEqual(before);
+    expect(fs.existsSync(out('never.parquet'))).toBe(false);
+  });
+
   it.each([
     ['an unknown dataset', ['export', 'd999', '--workspace', 'WS', '--out', 'x.csv'], 'There is no dataset d999'],
     ['an unknown version', ['export', 'DS', '--workspace', 'WS', '--out', 'x.csv', '--version', '7'], 'has no version 7'],
