@@ -71,6 +71,10 @@ export async function runCli(args: string[], io: CliIO = processIO(), commands: 
 /** The process entry: Ctrl-C cancels the running job (twice: stop at once), then exits 130. */
 export async function main(args: string[]): Promise<void> {
   const io = processIO();
+  // `sanitizer log | head -1`: a reader that stops early is not an error of ours.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  });
   process.on('SIGINT', () => {
     if (io.interrupts.interrupted) process.exit(EXIT.interrupted);
     io.err('\nsanitizer: interrupted; cancelling and cleaning up (Ctrl-C again to stop at once)\n');

@@ -3,6 +3,8 @@
 // unique within an object, so two columns that would write the same key (duplicate headers, or a
 // key that is both a value and an object) are refused, naming the columns: renaming them silently
 // would hand the reader data under names it never had. Export such a dataset to CSV, Parquet or XLSX.
+// Every line has every key: a missing value is null, and a nested object whose values are all
+// missing is an object of nulls (a dataset keeps no trace of whether a key was absent or null).
 import { AppError } from '../../../shared/api/result';
 import type { ColumnInfo } from '../../../shared/api/types';
 
