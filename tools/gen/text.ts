@@ -13,10 +13,11 @@ export function field(v: string | null, delimiter: ',' | '\t'): string {
   return NEEDS_QUOTES[delimiter].test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
+/** Joined (not concatenated) so each line is one flat string: thousands of small pieces per chunk would keep the GC busy. */
 function delimitedLine(v: readonly (string | null)[], delimiter: ',' | '\t'): string {
-  let line = field(v[0] ?? null, delimiter);
-  for (let i = 1; i < v.length; i++) line += delimiter + field(v[i] ?? null, delimiter);
-  return line;
+  const cells = new Array<string>(v.length);
+  for (let i = 0; i < v.length; i++) cells[i] = field(v[i] ?? null, delimiter);
+  return cells.join(delimiter);
 }
 
 /** Parquet's staging CSV: the balance as a plain number and the signup date as ISO, for typed columns. */
@@ -31,6 +32,17 @@ const PLAIN_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const WHOLE = /^[1-9]\d{0,14}$/;
 const ADDRESS = new Set<number>([COL.street, COL.city, COL.postcode, COL.country]);
 const KEYS = COLUMNS.map((c) => JSON.stringify(c));
+/** Whether JSON must escape something in `v`: a quote, a backslash or a control character. */
+function needsEscape(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c) return true;
+  }
+  return false;
+}
+
+/** JSON.stringify for a string, skipping its work for the common string that needs no escapes. */
+const jsonString = (v: string) => (needsEscape(v) ? JSON.stringify(v) : `"${v}"`);
 
 /** A value as JSON text, typed where the record's drift says so; undefined for an absent key. */
 function jsonValue(rec: Rendered, i: number): string | undefined {
@@ -43,7 +55,7 @@ function jsonValue(rec: Rendered, i: number): string | undefined {
   if (i === COL.balance && !j.balanceAsString && PLAIN_NUMBER.test(v)) return v;
   if (i === COL.postcode && j.postcodeAsNumber && WHOLE.test(v)) return v;
   if (i === COL.phone && j.phoneAsNumber && WHOLE.test(v)) return v;
-  return JSON.stringify(v);
+  return jsonString(v);
 }
 
 /**
@@ -88,11 +100,7 @@ export function rowText(format: TextFormat, r: GenRow): string {
 
 /** A chunk's rows as text: one per line; JSON array members are separated by commas too. */
 export function chunkText(format: TextFormat, m: Materializer, c: PlanChunk): string {
-  const sep = format === 'json' ? ',\n' : '\n';
-  let out = '';
-  for (let i = 0; i < c.kind.length; i++) {
-    if (i > 0) out += sep;
-    out += rowText(format, m.row(c, i));
-  }
-  return out;
+  const lines = new Array<string>(c.kind.length);
+  for (let i = 0; i < c.kind.length; i++) lines[i] = rowText(format, m.row(c, i));
+  return lines.join(format === 'json' ? ',\n' : '\n');
 }
