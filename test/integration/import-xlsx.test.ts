@@ -128,12 +128,20 @@ function renamePart(buf: Buffer, from: string, to: string): Buffer {
   return out;
 }
 
+/** Overwrites bytes in place (the ZIP structure stays, the data inside breaks). */
+function scramble(buf: Buffer, at: number, length: number): Buffer {
+  const out = Buffer.from(buf);
+  for (let i = at; i < at + length; i++) out[i] = (out[i]! * 31 + 7) & 0xff;
+  return out;
+}
+
 describe('XLSX bad input', () => {
   it.each([
     ['a text file named .xlsx', () => Buffer.from('id,name\n1,Ann\n'), /is named \.xlsx but is not an XLSX workbook.*byte offset 0/],
     ['a truncated workbook', (b: Buffer) => b.subarray(0, Math.floor(b.length * 0.6)), /ZIP directory .* missing .*byte offset \d+/],
     ['a ZIP that is not a workbook', (b: Buffer) => renamePart(b, 'xl/workbook.xml', 'xl/workbook.xmz'), /a ZIP archive but not an Excel workbook/],
-    ['a damaged sheet', (b: Buffer) => renamePart(b, 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheetX.xml'), /sheet "Zeta first".*(missing|cannot)/],
+    ['a missing sheet part', (b: Buffer) => renamePart(b, 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheetX.xml'), /sheet "Zeta first" \(part xl\/worksheets\/sheet1.xml\) is missing/],
+    ['damaged compressed sheet data', (b: Buffer) => scramble(b, b.indexOf('xl/worksheets/sheet1.xml') + 40, 48), /sheet "Zeta first" \(part xl\/worksheets\/sheet1.xml at byte offset \d+\) cannot be read/],
   ])('%s is BAD_FILE', async (label, make, re) => {
     const file = writeFixture(dir, `${label.replaceAll(' ', '-')}.xlsx`, make(fs.readFileSync(book)));
     const job = await t.runJob('import.start', { path: file, options: {} });

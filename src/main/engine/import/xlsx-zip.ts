@@ -25,6 +25,8 @@ export interface SheetInfo {
    * target is the usual relative worksheets/sheetN.xml, else its fallback SheetN.
    */
   readerName: string | null;
+  /** Where the part starts in the package (for errors). */
+  byteOffset: number;
 }
 
 const EOCD = 0x06054b50;
@@ -158,7 +160,7 @@ function listSheetsIn(file: string, entries: ZipEntry[]): SheetInfo[] {
     const part = rel.target.startsWith('/') ? rel.target.slice(1) : `xl/${rel.target}`;
     const n = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part)?.[1];
     const name = a.get('name') ?? '';
-    sheets.push({ name, part, readerName: n === undefined ? null : rel.target === `worksheets/sheet${n}.xml` ? name : `Sheet${n}` });
+    sheets.push({ name, part, byteOffset: byName.get(part)?.localHeaderOffset ?? 0, readerName: n === undefined ? null : rel.target === `worksheets/sheet${n}.xml` ? name : `Sheet${n}` });
   }
   return sheets;
 }
@@ -205,6 +207,10 @@ export function sheetStream(file: string, sheet: SheetInfo, onBytes: (done: numb
         yield chunk as Buffer;
       }
     }
+    // An empty end-of-directory record: without one the ZIP reader reports the stream as cut.
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(EOCD, 0);
+    yield eocd;
   }
   return Readable.from(bytes(), { objectMode: false });
 }

@@ -2,6 +2,7 @@
 // with exceljs's WorkbookReader (never the whole workbook in memory) and appended to DuckDB in
 // batches as text, like CSV. The header is the first row with any value; a data row's row_id is
 // its sheet row number minus the header's row number, so empty rows leave gaps, not renumbering.
+import type { Readable } from 'node:stream';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../../shared/api/result';
 import type { ImportOptions, ImportPreview, ImportWarning, ResolvedImportOptions } from '../../../shared/api/types';
@@ -56,7 +57,29 @@ function chooseSheet(file: string, sheets: SheetInfo[], wanted: string | undefin
 function unreadable(file: string, sheet: SheetInfo, err: unknown): AppError {
   if (err instanceof AppError) return err;
   const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
-  return new AppError('BAD_FILE', `${file}: sheet "${sheet.name}" (part ${sheet.part}) cannot be read: ${msg}.`, { file, sheet: sheet.name });
+  return new AppError('BAD_FILE', `${file}: sheet "${sheet.name}" (part ${sheet.part} at byte offset ${sheet.byteOffset}) cannot be read: ${msg.replace(/\.$/, '')}.`, {
+    file,
+    sheet: sheet.name,
+    byteOffset: sheet.byteOffset,
+  });
+}
+
+/**
+ * Errors of the ZIP reader exceljs pipes our stream into (a damaged deflate stream, a bad entry
+ * header) are emitted on that reader and never reach exceljs's iterators, which then wait
+ * forever: catch them where the stream is piped, and race every step against them.
+ */
+function watchFailures(input: Readable): { failure: Promise<never>; step: <T>(it: AsyncIterator<T>) => Promise<IteratorResult<T>> } {
+  let fail: (err: unknown) => void = () => undefined;
+  const failure = new Promise<never>((_, reject) => (fail = reject));
+  failure.catch(() => undefined);
+  input.on('error', (err) => fail(err));
+  const pipe = input.pipe.bind(input);
+  input.pipe = <T extends NodeJS.WritableStream>(dest: T, opts?: { end?: boolean }): T => {
+    dest.on('error', (err: unknown) => fail(err));
+    return pipe(dest, opts);
+  };
+  return { failure, step: (it) => Promise.race([it.next(), failure]) };
 }
 
 /** The chosen sheet's non-empty rows, streamed; breaking out of the loop closes the file. */
@@ -66,6 +89,7 @@ async function* sheetRows(file: string, sheet: SheetInfo, onFraction?: (f: numbe
   }
   const ExcelJS = (await import('exceljs')).default;
   const input = sheetStream(file, sheet, (done, total) => onFraction?.(total > 0 ? done / total : 0));
+  const { step } = watchFailures(input);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -75,17 +99,20 @@ async function* sheetRows(file: string, sheet: SheetInfo, onFraction?: (f: numbe
   }) as unknown as StreamBook;
   let found = false;
   try {
-    for await (const ws of { [Symbol.asyncIterator]: () => reader[Symbol.asyncIterator]() }) {
+    const sheets = reader[Symbol.asyncIterator]();
+    for (let s = await step(sheets); !s.done; s = await step(sheets)) {
+      const ws = s.value;
       if (ws.name !== sheet.readerName) continue;
       found = true;
       const date1904 = reader.properties?.model?.date1904 === true;
-      for await (const row of { [Symbol.asyncIterator]: () => ws[Symbol.asyncIterator]() }) {
+      const rows = ws[Symbol.asyncIterator]();
+      for (let r = await step(rows); !r.done; r = await step(rows)) {
         const cells: (string | null)[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, col) => {
+        r.value.eachCell({ includeEmpty: false }, (cell, col) => {
           cells[col - 1] = cellText(cell.value, cell.numFmt, date1904);
         });
         for (let i = 0; i < cells.length; i++) cells[i] ??= null;
-        if (cells.some((c) => c !== null)) yield { number: row.number, cells };
+        if (cells.some((c) => c !== null)) yield { number: r.value.number, cells };
       }
       break;
     }
