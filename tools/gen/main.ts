@@ -46,10 +46,10 @@ try {
   const s = await generate({
     rows: o.rows, seed: o.seed, out: o.out, ...(o.format ? { format: o.format } : {}), ...(o.truth ? { truth: o.truth } : {}),
     ...(o.workers !== undefined ? { workers: o.workers } : {}),
-    ...(o.quiet ? {} : { onProgress: progress() }),
+    ...(o.quiet || !process.stderr.isTTY ? {} : { onProgress: progress() }),
   });
   if (!o.quiet) {
-    process.stderr.write('\r');
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     console.log(
       `${s.file}: ${s.rows} rows (${s.counts.original} customers, ${s.counts.exact} exact and ${s.counts.near} near duplicates), ` +
         `${(s.bytes / 1e6).toFixed(1)} MB ${s.format} in ${s.seconds.toFixed(1)} s; truth: ${s.truth}`,
