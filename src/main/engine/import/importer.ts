@@ -132,6 +132,11 @@ export async function runImport(ws: Workspace, job: JobContext, file: string, op
       };
     } catch (err) {
       await conn.run(`DROP TABLE IF EXISTS ${ident(stage)}`).catch(() => undefined);
+      // A source deleted before a reader opened it fails that reader with its own wording
+      // (DuckDB: "No files found"); say what happened instead. Cancelling still wins.
+      if (!(err instanceof AppError && err.code === 'CANCELLED') && !job.signal.aborted && !fs.existsSync(probe.path)) {
+        throw new AppError('FILE_UNREADABLE', `${probe.path} disappeared while it was being imported; nothing was imported.`, { file: probe.path });
+      }
       throw translateDuckdbError(err, probe);
     } finally {
       for (const t of [`${stage}_rejects`, `${stage}_rejects_scan`]) await conn.run(`DROP TABLE IF EXISTS ${ident(t)}`).catch(() => undefined);
