@@ -14,16 +14,16 @@ export function visibleEntries(entries: FsEntry[], mode: 'file' | 'folder', show
 }
 
 /**
- * Type-to-find: the first entry after `from` (wrapping) whose name starts with `prefix`,
- * case-insensitively; when every typed character is the same, cycles through entries with that
- * initial, as file managers do.
+ * Type-to-find: the first entry from the current one `from` (wrapping) whose name starts with
+ * `prefix`, case-insensitively. Repeating one character ("qq") cycles through the entries with
+ * that initial, as file managers do; a first keystroke keeps the current entry if it matches.
  */
 export function findByPrefix(names: string[], prefix: string, from: number): number {
   if (!prefix || names.length === 0) return -1;
   const p = prefix.toLowerCase();
-  const cycling = [...p].every((ch) => ch === p[0]);
+  const cycling = p.length > 1 && [...p].every((ch) => ch === p[0]);
   const needle = cycling ? (p[0] ?? '') : p;
-  const start = cycling ? from + 1 : Math.max(0, from);
+  const start = Math.max(0, cycling ? from + 1 : from);
   for (let k = 0; k < names.length; k++) {
     const i = (start + k) % names.length;
     if ((names[i] ?? '').toLowerCase().startsWith(needle)) return i;

@@ -33,11 +33,14 @@ describe('breadcrumbs', () => {
 describe('type-to-find', () => {
   const names = ['alpha.csv', 'Beta.csv', 'bravo.json', 'charlie.xlsx', 'beta2.csv'];
   it.each([
-    ['b', -1, 1],
-    ['b', 1, 2],
-    ['bb', 2, 4],
+    ['b', 0, 1],
+    ['b', 1, 1],
+    ['bb', 1, 2],
+    ['bbb', 2, 4],
+    ['bb', 4, 1],
     ['br', 0, 2],
     ['CH', 0, 3],
+    ['a', -1, 0],
     ['zz', 0, -1],
     ['', 0, -1],
   ])('prefix %j from %i finds %i', (prefix, from, want) => {

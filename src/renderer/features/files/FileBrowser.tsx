@@ -38,10 +38,12 @@ function FileBrowser({ request, start }: { request: PickRequest; start: string |
   const hiddenByFilter = all.length - entries.length;
   const selected: FsEntry | undefined = entries[active];
 
+  // A new folder selects its first entry, or, after going up, the folder we came from.
   const [shownPath, setShownPath] = useState<string | null>(null);
   if (listing && listing.path !== shownPath) {
+    const cameFrom = entries.findIndex((e) => e.path === shownPath);
     setShownPath(listing.path);
-    setActive(entries.length > 0 ? 0 : -1);
+    setActive(cameFrom >= 0 ? cameFrom : entries.length > 0 ? 0 : -1);
   }
 
   useEffect(() => {
