@@ -82,15 +82,7 @@ export const jsonLoader: Loader = {
       await loadRaw(ctx, s, readPath, raw, (f) => ctx.progress(share + f * (0.5 - share)));
       ctx.progress(0.5, 'finding the fields');
       let found = await discoverSchema(conn, job, raw, probe.path);
-      if (found.notObject) {
-        const at = await locateRecord(readPath, s.shape.layout, found.notObject.index);
-        const type = found.notObject.type.toLowerCase();
-        throw new AppError(
-          'BAD_FILE',
-          `${probe.path}: ${recordName(s.shape, found.notObject.index)}${at ? ` (line ${at.line})` : ''} is ${type === 'array' ? 'an array' : type === 'null' ? 'null' : `a ${type === 'varchar' ? 'string' : type === 'boolean' ? 'boolean' : 'number'}`}, not an object; every record must be an object.`,
-          { file: probe.path, record: found.notObject.index + 1, ...(at ? { line: at.line, byteOffset: at.byteOffset } : {}) },
-        );
-      }
+      if (found.notObject) throw await notObjectError(probe.path, readPath, s.shape, found.notObject);
       if (found.records === 0) throw new AppError('BAD_FILE', `${probe.path} holds no records (an empty array or only blank lines).`, { file: probe.path });
       const renames = new Map<string, string>();
       if (found.repeatedKeyPaths.length > 0) {
@@ -114,6 +106,18 @@ export const jsonLoader: Loader = {
 };
 
 export const jsonlLoader: Loader = jsonLoader;
+
+const TYPE_NAMES: Record<string, string> = { ARRAY: 'an array', NULL: 'null', VARCHAR: 'a string', BOOLEAN: 'a boolean' };
+
+async function notObjectError(file: string, readPath: string, shape: JsonShape, bad: { index: number; type: string }): Promise<AppError> {
+  const at = await locateRecord(readPath, shape.layout, bad.index);
+  const what = TYPE_NAMES[bad.type] ?? 'a number';
+  return new AppError('BAD_FILE', `${file}: ${recordName(shape, bad.index)}${at ? ` (line ${at.line})` : ''} is ${what}, not an object; every record must be an object.`, {
+    file,
+    record: bad.index + 1,
+    ...(at ? { line: at.line, byteOffset: at.byteOffset } : {}),
+  });
+}
 
 /** One row per record, rowid = record index (created outside a transaction, so rowids are dense). */
 async function loadRaw(ctx: LoadContext, s: Settings, readPath: string, raw: string, progress: (f: number) => void): Promise<void> {
