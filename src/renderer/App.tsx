@@ -1,5 +1,6 @@
 // The app frame: top bar, datasets sidebar, the open dataset (header, grid, status) or the
 // welcome, and every dialog, panel and toast the features own.
+import { useEffect } from 'react';
 import { AboutDialog } from './features/app/AboutDialog';
 import { DropOverlay } from './features/app/DropOverlay';
 import { TopBar } from './features/app/TopBar';
@@ -24,6 +25,10 @@ export function App() {
   useAppEvents();
   useShortcuts();
   const open = useDatasets((s) => s.detail !== null);
+  const title = useDatasets((s) => s.detail?.dataset.name);
+  useEffect(() => {
+    document.title = title ? `${title} — Data Sanitizer` : 'Data Sanitizer';
+  }, [title]);
   return (
     <div className="app">
       <TopBar />

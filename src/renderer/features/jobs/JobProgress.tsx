@@ -23,13 +23,21 @@ export function stageText(j: JobInfo): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Throughput: rows/s when the engine knows it, else bytes/s from what was read so far. */
+export function rateText(j: JobInfo, now: number = Date.now()): string {
+  if (j.rowsPerSecond) return `${formatRate(j.rowsPerSecond)} rows/s`;
+  if (j.unit !== 'bytes' || j.done <= 0) return '';
+  const seconds = ((j.finishedAt ? Date.parse(j.finishedAt) : now) - Date.parse(j.startedAt)) / 1000;
+  return seconds > 0.5 ? `${formatBytes(j.done / seconds)}/s` : '';
+}
+
 export function JobProgress({ job, label, compact = false, onCancel }: { job: JobInfo; label: string; compact?: boolean; onCancel?: () => void }) {
   const pct = percentOf(job);
   const running = job.state === 'running';
   const cancelling = running && job.stage === 'cancelling';
   const facts = [
     amountText(job),
-    job.rowsPerSecond ? `${formatRate(job.rowsPerSecond)} rows/s` : '',
+    rateText(job),
     running && job.etaSeconds !== null && job.etaSeconds > 0 ? `about ${formatDuration(job.etaSeconds)} left` : '',
   ].filter(Boolean);
   const tone = job.state === 'failed' ? 'danger' : job.state === 'cancelled' ? 'muted' : job.state === 'succeeded' ? 'success' : 'accent';
