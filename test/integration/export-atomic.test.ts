@@ -118,7 +118,7 @@ describe('export destination checks', () => {
 
 describe('atomic publish', () => {
   it.each(['csv', 'parquet', 'jsonl', 'xlsx'])('cancelling a %s export mid-way leaves the old file and no scratch files', async (format) => {
-    const sub = tempDir('ds-export-cancel-');
+    const sub = fs.mkdtempSync(path.join(dir, 'cancel-'));
     const out = writeFixture(sub, `big.${format}`, 'the old file');
     const job = await exportWhileWriting(format === 'xlsx' ? medium : big, out, true, (id) => {
       void t.api.send('job.cancel', { jobId: id });
@@ -130,7 +130,7 @@ describe('atomic publish', () => {
   });
 
   it('never clobbers a file that appears during the export (without force)', async () => {
-    const sub = tempDir('ds-export-race-');
+    const sub = fs.mkdtempSync(path.join(dir, 'race-'));
     const out = path.join(sub, 'race.csv');
     const job = await exportWhileWriting(big, out, false, () => fs.writeFileSync(out, 'written by someone else'));
     expect(job.state).toBe('failed');
