@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeDirs } from '../files/make-dirs';
 import type { RecentWorkspace } from '../../../shared/api/types';
 
 export const APP_DIR_NAME = 'data-sanitizer';
@@ -43,7 +44,7 @@ export function rememberRecent(dir: string, env: NodeJS.ProcessEnv = process.env
   const list = readRecent(env).filter((r) => r.path !== dir);
   list.unshift({ path: dir, lastOpenedAt: new Date().toISOString(), exists: true });
   const file = recentFile(env);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeDirs(path.dirname(file));
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(list.slice(0, RECENT_LIMIT).map(({ path: p, lastOpenedAt }) => ({ path: p, lastOpenedAt })), null, 2));
   fs.renameSync(tmp, file);

@@ -3,6 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeDirs } from '../files/make-dirs';
 import { AppError } from '../../../shared/api/result';
 import { Database } from '../db/database';
 import { INTERNAL_PREFIX, ident, table } from '../db/sql';
@@ -66,7 +67,7 @@ export class Workspace {
       if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
         throw new AppError('INVALID_ARGUMENT', `${dir} is a file, not a folder.`, { file: dir });
       }
-      fs.mkdirSync(dir, { recursive: true });
+      makeDirs(dir);
     }
 
     const key = fs.realpathSync(dir);
@@ -93,8 +94,8 @@ export class Workspace {
       const ws = new Workspace(dir, db, version, opts.isDefault ?? false);
       ws.key = key;
       fs.rmSync(ws.tmpDir, { recursive: true, force: true });
-      fs.mkdirSync(ws.tmpDir, { recursive: true });
-      fs.mkdirSync(ws.exportsDir, { recursive: true });
+      makeDirs(ws.tmpDir);
+      makeDirs(ws.exportsDir);
       const swept = await ws.sweepOrphans();
       await db.transaction(async (c) => {
         if (found === 0) await appendEvent(c, { action: 'workspace.created', actor: opts.actor, subject: { workspace: dir }, details: { formatVersion: version } });
