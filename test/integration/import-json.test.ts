@@ -178,6 +178,15 @@ describe('JSON records that vary wildly', () => {
     expect(res.columns[14]?.nullCount).toBe(16_383);
   });
 
+  it('repeated keys in every one of 25k records are rewritten in batches', async () => {
+    const lines = Array.from({ length: 25_000 }, (_, r) => `{"a": ${r}, "a": "x${r}", "b": {"c": 1, "c": ${r % 3 === 0 ? 'true' : 'false'}}}`);
+    const { res, data } = await importAndRead('dups-many.jsonl', lines.join('\n'));
+    expect(res.columns.map((c) => [c.header, c.storageType])).toEqual([['a', 'BIGINT'], ['a', 'VARCHAR'], ['b.c', 'BIGINT'], ['b.c', 'BOOLEAN']]);
+    expect(data.rowIds.at(-1)).toBe(25_000);
+    expect(data.rows[0]).toEqual(['0', 'x0', '1', 'true']);
+    expect(data.rows[24_998]).toEqual(['24998', 'x24998', '1', 'false']);
+  });
+
   it('more keys than columns allowed is LIMIT_EXCEEDED', async () => {
     const file = writeFixture(dir, 'map.jsonl', Array.from({ length: 10_001 }, (_, i) => `{"id${i}": 1}`).join('\n'));
     const job = await t.runJob('import.start', { path: file, options: {} });

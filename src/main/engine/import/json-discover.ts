@@ -138,15 +138,22 @@ async function discoverKinds(conn: DuckDBConnection, job: JobContext, raw: strin
   for (const r of rows) observe(children[num(r.ci)]!.node, kindFromDuckdb(String(r.t)), num(r.n));
 }
 
-/** Rows of the raw table whose objects repeat a key at one of these paths. */
-export async function rowsWithRepeatedKeys(conn: DuckDBConnection, job: JobContext, raw: string, paths: string[]): Promise<{ rid: number; json: string }[]> {
+/** The next rows (after rowid `after`) of the raw table whose objects repeat a key at one of these paths. */
+export async function rowsWithRepeatedKeys(
+  conn: DuckDBConnection,
+  job: JobContext,
+  raw: string,
+  paths: string[],
+  after: number,
+  limit: number,
+): Promise<{ rid: number; json: string }[]> {
   const rows = await (
     await runTracked(
       conn,
       job,
-      `SELECT rid, json FROM (SELECT rowid AS rid, json, json_keys(json, $paths) AS kss FROM ${ident(raw)})
-       WHERE list_bool_or(list_transform(kss, ks -> len(ks) <> len(list_distinct(ks)))) ORDER BY rid`,
-      { paths: listValue(paths) },
+      `SELECT rid, json FROM (SELECT rowid AS rid, json, json_keys(json, $paths) AS kss FROM ${ident(raw)} WHERE rowid > $after)
+       WHERE list_bool_or(list_transform(kss, ks -> len(ks) <> len(list_distinct(ks)))) ORDER BY rid LIMIT ${limit}`,
+      { paths: listValue(paths), after },
     )
   ).getRowObjects();
   return rows.map((r) => ({ rid: num(r.rid), json: String(r.json) }));

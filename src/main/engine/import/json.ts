@@ -166,20 +166,27 @@ async function explainReadError(file: string, readPath: string, s: Settings, err
   return new AppError('BAD_FILE', `${file}: ${msg}`, { file });
 }
 
+/** Records rewritten per batch: JS holds at most this many at a time, whatever the file. */
+const REWRITE_BATCH = 10_000;
+
 /** Gives every repeated key a unique stored name (see json-value.ts) so each can be extracted. */
 async function rewriteRepeatedKeys(conn: DuckDBConnection, job: JobContext, raw: string, paths: string[], renames: Map<string, string>): Promise<void> {
-  const rows = await rowsWithRepeatedKeys(conn, job, raw, paths);
   const fix = `${raw}_fix`;
   await conn.run(`CREATE TABLE ${ident(fix)} (rid BIGINT, json VARCHAR)`);
   try {
-    const appender = await conn.createAppender(fix);
-    for (const r of rows) {
-      appender.appendBigInt(BigInt(r.rid));
-      appender.appendVarchar(jsonText(renameDuplicateKeys(parseJsonValue(r.json), renames)));
-      appender.endRow();
+    for (let after = -1; ; ) {
+      const rows = await rowsWithRepeatedKeys(conn, job, raw, paths, after, REWRITE_BATCH);
+      if (rows.length === 0) break;
+      const appender = await conn.createAppender(fix);
+      for (const r of rows) {
+        appender.appendBigInt(BigInt(r.rid));
+        appender.appendVarchar(jsonText(renameDuplicateKeys(parseJsonValue(r.json), renames)));
+        appender.endRow();
+      }
+      appender.closeSync();
+      job.throwIfCancelled();
+      after = rows.at(-1)!.rid;
     }
-    appender.closeSync();
-    job.throwIfCancelled();
     await conn.run(`UPDATE ${ident(raw)} SET json = f.json FROM ${ident(fix)} AS f WHERE ${ident(raw)}.rowid = f.rid`);
   } finally {
     await conn.run(`DROP TABLE IF EXISTS ${ident(fix)}`);
