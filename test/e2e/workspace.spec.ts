@@ -1,12 +1,13 @@
-// Workspaces: create a new one from the menu (its datasets are its own), find the first in
-// the recent list and switch back; the activity panel shows the log of the open one.
+// Workspaces: each has its own datasets; new ones are created from the menu, earlier ones are
+// reopened from the recent list; the activity panel shows the open workspace's log.
 import path from 'node:path';
+import { createWorkspace } from './actions/create-workspace';
 import { importFile } from './actions/import-file';
 import { screenshot } from './actions/screenshot';
 import { PEOPLE_CSV, writeFile } from './support/files';
 import { expect, test } from './support/fixtures';
 
-test('creates a second workspace, switches back through the recent list, and shows activity', async ({ app, server }) => {
+test('creates workspaces, switches back through the recent list, and shows activity', async ({ app, server }) => {
   writeFile(server.files, 'people.csv', PEOPLE_CSV);
   await importFile(app, 'people.csv');
 
@@ -18,23 +19,22 @@ test('creates a second workspace, switches back through the recent list, and sho
   await activity.getByRole('button', { name: 'Close activity' }).click();
 
   await app.workspaceButton.click();
-  const menu = app.page.getByRole('menu', { name: 'Workspace' });
-  await expect(menu.getByText(server.workspace)).toBeVisible();
+  await expect(app.page.getByRole('menu', { name: 'Workspace' }).getByText(server.workspace)).toBeVisible();
   await screenshot(app.page, '18-workspace-menu');
-  await menu.getByRole('menuitem', { name: 'New workspace…' }).click();
+  await app.workspaceButton.click();
 
-  const dialog = app.dialog('New workspace');
-  await dialog.getByRole('textbox', { name: 'Location' }).fill(server.files);
-  await dialog.getByRole('textbox', { name: 'Folder name' }).fill('second');
-  await screenshot(app.page, '19-new-workspace');
-  await dialog.getByRole('button', { name: 'Create workspace' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(app.workspaceButton).toHaveAccessibleName('Workspace: second');
+  await createWorkspace(app, server.files, 'second', () => screenshot(app.page, '19-new-workspace'));
   await expect(app.sidebar.getByText('No datasets yet.')).toBeVisible();
   await expect(app.page.getByRole('heading', { name: 'Import a file to start' })).toBeVisible();
+  await importFile(app, 'people.csv');
+
+  await createWorkspace(app, server.files, 'third');
+  await expect(app.sidebar.getByText('No datasets yet.')).toBeVisible();
 
   await app.workspaceButton.click();
-  await app.page.getByRole('menuitem', { name: new RegExp(`^${path.basename(server.workspace)}`) }).click();
-  await expect(app.workspaceButton).toHaveAccessibleName(`Workspace: ${path.basename(server.workspace)}`);
+  const menu = app.page.getByRole('menu', { name: 'Workspace' });
+  await expect(menu.getByRole('menuitem', { name: new RegExp(`^${path.basename(server.workspace)}`) })).toBeVisible();
+  await menu.getByRole('menuitem', { name: /^second/ }).click();
+  await expect(app.workspaceButton).toHaveAccessibleName('Workspace: second');
   await expect(app.datasetButton('people.csv')).toBeVisible();
 });
