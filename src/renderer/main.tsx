@@ -1,7 +1,9 @@
 // Renderer entry: the global styles first (features' own CSS builds on them), then the app.
 import './styles/tokens.css';
 import './styles/base.css';
+import './styles/controls.css';
 import './ui/ui.css';
+import './ui/type-badge.css';
 import './features/app/app.css';
 import './features/jobs/jobs.css';
 import './features/notices/notices.css';

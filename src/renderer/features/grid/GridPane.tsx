@@ -9,6 +9,7 @@ import { StatusBar } from './StatusBar';
 import { shownTotal, useGrid } from './store';
 import { WindowCache, type WindowFetcher } from './window-cache';
 import './grid.css';
+import './grid-chrome.css';
 
 function fetcher(datasetId: string, version: number, viewId: string | undefined): WindowFetcher {
   return async (offset, limit, columnIds): Promise<GridWindow> => {
