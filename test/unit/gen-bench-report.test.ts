@@ -15,7 +15,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const machine: Machine = { cpu: 'Test CPU', cores: 2, memoryGiB: 24, os: 'TestOS', node: 'v20', duckdb: 'v1.5.5', load: [0.1, 0.2] };
 const okRun = (wall: number, rss: number): ImportRun => ({
-  ok: true, wall, jobSeconds: Math.round(wall * 10) / 10, rows: 1000, columns: 14, stages: { reading: 0, loading: 0.1, saving: wall - 0.1 },
+  ok: true, wall, jobSeconds: Math.round(wall * 10) / 10, cpu: wall * 1.5, rows: 1000, columns: 14, stages: { reading: 0, loading: 0.1, saving: wall - 0.1 },
   lastRowId: 1000, sha256: 'a'.repeat(64), peakRssMiB: rss, datasetId: 'd1',
 });
 
@@ -70,7 +70,7 @@ describe('import section', () => {
 
   it('shows a format that could not be imported, with its reason', () => {
     const text = importSection([summary('xlsx', [{ ok: false, error: 'UNSUPPORTED: XLSX import is being built', wall: 0, stages: {}, peakRssMiB: 0 }], 'UNSUPPORTED: XLSX import is being built')], machine, 'd', 's', null);
-    expect(text).toContain('| xlsx | 150.0 MB | 0 | — |');
+    expect(text).toContain('| xlsx | 150.0 MB | 0 | — | — | — |');
     expect(text).toContain('not measured: UNSUPPORTED: XLSX import is being built');
   });
 

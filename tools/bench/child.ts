@@ -24,7 +24,7 @@ async function importOnce(b: BenchEngine, file: string): Promise<ImportRun> {
   const last = await b.call('grid.window', { datasetId: r.datasetId, version: 1, offset: r.rowCount - 1, limit: 1 });
   const detail = await b.call('dataset.get', { datasetId: r.datasetId });
   return {
-    ok: true, wall: run.wall, jobSeconds: r.seconds, rows: r.rowCount, columns: r.columns.length, stages: run.stages,
+    ok: true, wall: run.wall, jobSeconds: r.seconds, cpu: run.cpu, rows: r.rowCount, columns: r.columns.length, stages: run.stages,
     lastRowId: last.rowIds[0] ?? null, sha256: detail.dataset.sourceSha256, peakRssMiB: rssMiB(), datasetId: r.datasetId,
   };
 }

@@ -43,6 +43,8 @@ export interface JobRun {
   job: JobInfo;
   /** Seconds from the call that started the job to its final event. */
   wall: number;
+  /** CPU seconds the whole process (every DuckDB thread included) spent meanwhile: steadier than wall time on a busy machine. */
+  cpu: number;
   /** Seconds after the start at which each stage was first reported. */
   stages: Record<string, number>;
 }
@@ -50,6 +52,7 @@ export interface JobRun {
 /** Starts a job-returning method and waits for its final event, timing it from the call. */
 export async function runJob<K extends MethodName>(b: BenchEngine, name: K, args: MethodInput<K>): Promise<JobRun> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const stages: Record<string, number> = {};
   const events: JobInfo[] = [];
   let jobId: string | null = null;
@@ -68,7 +71,8 @@ export async function runJob<K extends MethodName>(b: BenchEngine, name: K, args
     const current = await b.call('job.get', { jobId });
     if (current.state !== 'running') finished(current);
     const job = await done;
-    return { job, wall: (performance.now() - t0) / 1000, stages };
+    const c = process.cpuUsage(c0);
+    return { job, wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6, stages };
   } finally {
     off();
   }

@@ -8,6 +8,8 @@ export type ImportRun =
       wall: number;
       /** The job's own ImportResult.seconds (rounded to 0.1 s by the engine). */
       jobSeconds: number;
+      /** CPU seconds of the process during the import (all threads). */
+      cpu: number;
       rows: number;
       columns: number;
       stages: Record<string, number>;
