@@ -19,7 +19,7 @@ const HOSTILE = ['; DROP TABLE x; --', '😀', '', 'Name', 'name', 'a,b', 'say "
 async function writeBook(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const first = wb.addWorksheet('Zeta first');
-  first.getRow(3).values = ['id', 'when', 'amount', 'ok', 'formula', 'rich', 'link', 'err', 'stamp', 'text formula', 'date formula'];
+  first.getRow(3).values = ['id', 'when', 'amount', 'ok', 'formula', 'rich', 'link', 'err', 'stamp', 'text formula', 'date formula', 'lookup', 'test'];
   first.getRow(4).values = [
     1,
     new Date(Date.UTC(2021, 2, 4)),
@@ -32,9 +32,11 @@ async function writeBook(file: string): Promise<void> {
     new Date(Date.UTC(2021, 2, 4, 13, 5, 9)),
     { formula: 'UPPER("x")', result: 'X' },
     { formula: 'B4+1', result: 44260 },
+    { formula: 'VLOOKUP(99,A1:B2,2,FALSE)', result: { error: '#N/A' } },
+    { formula: 'C4>1', result: true },
   ];
   first.getCell('K4').numFmt = 'yyyy-mm-dd';
-  first.getRow(7).values = [2, null, -0.25, false, { formula: 'C7*2', result: -0.5 }, 'plain', null, { error: '#DIV/0!' }];
+  first.getRow(7).values = [2, null, -0.25, false, { formula: 'C7*2', result: -0.5 }, 'plain', null, { error: '#DIV/0!' }, null, null, null, { formula: '1/0', result: { error: '#DIV/0!' } }, { formula: 'C7>1', result: false }];
   wb.addWorksheet('Empty');
   const hostile = wb.addWorksheet('Hostile ☃');
   hostile.addRow(HOSTILE);
@@ -69,14 +71,14 @@ describe('XLSX import', () => {
     expect(res.sourceSha256).toBe(hash);
     expect(crypto.createHash('sha256').update(fs.readFileSync(book)).digest('hex')).toBe(hash);
     const data = await readAll(t, res.datasetId);
-    expect(res.columns.map((c) => c.header)).toEqual(['id', 'when', 'amount', 'ok', 'formula', 'rich', 'link', 'err', 'stamp', 'text formula', 'date formula']);
+    expect(res.columns.map((c) => c.header)).toEqual(['id', 'when', 'amount', 'ok', 'formula', 'rich', 'link', 'err', 'stamp', 'text formula', 'date formula', 'lookup', 'test']);
     expect(data.rowIds).toEqual([1, 4]);
     expect(data.rows).toEqual([
-      ['1', '2021-03-04', '1.5', 'true', '3', 'bold and plain', 'example', '#N/A', '2021-03-04T13:05:09', 'X', '2021-03-05'],
-      ['2', null, '-0.25', 'false', '-0.5', 'plain', null, '#DIV/0!', null, null, null],
+      ['1', '2021-03-04', '1.5', 'true', '3', 'bold and plain', 'example', '#N/A', '2021-03-04T13:05:09', 'X', '2021-03-05', '#N/A', 'true'],
+      ['2', null, '-0.25', 'false', '-0.5', 'plain', null, '#DIV/0!', null, null, null, '#DIV/0!', 'false'],
     ]);
-    expect(res.columns.map((c) => c.logicalType)).toEqual(['integer', 'date', 'decimal', 'boolean', 'decimal', 'text', 'text', 'text', 'timestamp', 'text', 'date']);
-    expect(res.columns.map((c) => c.nullCount)).toEqual([0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1]);
+    expect(res.columns.map((c) => c.logicalType)).toEqual(['integer', 'date', 'decimal', 'boolean', 'decimal', 'text', 'text', 'text', 'timestamp', 'text', 'date', 'text', 'boolean']);
+    expect(res.columns.map((c) => c.nullCount)).toEqual([0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0]);
     expect(res.columns.every((c) => c.storageType === 'VARCHAR')).toBe(true);
     expect(res.warnings.map((w) => w.code)).toContain('EMPTY_ROWS_SKIPPED');
   });

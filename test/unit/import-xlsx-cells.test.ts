@@ -1,6 +1,7 @@
 // xlsx-cells.ts: every kind of value exceljs's streaming reader gives, as the text we store.
 import { describe, expect, it } from 'vitest';
 import { cellText, isDateFormat, isoText } from '../../src/main/engine/import/xlsx-cells';
+import { fixFormulaCells } from '../../src/main/engine/import/xlsx-sheet-xml';
 
 describe('cellText', () => {
   it.each<[string, unknown, string | undefined, boolean, string | null]>([
@@ -44,5 +45,18 @@ describe('isDateFormat', () => {
 
   it('an invalid date is no text', () => {
     expect(isoText(new Date(Number.NaN))).toBe('');
+  });
+});
+
+describe('fixFormulaCells', () => {
+  it.each<[string, string, string]>([
+    ['an error result loses its formula', '<c r="A1" t="e"><f>NA()</f><v>#N/A</v></c>', '<c r="A1" t="e"><v>#N/A</v></c>'],
+    ['a boolean result loses its formula', '<c r="B1" s="2" t="b"><f>A1>1</f><v>1</v></c>', '<c r="B1" s="2" t="b"><v>1</v></c>'],
+    ['a shared formula reference too', '<c r="B2" t="e"><f t="shared" si="0"/><v>#REF!</v></c>', '<c r="B2" t="e"><v>#REF!</v></c>'],
+    ['numbers and strings keep theirs', '<c r="C1"><f>1+1</f><v>2</v></c><c r="D1" t="str"><f>"a"</f><v>a</v></c>', '<c r="C1"><f>1+1</f><v>2</v></c><c r="D1" t="str"><f>"a"</f><v>a</v></c>'],
+    ['an empty self-closing error cell does not swallow the next', '<c r="E1" t="e"/><c r="F1" t="b"><f>X</f><v>0</v></c>', '<c r="E1" t="e"/><c r="F1" t="b"><v>0</v></c>'],
+    ['<cols> is not a cell', '<cols><col min="1" max="1"/></cols>', '<cols><col min="1" max="1"/></cols>'],
+  ])('%s', (_label, xml, want) => {
+    expect(fixFormulaCells(xml)).toBe(want);
   });
 });

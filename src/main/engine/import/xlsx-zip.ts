@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/api/result';
+import { repairedSheetEntry } from './xlsx-sheet-xml';
 
 export interface ZipEntry {
   name: string;
@@ -183,7 +184,8 @@ function storedEntry(name: string, data: Buffer): Buffer {
 
 /**
  * A ZIP stream of just the workbook, its relationships, the styles, the shared strings and one
- * sheet, in that order, copied byte for byte from the file. exceljs's streaming reader copies
+ * sheet, in that order, copied byte for byte from the file (the sheet repaired on the way, see
+ * xlsx-sheet-xml.ts). exceljs's streaming reader copies
  * every sheet that comes before the shared strings (Excel writes them last) to a temp file
  * outside the workspace, uncompressed, and follows sheets only after the workbook part: in this
  * order it streams the one sheet straight through and reads no other.
@@ -199,6 +201,11 @@ export function sheetStream(file: string, sheet: SheetInfo, onBytes: (done: numb
     for (const [i, e] of spans.entries()) {
       if (!e) {
         if (parts[i] === 'xl/sharedStrings.xml') yield storedEntry(parts[i], EMPTY_SST);
+        continue;
+      }
+      if (parts[i] === sheet.part) {
+        const before = done;
+        yield* repairedSheetEntry(file, e, (n) => onBytes(before + n, total));
         continue;
       }
       for await (const chunk of fs.createReadStream(file, { start: e.localHeaderOffset, end: e.end - 1, highWaterMark: 1 << 20 })) {
