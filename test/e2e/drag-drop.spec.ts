@@ -19,3 +19,12 @@ test('a file dropped on the window is uploaded, previewed and imported', async (
   await expect(app.page.getByTestId('dataset-shape')).toHaveText('8 rows × 5 columns');
   await expect.poll(() => app.visibleRowIds()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 });
+
+test('a dropped file with ragged rows can be imported again with Pad', async ({ app }) => {
+  await dropFile(app, 'ragged drop.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8\n');
+  await app.dialog('Import ragged drop.csv').getByRole('button', { name: 'Import', exact: true }).click();
+  const error = app.dialog(/ragged drop\.csv: some rows have the wrong number of fields/);
+  await error.getByRole('button', { name: 'Pad', exact: true }).click();
+  await expect(app.page.getByTestId('dataset-shape')).toHaveText('3 rows × 3 columns');
+  await expect.poll(() => app.visibleRowIds()).toEqual([1, 2, 3]);
+});

@@ -42,7 +42,7 @@ export function ImportErrorDialog({ stage }: { stage: FailedStage }) {
               <Icon name="folderOpen" size={14} /> Choose another file…
             </button>
             {stage.canEdit ? (
-              <button type="button" className="btn" onClick={editSettings}>
+              <button type="button" className="btn" onClick={() => void editSettings()}>
                 Change settings
               </button>
             ) : null}

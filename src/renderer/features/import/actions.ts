@@ -7,7 +7,9 @@ import { useDatasets } from '../datasets/store';
 import { chooseImportFile } from '../files/pick';
 import { waitForJob } from '../jobs/wait';
 import { notify, notifyError } from '../notices/store';
-import { useImport, type Overrides } from './store';
+import { useImport, type ImportStage, type Overrides } from './store';
+
+type Retryable = Extract<ImportStage, { kind: 'preview' | 'failed' }>;
 
 let previewSeq = 0;
 
@@ -21,15 +23,15 @@ export async function startImport(): Promise<void> {
 }
 
 /** Opens the preview for a file with everything detected. */
-export async function previewFile(path: string): Promise<void> {
-  await preview(path, {}, baseName(path), true);
+export async function previewFile(path: string, dropped?: File): Promise<void> {
+  await preview({ path, overrides: {}, name: dropped?.name ?? baseName(path), ...(dropped ? { dropped } : {}) }, true);
 }
 
 /** Re-previews with changed settings (the dialog stays; errors show in place). */
 export async function changeSettings(overrides: Overrides): Promise<void> {
   const s = useImport.getState().stage;
   if (s.kind !== 'preview' && s.kind !== 'failed') return;
-  await preview(s.path, overrides, s.name, false);
+  await preview({ ...source(s), overrides }, false);
 }
 
 export function rename(name: string): void {
@@ -37,16 +39,20 @@ export function rename(name: string): void {
   if (s.kind === 'preview') useImport.getState().set({ ...s, name });
 }
 
-async function preview(path: string, overrides: Overrides, name: string, first: boolean): Promise<void> {
+function source(s: Retryable): { path: string; overrides: Overrides; name: string; dropped?: File } {
+  return { path: s.path, overrides: s.overrides, name: s.name, ...(s.dropped ? { dropped: s.dropped } : {}) };
+}
+
+async function preview(src: ReturnType<typeof source>, first: boolean): Promise<void> {
   const mine = ++previewSeq;
   const { set, stage } = useImport.getState();
-  set({ kind: 'preview', path, overrides, name, preview: stage.kind === 'preview' ? stage.preview : null, error: null, loading: true });
-  const r = await api.send('import.preview', { path, options: overrides });
+  set({ kind: 'preview', ...src, preview: stage.kind === 'preview' ? stage.preview : null, error: null, loading: true });
+  const r = await api.send('import.preview', { path: src.path, options: src.overrides });
   if (mine !== previewSeq) return;
   const now = useImport.getState().stage;
-  if (now.kind !== 'preview' || now.path !== path) return;
+  if (now.kind !== 'preview' || now.path !== src.path) return;
   if (r.ok) set({ ...now, preview: r.value, error: null, loading: false });
-  else if (first) set({ kind: 'failed', path, overrides, name, error: r.error, canEdit: false });
+  else if (first) set({ kind: 'failed', ...src, error: r.error, canEdit: false });
   else set({ ...now, error: r.error, loading: false });
 }
 
@@ -61,20 +67,31 @@ function isImportResult(v: unknown): v is ImportResult {
   return typeof v === 'object' && v !== null && typeof (v as ImportResult).datasetId === 'string';
 }
 
+/**
+ * The path to import from: after a failed import of a dropped file, its uploaded copy is gone,
+ * so it goes up again. Null when the upload failed or was cancelled (already reported).
+ */
+async function currentPath(s: Retryable): Promise<string | null> {
+  if (s.kind !== 'failed' || !s.dropped) return s.path;
+  return upload(s.dropped);
+}
+
 /** Runs the import as a job; on success opens the new dataset. */
 export async function runImport(extra: Partial<ImportOptions> = {}): Promise<void> {
   const s = useImport.getState().stage;
   if (s.kind !== 'preview' && s.kind !== 'failed') return;
-  const overrides: Overrides = { ...s.overrides, ...extra };
-  const name = s.name.trim() || baseName(s.path);
-  const r = await api.send('import.start', { path: s.path, options: { ...overrides, name } });
+  const path = await currentPath(s);
+  if (!path) return;
+  const src = { ...source(s), path, overrides: { ...s.overrides, ...extra }, name: s.name.trim() || baseName(s.path) };
+  const { name } = src;
+  const r = await api.send('import.start', { path, options: { ...src.overrides, name } });
   const { set } = useImport.getState();
   if (!r.ok) {
-    set({ kind: 'failed', path: s.path, overrides, name, error: r.error, canEdit: true });
+    set({ kind: 'failed', ...src, error: r.error, canEdit: true });
     return;
   }
   const jobId = r.value.jobId;
-  set({ kind: 'running', path: s.path, overrides, name, jobId });
+  set({ kind: 'running', ...src, jobId });
   const job = await waitForJob(jobId);
   const now = useImport.getState().stage;
   const watching = now.kind === 'running' && now.jobId === jobId;
@@ -90,7 +107,7 @@ export async function runImport(extra: Partial<ImportOptions> = {}): Promise<voi
     notify('info', 'Import cancelled', `Nothing from ${name} was added to the workspace.`);
   } else {
     const error = job.error ?? { code: 'INTERNAL' as const, message: 'The import ended without a result.' };
-    if (watching) set({ kind: 'failed', path: s.path, overrides, name, error, canEdit: true });
+    if (watching) set({ kind: 'failed', ...src, error, canEdit: true });
     else notifyError(`The import of ${name} failed`, error);
   }
 }
@@ -101,14 +118,39 @@ export function retryRagged(policy: Exclude<RaggedPolicy, 'abort'>): Promise<voi
 }
 
 /** Back from an error to the preview, keeping the settings. */
-export function editSettings(): void {
+export async function editSettings(): Promise<void> {
   const s = useImport.getState().stage;
-  if (s.kind === 'failed') void preview(s.path, s.overrides, s.name, false);
+  if (s.kind !== 'failed') return;
+  const path = await currentPath(s);
+  if (path) await preview({ ...source(s), path }, false);
 }
 
 /** Lets the import go on in the jobs tray. */
 export function hideImport(): void {
   useImport.getState().set({ kind: 'idle' });
+}
+
+/** Streams a file into the workspace (browser mode) with progress; its path there, or null. */
+async function upload(file: File): Promise<string | null> {
+  if (!api.upload) return null;
+  const controller = new AbortController();
+  const { set } = useImport.getState();
+  set({ kind: 'uploading', name: file.name, sent: 0, total: file.size, abort: () => controller.abort() });
+  const r = await api.upload(
+    file,
+    (sent, total) => {
+      const now = useImport.getState().stage;
+      if (now.kind === 'uploading') set({ ...now, sent, total });
+    },
+    controller.signal,
+  );
+  if (useImport.getState().stage.kind !== 'uploading') return null;
+  if (!r.ok) {
+    set({ kind: 'idle' });
+    if (!controller.signal.aborted) notifyError(`${file.name} could not be uploaded`, r.error);
+    return null;
+  }
+  return r.value.path;
 }
 
 /** A file dropped on the window: its path on the desktop, streamed to the workspace in browser mode. */
@@ -123,23 +165,6 @@ export async function importDropped(file: File): Promise<void> {
     else notify('info', 'That item cannot be imported', 'Drop a file from your computer.');
     return;
   }
-  if (!api.upload) return;
-  const controller = new AbortController();
-  const { set } = useImport.getState();
-  set({ kind: 'uploading', name: file.name, sent: 0, total: file.size, abort: () => controller.abort() });
-  const r = await api.upload(
-    file,
-    (sent, total) => {
-      const now = useImport.getState().stage;
-      if (now.kind === 'uploading') set({ ...now, sent, total });
-    },
-    controller.signal,
-  );
-  if (useImport.getState().stage.kind !== 'uploading') return;
-  if (!r.ok) {
-    set({ kind: 'idle' });
-    if (!controller.signal.aborted) notifyError(`${file.name} could not be uploaded`, r.error);
-    return;
-  }
-  await preview(r.value.path, {}, file.name, true);
+  const path = await upload(file);
+  if (path) await previewFile(path, file);
 }

@@ -7,12 +7,24 @@ import type { ImportOptions, ImportPreview } from '../../../shared/api/types';
 /** Settings the user changed; everything else is detected by the engine. */
 export type Overrides = Omit<ImportOptions, 'name'>;
 
+/** What every stage after the upload knows: the file, the settings, and (browser-mode drops) the File. */
+interface Source {
+  path: string;
+  overrides: Overrides;
+  name: string;
+  /**
+   * A file dropped in browser mode: the engine removes its uploaded copy once an import ends,
+   * even a failed one, so running it again (Pad, Skip, other settings) uploads it again.
+   */
+  dropped?: File;
+}
+
 export type ImportStage =
   | { kind: 'idle' }
   | { kind: 'uploading'; name: string; sent: number; total: number; abort: () => void }
-  | { kind: 'preview'; path: string; overrides: Overrides; name: string; preview: ImportPreview | null; error: ErrorInfo | null; loading: boolean }
-  | { kind: 'running'; path: string; overrides: Overrides; name: string; jobId: string }
-  | { kind: 'failed'; path: string; overrides: Overrides; name: string; error: ErrorInfo; canEdit: boolean };
+  | ({ kind: 'preview'; preview: ImportPreview | null; error: ErrorInfo | null; loading: boolean } & Source)
+  | ({ kind: 'running'; jobId: string } & Source)
+  | ({ kind: 'failed'; error: ErrorInfo; canEdit: boolean } & Source);
 
 interface ImportState {
   stage: ImportStage;
