@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GEN_FORMATS, generate, type GenFormat } from '../../tools/gen/generate';
 import { rows as planRows } from '../../tools/gen/plan';
 import { COL, COLUMNS } from '../../tools/gen/render';
@@ -64,6 +64,29 @@ describe('determinism', () => {
     expect(sha256(two)).toBe(sha256(one));
     expect(sha256(`${two}.truth.csv`)).toBe(sha256(`${one}.truth.csv`));
   }, 60_000);
+
+  it('parquet: the same bytes whatever DuckDB thread count converts it (two row groups)', async () => {
+    const one = path.join(dir, 'threads1.parquet');
+    const three = path.join(dir, 'threads3.parquet');
+    await generate({ rows: 130_000, seed: 'pq', out: one, threads: 1 });
+    await generate({ rows: 130_000, seed: 'pq', out: three, threads: 3 });
+    expect(sha256(three)).toBe(sha256(one));
+  }, 120_000);
+
+  it('xlsx: a workbook written years later is byte-identical (ZIP entry dates are fixed)', async () => {
+    const at = async (date: string, file: string) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(date));
+      try {
+        await generate({ rows: 50, seed: 'dates', out: file });
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    await at('2001-02-03T04:05:06Z', path.join(dir, 'then.xlsx'));
+    await at('2033-12-31T23:59:58Z', path.join(dir, 'later.xlsx'));
+    expect(sha256(path.join(dir, 'later.xlsx'))).toBe(sha256(path.join(dir, 'then.xlsx')));
+  });
 
   it('another seed gives other data and another truth', async () => {
     const file = path.join(dir, 'other.csv');
