@@ -1,5 +1,6 @@
 // Cancelling an import of a big file: the job stops and no dataset appears.
 import { chooseInFileBrowser } from './actions/choose-in-file-browser';
+import { screenshot } from './actions/screenshot';
 import { writeBigCsv } from './support/files';
 import { expect, test } from './support/fixtures';
 
@@ -20,4 +21,5 @@ test('cancelling an import leaves no dataset behind', async ({ app, server }) =>
   await expect(app.sidebar.getByText('No datasets yet.')).toBeVisible();
   await app.jobsButton.click();
   await expect(app.page.getByRole('region', { name: 'Jobs' }).getByText('Cancelled')).toBeVisible();
+  await screenshot(app.page, '32-jobs-after-cancel');
 });

@@ -34,4 +34,14 @@ test('exports the open dataset to CSV and reports the path', async ({ app, serve
   const again = await openExport(app, 'sheet.csv');
   await again.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(again.getByRole('alert')).toContainText(/exists/i);
+  await screenshot(app.page, '30-export-already-exists');
+  await again.getByRole('checkbox', { name: 'Overwrite the file if it exists' }).check();
+  await again.getByRole('radio', { name: /^JSONL/ }).check();
+  await again.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(app.dialog('Export complete').getByTestId('export-path')).toHaveText(path.join(server.workspace, 'exports', 'sheet.jsonl'));
+  const lines = fs.readFileSync(path.join(server.workspace, 'exports', 'sheet.jsonl'), 'utf8').trim().split('\n');
+  expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
+    { name: 'Ada', formula: '=1+1' },
+    { name: 'Alan', formula: 'plain' },
+  ]);
 });

@@ -20,6 +20,14 @@ test('changing the delimiter and header re-previews, and the import follows the 
   await expect(table.getByRole('columnheader')).toHaveText(['#', /^code;label/]);
   await expect(preview.getByText('changed', { exact: true })).toBeVisible();
 
+  // Settings that cannot read the file say why, in place, and Import waits for better ones.
+  await preview.getByRole('combobox', { name: /^Format/ }).selectOption('json');
+  await expect(preview.getByRole('alert')).toContainText('These settings do not work for this file');
+  await expect(preview.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await screenshot(app.page, '31-preview-settings-error');
+  await preview.getByRole('combobox', { name: /^Format/ }).selectOption('csv');
+  await expect(preview.getByRole('alert')).toBeHidden();
+
   await preview.getByRole('combobox', { name: /^Delimiter/ }).selectOption({ label: 'Semicolon  ;' });
   await preview.getByRole('checkbox', { name: 'First row holds the column names' }).uncheck();
   await expect(table.getByRole('cell', { name: 'code', exact: true })).toBeVisible();

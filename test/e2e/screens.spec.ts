@@ -85,4 +85,11 @@ test('dark theme, delete confirmation and error details', async ({ app, server }
   await toast.getByRole('button', { name: 'Details' }).click();
   await expect(app.page.getByRole('dialog').getByText(/Error code WORKSPACE_INCOMPATIBLE/)).toBeVisible();
   await screenshot(app.page, '27-error-details');
+  await app.page.keyboard.press('Escape');
+
+  await app.topBar.getByRole('button', { name: 'About Data Sanitizer' }).click();
+  const about = app.dialog('About Data Sanitizer');
+  await expect(about.getByText('DuckDB')).toBeVisible();
+  await expect(about.getByText('Browser mode (local server)')).toBeVisible();
+  await screenshot(app.page, '33-about');
 });

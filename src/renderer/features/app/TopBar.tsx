@@ -5,18 +5,19 @@ import { startImport } from '../import/actions';
 import { JobsButton } from '../jobs/JobsTray';
 import { useLog } from '../log/store';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu';
+import { useApp } from './store';
 
 export function TopBar() {
   const logOpen = useLog((s) => s.open);
   const setLogOpen = useLog((s) => s.setOpen);
   return (
     <header className="topbar">
-      <div className="brand">
+      <button type="button" className="brand" aria-label="About Data Sanitizer" title="About Data Sanitizer" onClick={() => useApp.getState().setAboutOpen(true)}>
         <span className="brand-mark">
           <Icon name="logo" size={18} />
         </span>
         <span className="brand-name">Data Sanitizer</span>
-      </div>
+      </button>
       <span className="topbar-sep" aria-hidden="true" />
       <WorkspaceMenu />
       <div className="topbar-spacer" />

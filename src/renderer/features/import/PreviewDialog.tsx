@@ -42,7 +42,7 @@ export function PreviewDialog({ stage }: { stage: PreviewStage }) {
           <span className="mono preview-path" title={stage.path}>
             {stage.path}
           </span>
-          {preview ? <span>{summary(preview)}</span> : null}
+          {preview && !error ? <span>{summary(preview)}</span> : null}
         </span>
       }
       size="xl"
@@ -74,7 +74,7 @@ export function PreviewDialog({ stage }: { stage: PreviewStage }) {
               </div>
             </div>
           ) : null}
-          {preview && preview.warnings.length > 0 ? (
+          {preview && !error && preview.warnings.length > 0 ? (
             <div className="banner" role="status" aria-label="Preview warnings">
               <Icon name="alert" />
               <div className="banner-body">
@@ -86,15 +86,17 @@ export function PreviewDialog({ stage }: { stage: PreviewStage }) {
               </div>
             </div>
           ) : null}
-          <div className={`preview-table-host ${loading ? 'is-loading' : ''}`} aria-busy={loading}>
-            {preview ? <PreviewTable preview={preview} /> : null}
-            {loading ? (
-              <div className="preview-loading">
-                <span className="spinner" /> Reading the first rows…
-              </div>
-            ) : null}
-          </div>
-          {preview ? <p className="help">First {plural(preview.rows.length, 'row')} shown. Types are detected from the whole column on import.</p> : null}
+          {loading || (preview && !error) ? (
+            <div className={`preview-table-host ${loading ? 'is-loading' : ''}`} aria-busy={loading}>
+              {preview && !error ? <PreviewTable preview={preview} /> : null}
+              {loading ? (
+                <div className="preview-loading">
+                  <span className="spinner" /> Reading the first rows…
+                </div>
+              ) : null}
+            </div>
+          ) : null}
+          {preview && !error ? <p className="help">First {plural(preview.rows.length, 'row')} shown. Types are detected from the whole column on import.</p> : null}
         </div>
       </div>
     </Dialog>
