@@ -44,9 +44,6 @@ export class AppPage {
   get filterBox(): Locator {
     return this.page.getByRole('searchbox', { name: 'Filter rows' });
   }
-  get statusBar(): Locator {
-    return this.page.getByRole('contentinfo', { name: 'Grid status' }).or(this.page.locator('footer.statusbar'));
-  }
   get rowCount(): Locator {
     return this.page.getByTestId('row-count');
   }

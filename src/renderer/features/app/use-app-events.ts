@@ -54,6 +54,7 @@ export function useAppEvents(): void {
       api.on('workspace.changed', (info) => {
         useWorkspace.getState().set(info);
         useDatasets.getState().close();
+        useDatasets.getState().askDelete(null);
         void useDatasets.getState().refresh();
         if (useLog.getState().open) void useLog.getState().reload();
       }),

@@ -1,6 +1,6 @@
 // The export dialog: format, destination, overwrite and formula escaping → a job with
 // progress → the written file's path (or the error, in place).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../../shared/api/result';
 import { EXPORT_FORMATS, type ExportFormat, type ExportResult, type JobInfo } from '../../../shared/api/types';
 import { api } from '../../api';
@@ -32,6 +32,10 @@ type Phase = { kind: 'form'; error: ErrorInfo | null } | { kind: 'running'; jobI
 export function ExportDialog() {
   const open = useExport((s) => s.open);
   const detail = useDatasets((s) => s.detail);
+  // The dataset went away (deleted, workspace switched): the request to export it goes too.
+  useEffect(() => {
+    if (open && !detail) useExport.getState().setOpen(false);
+  }, [open, detail]);
   if (!open || !detail) return null;
   return <ExportForm key={`${detail.dataset.id}:${detail.version.version}`} />;
 }

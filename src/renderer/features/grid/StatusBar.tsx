@@ -33,7 +33,7 @@ export function StatusBar({ cache }: { cache: WindowCache }) {
   const building = sortChanging ? 'Sorting' : 'Filtering';
 
   return (
-    <footer className="statusbar" aria-label="Grid status">
+    <footer className="statusbar" role="group" aria-label="Grid status">
       <span className="sb-item" data-testid="row-count">
         {view?.filter ? (
           <>
