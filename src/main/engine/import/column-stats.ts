@@ -11,7 +11,8 @@ export interface ColumnFacts {
   logicalType: LogicalType;
 }
 
-const SAMPLE_ROWS = 50_000;
+/** Rows sampled (evenly spread) to decide a text column's logical type. */
+const SAMPLE_ROWS = 20_000;
 
 /** Logical type from a DuckDB storage type; VARCHAR is decided by its values. */
 export function logicalFromStorage(t: string): LogicalType | null {
@@ -28,17 +29,35 @@ export function logicalFromStorage(t: string): LogicalType | null {
   return 'text';
 }
 
-const TESTS: { type: LogicalType; sql: (v: string) => string }[] = [
-  { type: 'integer', sql: (v) => `regexp_full_match(${v}, '[+-]?(0|[1-9][0-9]*)') AND TRY_CAST(${v} AS BIGINT) IS NOT NULL` },
-  { type: 'decimal', sql: (v) => `regexp_full_match(${v}, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?') AND NOT regexp_full_match(${v}, '[+-]?0[0-9]+')` },
-  { type: 'boolean', sql: (v) => `regexp_full_match(lower(${v}), 'true|false|yes|no')` },
-  { type: 'date', sql: (v) => `regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND TRY_CAST(${v} AS DATE) IS NOT NULL` },
-  {
-    type: 'timestamp',
-    sql: (v) =>
-      `regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?') AND TRY_CAST(${v} AS TIMESTAMPTZ) IS NOT NULL`,
-  },
-  { type: 'time', sql: (v) => `regexp_full_match(${v}, '[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?') AND TRY_CAST(${v} AS TIME) IS NOT NULL` },
+/**
+ * Each sampled value gets one kind, found by a CASE whose cheap tests gate the costly ones: a value
+ * not starting with a digit, sign or dot can only be a boolean or text; casts gate the regexes.
+ */
+const KIND = { integer: 1, decimal: 2, boolean: 3, date: 4, timestamp: 5, time: 6 } as const;
+
+function kindSql(v: string): string {
+  return `CASE WHEN ${v} IS NULL OR ${v} = '' THEN NULL
+    WHEN NOT (left(${v}, 1) BETWEEN '0' AND '9' OR left(${v}, 1) IN ('+', '-', '.')) THEN
+      CASE WHEN lower(${v}) IN ('true', 'false', 'yes', 'no') THEN ${KIND.boolean} ELSE 0 END
+    WHEN TRY_CAST(${v} AS DOUBLE) IS NOT NULL THEN CASE
+      WHEN regexp_full_match(${v}, '[+-]?(0|[1-9][0-9]*)') AND TRY_CAST(${v} AS BIGINT) IS NOT NULL THEN ${KIND.integer}
+      WHEN regexp_full_match(${v}, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?') AND NOT regexp_full_match(${v}, '[+-]?0[0-9]+') THEN ${KIND.decimal}
+      ELSE 0 END
+    WHEN TRY_CAST(${v} AS DATE) IS NOT NULL AND regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN ${KIND.date}
+    WHEN TRY_CAST(${v} AS TIMESTAMPTZ) IS NOT NULL
+      AND regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?') THEN ${KIND.timestamp}
+    WHEN TRY_CAST(${v} AS TIME) IS NOT NULL AND regexp_full_match(${v}, '[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?') THEN ${KIND.time}
+    ELSE 0 END`;
+}
+
+/** The type of a column from the counts of its sampled kinds: every non-empty value must agree. */
+const DECISIONS: { type: LogicalType; kinds: number[] }[] = [
+  { type: 'integer', kinds: [KIND.integer] },
+  { type: 'decimal', kinds: [KIND.integer, KIND.decimal] },
+  { type: 'boolean', kinds: [KIND.boolean] },
+  { type: 'date', kinds: [KIND.date] },
+  { type: 'timestamp', kinds: [KIND.date, KIND.timestamp] },
+  { type: 'time', kinds: [KIND.time] },
 ];
 
 /** A table in the workspace (catalog omitted) or in another attached catalog (the scratch one). */
@@ -65,17 +84,17 @@ export async function analyseColumns(conn: DuckDBConnection, ref: TableRef, ids:
   const inferred = new Map<string, LogicalType>();
   if (textIds.length > 0) {
     const step = Math.max(1, Math.ceil(total / SAMPLE_ROWS));
-    const parts: string[] = [];
+    // Trimmed once in an inner query: the CASE names its value a dozen times.
+    const trimmed = textIds.map((id) => `trim(${ident(id)}) AS ${ident(`t_${id}`)}`).join(', ');
+    const kinds = textIds.map((id) => `${kindSql(ident(`t_${id}`))} AS ${ident(`k_${id}`)}`).join(', ');
+    const hists = textIds.map((id) => `histogram(${ident(`k_${id}`)})::JSON::VARCHAR AS ${ident(`h_${id}`)}`);
+    const sample = `(SELECT ${kinds} FROM (SELECT ${trimmed} FROM ${from} WHERE rowid % ${step} = 0))`;
+    const r = (await conn.runAndReadAll(`SELECT ${hists.join(', ')} FROM ${sample}`)).getRowObjects()[0] ?? {};
     for (const id of textIds) {
-      const v = `trim(${ident(id)})`;
-      parts.push(`count(*) FILTER (WHERE ${v} <> '') AS ${ident(`all_${id}`)}`);
-      for (const t of TESTS) parts.push(`count(*) FILTER (WHERE ${v} <> '' AND ${t.sql(v)}) AS ${ident(`${t.type}_${id}`)}`);
-    }
-    const sample = `(SELECT ${textIds.map(ident).join(', ')} FROM ${from} WHERE rowid % ${step} = 0)`;
-    const r = (await conn.runAndReadAll(`SELECT ${parts.join(', ')} FROM ${sample}`)).getRowObjects()[0] ?? {};
-    for (const id of textIds) {
-      const all = num(r[`all_${id}`]);
-      const hit = all === 0 ? undefined : TESTS.find((t) => num(r[`${t.type}_${id}`]) === all);
+      const h = r[`h_${id}`];
+      const counts = new Map(Object.entries(h === null || h === undefined ? {} : (JSON.parse(String(h)) as Record<string, number>)).map(([k, n]) => [Number(k), n]));
+      const seen = [...counts.keys()];
+      const hit = seen.length === 0 ? undefined : DECISIONS.find((d) => seen.every((k) => d.kinds.includes(k)));
       inferred.set(id, hit?.type ?? 'text');
     }
   }
