@@ -67,7 +67,7 @@ function ExportForm() {
       if (p) setPath(p);
       return;
     }
-    const dir = await chooseFolder('Choose the export folder', 'Export here');
+    const dir = await chooseFolder('Choose the export folder', 'Export here', undefined, `The file keeps its name, ${baseName(path)}.`);
     if (dir) setPath(joinPath(dir, baseName(path)));
   };
   const start = async () => {

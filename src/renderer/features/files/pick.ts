@@ -13,7 +13,7 @@ export function chooseImportFile(): Promise<string | null> {
   });
 }
 
-export function chooseFolder(title: string, confirmLabel = 'Choose folder', startPath?: string): Promise<string | null> {
+export function chooseFolder(title: string, confirmLabel = 'Choose folder', startPath?: string, subtitle?: string): Promise<string | null> {
   if (api.shell) return api.shell.pickFolder();
-  return browseForPath({ mode: 'folder', title, confirmLabel, ...(startPath ? { startPath } : {}) });
+  return browseForPath({ mode: 'folder', title, confirmLabel, ...(startPath ? { startPath } : {}), ...(subtitle ? { subtitle } : {}) });
 }
