@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../tools/gen/generate';
+import { planCounts } from '../../tools/gen/plan';
 import { COL, COLUMNS } from '../../tools/gen/render';
 import { tempDir } from '../support/engine';
 
@@ -79,10 +80,12 @@ describe('ground truth', () => {
     expect(rate(exactRows)).toBeGreaterThanOrEqual(0.05);
     expect(rate(exactRows)).toBeLessThanOrEqual(0.1);
     expect(clusters().exact).toHaveLength(exactRows);
+    expect(planCounts('truth', ROWS).exact).toBe(exactRows);
   });
 
   it('near duplicates are 2–5% of rows, and each is its cluster customer, not someone else', () => {
     const { first, near } = clusters();
+    expect(planCounts('truth', ROWS)).toEqual({ original: first.size, exact: ROWS - first.size - near.length, near: near.length });
     expect(rate(near.length)).toBeGreaterThanOrEqual(0.02);
     expect(rate(near.length)).toBeLessThanOrEqual(0.05);
     const origins = [...first.values()];

@@ -54,7 +54,9 @@ describe('run checks', () => {
 });
 
 describe('import section', () => {
-  const summary = (format: string, runs: ImportRun[], error: string | null = null): FormatSummary => ({ format, file: `/x.${format}`, bytes: 150e6, rows: 1000, runs, error });
+  const summary = (format: string, runs: ImportRun[], error: string | null = null): FormatSummary => ({
+    format, file: `/x.${format}`, bytes: 150e6, rows: 1000, counts: { original: 890, exact: 75, near: 35 }, runs, error,
+  });
 
   it.each([
     [2.5, 700, '2.50 s, ✅ met', '✅ met'],
@@ -66,6 +68,7 @@ describe('import section', () => {
     expect(text).toContain(`${Math.round(rss).toLocaleString('en-US')} MiB, ${rssVerdict}`);
     expect(text).toMatch(new RegExp(`\\| csv \\| 150\\.0 MB \\| 3 \\| ${wall.toFixed(2)} s \\|`));
     expect(text).toContain('| saving |');
+    expect(text).toContain('890 customers; 75 exact (7.5 %) and 35 near duplicates (3.5 %)');
   });
 
   it('shows a format that could not be imported, with its reason', () => {
@@ -89,7 +92,7 @@ describe('grid section', () => {
     [12, 80, ['| unsorted | 300 × 50 rows × 14 columns | 6.00 ms | 12.00 ms | 24.00 ms | ✅ met |', '| sorted view | 300 × 50 rows × 14 columns | 40.00 ms | 80.00 ms | 160.00 ms | ❌ missed |']],
   ])('p95 %s ms unsorted, %s ms sorted', (a, b, lines) => {
     const result: GridResult = { rows: 1e7, columns: 14, imported: null, unsorted: windows(a), sorted: windows(b), sortSeconds: 9.5, sortColumn: 'last_name', filterSeconds: 3, filterMatches: 1234, peakRssMiB: 900 };
-    const text = gridSection({ dataset: { format: 'csv', file: '/x.csv', bytes: 1.5e9, rows: 1e7, seed: 's', generatedIn: null }, result, importRun: okRun(60, 800) }, machine, 'd', 'a note');
+    const text = gridSection({ dataset: { format: 'csv', file: '/x.csv', bytes: 1.5e9, rows: 1e7, seed: 's', generatedIn: null, counts: { original: 8_900_000, exact: 750_000, near: 350_000 } }, result, importRun: okRun(60, 800) }, machine, 'd', 'a note');
     for (const l of lines) expect(text).toContain(l);
     expect(text).toContain('| sort by last_name (`grid.openView`, builds the view) | 9.50 |');
     expect(text).toContain('Note: a note');

@@ -3,7 +3,8 @@
 // that exists is complete.
 import fs from 'node:fs';
 import path from 'node:path';
-import { GENERATOR_VERSION, generate, type GenFormat } from '../gen/generate';
+import { GENERATOR_VERSION, generate, type GenFormat, type GenSummary } from '../gen/generate';
+import { planCounts } from '../gen/plan';
 
 /** The default cache and scratch folder (git-ignored). */
 export const BENCH_DIR = path.resolve('.bench');
@@ -16,6 +17,8 @@ export interface Dataset {
   seed: string;
   /** Seconds spent generating it now; null when it came from the cache. */
   generatedIn: number | null;
+  /** Customers and duplicate rows (from the generator's plan, which decides them). */
+  counts: GenSummary['counts'];
 }
 
 export function datasetPath(benchDir: string, format: GenFormat, rows: number, seed: string): string {
@@ -32,5 +35,5 @@ export async function ensureDataset(benchDir: string, format: GenFormat, rows: n
     generatedIn = s.seconds;
     log(`  ${s.rows.toLocaleString('en-US')} rows, ${(s.bytes / 1e6).toFixed(1)} MB in ${s.seconds.toFixed(1)} s`);
   }
-  return { format, file, bytes: fs.statSync(file).size, rows, seed, generatedIn };
+  return { format, file, bytes: fs.statSync(file).size, rows, seed, generatedIn, counts: planCounts(seed, rows) };
 }

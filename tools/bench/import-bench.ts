@@ -65,7 +65,7 @@ export async function benchImport(o: ImportBenchOptions): Promise<FormatSummary[
       if (!run.ok) break;
     }
     const failed = runs.find((r) => !r.ok);
-    out.push({ format, file: ds.file, bytes: ds.bytes, rows: ds.rows, runs, error: failed && !failed.ok ? failed.error : null });
+    out.push({ format, file: ds.file, bytes: ds.bytes, rows: ds.rows, counts: ds.counts, runs, error: failed && !failed.ok ? failed.error : null });
   }
   return out;
 }

@@ -14,6 +14,13 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const s2 = (n: number) => n.toFixed(2);
 const verdict = (pass: boolean) => (pass ? '✅ met' : '❌ missed');
+const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
+
+/** "889,666 customers; 74,831 exact (7.5 %) and 35,503 near duplicates (3.6 %)" */
+export function describeCounts(c: FormatSummary['counts'], rows: number): string {
+  if (!c) return '';
+  return ` — ${int(c.original)} customers; ${int(c.exact)} exact (${pct(c.exact, rows)}) and ${int(c.near)} near duplicates (${pct(c.near, rows)})`;
+}
 
 export const TARGET = { csvSeconds: 3, rssMiB: 1024, windowP95Ms: 50 } as const;
 
@@ -38,12 +45,13 @@ function stageTable(runs: OkRun[]): string[] {
 
 export function importSection(results: FormatSummary[], m: Machine, date: string, seed: string, note: string | null): string {
   const rows = results[0]?.rows ?? 0;
+  const counts = results.find((r) => r.counts)?.counts ?? null;
   const lines = [
     '## Import',
     '',
     ...machineLines(m, date, note),
     '',
-    `Data: ${int(rows)} customer records × 14 columns from \`npm run gen -- --rows ${rows} --seed ${seed}\` (generator v${GENERATOR_VERSION}), ` +
+    `Data: ${int(rows)} customer records × 14 columns from \`npm run gen -- --rows ${rows} --seed ${seed}\` (generator v${GENERATOR_VERSION})${describeCounts(counts, rows)}; ` +
       'the same records in every format (Parquet with typed balance and signup date). Each run is a fresh child process with a ' +
       'fresh workspace, importing through the engine and its in-process API (the code path of the app and the CLI); the file is in ' +
       'the OS page cache. *Wall* runs from `import.start` to the job\'s final event; *job* is the ImportResult\'s own `seconds` ' +
@@ -93,7 +101,7 @@ export function gridSection(g: GridBench, m: Machine, date: string, note: string
     '',
     ...machineLines(m, date, note),
     '',
-    `Data: ${int(r.rows)} generated rows × ${r.columns} columns (${mb(g.dataset.bytes)} CSV, seed ${g.dataset.seed}), really generated and ` +
+    `Data: ${int(r.rows)} generated rows × ${r.columns} columns (${mb(g.dataset.bytes)} CSV, seed ${g.dataset.seed}${describeCounts(g.dataset.counts, r.rows)}), really generated and ` +
       `imported (not replicated inside DuckDB)${imp ? `; that import took ${s2(imp.wall)} s at peak RSS ${int(imp.peakRssMiB)} MiB` : ''}. ` +
       'Windows are `grid.window` calls through the in-process API at seeded random offsets, timed from call to answer, after 5 ' +
       `unmeasured warm-up calls; the sorted view is \`grid.openView\` sorting by ${r.sortColumn}, then windows with its \`viewId\`. ` +

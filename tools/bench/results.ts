@@ -47,6 +47,7 @@ export interface FormatSummary {
   file: string;
   bytes: number;
   rows: number;
+  counts: { original: number; exact: number; near: number } | null;
   runs: ImportRun[];
   error: string | null;
 }

@@ -123,3 +123,16 @@ export function* rows(seed: string, count: number, chunkSize = 4096): Generator<
     done += n;
   }
 }
+
+/** How many rows of each kind `count` rows of `seed` hold, from the plan alone (no records drawn). */
+export function planCounts(seed: string, count: number): Record<RowKind, number> {
+  const plan = new RowPlan(seed);
+  const counts: Record<RowKind, number> = { original: 0, exact: 0, near: 0 };
+  for (let done = 0; done < count; ) {
+    const n = Math.min(65_536, count - done);
+    const c = plan.chunk(n);
+    for (let i = 0; i < n; i++) counts[KINDS[c.kind[i]!]!]++;
+    done += n;
+  }
+  return counts;
+}
