@@ -76,6 +76,12 @@ describe('file browser', () => {
       expect(fs.existsSync(path.join(outside, 'ws'))).toBe(false);
       const exp = await api.send('export.start', { datasetId: 'd1', path: path.join(outside, 'out.csv') });
       expect(exp.ok ? null : exp.error.code).toBe('OUTSIDE_ROOTS');
+      // The workspace it started with lies outside the roots, yet switching back must work.
+      const start = engine.workspace.dir;
+      const other = await api.send('workspace.open', { path: path.join(root, 'other-ws'), create: true });
+      expect(other.ok).toBe(true);
+      const back = await api.send('workspace.open', { path: start });
+      expect(back.ok ? back.value.path : back.error.message).toBe(start);
     } finally {
       await engine.close();
     }

@@ -1,5 +1,6 @@
 // The engine: one open workspace, its jobs and grid, and the handlers of the whole contract.
 // It knows nothing of Electron or HTTP; every transport dispatches into `handlers`.
+import path from 'node:path';
 import type { Events } from '../../shared/api/contract';
 import type { Handlers } from '../../shared/api/client';
 import { AppError } from '../../shared/api/result';
@@ -17,7 +18,7 @@ import { importHandlers } from './handlers/import';
 import { jobHandlers } from './handlers/jobs';
 import { workspaceHandlers } from './handlers/workspace';
 import { JobManager } from './jobs/jobs';
-import { defaultWorkspaceDir, osUser, rememberRecent } from './workspace/paths';
+import { defaultWorkspaceDir, osUser, readRecent, rememberRecent } from './workspace/paths';
 import { Workspace } from './workspace/workspace';
 
 export interface EngineOptions {
@@ -49,8 +50,12 @@ export class Engine {
   private ws: Workspace;
   private gridState: Grid;
 
+  /** The workspace this engine started with. */
+  private readonly startDir: string;
+
   private constructor(ws: Workspace, readonly options: EngineOptions) {
     this.ws = ws;
+    this.startDir = ws.dir;
     this.gridState = new Grid(ws);
     this.jobs = new JobManager((info) => this.events.emit('job.updated', info));
     this.roots = fileRoots(options.roots ?? []);
@@ -102,6 +107,18 @@ export class Engine {
   allowPath(p: string): string {
     if (!this.options.confineToRoots) return p;
     assertInRoots(p, [...this.roots, { label: 'Workspace', path: this.ws.dir }]);
+    return p;
+  }
+
+  /**
+   * A workspace folder a caller may open: under the roots, or one this app itself opened before
+   * (the one it started with, and the recent list it keeps) — so switching back always works.
+   */
+  allowWorkspace(p: string): string {
+    if (!this.options.confineToRoots) return p;
+    const known = [this.startDir, this.ws.dir, ...readRecent(this.options.env ?? process.env).map((r) => r.path)];
+    if (known.includes(path.resolve(p))) return p;
+    assertInRoots(p, this.roots);
     return p;
   }
 

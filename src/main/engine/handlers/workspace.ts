@@ -9,7 +9,7 @@ export function workspaceHandlers(e: Engine): Pick<Handlers, 'workspace.current'
   return {
     'workspace.current': () => e.workspaceInfo(),
     'workspace.open': async ({ path: p, create }) => {
-      const dir = path.resolve(e.allowPath(p));
+      const dir = path.resolve(e.allowWorkspace(p));
       if (dir === e.workspace.dir) return e.workspaceInfo();
       return e.switchWorkspace(dir, create);
     },
