@@ -50,12 +50,13 @@ const program = new Command('bench')
   .action(async (suite: string, o: Opts) => {
     if (!['import', 'grid', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid or all`);
     const log = (s: string) => console.error(s);
-    const load = os.loadavg()[0] ?? 0;
-    const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    /** When a suite starts and how busy the machine was then. */
+    const start = () => ({ load: os.loadavg()[0] ?? 0, date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` });
     const note = o.note ?? null;
     fs.mkdirSync(path.join(BENCH_DIR, 'results'), { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     if (suite === 'import' || suite === 'all') {
+      const { load, date } = start();
       const results = await benchImport({ dir: BENCH_DIR, rows: o.rows, runs: o.runs, formats: o.formats, seed: o.seed, log });
       const machine = await describeMachine(load);
       const section = importSection(results, machine, date, o.seed, note);
@@ -64,6 +65,7 @@ const program = new Command('bench')
       if (o.doc) writeSection(o.doc, 'import', section);
     }
     if (suite === 'grid' || suite === 'all') {
+      const { load, date } = start();
       const grid = await benchGrid({ dir: BENCH_DIR, rows: o.gridRows, seed: o.seed, windows: o.windows, log });
       const machine = await describeMachine(load);
       const section = gridSection(grid, machine, date, note);
