@@ -64,6 +64,7 @@ describe('bench grid', () => {
     }
     const again = await benchGrid({ dir, rows: 3000, seed: 'g', windows: 20, log });
     expect(again.result.imported).toBeNull();
-    expect(again.importRun).toEqual(first.result.imported);
+    expect(again.importRecord?.run).toEqual(first.result.imported);
+    expect(again.importRecord?.date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
   }, 300_000);
 });

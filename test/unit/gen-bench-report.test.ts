@@ -92,10 +92,12 @@ describe('grid section', () => {
     [12, 80, ['| unsorted | 300 × 50 rows × 14 columns | 6.00 ms | 12.00 ms | 24.00 ms | ✅ met |', '| sorted view | 300 × 50 rows × 14 columns | 40.00 ms | 80.00 ms | 160.00 ms | ❌ missed |']],
   ])('p95 %s ms unsorted, %s ms sorted', (a, b, lines) => {
     const result: GridResult = { rows: 1e7, columns: 14, imported: null, unsorted: windows(a), sorted: windows(b), sortSeconds: 9.5, sortColumn: 'last_name', filterSeconds: 3, filterMatches: 1234, peakRssMiB: 900 };
-    const text = gridSection({ dataset: { format: 'csv', file: '/x.csv', bytes: 1.5e9, rows: 1e7, seed: 's', generatedIn: null, counts: { original: 8_900_000, exact: 750_000, near: 350_000 } }, result, importRun: okRun(60, 800) }, machine, 'd', 'a note');
+    const text = gridSection({ dataset: { format: 'csv', file: '/x.csv', bytes: 1.5e9, rows: 1e7, seed: 's', generatedIn: null, counts: { original: 8_900_000, exact: 750_000, near: 350_000 } }, result, importRecord: { run: okRun(60, 800), date: '2030-01-01 10:00 UTC', load: 0.4 } }, machine, 'd', 'a note');
     for (const l of lines) expect(text).toContain(l);
     expect(text).toContain('| sort by last_name (`grid.openView`, builds the view) | 9.50 |');
     expect(text).toContain('Note: a note');
+    expect(text).toContain('that import took 60.00 s (90.00 CPU-s) at peak RSS 800 MiB, measured 2030-01-01 10:00 UTC at load 0.4');
+    expect(text).toContain('8,900,000 customers; 750,000 exact (7.5 %) and 350,000 near duplicates (3.5 %)');
   });
 });
 

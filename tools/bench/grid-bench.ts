@@ -2,6 +2,7 @@
 // and kept), then grid windows at random positions, unsorted and through a sorted view, and the
 // sort and filter jobs — all in one child process.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureDataset, type Dataset } from './datasets';
 import type { GridResult, ImportRun } from './results';
@@ -16,11 +17,24 @@ export interface GridBenchOptions {
   log: (s: string) => void;
 }
 
+/** The import that built the cached workspace, with when and how busy the machine was. */
+export interface ImportRecord {
+  run: ImportRun;
+  date: string;
+  load: number;
+}
+
 export interface GridBench {
   dataset: Dataset;
   result: GridResult;
-  /** The import that built the cached workspace (this run's, or the one recorded when it was built). */
-  importRun: ImportRun | null;
+  /** This run's import, or the one recorded when the cached workspace was built. */
+  importRecord: ImportRecord | null;
+}
+
+function readRecord(file: string): ImportRecord | null {
+  if (!fs.existsSync(file)) return null;
+  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<ImportRecord>;
+  return r.run && typeof r.date === 'string' && typeof r.load === 'number' ? (r as ImportRecord) : null;
 }
 
 export async function benchGrid(o: GridBenchOptions): Promise<GridBench> {
@@ -44,7 +58,9 @@ export async function benchGrid(o: GridBenchOptions): Promise<GridBench> {
     fs.mkdirSync(dir, { recursive: true });
     result = await runChild<GridResult>(args);
   }
-  if (result.imported) fs.writeFileSync(record, JSON.stringify(result.imported));
-  const importRun = result.imported ?? (fs.existsSync(record) ? (JSON.parse(fs.readFileSync(record, 'utf8')) as ImportRun) : null);
-  return { dataset, result, importRun };
+  if (result.imported) {
+    const built: ImportRecord = { run: result.imported, date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, load: os.loadavg()[0] ?? 0 };
+    fs.writeFileSync(record, JSON.stringify(built));
+  }
+  return { dataset, result, importRecord: readRecord(record) };
 }

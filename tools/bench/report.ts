@@ -93,7 +93,8 @@ export function importSection(results: FormatSummary[], m: Machine, date: string
 
 export function gridSection(g: GridBench, m: Machine, date: string, note: string | null): string {
   const r = g.result;
-  const imp = g.importRun?.ok ? g.importRun : null;
+  const rec = g.importRecord;
+  const imp = rec?.run.ok ? rec.run : null;
   const row = (name: string, w: GridBench['result']['unsorted']) =>
     `| ${name} | ${w.count} × ${w.limit} rows × ${r.columns} columns | ${s2(w.p50)} ms | ${s2(w.p95)} ms | ${s2(w.max)} ms | ${verdict(w.p95 < TARGET.windowP95Ms)} |`;
   return [
@@ -102,7 +103,7 @@ export function gridSection(g: GridBench, m: Machine, date: string, note: string
     ...machineLines(m, date, note),
     '',
     `Data: ${int(r.rows)} generated rows × ${r.columns} columns (${mb(g.dataset.bytes)} CSV, seed ${g.dataset.seed}${describeCounts(g.dataset.counts, r.rows)}), really generated and ` +
-      `imported (not replicated inside DuckDB)${imp ? `; that import took ${s2(imp.wall)} s at peak RSS ${int(imp.peakRssMiB)} MiB` : ''}. ` +
+      `imported (not replicated inside DuckDB)${imp && rec ? `; that import took ${s2(imp.wall)} s (${s2(imp.cpu)} CPU-s) at peak RSS ${int(imp.peakRssMiB)} MiB, measured ${rec.date} at load ${rec.load.toFixed(1)}` : ''}. ` +
       'Windows are `grid.window` calls through the in-process API at seeded random offsets, timed from call to answer, after 5 ' +
       `unmeasured warm-up calls; the sorted view is \`grid.openView\` sorting by ${r.sortColumn}, then windows with its \`viewId\`. ` +
       `Target (issue 2): a keyed window at 10M rows under ${TARGET.windowP95Ms} ms at p95.`,
