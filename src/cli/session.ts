@@ -70,8 +70,35 @@ export async function withSession<T>(io: CliIO, opts: SessionOptions, fn: (s: Se
         }
       },
     };
-    return await fn(session);
+    const result = await fn(session);
+    if (!opts.temporary) await finishBackgroundJobs(engine, io);
+    return result;
   } finally {
     await engine.close();
+  }
+}
+
+/**
+ * Lets background work a command started (a CSV import's compaction) finish before the engine
+ * closes, with progress; Ctrl-C cancels it, which leaves the data as it was (uncompressed).
+ * Throw-away workspaces skip this: closing cancels it.
+ */
+async function finishBackgroundJobs(engine: Engine, io: CliIO): Promise<void> {
+  for (let running = engine.jobs.running(); running.length > 0; running = engine.jobs.running()) {
+    for (const job of running) {
+      const view = progressView((t) => io.err(t), io.errIsTTY, job.label);
+      const offProgress = engine.events.on('job.updated', (j) => {
+        if (j.id === job.id) view.update(j);
+      });
+      const offInterrupt = io.interrupts.on(() => engine.jobs.cancel(job.id));
+      try {
+        await engine.jobs.wait(job.id);
+      } finally {
+        offInterrupt();
+        offProgress();
+        view.done();
+      }
+    }
+    io.interrupts.throwIfInterrupted();
   }
 }

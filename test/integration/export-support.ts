@@ -29,7 +29,7 @@ export async function typedDataset(t: TestEngine, name: string, columns: TypedCo
       await registerDataset(conn, {
         datasetId: id, name, format: 'parquet', sourcePath: `/nonexistent/${name}`, sourceSize: 0, sourceSha256: '0'.repeat(64),
         sourceModifiedAt: new Date(0), importOptions: { format: 'parquet', ragged: 'abort', origin: {} }, warnings: [], actor: 'test',
-        dataTable, rowCount: n,
+        dataTable, rowCount: n, compacted: true,
         columns: columns.map((c, i) => ({
           id: `c${i + 1}`, header: c.header, position: i, logicalType: c.logical ?? 'text', storageType: c.type, nullCount: 0,
           ...(c.path ? { path: c.path } : {}),

@@ -60,6 +60,7 @@ async function bigXlsx(name: string, rows: number): Promise<string> {
 
 /** Leftovers of any import: staging tables in the workspace and files in its tmp folder. */
 async function leftovers(): Promise<{ tables: string[]; tmp: string[] }> {
+  await t.settle();
   const rows = await t.engine.workspace.db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '_ds_stage%'`);
   const tmpDir = t.engine.workspace.tmpDir;
   return { tables: rows.map((r) => String(r.table_name)), tmp: fs.existsSync(tmpDir) ? fs.readdirSync(tmpDir).filter((f) => f !== 'uploads') : [] };

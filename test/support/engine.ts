@@ -21,6 +21,8 @@ export interface TestEngine {
   /** Starts a job-returning method and waits for the job to end. */
   runJob<K extends MethodName>(name: K, args: MethodInput<K>): Promise<JobInfo>;
   importFile(file: string, options?: ImportOptions): Promise<ImportResult>;
+  /** Waits until no job runs (e.g. the compaction a CSV import starts in the background). */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,11 @@ export async function startTestEngine(opts: { workspaceDir?: string; roots?: str
       const job = await runJob('import.start', { path: file, options });
       if (job.state !== 'succeeded') throw new Error(`import of ${file} ${job.state}: ${job.error?.code}: ${job.error?.message}`);
       return job.result as ImportResult;
+    },
+    async settle() {
+      for (let running = engine.jobs.running(); running.length > 0; running = engine.jobs.running()) {
+        await Promise.all(running.map((j) => engine.jobs.wait(j.id)));
+      }
     },
     async close() {
       await engine.close();

@@ -16,7 +16,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const machine: Machine = { cpu: 'Test CPU', cores: 2, memoryGiB: 24, os: 'TestOS', node: 'v20', duckdb: 'v1.5.5', load: [0.1, 0.2] };
 const okRun = (wall: number, rss: number): ImportRun => ({
   ok: true, wall, jobSeconds: Math.round(wall * 10) / 10, cpu: wall * 1.5, rows: 1000, columns: 14, stages: { reading: 0, loading: 0.1, saving: wall - 0.1 },
-  lastRowId: 1000, sha256: 'a'.repeat(64), peakRssMiB: rss, datasetId: 'd1',
+  lastRowId: 1000, sha256: 'a'.repeat(64), peakRssMiB: rss, datasetId: 'd1', compactSeconds: null,
 });
 
 describe('statistics', () => {

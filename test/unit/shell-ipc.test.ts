@@ -163,6 +163,9 @@ describe('native dialogs', () => {
 describe('dispose', () => {
   it('removes every handler and stops forwarding events', async () => {
     const other = await startTestEngine();
+    // Background jobs of earlier tests (an import's compaction) may still be reporting.
+    await t.settle();
+    sent.length = 0;
     ipc.dispose();
     const binding = registerIpc(other.engine, () => win, indexHtml);
     binding.dispose();

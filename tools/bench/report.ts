@@ -58,19 +58,19 @@ export function importSection(results: FormatSummary[], m: Machine, date: string
       '(0.1 s resolution); *CPU* is the CPU time of the whole process meanwhile (all DuckDB threads), steadier than wall time ' +
       'when other work competes for the cores. Every run is checked afterwards: row count, the last row\'s row id and the recorded SHA-256.',
     '',
-    '| format | file | runs | wall, median | job, median | CPU, median | rows/s | peak RSS, median | peak RSS, max | checked |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| format | file | runs | wall, median | job, median | CPU, median | rows/s | peak RSS, median | peak RSS, max | then compaction, median | checked |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const s of results) {
     const ok = okRuns(s);
     if (ok.length === 0) {
-      lines.push(`| ${s.format} | ${mb(s.bytes)} | 0 | — | — | — | — | — | — | not measured: ${(s.error ?? '').split('\n')[0]!.replaceAll('|', '\\|')} |`);
+      lines.push(`| ${s.format} | ${mb(s.bytes)} | 0 | — | — | — | — | — | — | — | not measured: ${(s.error ?? '').split('\n')[0]!.replaceAll('|', '\\|')} |`);
       continue;
     }
     const wall = median(ok.map((r) => r.wall));
     lines.push(
       `| ${s.format} | ${mb(s.bytes)} | ${ok.length} | ${s2(wall)} s | ${s2(median(ok.map((r) => r.jobSeconds)))} s | ${s2(median(ok.map((r) => r.cpu)))} s | ${int(s.rows / wall)} | ` +
-        `${int(median(ok.map((r) => r.peakRssMiB)))} MiB | ${int(max(ok.map((r) => r.peakRssMiB)))} MiB | ${s.error ? `failed: ${s.error}` : 'rows, row ids, digest'} |`,
+        `${int(median(ok.map((r) => r.peakRssMiB)))} MiB | ${int(max(ok.map((r) => r.peakRssMiB)))} MiB | ${compaction(ok)} | ${s.error ? `failed: ${s.error}` : 'rows, row ids, digest'} |`,
     );
   }
   const csv = results.find((r) => r.format === 'csv');
@@ -89,6 +89,12 @@ export function importSection(results: FormatSummary[], m: Machine, date: string
     );
   }
   return lines.join('\n');
+}
+
+/** The background compaction's median time, or a dash for formats that load compressed. */
+function compaction(runs: { compactSeconds: number | null }[]): string {
+  const times = runs.map((r) => r.compactSeconds).filter((x): x is number => x !== null);
+  return times.length === 0 ? '—' : `${s2(median(times))} s`;
 }
 
 export function gridSection(g: GridBench, m: Machine, date: string, note: string | null): string {

@@ -17,6 +17,8 @@ export type ImportRun =
       sha256: string;
       peakRssMiB: number;
       datasetId: string;
+      /** Seconds the background compaction (CSV) took after the import, null when none ran. */
+      compactSeconds: number | null;
     }
   | { ok: false; error: string; wall: number; stages: Record<string, number>; peakRssMiB: number };
 

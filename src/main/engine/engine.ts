@@ -6,6 +6,8 @@ import type { Handlers } from '../../shared/api/client';
 import { AppError } from '../../shared/api/result';
 import type { FsRoot, WorkspaceInfo } from '../../shared/api/types';
 import { Emitter } from '../../shared/emitter';
+import { compactVersion } from './datasets/compact';
+import { uncompactedVersions } from './datasets/catalog';
 import { num } from './db/database';
 import { table } from './db/sql';
 import { assertInRoots, fileRoots } from './files/browse';
@@ -82,7 +84,20 @@ export class Engine {
       ...(options.threads ? { threads: options.threads } : {}),
     });
     if (options.rememberRecent !== false) rememberRecent(ws.dir, env);
-    return new Engine(ws, options);
+    const engine = new Engine(ws, options);
+    await engine.resumeCompaction();
+    return engine;
+  }
+
+  /** Compresses a version's table in the background (a CSV import loads it uncompressed). */
+  compactLater(datasetId: string, version: number): void {
+    const ws = this.ws;
+    this.jobs.start('compact', `Compact ${datasetId} v${version}`, (ctx) => compactVersion(ws, ctx, datasetId, version));
+  }
+
+  /** Restarts compactions that closing the app cut short. */
+  private async resumeCompaction(): Promise<void> {
+    for (const v of await uncompactedVersions(this.ws.db)) this.compactLater(v.datasetId, v.version);
   }
 
   get workspace(): Workspace {
@@ -124,6 +139,10 @@ export class Engine {
 
   /** Switches to another workspace; refused while jobs run (they hold the current one). */
   async switchWorkspace(dir: string, create: boolean): Promise<WorkspaceInfo> {
+    // Background compaction yields: it is resumed when this workspace is next opened.
+    const background = this.jobs.running().filter((j) => j.kind === 'compact');
+    for (const j of background) this.jobs.cancel(j.id);
+    await Promise.all(background.map((j) => this.jobs.wait(j.id)));
     const running = this.jobs.running();
     if (running.length > 0) {
       throw new AppError('BUSY', `Cannot switch workspace while ${running.length} job(s) run (${running.map((j) => j.label).join(', ')}). Wait or cancel them first.`);
@@ -139,6 +158,7 @@ export class Engine {
     this.ws = next;
     this.gridState = new Grid(next);
     if (this.options.rememberRecent !== false) rememberRecent(next.dir, env);
+    await this.resumeCompaction();
     const info = await this.workspaceInfo();
     this.events.emit('workspace.changed', info);
     return info;

@@ -106,6 +106,8 @@ export interface NewDataset {
   actor: string;
   dataTable: string;
   rowCount: number;
+  /** False when the table was written uncompressed and awaits compaction. */
+  compacted: boolean;
   columns: ColumnInfo[];
 }
 
@@ -131,7 +133,10 @@ export async function registerDataset(conn: DuckDBConnection, d: NewDataset): Pr
       actor: d.actor,
     },
   );
-  await conn.run(`INSERT INTO ${table.version} VALUES ($id, 1, NULL, $tbl, $rows, now(), $actor, 'imported')`, {
+  await conn.run(
+    `INSERT INTO ${table.version} (dataset_id, version, parent_version, table_name, row_count, created_at, created_by, note, compacted)
+     VALUES ($id, 1, NULL, $tbl, $rows, now(), $actor, 'imported', $compacted)`, {
+    compacted: d.compacted,
     id: d.datasetId,
     tbl: d.dataTable,
     rows: d.rowCount,
@@ -152,6 +157,12 @@ export async function registerDataset(conn: DuckDBConnection, d: NewDataset): Pr
     appender.endRow();
   }
   appender.closeSync();
+}
+
+/** Versions whose tables still await compaction (oldest first). */
+export async function uncompactedVersions(db: Database): Promise<{ datasetId: string; version: number }[]> {
+  const rows = await db.all(`SELECT dataset_id, version FROM ${table.version} WHERE NOT compacted ORDER BY created_at`);
+  return rows.map((r) => ({ datasetId: String(r.dataset_id), version: num(r.version) }));
 }
 
 export async function deleteDataset(conn: DuckDBConnection, datasetId: string): Promise<string[]> {

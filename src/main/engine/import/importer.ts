@@ -53,7 +53,15 @@ function checkUnchanged(probe: Probe): void {
   }
 }
 
-export async function runImport(ws: Workspace, job: JobContext, file: string, options: ImportOptions, actor: string): Promise<ImportResult> {
+export async function runImport(
+  ws: Workspace,
+  job: JobContext,
+  file: string,
+  options: ImportOptions,
+  actor: string,
+  /** Called once the dataset is committed, when its table should be compacted in the background. */
+  compactLater?: (datasetId: string, version: number) => void,
+): Promise<ImportResult> {
   const started = Date.now();
   const probe = probeFile(checkPath(file), options.format);
   const loader = LOADERS[probe.format];
@@ -111,6 +119,7 @@ export async function runImport(ws: Workspace, job: JobContext, file: string, op
           await registerDataset(conn, {
             datasetId: id, name, format: probe.format, sourcePath: probe.path, sourceSize: probe.size, sourceSha256: sha256,
             sourceModifiedAt: probe.modifiedAt, importOptions: out.options, warnings: out.warnings, actor, dataTable, rowCount, columns,
+            compacted: !out.uncompressed,
           });
           await appendEvent(conn, {
             action: 'dataset.imported',
@@ -126,6 +135,7 @@ export async function runImport(ws: Workspace, job: JobContext, file: string, op
           throw err;
         }
       });
+      if (out.uncompressed) compactLater?.(datasetId, 1);
       return {
         datasetId, version: 1, rowCount, columns, warnings: out.warnings, sourceSha256: sha256,
         seconds: Math.round((Date.now() - started) / 100) / 10,

@@ -20,6 +20,8 @@ export interface LoadOutput {
   options: ResolvedImportOptions;
   /** The source digest when the loader computed it while reading (e.g. while transcoding). */
   sha256?: string;
+  /** The stage was written uncompressed for speed; a background job compacts it afterwards. */
+  uncompressed?: boolean;
 }
 
 export interface LoadContext {

@@ -55,6 +55,12 @@ export const MIGRATIONS: readonly Migration[] = [
       subject JSON NOT NULL,
       details JSON NOT NULL)`);
   },
+  // 1 → 2: whether a version's table is stored compressed. CSV imports load uncompressed for
+  // speed and a background job compacts them; a job cut short by closing the app is resumed at
+  // the next open. Tables of format 1 were all written compressed.
+  async (c) => {
+    await c.run(`ALTER TABLE ${table.version} ADD COLUMN compacted BOOLEAN DEFAULT true`);
+  },
 ];
 
 export const CURRENT_FORMAT = MIGRATIONS.length;
