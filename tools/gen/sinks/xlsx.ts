@@ -7,7 +7,7 @@ import { AppError } from '../../../src/shared/api/result';
 import { tempPathFor } from '../file-writer';
 import type { GenRow } from '../plan';
 import { COL, COLUMNS } from '../render';
-import { fixZipDates } from '../zip-dates';
+import { pinZipTimes } from '../../../src/main/engine/export/zip-times';
 import type { RowSink } from './sink';
 
 /** A sheet holds 1,048,576 rows; one is the header. */
@@ -46,7 +46,7 @@ export function xlsxSink(file: string, rows: number): RowSink {
     async finish() {
       sheet.commit();
       await wb.commit();
-      fixZipDates(temp);
+      pinZipTimes(temp);
       fs.renameSync(temp, file);
       return fs.statSync(file).size;
     },
