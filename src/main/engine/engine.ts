@@ -13,6 +13,8 @@ import { table } from './db/sql';
 import { assertInRoots, fileRoots } from './files/browse';
 import { Grid } from './grid/grid';
 import { appHandlers } from './handlers/app';
+import { cleanHandlers } from './handlers/clean';
+import { policyHandlers } from './handlers/policy';
 import { datasetHandlers } from './handlers/datasets';
 import { exportHandlers } from './handlers/export';
 import { gridHandlers } from './handlers/grid';
@@ -68,6 +70,8 @@ export class Engine {
       ...datasetHandlers(this),
       ...gridHandlers(this),
       ...exportHandlers(this),
+      ...policyHandlers(this),
+      ...cleanHandlers(this),
       ...jobHandlers(this),
     };
   }
