@@ -9,6 +9,8 @@ import { CURRENCY_RE, DAY_FIRST_FORMATS, ISO_DATE_FORMATS, MONTH_FIRST_FORMATS, 
 import type { Query } from './query';
 
 type Decimal = '.' | ',';
+/** Digits alone read the same with either decimal mark. */
+const PLAIN_INTEGER = '[+-]?[0-9]+';
 const GROUPINGS: Record<Decimal, string[]> = { '.': [',', ' ', "'"], ',': ['.', ' ', "'"] };
 
 /** RE2 for a number with the decimal mark `d` and any of the thousands marks `t` (or none). */
@@ -66,13 +68,15 @@ export async function compileNumber(...[q, frame, step, cols, where]: Ctx<'coerc
     const fin = (d: Decimal) => (p.percent === 'fraction' ? `CASE WHEN ends_with(trim(${x}), '%') THEN ${asFraction(normalise(q, s, d, tFor(d)))} ELSE ${normalise(q, s, d, tFor(d))} END` : normalise(q, s, d, tFor(d)));
     const decided = conventions.get(c.id);
     if (decided) return `CASE WHEN regexp_full_match(${s}, ${re(decided)}) THEN ${fin(decided)} ELSE ${x} END`;
-    return `CASE WHEN regexp_full_match(${s}, ${re('.')}) AND NOT regexp_full_match(${s}, ${re(',')}) THEN ${fin('.')}
+    return `CASE WHEN regexp_full_match(${s}, ${q.bind(PLAIN_INTEGER)}) OR (regexp_full_match(${s}, ${re('.')}) AND NOT regexp_full_match(${s}, ${re(',')})) THEN ${fin('.')}
       WHEN regexp_full_match(${s}, ${re(',')}) AND NOT regexp_full_match(${s}, ${re('.')}) THEN ${fin(',')} ELSE ${x} END`;
   };
   const parses = (x: string, c: FrameColumn) => {
     const s = core(q, x, p.currency);
     const decided = conventions.get(c.id);
-    return decided ? `regexp_full_match(${s}, ${re(decided)})` : `(regexp_full_match(${s}, ${re('.')}) <> regexp_full_match(${s}, ${re(',')}))`;
+    return decided
+      ? `regexp_full_match(${s}, ${re(decided)})`
+      : `(regexp_full_match(${s}, ${q.bind(PLAIN_INTEGER)}) OR regexp_full_match(${s}, ${re('.')}) <> regexp_full_match(${s}, ${re(',')}))`;
   };
   const reason = (c: FrameColumn) => (conventions.get(c.id) ? 'not a number' : 'not a number, or readable with either decimal mark (e.g. 1.234)');
   const f = await countFailures(q, frame, cols, (x, c) => `trim(${x}) <> '' AND NOT ${parses(x, c)}`, reason, where);
