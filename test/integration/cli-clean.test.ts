@@ -73,7 +73,7 @@ describe('sanitizer clean', () => {
   });
 
   it('refuses an invalid policy file, naming the step and field', async () => {
-    fs.writeFileSync(file('bad.json'), JSON.stringify(policyDoc([{ id: 'up', type: 'change_case', columns: { names: ['name'] }, params: { mode: 'loud' } }])));
+    fs.writeFileSync(file('bad.json'), JSON.stringify(policyDoc([{ id: 'up', type: 'change_case', columns: { names: ['name'] }, params: { mode: 'loud' } } as never])));
     const r = await runCli(['clean', 'messy.csv', '--policy-file', 'bad.json', '--out', 'bad.csv'], env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/step 1 \(id "up", change_case\) › params › mode/);
