@@ -28,6 +28,8 @@ export const table = {
   version: `${INTERNAL_PREFIX}version`,
   column: `${INTERNAL_PREFIX}column`,
   eventLog: `${INTERNAL_PREFIX}event_log`,
+  /** The cached column profile of each dataset version. */
+  profile: `${INTERNAL_PREFIX}profile`,
   /** The data of one dataset version. */
   data: (datasetId: string, version: number) => `${INTERNAL_PREFIX}data_${datasetId}_v${version}`,
   /** A staging table of a running import: dropped if the import does not finish. */

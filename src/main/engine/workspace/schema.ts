@@ -61,6 +61,15 @@ export const MIGRATIONS: readonly Migration[] = [
   async (c) => {
     await c.run(`ALTER TABLE ${table.version} ADD COLUMN compacted BOOLEAN DEFAULT true`);
   },
+  // 2 → 3: the cached column profile of a dataset version (recomputed on request, never edited).
+  async (c) => {
+    await c.run(`CREATE TABLE ${table.profile} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      computed_at TIMESTAMPTZ NOT NULL,
+      profile JSON NOT NULL,
+      PRIMARY KEY (dataset_id, version))`);
+  },
 ];
 
 export const CURRENT_FORMAT = MIGRATIONS.length;
