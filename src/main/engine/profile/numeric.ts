@@ -1,6 +1,7 @@
 // The distribution of numbers, dates and times from the sample: quantiles (exact over the sample;
 // over every row when the sample is every row), Tukey's IQR fences, and a histogram of the values
-// between the fences. The full scan then counts every row outside those fences.
+// between the fences (over the smallest to largest value inside them). The full scan then counts
+// every row outside those fences.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { HistogramBin } from '../../../shared/api/profile-types';
 import { num } from '../db/database';
@@ -72,29 +73,43 @@ export async function sampleDistributions(conn: DuckDBConnection, job: JobContex
     ];
   });
   const r = (await rows(conn, job, `SELECT ${aggs.join(', ')} FROM ${withValues(numeric, s.sample)}`))[0] ?? {};
-  const ranges: { p: ColumnPlan; lo: number; hi: number; bins: Bins }[] = [];
+  const fenced: { p: ColumnPlan; lo: number; hi: number }[] = [];
   for (const p of numeric) {
     const q = Object.fromEntries(Object.keys(QUANTILES).map((name) => [name, orNull(r[`${name}_${p.index}`])])) as Record<QuantileName, number | null>;
     const f = fences(q.q1, q.q3);
     out.set(p.index, { ...q, ...f, histogram: [] });
-    const min = orNull(r[`min_${p.index}`]);
-    const max = orNull(r[`max_${p.index}`]);
-    if (min === null || max === null || f.lowFence === null || f.highFence === null) continue;
-    const lo = Math.max(min, f.lowFence);
-    const hi = Math.min(max, f.highFence);
-    ranges.push({ p, lo, hi, bins: binsFor(lo, hi, unitOf(p)) });
+    if (f.lowFence !== null && f.highFence !== null) fenced.push({ p, lo: f.lowFence, hi: f.highFence });
   }
+  const ranges = await innerRanges(conn, job, s, fenced);
   await histograms(conn, job, s, ranges, out);
   return out;
 }
 
-async function histograms(
-  conn: DuckDBConnection,
-  job: JobContext,
-  s: Scratch,
-  ranges: { p: ColumnPlan; lo: number; hi: number; bins: Bins }[],
-  out: Map<number, SampleDistribution>,
-): Promise<void> {
+/** The smallest and largest values between each column's fences: the histogram's range. */
+async function innerRanges(conn: DuckDBConnection, job: JobContext, s: Scratch, fenced: { p: ColumnPlan; lo: number; hi: number }[]): Promise<Range[]> {
+  if (fenced.length === 0) return [];
+  const params: Record<string, number> = {};
+  const aggs = fenced.flatMap(({ p, lo, hi }) => {
+    Object.assign(params, { [`lo${p.index}`]: lo, [`hi${p.index}`]: hi });
+    const inside = `FILTER (${valueName(p)} BETWEEN $lo${p.index} AND $hi${p.index})`;
+    return [`min(${valueName(p)}) ${inside} AS ${ident(`a_${p.index}`)}`, `max(${valueName(p)}) ${inside} AS ${ident(`b_${p.index}`)}`];
+  });
+  const r = (await rows(conn, job, `SELECT ${aggs.join(', ')} FROM ${withValues(fenced.map((f) => f.p), s.sample)}`, params))[0] ?? {};
+  return fenced.flatMap(({ p }) => {
+    const lo = orNull(r[`a_${p.index}`]);
+    const hi = orNull(r[`b_${p.index}`]);
+    return lo === null || hi === null ? [] : [{ p, lo, hi, bins: binsFor(lo, hi, unitOf(p)) }];
+  });
+}
+
+interface Range {
+  p: ColumnPlan;
+  lo: number;
+  hi: number;
+  bins: Bins;
+}
+
+async function histograms(conn: DuckDBConnection, job: JobContext, s: Scratch, ranges: Range[], out: Map<number, SampleDistribution>): Promise<void> {
   if (ranges.length === 0) return;
   const params: Record<string, number> = {};
   const parts = ranges.map(({ p, lo, hi, bins }) => {
