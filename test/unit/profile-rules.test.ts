@@ -4,7 +4,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND } from '../../src/main/engine/import/column-stats';
 import { bitmapBits, linearCount, setBitsSql } from '../../src/main/engine/profile/distinct';
-import { binsFor, fences } from '../../src/main/engine/profile/numeric';
+import { binsFor, fences, niceStep } from '../../src/main/engine/profile/numeric';
 import { pattern, patternSql } from '../../src/main/engine/profile/patterns';
 import { decideType } from '../../src/main/engine/profile/sample';
 
@@ -82,6 +82,10 @@ describe('decideType', () => {
 describe('binsFor', () => {
   it.each([
     ['continuous values, 20 bins', 0, 10, null, { lo: 0, width: 0.5, count: 20 }],
+    ['continuous values, a round width', 1, 9, null, { lo: 1, width: 0.5, count: 16 }],
+    ['continuous values, from a round edge', 0.3, 10.1, null, { lo: 0, width: 0.5, count: 21 }],
+    ['money between fences', -5564.37, 10112.56, null, { lo: -6000, width: 1000, count: 17 }],
+    ['tiny values', 0.0012, 0.0049, null, { lo: 0.0012, width: 0.0002, count: 19 }],
     ['one continuous value', 3, 3, null, { lo: 3, width: 1, count: 1 }],
     ['integers 1…16: one per value', 1, 16, 1, { lo: 1, width: 1, count: 16 }],
     ['integers 1…100: five per bin', 1, 100, 1, { lo: 1, width: 5, count: 20 }],
@@ -96,6 +100,22 @@ describe('binsFor', () => {
     // Every value in [lo, hi] falls in a bin.
     expect(bins.lo).toBeLessThanOrEqual(unit === null ? lo : Math.ceil(lo / unit) * unit);
     expect(bins.lo + bins.count * bins.width).toBeGreaterThanOrEqual(hi);
+  });
+});
+
+describe('niceStep', () => {
+  it.each([
+    [0.4, 0.5],
+    [0.5, 0.5],
+    [0.51, 1],
+    [1, 1],
+    [1.2, 2],
+    [3, 5],
+    [7, 10],
+    [783.8, 1000],
+    [0.00013, 0.0002],
+  ])('%d → %d', (raw, step) => {
+    expect(niceStep(raw)).toBeCloseTo(step, 12);
   });
 });
 

@@ -1,6 +1,7 @@
 // Profile figures as text, the same in the app and the CLI: numbers with separators, dates and
 // timestamps (kept as Unix seconds) as ISO 8601 in UTC, times as hh:mm:ss.
 import type { ColumnProfile, FigureBasis, NumericKind } from '../api/profile-types';
+import type { LogicalType } from '../api/types';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 const compact = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
@@ -10,6 +11,13 @@ export function formatNumber(n: number): string {
 }
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+/** The unit a type's values come in (integers, whole days as Unix seconds), so a histogram bin never splits one; null when continuous. */
+export function valueUnit(type: LogicalType): number | null {
+  if (type === 'integer') return 1;
+  if (type === 'date') return 86_400;
+  return null;
+}
 
 /** A value of a numeric profile (min, quantiles, mean, fences, bin edges) as text. */
 export function formatValue(v: number | null, kind: NumericKind): string {

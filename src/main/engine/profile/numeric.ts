@@ -4,6 +4,7 @@
 // every row outside those fences.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { HistogramBin } from '../../../shared/api/profile-types';
+import { valueUnit } from '../../../shared/profile/format';
 import { num } from '../db/database';
 import { ident } from '../db/sql';
 import type { JobContext } from '../jobs/jobs';
@@ -25,22 +26,31 @@ export interface SampleDistribution {
   histogram: HistogramBin[];
 }
 
-/** The unit a column's values come in (integers, whole days), so a bin never splits one; null for continuous values. */
-export function unitOf(p: ColumnPlan): number | null {
-  if (p.type === 'integer') return 1;
-  if (p.type === 'date') return 86_400;
-  return null;
-}
-
 export interface Bins {
   lo: number;
   width: number;
   count: number;
 }
 
-/** Equal-width bins covering [lo, hi]: at most `max` of them, whole units each when `unit` is set. */
+/** The round step (1, 2 or 5 × a power of ten) at or above `raw`. */
+export function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / power;
+  return Number(((f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power).toPrecision(12));
+}
+
+/**
+ * Equal-width bins covering [lo, hi], about `max` of them: whole units each when `unit` is set
+ * (integers, days), otherwise a round width (0.5, 20, 1000 …) from a round edge, so labels read well.
+ */
 export function binsFor(lo: number, hi: number, unit: number | null, max = HISTOGRAM_BINS): Bins {
-  if (unit === null) return hi > lo ? { lo, width: (hi - lo) / max, count: max } : { lo, width: 1, count: 1 };
+  if (unit === null) {
+    if (!(hi > lo)) return { lo, width: 1, count: 1 };
+    const width = niceStep((hi - lo) / max);
+    // The nudge keeps 0.0012 / 0.0002 (5.9999…) from flooring to 5.
+    const first = Number((Math.floor(lo / width + 1e-9) * width).toPrecision(12));
+    return { lo: first, width, count: Math.max(1, Math.ceil((hi - first) / width - 1e-9)) };
+  }
   const first = Math.ceil(lo / unit) * unit;
   const units = Math.floor(hi / unit) - first / unit + 1;
   if (units <= 1) return { lo: first, width: unit, count: 1 };
@@ -98,7 +108,7 @@ async function innerRanges(conn: DuckDBConnection, job: JobContext, s: Scratch, 
   return fenced.flatMap(({ p }) => {
     const lo = orNull(r[`a_${p.index}`]);
     const hi = orNull(r[`b_${p.index}`]);
-    return lo === null || hi === null ? [] : [{ p, lo, hi, bins: binsFor(lo, hi, unitOf(p)) }];
+    return lo === null || hi === null ? [] : [{ p, lo, hi, bins: binsFor(lo, hi, valueUnit(p.type)) }];
   });
 }
 
