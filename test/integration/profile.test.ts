@@ -60,6 +60,7 @@ describe('a small CSV, every figure exact', () => {
   it('profiles every row and says every figure is exact', () => {
     expect(p).toMatchObject({ version: 1, rowCount: 16, sample: { rows: 16, every: 1, complete: true } });
     expect(Object.values(p.basis).every((b) => b === 'all-rows')).toBe(true);
+    expect(Object.values(p.columns).every((c) => c.distinctExact)).toBe(true);
     expect(Object.keys(p.columns)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
     expect(Object.values(p.columns).map((c) => c.header)).toEqual(['id', 'amount', 'joined', 'name', 'code', 'flag']);
   });
@@ -253,21 +254,19 @@ describe('typed sources, edge cases', () => {
     expect(p.columns.c2).toMatchObject({ distinct: 1, topValues: [{ value: 'a', count: 2 }] });
   });
 
-  it('a table larger than the sample: every k-th row by row id, distinct estimated, top values from the sample', async () => {
-    const rows = 60_000;
-    const body = Array.from({ length: rows }, (_, i) => `${i + 1},k${i % 700},${i % 2 === 0 ? 'even' : 'odd'}`).join('\n');
-    const p = await profileFile('large.csv', `id,key,parity\n${body}\n`);
-    expect(p.sample).toEqual({ rows: 20_000, every: 3, complete: false });
+  it('a table larger than the sample: every k-th row by row id; many distinct values estimated, few counted exactly', async () => {
+    const rows = 150_000;
+    const body = Array.from({ length: rows }, (_, i) => `${i + 1},k${i % 700},${'abc'[i % 3]}`).join('\n');
+    const p = await profileFile('large.csv', `id,key,third\n${body}\n`);
+    expect(p.sample).toEqual({ rows: 18_750, every: 8, complete: false });
     expect(p.basis).toMatchObject({ counts: 'all-rows', distinct: 'estimate', topValues: 'sample', quantiles: 'sample', outliers: 'all-rows' });
-    expect(byHeader(p, 'id').distinct).toBeGreaterThan(rows * 0.98);
-    expect(byHeader(p, 'id').distinct).toBeLessThanOrEqual(rows);
-    expect(byHeader(p, 'key').distinct).toBeGreaterThan(690);
-    expect(byHeader(p, 'key').distinct).toBeLessThanOrEqual(700);
-    // Sampled rows are those whose row id is a multiple of 3: parity alternates, so half are odd.
-    expect(byHeader(p, 'parity').topValues).toEqual([
-      { value: 'even', count: 10_000 },
-      { value: 'odd', count: 10_000 },
-    ]);
+    // 150,000 distinct ids: the sample's singletons say "many", so they are estimated…
+    expect(byHeader(p, 'id').distinctExact).toBe(false);
+    expect(Math.abs(byHeader(p, 'id').distinct - rows) / rows).toBeLessThan(0.01);
+    // …while 700 keys are counted exactly.
+    expect(byHeader(p, 'key')).toMatchObject({ distinct: 700, distinctExact: true });
+    // Sampled rows are those whose row id is a multiple of 8; (row id − 1) mod 3 takes each value equally.
+    expect(byHeader(p, 'third').topValues).toEqual(['a', 'b', 'c'].map((value) => ({ value, count: 6250 })));
     expect(byHeader(p, 'id').numeric).toMatchObject({ min: 1, max: rows, mean: (rows + 1) / 2 });
   });
 });

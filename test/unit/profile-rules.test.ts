@@ -3,7 +3,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND } from '../../src/main/engine/import/column-stats';
-import { bitmapBits, linearCount, setBitsSql } from '../../src/main/engine/profile/distinct';
+import { EXACT_DISTINCT_MAX, bitmapBits, linearCount, sampleDistinctEstimate, setBitsSql } from '../../src/main/engine/profile/distinct';
 import { binsFor, fences, niceStep } from '../../src/main/engine/profile/numeric';
 import { pattern, patternSql } from '../../src/main/engine/profile/patterns';
 import { decideType } from '../../src/main/engine/profile/sample';
@@ -150,6 +150,17 @@ describe('linear counting', () => {
     [900, 1024, 100, 100],
   ])('%i of %i bits set, %i values → %i', (set, bits, values, expected) => {
     expect(linearCount(set, bits, values)).toBe(expected);
+  });
+
+  it.each([
+    // seen once, repeated, 1-in-k, estimate, counted exactly?
+    [0, 18, 50, 18, true],
+    [2_000, 4_000, 50, Math.sqrt(50) * 2_000 + 4_000, true],
+    [18_750, 0, 8, Math.sqrt(8) * 18_750, false],
+    [20_000, 0, 1, 20_000, true],
+  ])('GEE: %i values seen once, %i repeated, 1 in %i → %d distinct', (once, repeated, every, estimate, exact) => {
+    expect(sampleDistinctEstimate(once, repeated, every)).toBeCloseTo(estimate, 6);
+    expect(sampleDistinctEstimate(once, repeated, every) <= EXACT_DISTINCT_MAX).toBe(exact);
   });
 
   it('is within 0.1 % on real data: the benchmark\'s 1M customer ids set 614,390 bits; 925,169 are distinct', () => {

@@ -32,7 +32,7 @@ function row(c: ColumnProfile, rows: number): string[] {
     typeText(c),
     count(c.nulls),
     count(c.empty),
-    count(c.distinct),
+    `${c.distinctExact ? '' : '≈'}${count(c.distinct)}`,
     c.failing > 0 ? `${count(c.failing)} (${formatPercent(c.failing, rows)})` : '0',
     stat(n?.min ?? null),
     stat(n?.median ?? null),
@@ -48,7 +48,7 @@ export function printProfile(ctx: CommandContext, p: DatasetProfile, source: str
   const sample = p.sample.complete
     ? 'Every figure covers every row (the table is small enough to profile whole).'
     : `Sample: ${count(p.sample.rows)} rows, every ${p.sample.every}th by row id. From it: ${(['inferredType', 'quantiles', 'topValues', 'patterns', 'whitespace', 'caseVariants', 'nearGroups'] as const).filter((f) => p.basis[f] === 'sample').join(', ')}. ` +
-      `Over ${BASIS_TEXT['all-rows']}: counts, lengths, min/max/mean and outlier counts; distinct values over ${BASIS_TEXT[p.basis.distinct]}.`;
+      `Over ${BASIS_TEXT['all-rows']}: counts, lengths, min/max/mean and outlier counts${p.basis.distinct === 'estimate' ? '; distinct counts marked ≈ are estimated (±0.1 %)' : ''}.`;
   const lines = [
     `Profile of ${source} (version ${p.version}): ${count(p.rowCount)} rows × ${cols.length} columns in ${p.seconds} s`,
     sample,

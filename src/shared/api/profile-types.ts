@@ -8,7 +8,7 @@ export type FigureBasis = 'all-rows' | 'sample' | 'estimate';
 /** The figures of a profile, by group; `DatasetProfile.basis` says how each was computed. */
 export const PROFILE_FIGURES = [
   'counts', // rows, nulls, empty strings, values failing the type
-  'distinct',
+  'distinct', // exact, or estimated per column (ColumnProfile.distinctExact)
   'lengths',
   'moments', // min, max, mean, standard deviation, true/false counts
   'quantiles', // p5, quartiles, median, p95 — and the IQR fences built from them
@@ -125,6 +125,8 @@ export interface ColumnProfile {
   /** Empty strings (text columns). */
   empty: number;
   distinct: number;
+  /** False when the column held many distinct values and they were estimated (±0.1 %). */
+  distinctExact: boolean;
   /** Non-empty values that do not cast to the inferred type (0 for text). */
   failing: number;
   failingExamples: ValueCount[];

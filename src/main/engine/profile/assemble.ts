@@ -5,12 +5,12 @@ import type { SampleDistribution } from './numeric';
 import { numericKind, type ColumnPlan } from './plan';
 import type { ScanFigures } from './scan';
 
-/** How each figure is computed, given whether the sample is every row. */
-export function basisFor(complete: boolean): Record<ProfileFigure, FigureBasis> {
+/** How each figure is computed, given whether the sample is every row and every distinct count exact. */
+export function basisFor(complete: boolean, distinctExact: boolean): Record<ProfileFigure, FigureBasis> {
   const sample: FigureBasis = complete ? 'all-rows' : 'sample';
   return {
     counts: 'all-rows',
-    distinct: complete ? 'all-rows' : 'estimate',
+    distinct: distinctExact ? 'all-rows' : 'estimate',
     lengths: 'all-rows',
     moments: 'all-rows',
     outliers: 'all-rows',
@@ -74,6 +74,7 @@ export function columnProfile(p: ColumnPlan, scan: ScanFigures, s: TextFigures, 
     nulls: scan.nulls,
     empty: scan.empty,
     distinct: scan.distinct,
+    distinctExact: scan.distinctExact,
     failing: scan.failing,
     failingExamples: s.failingExamples.get(i) ?? [],
     length: scan.length,

@@ -10,6 +10,7 @@ import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
 import { basisFor, columnProfile, type TextFigures } from './assemble';
 import { writeProfile } from './cache';
+import { exactDistinctColumns } from './distinct';
 import { variantSummaries } from './near-groups';
 import { sampleDistributions } from './numeric';
 import { numericKind, plansFor, type ColumnPlan } from './plan';
@@ -70,12 +71,16 @@ async function measure(ws: Workspace, job: JobContext, datasetId: string, versio
       inUtc(ws, (conn) => textFigures(conn, job, plans, scratch)),
       inUtc(ws, async (conn) => {
         const distributions = await sampleDistributions(conn, job, plans, scratch);
-        const scan = await scanAll(conn, job, data, plans, distributions, every === 1, rowCount, (pct) =>
-          job.progress({ done: Math.round(AT.scan + ((AT.saving - AT.scan) * pct) / 100), rows: Math.round((pct / 100) * rowCount) }),
-        );
+        const exact = every === 1 ? null : await exactDistinctColumns(conn, job, scratch, every);
+        const scan = await scanAll(conn, job, data, plans, distributions, {
+          exactDistinct: (p) => exact === null || exact.has(p.index),
+          rowCountHint: rowCount,
+          onPercent: (pct) => job.progress({ done: Math.round(AT.scan + ((AT.saving - AT.scan) * pct) / 100), rows: Math.round((pct / 100) * rowCount) }),
+        });
         return { distributions, scan };
       }),
     );
+    const columns = Object.fromEntries(plans.map((p) => [p.info.id, columnProfile(p, scan.columns.get(p.index)!, text, distributions.get(p.index))]));
     return {
       datasetId,
       version,
@@ -83,8 +88,8 @@ async function measure(ws: Workspace, job: JobContext, datasetId: string, versio
       computedAt: new Date().toISOString(),
       seconds: 0,
       sample: { rows: sampleRows, every, complete: every === 1 },
-      basis: basisFor(every === 1),
-      columns: Object.fromEntries(plans.map((p) => [p.info.id, columnProfile(p, scan.columns.get(p.index)!, text, distributions.get(p.index))])),
+      basis: basisFor(every === 1, Object.values(columns).every((c) => c.distinctExact)),
+      columns,
     };
   } finally {
     await ws.db.with((conn) => dropScratch(conn, scratch));

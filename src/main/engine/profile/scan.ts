@@ -16,6 +16,7 @@ export interface ScanFigures {
   nulls: number;
   empty: number;
   distinct: number;
+  distinctExact: boolean;
   failing: number;
   length: LengthStats | null;
   /** Values holding the type; null for untyped columns. */
@@ -66,6 +67,7 @@ function figures(p: ColumnPlan, r: Row, rowCount: number, bits: number | null): 
     nulls: rowCount - values,
     empty: p.text ? num(g('e')) : 0,
     distinct: bits === null ? num(g('d')) : linearCount(num(g('d')), bits, values),
+    distinctExact: bits === null,
     failing: p.text && typed ? num(g('f')) : 0,
     length: p.text && g('l0') !== null && g('l0') !== undefined ? { min: num(g('l0')), max: num(g('l1')), mean: num(g('la')) } : null,
     count: typed ? num(g('ok')) : null,
@@ -79,23 +81,27 @@ function figures(p: ColumnPlan, r: Row, rowCount: number, bits: number | null): 
   };
 }
 
-/** Runs the scan; `exact` counts distinct values exactly (small tables), else by linear counting (distinct.ts). */
+export interface ScanOptions {
+  /** Columns (plan indexes) whose distinct values are counted exactly; the rest by linear counting (distinct.ts). */
+  exactDistinct: (p: ColumnPlan) => boolean;
+  rowCountHint: number;
+  onPercent: (pct: number) => void;
+}
+
 export async function scanAll(
   conn: DuckDBConnection,
   job: JobContext,
   data: string,
   plans: ColumnPlan[],
   distributions: Map<number, SampleDistribution>,
-  exact: boolean,
-  rowCountHint: number,
-  onPercent: (pct: number) => void,
+  o: ScanOptions,
 ): Promise<{ rowCount: number; columns: Map<number, ScanFigures> }> {
   const params: Record<string, number> = {};
-  const bits = exact ? null : bitmapBits(rowCountHint);
-  const aggs = plans.flatMap((p) => aggregates(p, bits, numericKind(p.type) === null ? undefined : distributions.get(p.index), params));
+  const bitsOf = (p: ColumnPlan) => (o.exactDistinct(p) ? null : bitmapBits(o.rowCountHint));
+  const aggs = plans.flatMap((p) => aggregates(p, bitsOf(p), numericKind(p.type) === null ? undefined : distributions.get(p.index), params));
   const sql = `SELECT ${['count(*) AS "rows"', ...aggs].join(', ')} FROM ${withValues(plans, ident(data))}`;
-  const result = await runTracked(conn, job, sql, params, onPercent);
+  const result = await runTracked(conn, job, sql, params, o.onPercent);
   const r = ((await result.getRowObjects()) as Row[])[0] ?? {};
   const rowCount = num(r.rows);
-  return { rowCount, columns: new Map(plans.map((p) => [p.index, figures(p, r, rowCount, bits)])) };
+  return { rowCount, columns: new Map(plans.map((p) => [p.index, figures(p, r, rowCount, bitsOf(p))])) };
 }

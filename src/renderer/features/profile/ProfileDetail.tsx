@@ -36,7 +36,6 @@ function Completeness({ c, rows }: { c: ColumnProfile; rows: number }) {
 
 function Counts({ c, profile }: { c: ColumnProfile; profile: DatasetProfile }) {
   const rows = profile.rowCount;
-  const estimate = profile.basis.distinct === 'estimate';
   return (
     <Section title="Values">
       <Completeness c={c} rows={rows} />
@@ -46,7 +45,7 @@ function Counts({ c, profile }: { c: ColumnProfile; profile: DatasetProfile }) {
           ['Rows', formatCount(rows)],
           ['Nulls', formatCount(c.nulls), formatPercent(c.nulls, rows)],
           ['Empty', formatCount(c.empty), formatPercent(c.empty, rows)],
-          ['Distinct', `${estimate && c.distinct > 0 ? '≈ ' : ''}${formatCount(c.distinct)}`, formatPercent(c.distinct, rows - c.nulls)],
+          ['Distinct', `${c.distinctExact ? '' : '≈ '}${formatCount(c.distinct)}`, formatPercent(c.distinct, rows - c.nulls)],
           ['Failing type', formatCount(c.failing), formatPercent(c.failing, rows)],
         ]}
       />

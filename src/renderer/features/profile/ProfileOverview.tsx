@@ -29,7 +29,7 @@ const FLAG_SHORT: Record<string, string> = { 'all-null': 'empty', failing: 'type
 
 const rowId = (c: ColumnProfile) => `po-row-${c.columnId}`;
 
-function Row({ c, rows, selected, estimate, onSelect }: { c: ColumnProfile; rows: number; selected: boolean; estimate: boolean; onSelect(): void }) {
+function Row({ c, rows, selected, onSelect }: { c: ColumnProfile; rows: number; selected: boolean; onSelect(): void }) {
   const missing = missingOf(c);
   const flags = profileFlags(c, rows);
   return (
@@ -52,7 +52,7 @@ function Row({ c, rows, selected, estimate, onSelect }: { c: ColumnProfile; rows
         <span className="num">{formatPercent(missing, rows)}</span>
       </span>
       <span role="gridcell" className="po-distinct num">
-        {estimate && c.distinct > 0 ? '≈' : ''}
+        {c.distinctExact ? '' : '≈'}
         {formatCount(c.distinct)}
       </span>
       <span role="gridcell" className={`po-failing num ${c.failing > 0 ? 'is-bad' : 'faint'}`}>
@@ -122,7 +122,7 @@ export function ProfileOverview({ profile }: { profile: DatasetProfile }) {
           const c = cols[v.index]!;
           return (
             <div key={c.columnId} className="po-slot" style={{ transform: `translateY(${v.start}px)` }}>
-              <Row c={c} rows={profile.rowCount} selected={c.columnId === selected} estimate={profile.basis.distinct === 'estimate'} onSelect={() => select(c.columnId)} />
+              <Row c={c} rows={profile.rowCount} selected={c.columnId === selected} onSelect={() => select(c.columnId)} />
             </div>
           );
         })}

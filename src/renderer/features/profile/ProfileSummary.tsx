@@ -7,7 +7,7 @@ import { Icon } from '../../ui/Icon';
 export function basisSentence(p: DatasetProfile): string {
   if (p.sample.complete) return 'Every figure covers every row.';
   return (
-    `Counts, lengths, ranges, means and outlier counts cover every row; distinct counts are estimated (±0.1 %). ` +
+    `Counts, lengths, ranges, means and outlier counts cover every row${p.basis.distinct === 'estimate' ? '; distinct counts marked ≈ are estimated (±0.1 %)' : ''}. ` +
     `Types, quantiles, histograms, top values, patterns, whitespace, case and near-identical values come from a sample of ` +
     `${formatCount(p.sample.rows)} rows (every ${formatCount(p.sample.every)}th by row id).`
   );
