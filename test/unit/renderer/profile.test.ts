@@ -1,11 +1,10 @@
 // The profile's display rules as tables: formatting of values by kind, anomaly flags, the
-// overview's sort orders (500 columns included), histogram bin labels and the event-log line.
+// overview's sort orders (500 columns included) and histogram bin labels.
 import { describe, expect, it } from 'vitest';
 import type { ColumnProfile, DatasetProfile, NumericProfile } from '../../../src/shared/api/profile-types';
 import { formatPercent, formatSpread, formatValue, profileFlags, shownValue, valueUnit } from '../../../src/shared/profile/format';
 import { binLabel } from '../../../src/renderer/features/profile/charts';
 import { sortedColumns } from '../../../src/renderer/features/profile/overview';
-import { describe as describeEvent } from '../../../src/renderer/features/log/describe';
 
 function column(over: Partial<ColumnProfile> & { position: number }): ColumnProfile {
   return {
@@ -138,12 +137,5 @@ describe('binLabel', () => {
     ['a week', 'date', 1704067200, 1704672000, valueUnit('date'), '2024-01-01 – 2024-01-07'],
   ] as [string, NumericProfile['kind'], number, number, number | null, string][])('%s', (_name, kind, lo, hi, unit, label) => {
     expect(binLabel(n(kind), lo, hi, unit)).toBe(label);
-  });
-});
-
-describe('the event log line', () => {
-  it('describes a profile', () => {
-    const line = describeEvent({ seq: 1, at: '', actor: 'me', action: 'dataset.profiled', subject: { dataset: 'd3', version: '2' }, details: { rows: 1_000_000, seconds: 1.8 } });
-    expect(line).toEqual({ icon: 'barChart', title: 'Profiled d3 v2', detail: '1,000,000 rows · 1.8 s' });
   });
 });

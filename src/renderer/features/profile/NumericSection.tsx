@@ -5,7 +5,8 @@ import type { DatasetProfile, NumericProfile } from '../../../shared/api/profile
 import { formatPercent, formatSpread, formatValue } from '../../../shared/profile/format';
 import { formatCount } from '../../lib/format';
 import { histogramOption } from './charts';
-import { EChart, useChartColors } from './EChart';
+import { useChartColors } from './chart-theme';
+import { EChart } from './EChart';
 import { Figures, Section } from './parts';
 
 export function NumericSection({ n, unit, profile }: { n: NumericProfile; unit: number | null; profile: DatasetProfile }) {

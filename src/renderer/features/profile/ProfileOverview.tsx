@@ -9,8 +9,8 @@ import { FLAG_TEXT, formatPercent, profileFlags } from '../../../shared/profile/
 import { formatCount } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 import { TYPE_LABEL } from '../grid/columns';
-import { columnLabel, missingOf, sortedColumns } from './overview';
-import { useProfile, type ProfileSortKey } from './store';
+import { columnLabel, missingOf, sortedColumns, type ProfileSortKey } from './overview';
+import { useProfile } from './store';
 
 const ROW_HEIGHT = 34;
 const HEAD_HEIGHT = 32;

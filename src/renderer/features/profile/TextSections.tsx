@@ -5,7 +5,8 @@ import type { ColumnProfile, DatasetProfile, VariantSummary } from '../../../sha
 import { formatNumber, formatPercent, shownValue } from '../../../shared/profile/format';
 import { formatCount, plural } from '../../lib/format';
 import { topValuesOption } from './charts';
-import { EChart, useChartColors } from './EChart';
+import { useChartColors } from './chart-theme';
+import { EChart } from './EChart';
 import { Figures, Section, ValueList } from './parts';
 
 function Variants({ title, summary, what, profile, basis }: { title: string; summary: VariantSummary; what: string; profile: DatasetProfile; basis: DatasetProfile['basis']['caseVariants'] }) {

@@ -3,7 +3,7 @@
 import type { ColumnProfile, NumericProfile, ValueCount } from '../../../shared/api/profile-types';
 import { formatValue, shownValue } from '../../../shared/profile/format';
 import { formatCount } from '../../lib/format';
-import type { ChartColors, ChartOption } from './EChart';
+import type { ChartColors, ChartOption } from './chart-types';
 
 const truncate = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s);
 

@@ -1,7 +1,12 @@
 // The overview's rows in the order the user sorted them, and the figures each row shows.
 import type { ColumnProfile, DatasetProfile } from '../../../shared/api/profile-types';
 import { profileFlags } from '../../../shared/profile/format';
-import type { ProfileSort, ProfileSortKey } from './store';
+
+export type ProfileSortKey = 'position' | 'name' | 'type' | 'missing' | 'distinct' | 'failing' | 'flags';
+export interface ProfileSort {
+  key: ProfileSortKey;
+  direction: 'asc' | 'desc';
+}
 
 /** Nulls and empty strings: the share of rows without a value. */
 export const missingOf = (c: ColumnProfile): number => c.nulls + c.empty;

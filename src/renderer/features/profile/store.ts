@@ -7,17 +7,11 @@ import type { ErrorInfo } from '../../../shared/api/result';
 import { api } from '../../api';
 import { cancelJob, waitForJob } from '../jobs/wait';
 import { notifyError } from '../notices/store';
+import type { ProfileSort, ProfileSortKey } from './overview';
 
 export interface ProfileTarget {
   datasetId: string;
   version: number;
-}
-
-export const SORT_KEYS = ['position', 'name', 'type', 'missing', 'distinct', 'failing', 'flags'] as const;
-export type ProfileSortKey = (typeof SORT_KEYS)[number];
-export interface ProfileSort {
-  key: ProfileSortKey;
-  direction: 'asc' | 'desc';
 }
 
 interface ProfileState {
