@@ -133,7 +133,7 @@ const HEADER = [
   '# Benchmarks',
   '',
   'Figures written by `npm run bench` (tools/bench); each section is replaced by the run that measures it.',
-  '`npm run bench -- import|grid|all [--rows N] [--runs K] [--formats csv,jsonl,json,parquet,xlsx]`.',
+  '`npm run bench -- import|grid|profile|all [--rows N] [--runs K] [--formats csv,jsonl,json,parquet,xlsx]`.',
   'Generated inputs are cached in `.bench/` (git-ignored), keyed by rows, seed and generator version.',
   '',
 ].join('\n');

@@ -11,7 +11,7 @@ import type { JobContext } from '../jobs/jobs';
 import { textSql, type ColumnPlan } from './plan';
 
 /** Rows in the sample; a table with at most this many is profiled whole, every figure exact. */
-export const SAMPLE_ROWS = 20_000;
+export const SAMPLE_ROWS = 10_000;
 
 /** k: the sample takes rows whose row_id is a multiple of k. */
 export const sampleEvery = (rowCount: number): number => Math.max(1, Math.ceil(rowCount / SAMPLE_ROWS));
