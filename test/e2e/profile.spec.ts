@@ -1,11 +1,12 @@
 // The Profile tab: import a CSV, switch tabs by keyboard, run the profile, read the figures of a
 // numeric, a date and a text column, sort and move through the overview by keyboard, see the
-// cached profile again after a reload — in light and dark, with no CSP violation from the charts.
+// cached profile again after a reload — in light and dark, with no CSP violation from the charts;
+// and a 1M-row profile showing its progress, cancelled, leaving no profile behind.
 import { runProfile } from './actions/run-profile';
 import { importFile } from './actions/import-file';
 import { screenshot } from './actions/screenshot';
 import { ProfilePage } from './pages/profile-page';
-import { writeFile } from './support/files';
+import { writeBigCsv, writeFile } from './support/files';
 import { expect, test } from './support/fixtures';
 
 const CSV = [
@@ -112,4 +113,24 @@ test('profiles a dataset and shows each column’s figures', async ({ app, serve
   await screenshot(app.page, '46-profile-cached');
 
   expect(violations, 'no Content-Security-Policy violation').toEqual([]);
+});
+
+test('a long profile shows its progress and can be cancelled, leaving no profile', async ({ app, server }) => {
+  const profile = new ProfilePage(app.page);
+  await writeBigCsv(server.files, 'customers-1m.csv', 1_000_000);
+  await importFile(app, 'customers-1m.csv');
+  await app.toast('Imported customers-1m.csv').getByRole('button', { name: 'Dismiss notification' }).click();
+  await profile.tab('Profile').click();
+  await profile.pane.getByRole('button', { name: 'Profile this dataset' }).click();
+  const progress = profile.pane.getByRole('status', { name: 'Profiling' });
+  await expect(progress.getByRole('progressbar', { name: 'Profile progress' })).toBeVisible();
+  await screenshot(app.page, '47-profile-progress');
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(profile.pane.getByRole('heading', { name: 'No profile yet' })).toBeVisible({ timeout: 60_000 });
+  await expect(profile.overview).toBeHidden();
+  // Nothing was cached: after a reload there is still no profile.
+  await app.page.reload();
+  await app.datasetButton('customers-1m.csv').click();
+  await profile.tab('Profile').click();
+  await expect(profile.pane.getByRole('heading', { name: 'No profile yet' })).toBeVisible();
 });

@@ -50,9 +50,10 @@ export function ProfilePane() {
   const error = useProfile((s) => s.error);
   const datasetId = detail?.dataset.id;
   const version = detail?.version.version;
+  const createdAt = detail?.version.createdAt;
   useEffect(() => {
-    if (datasetId && version) void showProfile({ datasetId, version });
-  }, [datasetId, version]);
+    if (datasetId && version && createdAt) void showProfile({ datasetId, version, createdAt });
+  }, [datasetId, version, createdAt]);
   if (!detail) return null;
   return (
     <section className="profile-pane" aria-label="Profile">
@@ -60,6 +61,11 @@ export function ProfilePane() {
       {error ? (
         <div className="banner banner-error profile-error" role="alert">
           <ErrorDetails error={error} />
+        </div>
+      ) : null}
+      {jobId && !profile ? (
+        <div className="empty profile-empty">
+          <p className="faint">The profile appears here when it is done; Cancel leaves nothing behind.</p>
         </div>
       ) : null}
       {profile ? (

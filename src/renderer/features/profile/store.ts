@@ -12,6 +12,8 @@ import type { ProfileSort, ProfileSortKey } from './overview';
 export interface ProfileTarget {
   datasetId: string;
   version: number;
+  /** When the version was created: ids restart in another workspace, this does not. */
+  createdAt: string;
 }
 
 interface ProfileState {
@@ -45,13 +47,20 @@ export const useProfile = create<ProfileState>((set, get) => ({
   },
 }));
 
-const same = (a: ProfileTarget | null, b: ProfileTarget | null) => a !== null && b !== null && a.datasetId === b.datasetId && a.version === b.version;
+const same = (a: ProfileTarget | null, b: ProfileTarget | null) =>
+  a !== null && b !== null && a.datasetId === b.datasetId && a.version === b.version && a.createdAt === b.createdAt;
+
+const ref = (t: ProfileTarget) => ({ datasetId: t.datasetId, version: t.version });
+const keyOf = (t: ProfileTarget) => `${t.datasetId}:${t.version}:${t.createdAt}`;
+
+/** Profile jobs still running, by target: coming back to a version shows its job again. */
+const running = new Map<string, string>();
 
 /** Shows `target`'s cached profile (if any); keeps everything when it is already shown. */
 export async function showProfile(target: ProfileTarget): Promise<void> {
   if (same(useProfile.getState().target, target)) return;
-  useProfile.setState({ target, profile: null, loading: true, jobId: null, error: null, selected: null });
-  const r = await api.send('profile.get', target);
+  useProfile.setState({ target, profile: null, loading: true, jobId: running.get(keyOf(target)) ?? null, error: null, selected: null });
+  const r = await api.send('profile.get', ref(target));
   if (!same(useProfile.getState().target, target)) return;
   if (!r.ok) {
     useProfile.setState({ loading: false, error: r.error });
@@ -66,7 +75,7 @@ const firstColumn = (p: DatasetProfile): string | null => Object.keys(p.columns)
 export async function runProfile(): Promise<void> {
   const { target, jobId } = useProfile.getState();
   if (!target || jobId) return;
-  const r = await api.send('profile.start', target);
+  const r = await api.send('profile.start', ref(target));
   if (!r.ok) {
     notifyError('The profile could not be started', r.error);
     return;
@@ -76,7 +85,9 @@ export async function runProfile(): Promise<void> {
     return;
   }
   useProfile.setState({ jobId: r.value.jobId, error: null });
+  running.set(keyOf(target), r.value.jobId);
   const job = await waitForJob(r.value.jobId);
+  running.delete(keyOf(target));
   if (!same(useProfile.getState().target, target)) return;
   if (job.state === 'succeeded') {
     const profile = job.result as DatasetProfile;
