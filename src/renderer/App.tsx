@@ -1,4 +1,4 @@
-// The app frame: top bar, datasets sidebar, the open dataset (header, grid, status) or the
+// The app frame: top bar, datasets sidebar, the open dataset (header, tabs: grid, profile…) or the
 // welcome, and every dialog, panel and toast the features own.
 import { useEffect } from 'react';
 import { AboutDialog } from './features/app/AboutDialog';
@@ -9,11 +9,11 @@ import { useShortcuts } from './features/app/use-shortcuts';
 import { Welcome } from './features/app/Welcome';
 import { DatasetHeader } from './features/datasets/DatasetHeader';
 import { DatasetSidebar } from './features/datasets/DatasetSidebar';
+import { DatasetTabPanel } from './features/datasets/DatasetTabs';
 import { DeleteDatasetDialog } from './features/datasets/DeleteDatasetDialog';
 import { useDatasets } from './features/datasets/store';
 import { ExportDialog } from './features/export/ExportDialog';
 import { FileBrowserHost } from './features/files/FileBrowser';
-import { GridPane } from './features/grid/GridPane';
 import { ImportDialogs } from './features/import/ImportDialogs';
 import { JobsTray } from './features/jobs/JobsTray';
 import { ActivityPanel } from './features/log/ActivityPanel';
@@ -38,7 +38,7 @@ export function App() {
           {open ? (
             <>
               <DatasetHeader />
-              <GridPane />
+              <DatasetTabPanel />
             </>
           ) : (
             <Welcome />

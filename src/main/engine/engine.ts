@@ -20,6 +20,7 @@ import { exportHandlers } from './handlers/export';
 import { gridHandlers } from './handlers/grid';
 import { importHandlers } from './handlers/import';
 import { jobHandlers } from './handlers/jobs';
+import { profileHandlers } from './handlers/profile';
 import { workspaceHandlers } from './handlers/workspace';
 import { JobManager } from './jobs/jobs';
 import { defaultWorkspaceDir, osUser, readRecent, rememberRecent } from './workspace/paths';
@@ -73,6 +74,7 @@ export class Engine {
       ...policyHandlers(this),
       ...cleanHandlers(this),
       ...jobHandlers(this),
+      ...profileHandlers(this),
     };
   }
 

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { AppCommand } from '../../../shared/api/contract';
 import { api } from '../../api';
 import { useDatasets } from '../datasets/store';
+import { useDatasetTab } from '../datasets/tab-store';
 import { openExport } from '../export/store';
 import { useGrid } from '../grid/store';
 import { previewFile, startImport } from '../import/actions';
@@ -28,7 +29,9 @@ export function runCommand(command: AppCommand, path?: string): void {
       newWorkspace();
       return;
     case 'find':
-      if (useDatasets.getState().detail) useGrid.getState().focusFilter();
+      if (!useDatasets.getState().detail) return;
+      useDatasetTab.getState().setTab('data');
+      useGrid.getState().focusFilter();
       return;
     case 'show-log':
       useLog.getState().setOpen(true);

@@ -1,12 +1,12 @@
 // The open dataset's header: name, version, source path, SHA-256 (short, with copy), shape,
-// import warnings as a dismissible banner, then the filter box and Export.
+// import warnings as a dismissible banner, then the tabs (with the active tab's tools) and Export.
 import { useState } from 'react';
 import { copyText } from '../../lib/clipboard';
 import { formatBytes, formatCount, formatDateTime, formatRelative } from '../../lib/format';
 import { MOD_LABEL } from '../../lib/keys';
 import { Icon } from '../../ui/Icon';
 import { openExport } from '../export/store';
-import { FilterBox } from '../grid/FilterBox';
+import { DatasetTabBar } from './DatasetTabs';
 import { useDatasets, warningKey } from './store';
 
 export function DatasetHeader() {
@@ -72,7 +72,7 @@ export function DatasetHeader() {
         </div>
       ) : null}
       <div className="ds-toolbar">
-        <FilterBox />
+        <DatasetTabBar />
         <div className="ds-toolbar-spacer" />
         <button type="button" className="btn" onClick={openExport} title={`Export (${MOD_LABEL}+E)`}>
           <Icon name="download" size={15} /> Export…
