@@ -9,15 +9,16 @@ import { useShortcuts } from './features/app/use-shortcuts';
 import { Welcome } from './features/app/Welcome';
 import { DatasetHeader } from './features/datasets/DatasetHeader';
 import { DatasetSidebar } from './features/datasets/DatasetSidebar';
+import { DatasetTabs } from './features/datasets/DatasetTabs';
 import { DeleteDatasetDialog } from './features/datasets/DeleteDatasetDialog';
 import { useDatasets } from './features/datasets/store';
 import { ExportDialog } from './features/export/ExportDialog';
 import { FileBrowserHost } from './features/files/FileBrowser';
-import { GridPane } from './features/grid/GridPane';
 import { ImportDialogs } from './features/import/ImportDialogs';
 import { JobsTray } from './features/jobs/JobsTray';
 import { ActivityPanel } from './features/log/ActivityPanel';
 import { ErrorDialog } from './features/notices/ErrorDialog';
+import { PolicyDialogs } from './features/policy/PolicyDialogs';
 import { Toasts } from './features/notices/Toasts';
 import { NewWorkspaceDialog } from './features/workspace/NewWorkspaceDialog';
 
@@ -38,7 +39,7 @@ export function App() {
           {open ? (
             <>
               <DatasetHeader />
-              <GridPane />
+              <DatasetTabs />
             </>
           ) : (
             <Welcome />
@@ -49,6 +50,7 @@ export function App() {
       <JobsTray />
       <ImportDialogs />
       <ExportDialog />
+      <PolicyDialogs />
       <DeleteDatasetDialog />
       <NewWorkspaceDialog />
       <AboutDialog />
