@@ -5,7 +5,7 @@ import { copyText } from '../../lib/clipboard';
 import { formatBytes, formatCount, formatDateTime, formatRelative } from '../../lib/format';
 import { MOD_LABEL } from '../../lib/keys';
 import { Icon } from '../../ui/Icon';
-import { RunFacts, RunStamp } from '../diff/RunStamp';
+import { ProvenanceAction, RunFacts, RunStamp } from '../diff/RunStamp';
 import { openExport } from '../export/store';
 import { useDatasets, warningKey } from './store';
 
@@ -32,6 +32,7 @@ export function DatasetHeader() {
         <span className="badge badge-accent">v{version.version}</span>
         <RunStamp />
         <div className="ds-toolbar-spacer" />
+        <ProvenanceAction />
         <button type="button" className="btn" onClick={openExport} title={`Export (${MOD_LABEL}+E)`}>
           <Icon name="download" size={15} /> Export…
         </button>

@@ -1,5 +1,5 @@
 // The diff view's toolbar above the grid: what the run changed, "Changed rows only", the active
-// step/column filters, Previous/Next change (Shift+F8 / F8), provenance export and the panel.
+// step/column filters, Previous/Next change (Shift+F8 / F8) and the steps panel.
 import { useEffect } from 'react';
 import { STEP_INFO } from '../../../shared/policy/catalog';
 import { plural } from '../../lib/format';
@@ -9,7 +9,6 @@ import { headerLabel } from '../grid/columns';
 import { useGrid } from '../grid/store';
 import type { WindowCache } from '../grid/window-cache';
 import { goToChange } from './navigate';
-import { ProvenanceDialog } from './ProvenanceDialog';
 import { useDiff } from './store';
 import './diff.css';
 
@@ -19,7 +18,6 @@ export function DiffBar({ cache }: { cache: WindowCache }) {
   const columnId = useDiff((s) => s.columnId);
   const changedOnly = useDiff((s) => s.changedOnly);
   const panelOpen = useDiff((s) => s.panelOpen);
-  const provenanceOpen = useDiff((s) => s.provenanceOpen);
   const columns = useGrid((s) => s.target?.columns);
   const building = useGrid((s) => s.viewJobId !== null && s.changes !== null);
 
@@ -75,9 +73,6 @@ export function DiffBar({ cache }: { cache: WindowCache }) {
       <button type="button" className="btn btn-sm" title="Next change (F8)" aria-keyshortcuts="F8" aria-label="Next change" onClick={() => void goToChange(cache, 'next')}>
         <Icon name="chevronDown" size={14} /> Next change <kbd className="kbd">F8</kbd>
       </button>
-      <button type="button" className="btn btn-sm" onClick={() => d.setProvenanceOpen(true)}>
-        <Icon name="export" size={13} /> Export provenance…
-      </button>
       <button
         type="button"
         className={`btn btn-sm btn-ghost btn-icon ${panelOpen ? 'is-active' : ''}`}
@@ -88,7 +83,6 @@ export function DiffBar({ cache }: { cache: WindowCache }) {
       >
         <Icon name="panelRight" size={14} />
       </button>
-      {provenanceOpen ? <ProvenanceDialog onClose={() => d.setProvenanceOpen(false)} /> : null}
     </div>
   );
 }

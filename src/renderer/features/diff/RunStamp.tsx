@@ -1,9 +1,11 @@
-// The version header's part for a version a cleaning run wrote: the UNAPPROVED stamp, and the
-// policy (name, version) and run that wrote it. Keeps the diff summary in step with the open version.
+// The version header's part for a version a cleaning run wrote: the UNAPPROVED stamp, the policy
+// (name, version) and run that wrote it, and Export provenance. Keeps the diff summary in step
+// with the open version.
 import { useEffect } from 'react';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 import { useDatasets } from '../datasets/store';
+import { ProvenanceDialog } from './ProvenanceDialog';
 import { useDiff } from './store';
 
 export function RunStamp() {
@@ -36,5 +38,20 @@ export function RunFacts() {
       )}
       <span className="mono">(run {version.runId}, from v{version.parentVersion})</span>
     </span>
+  );
+}
+
+export function ProvenanceAction() {
+  const hasRun = useDatasets((s) => s.detail?.version.runId != null);
+  const open = useDiff((s) => s.provenanceOpen);
+  if (!hasRun) return null;
+  const set = useDiff.getState().setProvenanceOpen;
+  return (
+    <>
+      <button type="button" className="btn" title="Every change this version's run made, as CSV or Parquet" onClick={() => set(true)}>
+        <Icon name="export" size={14} /> Export provenance…
+      </button>
+      {open ? <ProvenanceDialog onClose={() => set(false)} /> : null}
+    </>
   );
 }

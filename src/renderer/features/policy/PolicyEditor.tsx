@@ -70,7 +70,7 @@ export function PolicyEditor() {
   const selected = steps[index];
   return (
     <div className="pe">
-      <PolicyToolbar issues={issues} stepCount={steps.length} />
+      <PolicyToolbar issues={issues} steps={steps} />
       {steps.length === 0 ? (
         <PolicyStart />
       ) : (

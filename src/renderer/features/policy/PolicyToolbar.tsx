@@ -1,6 +1,7 @@
 // The policy editor's toolbar: the policy's name and saved state, Start from, Undo/Redo, Save,
 // Export recipe and Run — and, when Run and Save are unavailable, why.
 import type { PolicyIssue } from '../../../shared/policy/policy';
+import type { StepType } from '../../../shared/policy/steps';
 import { MOD_LABEL } from '../../lib/keys';
 import { Icon } from '../../ui/Icon';
 import { percentOf } from '../jobs/JobProgress';
@@ -12,7 +13,7 @@ import { runPolicy, useRun } from './run';
 import { StartMenu } from './StartMenu';
 import { savedVersion, selectCanRedo, selectCanUndo, usePolicyDraft } from './store';
 
-export function PolicyToolbar({ issues, stepCount }: { issues: PolicyIssue[]; stepCount: number }) {
+export function PolicyToolbar({ issues, steps }: { issues: PolicyIssue[]; steps: readonly { type: StepType }[] }) {
   const name = usePolicyDraft((s) => s.history.present.policy.name);
   const policyId = usePolicyDraft((s) => s.history.present.policyId);
   const version = usePolicyDraft(savedVersion);
@@ -22,7 +23,7 @@ export function PolicyToolbar({ issues, stepCount }: { issues: PolicyIssue[]; st
   const runJobId = useRun((s) => s.jobId);
   const runJob = useJobs((s) => (runJobId ? s.jobs[runJobId] : undefined));
   const d = usePolicyDraft.getState();
-  const blocked = blockedReason(issues, stepCount);
+  const blocked = blockedReason(issues, steps);
   const nameInvalid = policyIssues(issues).some((i) => i.path[0] === 'name');
   const pct = runJob ? percentOf(runJob) : null;
   return (

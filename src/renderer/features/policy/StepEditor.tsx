@@ -49,17 +49,25 @@ export function StepEditor({ step, index, issues, columns, report, stale, change
           <h2>{info.label}</h2>
           <span className="badge">{GROUP_LABEL[info.group]}</span>
           {step.enabled ? null : <span className="badge badge-warning">off</span>}
-        </div>
-        <p className="muted step-desc">{info.description}</p>
-        <div className="step-head-fields">
-          <Field label="Step id" issues={placed.fields.id} help="Recorded with every change the step makes.">
-            {(a) => <input {...a} className="input input-mono step-id-input" value={step.id} spellCheck={false} onChange={(e) => update((s) => ({ ...s, id: e.target.value }), 'id')} />}
-          </Field>
+          <span className="pe-spacer" />
           <label className="check step-enabled">
             <input type="checkbox" checked={step.enabled} onChange={(e) => update((s) => ({ ...s, enabled: e.target.checked }), 'enabled')} />
             Step is on
           </label>
         </div>
+        <p className="muted step-desc">{info.description}</p>
+        <Field label="Step id" issues={placed.fields.id} className="field-inline">
+          {(a) => (
+            <input
+              {...a}
+              className="input input-mono step-id-input"
+              value={step.id}
+              spellCheck={false}
+              title="Recorded with every change the step makes (the provenance’s step_id)"
+              onChange={(e) => update((s) => ({ ...s, id: e.target.value }), 'id')}
+            />
+          )}
+        </Field>
       </header>
       {placed.other.length > 0 || (paramsIssues?.length ?? 0) > 0 ? (
         <div className="banner banner-error" role="alert">

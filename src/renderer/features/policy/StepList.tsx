@@ -115,8 +115,8 @@ function StepBadges({ report, stale, problems }: { report: StepReport | undefine
   if (!report) return null;
   return (
     <span className={`step-counts ${stale ? 'is-stale' : ''}`} data-testid="step-counts">
-      {report.rowsRemoved > 0 ? <span className="count count-rows">−{formatCount(report.rowsRemoved)} rows</span> : null}
-      <span className={`count ${report.cellsChanged > 0 ? 'count-cells' : ''}`}>{formatCount(report.cellsChanged)} cells</span>
+      {report.rowsRemoved > 0 ? <span className="count count-rows">−{plural(report.rowsRemoved, 'row')}</span> : null}
+      {report.rowsRemoved === 0 || report.cellsChanged > 0 ? <span className={`count ${report.cellsChanged > 0 ? 'count-cells' : ''}`}>{plural(report.cellsChanged, 'cell')}</span> : null}
       {report.failures > 0 ? <span className="count count-fail">{formatCount(report.failures)} failed</span> : null}
     </span>
   );

@@ -1,7 +1,9 @@
 // Where each validation message goes in the editor: issues from validatePolicy, placed on the
 // field they name (the longest field path the form shows that prefixes the issue's path), or on
 // the step (or the policy) when no shown field matches.
+import { STEP_INFO } from '../../../shared/policy/catalog';
 import type { PolicyIssue } from '../../../shared/policy/policy';
+import type { StepType } from '../../../shared/policy/steps';
 
 export interface FieldIssue {
   /** The rest of the issue's path below the field (e.g. [0, 'from', 1] under params.map). */
@@ -63,11 +65,21 @@ export function fieldMessages(list: FieldIssue[] | undefined): string[] {
   return (list ?? []).map((i) => (i.sub.length > 0 ? `${describeSub(i.sub)}: ${i.message}` : i.message));
 }
 
+/** Where an issue is, for people: `step 9 (Category aliases) › map`, or the policy's field. */
+export function describeWhere(issue: PolicyIssue, steps: readonly { type: StepType }[]): string {
+  const [head, index, ...rest] = issue.path;
+  if (head !== 'steps' || typeof index !== 'number') return issue.path.join(' › ') || 'the policy';
+  const type = steps[index]?.type;
+  const label = type ? ` (${STEP_INFO[type].label})` : '';
+  const field = rest.filter((p) => p !== 'params');
+  return [`step ${index + 1}${label}`, ...(field.length > 0 ? [describeSub(field)] : [])].join(' › ');
+}
+
 /** Why Run and Save are unavailable, in one line (the first issue and how many more). */
-export function blockedReason(issues: PolicyIssue[], stepCount: number): string | null {
-  if (stepCount === 0) return 'Add at least one step first.';
+export function blockedReason(issues: PolicyIssue[], steps: readonly { type: StepType }[]): string | null {
+  if (steps.length === 0) return 'Add at least one step first.';
   const first = issues[0];
   if (!first) return null;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return `Fix ${first.where}: ${first.message}${more}.`;
+  return `Fix ${describeWhere(first, steps)}: ${first.message}${more}.`;
 }
