@@ -9,7 +9,7 @@ import { nextChange } from './actions/next-change';
 import { openExport } from './actions/open-export';
 import { openPolicyTab } from './actions/open-policy-tab';
 import { runPolicy } from './actions/run-policy';
-import { screenshot } from './actions/screenshot';
+import { screenshotThemes } from './actions/screenshot-themes';
 import { toggleChangedRows } from './actions/toggle-changed-rows';
 import { DiffPage } from './pages/diff-page';
 import { PolicyPage } from './pages/policy-page';
@@ -54,10 +54,7 @@ test('a recipe mapped onto new data, run, inspected as a diff and exported', asy
   await expect(mapping.getByRole('combobox', { name: 'Column for “City”' })).toHaveValue('city');
   await expect(mapping.getByRole('combobox', { name: 'Column for “Status”' })).toHaveValue('status');
   await expect(mapping.getByRole('row', { name: /City/ })).toContainText('city-aliases');
-  await screenshot(app.page, '45-column-mapping');
-  await app.page.emulateMedia({ colorScheme: 'dark' });
-  await screenshot(app.page, '45-column-mapping-dark');
-  await app.page.emulateMedia({ colorScheme: 'light' });
+  await screenshotThemes(app.page, '45-column-mapping');
   await mapping.getByRole('button', { name: 'Apply mapping' }).click();
   await expect(mapping).toBeHidden();
   await expect(policy.stepCounts('city-aliases')).toHaveText('4 cells');
@@ -85,10 +82,7 @@ test('a recipe mapped onto new data, run, inspected as a diff and exported', asy
   await expect(diff.inspector).toContainText('confidence 1.0');
   await nextChange(app);
   await expect(diff.before).toHaveText('“london”');
-  await screenshot(app.page, '46-diff-view');
-  await app.page.emulateMedia({ colorScheme: 'dark' });
-  await screenshot(app.page, '46-diff-view-dark');
-  await app.page.emulateMedia({ colorScheme: 'light' });
+  await screenshotThemes(app.page, '46-diff-view');
 
   // Only the aliases' changes: 4 highlighted cells; next change walks them; changed rows only
   // leaves the 4 rows they are in.
@@ -104,7 +98,7 @@ test('a recipe mapped onto new data, run, inspected as a diff and exported', asy
   expect(await app.visibleRowIds()).toEqual([1, 3, 7, 8]);
   await nextChange(app);
   await expect(diff.before).toHaveText('“LONDON”');
-  await screenshot(app.page, '47-diff-changed-rows-only');
+  await screenshotThemes(app.page, '47-diff-changed-rows-only');
   await toggleChangedRows(app, diff, false);
   await expect(app.rowCount).toHaveText('7 rows');
 
@@ -117,7 +111,7 @@ test('a recipe mapped onto new data, run, inspected as a diff and exported', asy
   expect(fs.readFileSync(out, 'utf8').trim().split(/\r?\n/)).toEqual(CLEANED_CSV);
 
   // The provenance: one line per ledger entry, the removed row as kind "row".
-  const prov = await exportProvenance(diff, 'CSV', () => screenshot(app.page, '48-provenance-export'));
+  const prov = await exportProvenance(diff, 'CSV', () => screenshotThemes(app.page, '48-provenance-export'));
   const lines = fs.readFileSync(prov, 'utf8').trim().split(/\r?\n/);
   expect(lines[0]).toBe('row_id,kind,column,before,after,step_id,step,confidence');
   expect(lines).toHaveLength(1 + 19 + 1);

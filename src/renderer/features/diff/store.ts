@@ -42,10 +42,9 @@ export const useDiff = create<DiffState>((set, get) => ({
   provenanceOpen: false,
   async load(datasetId, version, hasRun) {
     const key = `${datasetId}:${version}`;
-    // Opening a version starts its grid afresh (no view), so the filters start afresh too.
-    const filters = { stepId: null, columnId: null, changedOnly: false, provenanceOpen: false };
-    if (hasRun && get().key === key && get().summary) return set(filters);
-    set({ key: hasRun ? key : null, summary: null, ...filters });
+    // Opening a version starts its grid afresh (no view), so the filters start afresh too; the
+    // summary is read again (the same ids may name another workspace's dataset by now).
+    set({ key: hasRun ? key : null, summary: null, stepId: null, columnId: null, changedOnly: false, provenanceOpen: false });
     if (!hasRun) return;
     const r = await api.send('diff.summary', { datasetId, version });
     if (get().key !== key) return;

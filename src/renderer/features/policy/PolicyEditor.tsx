@@ -7,6 +7,7 @@ import { isMod, modalOpen } from '../../lib/keys';
 import { useDatasets } from '../datasets/store';
 import { ensureActor } from './actions';
 import { issueCounts } from './issues';
+import { useMapping } from './mapping-store';
 import { PolicyStart } from './PolicyStart';
 import { PolicyToolbar } from './PolicyToolbar';
 import { previewKey, requestPreview, stopPreview, usePreview } from './preview';
@@ -44,6 +45,8 @@ export function PolicyEditor() {
   const datasetId = detail?.dataset.id ?? '';
   const version = detail?.version.version ?? 0;
   const target = useMemo(() => ({ datasetId, version }), [datasetId, version]);
+  // While the column mapping is asked for, a preview could only fail on the missing names.
+  const mapping = useMapping((s) => s.missing !== null);
   const runnable = validation.ok && doc.steps.some((s) => s.enabled);
   const currentKey = previewKey(target, doc);
   const stored = usePreview((s) => s.result);
@@ -60,9 +63,9 @@ export function PolicyEditor() {
   }, []);
   useEffect(() => {
     if (!datasetId) return;
-    if (runnable) requestPreview(target, doc);
+    if (runnable && !mapping) requestPreview(target, doc);
     else stopPreview();
-  }, [target, doc, runnable, datasetId]);
+  }, [target, doc, runnable, datasetId, mapping]);
 
   if (!detail) return null;
   const steps = doc.steps;

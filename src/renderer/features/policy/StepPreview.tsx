@@ -62,7 +62,7 @@ export function StepPreview({ report, stale, changes, columns }: Props) {
                   <td className="num">{formatCount(f.rowId)}</td>
                   <td>{header(f.columnId)}</td>
                   <td className="mono">{shownValue(f.value)}</td>
-                  <td>{f.reason}</td>
+                  <td title={f.reason}>{f.reason}</td>
                 </tr>
               ))}
             </tbody>

@@ -49,14 +49,14 @@ export function WhereField({ where, columns, issues, required, onChange }: Props
   return (
     <div className="where">
       <div className="where-join">
-        Only rows where
+        <span>Only rows where</span>
         {rows.rows.length > 1 ? (
           <select className="select select-sm" aria-label="Join conditions" value={rows.join} onChange={(e) => set({ ...rows, join: e.target.value === 'any' ? 'any' : 'all' }, 'where.join')}>
             <option value="all">all</option>
             <option value="any">any</option>
           </select>
         ) : null}
-        {rows.rows.length > 1 ? 'of these hold:' : 'this holds:'}
+        <span>{rows.rows.length > 1 ? 'of these hold:' : 'this holds:'}</span>
       </div>
       <ol className="where-rows" aria-label="Conditions">
         {rows.rows.map((r, i) => (

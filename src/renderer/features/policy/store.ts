@@ -17,8 +17,8 @@ interface PolicyDraftState {
   selectedId: string | null;
   /** Who is editing (app.info), filled into new policies. */
   actor: string;
-  /** policyId → the version last saved or opened and its content (for "unsaved changes"). */
-  saved: Record<string, { version: number; key: string }>;
+  /** `policyId@version` → that saved version's content (for "saved" or "unsaved changes"). */
+  saved: Record<string, string>;
   /** Where the draft came from, in words ("the standard preset", "recipe.json"). */
   origin: string;
   /** Shows the Policy tab of the open dataset. */
@@ -36,12 +36,22 @@ interface PolicyDraftState {
   /** Replaces the draft (undoable): a preset, a saved policy, a recipe, or empty. */
   load(policy: Policy, policyId: string | null, origin: string): void;
   markSaved(stored: StoredPolicy): void;
+  /** Another workspace opened: the draft stays, but no longer continues a policy saved there. */
+  forgetWorkspace(): void;
   setActor(actor: string): void;
   undo(): void;
   redo(): void;
 }
 
 const present = (s: { history: History<Draft> }): Draft => s.history.present;
+
+/** After undo/redo: the same step stays selected, or (its id undone) the step in its place. */
+function keepSelection(s: { history: History<Draft>; selectedId: string | null }, history: History<Draft>): { history: History<Draft>; selectedId: string | null } {
+  const steps = history.present.policy.steps;
+  if (s.selectedId === null || steps.some((x) => x.id === s.selectedId)) return { history, selectedId: s.selectedId };
+  const at = present(s).policy.steps.findIndex((x) => x.id === s.selectedId);
+  return { history, selectedId: steps[Math.min(Math.max(at, 0), steps.length - 1)]?.id ?? null };
+}
 
 export const usePolicyDraft = create<PolicyDraftState>((set, get) => ({
   history: startHistory<Draft>({ policyId: null, policy: newPolicy(UNTITLED, '') }),
@@ -96,7 +106,7 @@ export const usePolicyDraft = create<PolicyDraftState>((set, get) => ({
       history: record(s.history, { policyId, policy }),
       selectedId: policy.steps[0]?.id ?? null,
       origin,
-      saved: policyId ? { ...s.saved, [policyId]: { version: policy.version, key: contentKey(policy) } } : s.saved,
+      saved: policyId ? { ...s.saved, [`${policyId}@${policy.version}`]: contentKey(policy) } : s.saved,
     }));
   },
   markSaved(stored) {
@@ -104,18 +114,21 @@ export const usePolicyDraft = create<PolicyDraftState>((set, get) => ({
       const lineage = s.history.present.policyId;
       return {
         history: mapHistory(s.history, (d) => attachSaved(d, lineage, stored)),
-        saved: { ...s.saved, [stored.policyId]: { version: stored.policy.version, key: contentKey(stored.policy) } },
+        saved: { ...s.saved, [`${stored.policyId}@${stored.policy.version}`]: contentKey(stored.policy) },
       };
     });
+  },
+  forgetWorkspace() {
+    set((s) => ({ history: mapHistory(s.history, (d) => (d.policyId === null ? d : { ...d, policyId: null })), saved: {} }));
   },
   setActor(actor) {
     set({ actor });
   },
   undo() {
-    set((s) => ({ history: undo(s.history) }));
+    set((s) => keepSelection(s, undo(s.history)));
   },
   redo() {
-    set((s) => ({ history: redo(s.history) }));
+    set((s) => keepSelection(s, redo(s.history)));
   },
 }));
 
@@ -128,8 +141,8 @@ export function draftDocument(s: { history: History<Draft>; actor: string }): Po
 /** The saved version this draft matches exactly, or null (never saved, or edited since). */
 export function savedVersion(s: Pick<PolicyDraftState, 'history' | 'saved'>): number | null {
   const d = s.history.present;
-  const saved = d.policyId ? s.saved[d.policyId] : undefined;
-  return saved && saved.key === contentKey(d.policy) ? saved.version : null;
+  if (!d.policyId) return null;
+  return s.saved[`${d.policyId}@${d.policy.version}`] === contentKey(d.policy) ? d.policy.version : null;
 }
 
 export const selectCanUndo = (s: PolicyDraftState): boolean => canUndo(s.history);
