@@ -174,4 +174,10 @@ test('builds, previews, saves, exports and runs a policy', async ({ app, server 
   await expect(diff.stamp).toBeVisible();
   await expect(app.page.getByTestId('run-facts')).toContainText('Messy cleaning v2');
   await expect(app.rowCount).toHaveText('7 rows');
+
+  // The editor fits a small window too (the cleaned version is open now; its preview reruns).
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await openPolicyTab(policy);
+  await expect(policy.stepCounts('category-aliases')).toHaveText('0 cells');
+  await screenshotThemes(app.page, '49-policy-1024x700');
 });

@@ -1,11 +1,12 @@
 // The editor's pure logic: where validation messages go, why Run is unavailable, row filters as
-// form rows and back, and the column-mapping suggestions.
+// form rows and back, the column-mapping suggestions, and column selectors.
 import { describe, expect, it } from 'vitest';
 import { newPolicy, validatePolicy, type PolicyIssue } from '../../../src/shared/policy/policy';
-import type { RowFilter, Step } from '../../../src/shared/policy/steps';
+import type { ColumnSelector, RowFilter, Step } from '../../../src/shared/policy/steps';
 import { fromRows, toRows, type FilterRows } from '../../../src/renderer/features/policy/filter-rows';
 import { blockedReason, describeSub, fieldMessages, issueCounts, placeStepIssues, policyIssues } from '../../../src/renderer/features/policy/issues';
 import { applyMapping, looseKey, mappingComplete, suggestMapping } from '../../../src/renderer/features/policy/mapping';
+import { describeSelector, toggled, withPart } from '../../../src/renderer/features/policy/selector';
 
 const issue = (path: (string | number)[], message = 'bad'): PolicyIssue => ({ path, message, where: path.join('.') });
 const FIELDS = ['id', 'columns', 'where', 'params', 'params.map', 'params.caseSensitive'];
@@ -151,5 +152,33 @@ describe('column mapping', () => {
     const out = applyMapping(policy, { City: 'city', Status: 'status', Other: '' });
     expect(out.steps[0]).toMatchObject({ columns: { names: ['city', 'Other'] }, where: { column: 'status' } });
     expect(policy.steps[0]?.columns?.names).toEqual(['City', 'Other']);
+  });
+});
+
+describe('column selectors', () => {
+  it.each<[ColumnSelector, string]>([
+    [{ types: ['text'] }, 'text columns'],
+    [{ types: ['text', 'integer', 'decimal', 'boolean', 'date', 'timestamp', 'time', 'json'] }, 'every column'],
+    [{ detected: ['email'] }, 'columns whose values look like e-mail'],
+    [{ detected: ['number', 'date'] }, 'columns whose values look like number or date'],
+    [{ names: ['city', ''], pattern: '^addr' }, '“city”, “”; headers matching /^addr/'],
+    [{}, 'no columns'],
+  ])('%j reads as "%s"', (sel, want) => {
+    expect(describeSelector(sel)).toBe(want);
+  });
+
+  it.each<[ColumnSelector, keyof ColumnSelector, ColumnSelector[keyof ColumnSelector], ColumnSelector]>([
+    [{ types: ['text'] }, 'names', ['city'], { types: ['text'], names: ['city'] }],
+    [{ types: ['text'], names: ['city'] }, 'names', [], { types: ['text'] }],
+    [{ pattern: 'x' }, 'pattern', '', {}],
+    [{ pattern: 'x' }, 'pattern', undefined, {}],
+  ])('%j with %s = %j', (sel, key, value, want) => {
+    expect(withPart(sel, key, value as never)).toEqual(want);
+  });
+
+  it('toggles a value in a list', () => {
+    expect(toggled(undefined, 'a')).toEqual(['a']);
+    expect(toggled(['a', 'b'], 'a')).toEqual(['b']);
+    expect(toggled(['b'], 'a')).toEqual(['b', 'a']);
   });
 });

@@ -2,35 +2,10 @@
 // detected kind (e-mail, number, date, phone) or by a header pattern — any mix, as a union.
 import { STEP_INFO } from '../../../shared/policy/catalog';
 import { DETECTED_KINDS, type ColumnSelector, type Step } from '../../../shared/policy/steps';
-import type { ColumnInfo, LogicalType } from '../../../shared/api/types';
-import { TYPE_LABEL } from '../grid/columns';
+import type { ColumnInfo } from '../../../shared/api/types';
 import { Chip, Field, FieldErrors } from './fields';
 import { fieldMessages, type FieldIssue } from './issues';
-
-const TYPES = Object.keys(TYPE_LABEL) as LogicalType[];
-const KIND_LABEL: Record<(typeof DETECTED_KINDS)[number], string> = { email: 'e-mail', number: 'number', date: 'date', phone: 'phone' };
-
-/** A selector in words ("text columns", "e-mail columns (detected)", "city, state"). */
-export function describeSelector(sel: ColumnSelector): string {
-  const parts: string[] = [];
-  if (sel.names?.length) parts.push(sel.names.map((n) => `“${n}”`).join(', '));
-  if (sel.ids?.length) parts.push(`columns ${sel.ids.join(', ')}`);
-  if (sel.types?.length) parts.push(sel.types.length >= TYPES.length - 1 ? 'every column' : `${sel.types.join(', ')} columns`);
-  if (sel.detected?.length) parts.push(`columns whose values look like ${sel.detected.map((k) => KIND_LABEL[k]).join(' or ')}`);
-  if (sel.pattern) parts.push(`headers matching /${sel.pattern}/`);
-  return parts.join('; ') || 'no columns';
-}
-
-/** The selector with one part replaced; empty parts are left out. */
-export function withPart<K extends keyof ColumnSelector>(sel: ColumnSelector, key: K, value: ColumnSelector[K]): ColumnSelector {
-  const next: ColumnSelector = { ...sel };
-  const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-  if (empty) delete next[key];
-  else next[key] = value;
-  return next;
-}
-
-const toggled = <T,>(list: T[] | undefined, v: T): T[] => (list?.includes(v) ? list.filter((x) => x !== v) : [...(list ?? []), v]);
+import { describeSelector, KIND_LABEL, LOGICAL_TYPES, toggled, withPart } from './selector';
 
 interface Props {
   step: Step;
@@ -63,7 +38,6 @@ export function ColumnsField({ step, columns, issues, applied, onChange }: Props
   }
   const choosing = sel !== undefined || info.defaultColumns === null;
   const cur = sel ?? {};
-  const missing = (sel?.names ?? []).filter((n) => !headers.includes(n));
   return (
     <div className="columns-field">
       {info.defaultColumns ? (
@@ -78,64 +52,70 @@ export function ColumnsField({ step, columns, issues, applied, onChange }: Props
           </label>
         </div>
       ) : null}
-      {choosing ? (
-        <div className="selector">
-          <div className="selector-row">
-            <span className="selector-label">By name</span>
-            <div className="chips" role="group" aria-label="Columns by name">
-              {headers.map((h) => (
-                <Chip key={h} on={cur.names?.includes(h) ?? false} onToggle={() => onChange(withPart(cur, 'names', toggled(cur.names, h)), 'columns.names')}>
-                  {h === '' ? <span className="is-blank">(blank)</span> : h}
-                </Chip>
-              ))}
-              {missing.map((n) => (
-                <Chip key={`missing-${n}`} on tone="warning" title="This dataset has no column with this header" onToggle={() => onChange(withPart(cur, 'names', toggled(cur.names, n)), 'columns.names')}>
-                  {n} (not in this data)
-                </Chip>
-              ))}
-            </div>
-          </div>
-          <div className="selector-row">
-            <span className="selector-label">By type</span>
-            <div className="chips" role="group" aria-label="Columns by type">
-              {TYPES.map((t) => (
-                <Chip key={t} on={cur.types?.includes(t) ?? false} onToggle={() => onChange(withPart(cur, 'types', toggled(cur.types, t)), 'columns.types')}>
-                  {t}
-                </Chip>
-              ))}
-            </div>
-          </div>
-          <div className="selector-row">
-            <span className="selector-label">Looks like</span>
-            <div className="chips" role="group" aria-label="Columns by detected kind">
-              {DETECTED_KINDS.map((k) => (
-                <Chip key={k} on={cur.detected?.includes(k) ?? false} onToggle={() => onChange(withPart(cur, 'detected', toggled(cur.detected, k)), 'columns.detected')}>
-                  {KIND_LABEL[k]}
-                </Chip>
-              ))}
-            </div>
-          </div>
-          <div className="selector-row">
-            <label className="selector-label" htmlFor={`pattern-${step.id}`}>
-              Header pattern
-            </label>
-            <input
-              id={`pattern-${step.id}`}
-              className="input input-mono selector-pattern"
-              placeholder="e.g. ^addr|_city$"
-              spellCheck={false}
-              value={cur.pattern ?? ''}
-              onChange={(e) => onChange(withPart(cur, 'pattern', e.target.value), 'columns.pattern')}
-            />
-          </div>
-        </div>
-      ) : null}
+      {choosing ? <SelectorEditor stepId={step.id} sel={cur} headers={headers} onChange={onChange} /> : null}
       <FieldErrors messages={fieldMessages(issues)} />
       {applied ? (
         <p className="help selector-applied" data-testid="applies-to">
           {applied.length === 0 ? 'In the preview this step applied to no column.' : `In the preview: ${applied.map((h) => (h === '' ? '(blank)' : h)).join(', ')}.`}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** Columns by name (the dataset's headers, and names it lacks), by type, by kind, by pattern. */
+function SelectorEditor({ stepId, sel: cur, headers, onChange }: { stepId: string; sel: ColumnSelector; headers: string[]; onChange: Props['onChange'] }) {
+  const missing = (cur.names ?? []).filter((n) => !headers.includes(n));
+  return (
+    <div className="selector">
+      <div className="selector-row">
+        <span className="selector-label">By name</span>
+        <div className="chips" role="group" aria-label="Columns by name">
+          {headers.map((h) => (
+            <Chip key={h} on={cur.names?.includes(h) ?? false} onToggle={() => onChange(withPart(cur, 'names', toggled(cur.names, h)), 'columns.names')}>
+              {h === '' ? <span className="is-blank">(blank)</span> : h}
+            </Chip>
+          ))}
+          {missing.map((n) => (
+            <Chip key={`missing-${n}`} on tone="warning" title="This dataset has no column with this header" onToggle={() => onChange(withPart(cur, 'names', toggled(cur.names, n)), 'columns.names')}>
+              {n} (not in this data)
+            </Chip>
+          ))}
+        </div>
+      </div>
+      <div className="selector-row">
+        <span className="selector-label">By type</span>
+        <div className="chips" role="group" aria-label="Columns by type">
+          {LOGICAL_TYPES.map((t) => (
+            <Chip key={t} on={cur.types?.includes(t) ?? false} onToggle={() => onChange(withPart(cur, 'types', toggled(cur.types, t)), 'columns.types')}>
+              {t}
+            </Chip>
+          ))}
+        </div>
+      </div>
+      <div className="selector-row">
+        <span className="selector-label">Looks like</span>
+        <div className="chips" role="group" aria-label="Columns by detected kind">
+          {DETECTED_KINDS.map((k) => (
+            <Chip key={k} on={cur.detected?.includes(k) ?? false} onToggle={() => onChange(withPart(cur, 'detected', toggled(cur.detected, k)), 'columns.detected')}>
+              {KIND_LABEL[k]}
+            </Chip>
+          ))}
+        </div>
+      </div>
+      <div className="selector-row">
+        <label className="selector-label" htmlFor={`pattern-${stepId}`}>
+          Header pattern
+        </label>
+        <input
+          id={`pattern-${stepId}`}
+          className="input input-mono selector-pattern"
+          placeholder="e.g. ^addr|_city$"
+          spellCheck={false}
+          value={cur.pattern ?? ''}
+          onChange={(e) => onChange(withPart(cur, 'pattern', e.target.value), 'columns.pattern')}
+        />
+      </div>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useMapping } from './mapping-store';
 import { RecipeExportDialog } from './RecipeExportDialog';
 import { SaveDialog } from './SaveDialog';
 import { SavedPoliciesDialog } from './SavedPoliciesDialog';
+import './policy-dialogs.css';
 
 export function PolicyDialogs() {
   const dialog = usePolicyDialog((s) => s.dialog);

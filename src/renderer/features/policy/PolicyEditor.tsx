@@ -16,6 +16,8 @@ import { StepEditor } from './StepEditor';
 import { StepList } from './StepList';
 import { draftDocument, usePolicyDraft } from './store';
 import './policy.css';
+import './step-editor.css';
+import './step-inputs.css';
 
 /** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl/Cmd+Y redo — every edit, including typing. */
 function useUndoKeys(): void {

@@ -4,11 +4,13 @@
 import { create } from 'zustand';
 import type { StoredPolicy } from '../../../shared/api/clean-types';
 import { newPolicy, type Policy } from '../../../shared/policy/policy';
-import type { Step, StepInput } from '../../../shared/policy/steps';
+import type { Step } from '../../../shared/policy/steps';
+import { useDatasets } from '../datasets/store';
 import { useDatasetTab } from '../datasets/tab-store';
+import { notify } from '../notices/store';
 import { attachSaved, contentKey, duplicateStep, insertStep, moveStep, moveStepTo, removeStep, replaceStep, type Draft } from './draft';
 import { canRedo, canUndo, mapHistory, record, redo, startHistory, undo, type History } from './history';
-import { completeStep } from './templates';
+import { completeStep, type StepToAdd } from './templates';
 
 export const UNTITLED = 'Untitled policy';
 
@@ -24,7 +26,7 @@ interface PolicyDraftState {
   /** Shows the Policy tab of the open dataset. */
   open(): void;
   /** Adds a step at the end (completing its id and defaults), selects it and returns its id. */
-  addStep(step: Omit<StepInput, 'id'> & { id?: string | undefined }): string;
+  addStep(step: StepToAdd): string;
   /** Any edit of the draft; edits with the same key close together are one undo step. */
   edit(fn: (d: Draft) => Draft, key?: string): void;
   updateStep(id: string, fn: (s: Step) => Step, key?: string): void;
@@ -60,6 +62,10 @@ export const usePolicyDraft = create<PolicyDraftState>((set, get) => ({
   saved: {},
   origin: '',
   open() {
+    if (!useDatasets.getState().detail) {
+      notify('info', 'Open a dataset first', 'A policy is built and previewed on a dataset: choose one in the sidebar.');
+      return;
+    }
     useDatasetTab.getState().setTab('policy');
   },
   addStep(input) {

@@ -33,12 +33,16 @@ export function newStep(type: StepType, takenIds: string[]): Step {
   return { id: uniqueStepId(baseId(type), takenIds), type, enabled: true, params: startingParams(type) } as Step;
 }
 
+type WithoutId<S> = S extends unknown ? Omit<S, 'id'> & { id?: string | undefined } : never;
+/** A step as another feature hands it in: any step type with its parameters, the id optional. */
+export type StepToAdd = WithoutId<StepInput>;
+
 /**
  * A step handed in from elsewhere (e.g. the cluster dialog's category_aliases), completed: an id
  * that is free, defaults filled in. Parameters the schema refuses are kept as given, so the
  * editor can show what is wrong with them.
  */
-export function completeStep(input: Omit<StepInput, 'id'> & { id?: string | undefined }, takenIds: string[]): Step {
+export function completeStep(input: StepToAdd, takenIds: string[]): Step {
   const id = uniqueStepId(input.id ?? baseId(input.type), takenIds);
   const parsed = stepSchema.safeParse({ ...input, id });
   if (parsed.success) return parsed.data;
