@@ -80,6 +80,10 @@ test('builds, previews, saves, exports and runs a policy', async ({ app, server 
   await policy.button('Undo').click();
   await expect(mode).toHaveValue('lower');
   await expect(policy.button('Redo')).toBeEnabled();
+  await app.page.keyboard.press('Control+y');
+  await expect(mode).toHaveValue('upper');
+  await policy.button('Undo').click();
+  await expect(mode).toHaveValue('lower');
 
   // Reorder with the keyboard: Alt+↑ moves the case step above the aliases, Alt+↓ back.
   await policy.step('change-case').getByRole('button', { name: /Change case/ }).focus();

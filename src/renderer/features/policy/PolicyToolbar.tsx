@@ -17,7 +17,7 @@ export function PolicyToolbar({ issues, steps }: { issues: PolicyIssue[]; steps:
   const name = usePolicyDraft((s) => s.history.present.policy.name);
   const policyId = usePolicyDraft((s) => s.history.present.policyId);
   const version = usePolicyDraft(savedVersion);
-  const origin = usePolicyDraft((s) => s.origin);
+  const origin = usePolicyDraft((s) => s.history.present.origin);
   const canUndo = usePolicyDraft(selectCanUndo);
   const canRedo = usePolicyDraft(selectCanRedo);
   const runJobId = useRun((s) => s.jobId);

@@ -8,6 +8,8 @@ export interface Draft {
   /** The saved policy this draft is a new version of; null until it is first saved. */
   policyId: string | null;
   policy: Policy;
+  /** Where the draft came from, in words ("the standard preset", "recipe.json"). */
+  origin?: string;
 }
 
 /** `base`, or `base-2`, `base-3`… — the first not taken (step ids are unique in a policy). */
@@ -84,5 +86,5 @@ export function contentKey(p: Policy): string {
 export function attachSaved(d: Draft, lineage: string | null, stored: StoredPolicy): Draft {
   if (d.policyId !== lineage) return d;
   const { version, author, createdAt, edits } = stored.policy;
-  return { policyId: stored.policyId, policy: { ...d.policy, version, author, createdAt, edits } };
+  return { ...d, policyId: stored.policyId, policy: { ...d.policy, version, author, createdAt, edits } };
 }

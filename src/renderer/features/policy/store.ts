@@ -21,8 +21,6 @@ interface PolicyDraftState {
   actor: string;
   /** `policyId@version` → that saved version's content (for "saved" or "unsaved changes"). */
   saved: Record<string, string>;
-  /** Where the draft came from, in words ("the standard preset", "recipe.json"). */
-  origin: string;
   /** Shows the Policy tab of the open dataset. */
   open(): void;
   /** Adds a step at the end (completing its id and defaults), selects it and returns its id. */
@@ -60,7 +58,6 @@ export const usePolicyDraft = create<PolicyDraftState>((set, get) => ({
   selectedId: null,
   actor: '',
   saved: {},
-  origin: '',
   open() {
     if (!useDatasets.getState().detail) {
       notify('info', 'Open a dataset first', 'A policy is built and previewed on a dataset: choose one in the sidebar.');
@@ -109,9 +106,8 @@ export const usePolicyDraft = create<PolicyDraftState>((set, get) => ({
   },
   load(policy, policyId, origin) {
     set((s) => ({
-      history: record(s.history, { policyId, policy }),
+      history: record(s.history, { policyId, policy, origin }),
       selectedId: policy.steps[0]?.id ?? null,
-      origin,
       saved: policyId ? { ...s.saved, [`${policyId}@${policy.version}`]: contentKey(policy) } : s.saved,
     }));
   },
