@@ -37,11 +37,14 @@ function checkOutputs(files: string[], force: boolean): void {
   }
 }
 
-async function policySource(session: Session, flags: CleanFlags, cwd: string): Promise<PolicySource> {
+function checkPolicyFlags(flags: CleanFlags): void {
   if (flags.policyFile && flags.preset) throw new AppError('INVALID_ARGUMENT', 'Give either --policy-file or --preset, not both.');
+  if (!flags.policyFile && !flags.preset) throw new AppError('INVALID_ARGUMENT', 'Say which policy to run: --policy-file P.json or --preset standard.');
+}
+
+async function policySource(session: Session, flags: CleanFlags, cwd: string): Promise<PolicySource> {
   if (flags.policyFile) return { policy: (await session.call('policy.readFile', { path: path.resolve(cwd, flags.policyFile) })).policy };
-  if (flags.preset) return { presets: flags.preset.split(',').map((s) => s.trim()).filter(Boolean) };
-  throw new AppError('INVALID_ARGUMENT', 'Say which policy to run: --policy-file P.json or --preset standard.');
+  return { presets: (flags.preset ?? '').split(',').map((s) => s.trim()).filter(Boolean) };
 }
 
 function stepTable(r: RunResult): string {
@@ -71,6 +74,7 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
     ctx.json = Boolean(flags.json);
     const out = flags.out ? path.resolve(ctx.io.cwd, flags.out) : null;
     const prov = flags.provenance ? path.resolve(ctx.io.cwd, flags.provenance) : null;
+    checkPolicyFlags(flags);
     if (flags.preview && (out || prov)) throw new AppError('INVALID_ARGUMENT', '--preview writes nothing; leave out --out and --provenance.');
     if (!flags.preview && !out) throw new AppError('INVALID_ARGUMENT', 'Say where the cleaned data goes with --out FILE (or use --preview).');
     if (flags.full && !flags.preview) throw new AppError('INVALID_ARGUMENT', '--full goes with --preview.');

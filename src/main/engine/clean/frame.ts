@@ -10,6 +10,8 @@ export interface FrameColumn {
   logicalType: LogicalType;
   storageType: string;
   path?: string[];
+  /** How many steps have rewritten this column in the run so far (keys cached detection). */
+  stamp?: number;
 }
 
 export interface Frame {
@@ -27,13 +29,14 @@ export interface MapOp {
   added: { column: FrameColumn; expr: string }[];
   /** Logical types the step gives its columns (e.g. dates after coercion). */
   types: Map<string, LogicalType>;
+  /** Types read from the rewritten column: an aggregate over it giving a logical type's name. */
+  typesFromData?: Map<string, (col: string) => string>;
 }
 
-/** Keeps some rows: a WHERE condition and/or a QUALIFY over window functions. */
+/** Keeps the rows for which `keep` (a condition over the frame, `{frame}` standing for it) holds. */
 export interface RowsOp {
   kind: 'rows';
-  where?: string;
-  qualify?: string;
+  keep: string;
 }
 
 /** Drops or renames columns; no data pass. */

@@ -1,6 +1,5 @@
 // Text steps: trim, whitespace, Unicode, control characters, case, find/replace, aliases, e-mail,
 // missing-value tokens, booleans — each a rewrite of the value in SQL (or a distinct-value lookup).
-import { listValue } from '@duckdb/node-api';
 import type { StepOf, StepType } from '../../../shared/policy/steps';
 import type { Compiled, Frame, FrameColumn, MapOp } from './frame';
 import { countFailures } from './failures';
@@ -10,10 +9,18 @@ import type { Query } from './query';
 import { ident } from '../db/sql';
 
 /** Whitespace a user would call whitespace: ASCII, no-break and the Unicode space separators. */
-const SPACES = ' \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 const WS_CLASS = String.raw`[\s\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]`;
 const ODD_WS = String.raw`[\t\n\r\f\v\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]`;
 const CONTROL = String.raw`[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\x{80}-\x{9F}]`;
+
+/**
+ * Replaces every match of `pattern` in the value, testing for a match first: a global
+ * regexp_replace costs several times a search even where nothing matches (measured).
+ */
+export function replaceAllSql(q: Query, x: string, pattern: string, replacement: string, flags = ''): string {
+  const re = q.bind(pattern);
+  return `CASE WHEN regexp_matches(${x}, ${re}${flags ? `, '${flags}'` : ''}) THEN regexp_replace(${x}, ${re}, ${q.bind(replacement)}, '${flags}g') ELSE ${x} END`;
+}
 
 /** A map op applying `f` to each column (inside the row filter, when the step has one). */
 export function mapOf(columns: FrameColumn[], f: (col: string, c: FrameColumn) => string, where: string | null): MapOp {
@@ -41,9 +48,10 @@ function titleCase(v: string): { value: string } {
 export type Ctx<T extends StepType> = [Query, Frame, StepOf<T>, FrameColumn[], string | null];
 
 export const textCompilers = {
-  trim: async (...[q, , , cols, where]: Ctx<'trim'>) => done(mapOf(cols, (c) => `trim(${c}, ${q.bind(SPACES)})`, where), cols),
+  // A regular expression, not trim(x, characters): that builds its character set per value (measured 8× slower).
+  trim: async (...[q, , , cols, where]: Ctx<'trim'>) => done(mapOf(cols, (c) => replaceAllSql(q, c, `^${WS_CLASS}+|${WS_CLASS}+$`, ''), where), cols),
   collapse_whitespace: async (...[q, , , cols, where]: Ctx<'collapse_whitespace'>) =>
-    done(mapOf(cols, (c) => `regexp_replace(${c}, ${q.bind(`${WS_CLASS}{2,}|${ODD_WS}`)}, ' ', 'g')`, where), cols),
+    done(mapOf(cols, (c) => replaceAllSql(q, c, `${WS_CLASS}{2,}|${ODD_WS}`, ' '), where), cols),
   normalize_unicode: async (...[q, frame, step, cols, where]: Ctx<'normalize_unicode'>) => {
     if (step.params.form === 'NFC') return done(mapOf(cols, (c) => `nfc_normalize(${c})`, where), cols);
     // DuckDB has NFC only; NFKC runs in JavaScript on the distinct non-ASCII values.
@@ -52,7 +60,7 @@ export const textCompilers = {
     return done(mapOf(cols, (x, c) => lookups.get(c.id)?.expr(x) ?? x, where), cols);
   },
   remove_control_chars: async (...[q, , , cols, where]: Ctx<'remove_control_chars'>) =>
-    done(mapOf(cols, (c) => `regexp_replace(${c}, ${q.bind(CONTROL)}, '', 'g')`, where), cols),
+    done(mapOf(cols, (c) => replaceAllSql(q, c, CONTROL, ''), where), cols),
   change_case: async (...[q, frame, step, cols, where]: Ctx<'change_case'>) => {
     if (step.params.mode !== 'title') return done(mapOf(cols, (c) => `${step.params.mode}(${c})`, where), cols);
     const lookups = new Map<string, ReturnType<typeof lookupOver>>();
@@ -69,7 +77,7 @@ export const textCompilers = {
         return `CASE WHEN ${full} THEN regexp_replace(${c}, ${q.bind(pattern)}, ${q.bind(p.replacement)}${flags ? `, '${flags}'` : ''}) ELSE ${c} END`;
       }
       if (!p.regex && p.caseSensitive) return `replace(${c}, ${q.bind(p.find)}, ${q.bind(p.replacement)})`;
-      return `regexp_replace(${c}, ${q.bind(pattern)}, ${q.bind(p.regex ? p.replacement : p.replacement.replaceAll('\\', '\\\\'))}, '${flags}g')`;
+      return replaceAllSql(q, c, pattern, p.regex ? p.replacement : p.replacement.replaceAll('\\', '\\\\'), flags);
     };
     return done(mapOf(cols, f, where), cols);
   },
@@ -99,15 +107,15 @@ export const textCompilers = {
   },
   missing_tokens: async (...[q, , step, cols, where]: Ctx<'missing_tokens'>) => {
     const p = step.params;
-    const tokens = q.bind(listValue(p.tokens.map((t) => (p.caseSensitive ? t : t.toLowerCase()))));
-    const isToken = (c: string) => `list_contains(${tokens}, ${p.caseSensitive ? `trim(${c})` : `lower(trim(${c}))`})`;
+    const tokens = p.tokens.length === 0 ? 'NULL' : p.tokens.map((t) => q.bind(p.caseSensitive ? t : t.toLowerCase())).join(', ');
+    const isToken = (c: string) => `(${p.caseSensitive ? `trim(${c})` : `lower(trim(${c}))`} IN (${tokens}))`;
     const op = mapOf(cols, (c) => `CASE WHEN ${isToken(c)} THEN NULL ELSE ${c} END`, where);
     if (p.flagColumn) addFlags(op, cols, '_missing', (c) => `(${c} IS NULL OR ${isToken(c)})`, where);
     return done(op, cols);
   },
   coerce_boolean: async (...[q, frame, step, cols, where]: Ctx<'coerce_boolean'>) => {
-    const t = q.bind(listValue(step.params.trueValues.map((v) => v.toLowerCase())));
-    const fl = q.bind(listValue(step.params.falseValues.map((v) => v.toLowerCase())));
+    const t = q.bind(step.params.trueValues.map((v) => v.toLowerCase()));
+    const fl = q.bind(step.params.falseValues.map((v) => v.toLowerCase()));
     const key = (c: string) => `lower(trim(${c}))`;
     const f = await countFailures(q, frame, cols, (c) => `trim(${c}) <> '' AND NOT list_contains(${t}, ${key(c)}) AND NOT list_contains(${fl}, ${key(c)})`, 'not a listed true or false value', where);
     const op = mapOf(cols, (c) => `CASE WHEN list_contains(${t}, ${key(c)}) THEN 'true' WHEN list_contains(${fl}, ${key(c)}) THEN 'false' ELSE ${c} END`, where);

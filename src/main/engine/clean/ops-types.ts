@@ -5,7 +5,8 @@ import { ident } from '../db/sql';
 import type { Compiled, FrameColumn } from './frame';
 import { countFailures } from './failures';
 import { mapOf, type Ctx } from './ops-text';
-import { CURRENCY_RE, DAY_FIRST_FORMATS, ISO_DATE_FORMATS, MONTH_FIRST_FORMATS, NUMERIC_DMY, TEXT_MONTH_FORMATS } from './patterns';
+import { CURRENCY_RE, DATE_SHAPES, DAY_FIRST_FORMATS, MONTH_FIRST_FORMATS, NUMERIC_DMY } from './patterns';
+import type { Binds } from './params';
 import type { Query } from './query';
 
 type Decimal = '.' | ',';
@@ -81,14 +82,25 @@ export async function compileNumber(...[q, frame, step, cols, where]: Ctx<'coerc
   const reason = (c: FrameColumn) => (conventions.get(c.id) ? 'not a number' : 'not a number, or readable with either decimal mark (e.g. 1.234)');
   const f = await countFailures(q, frame, cols, (x, c) => `trim(${x}) <> '' AND NOT ${parses(x, c)}`, reason, where);
   const op = mapOf(cols, value, where);
-  for (const c of cols) {
-    const r = await q.one(`SELECT bool_and(NOT contains(v, '.')) AS ints FROM (SELECT ${value(ident(c.id), c)} AS v FROM ${frame.relation} WHERE ${parses(ident(c.id), c)})`);
-    op.types.set(c.id, r.ints === false ? 'decimal' : 'integer');
-  }
+  // Integer or decimal is read from the rewritten column (normalised values use "." only).
+  op.typesFromData = new Map(cols.map((c) => [c.id, (col: string) => `CASE WHEN bool_or(contains(${col}, '.') AND regexp_full_match(${col}, '-?[0-9]*\\.[0-9]+')) THEN 'decimal' ELSE 'integer' END`]));
   return { op, columnIds: cols.map((c) => c.id), ...f, notes };
 }
 
-const list = (q: Query, formats: string[]) => `[${formats.map((f) => q.bind(f)).join(', ')}]`;
+const list = (b: Binds, formats: string[]) => (formats.length === 1 ? b.bind(formats[0] as string) : `[${formats.map((f) => b.bind(f)).join(', ')}]`);
+
+/** How numeric dates (03/04/2020) are read: one order, by each value's own evidence, or either (detection). */
+export type DayMonth = 'day_first' | 'month_first' | 'by_value' | 'either';
+
+/** A TIMESTAMP from the text expression `t` (already trimmed), or NULL: each shape tried with its own formats. */
+export function dateSql(b: Binds, t: string, order: DayMonth): string {
+  const shapes = DATE_SHAPES.map((s) => `WHEN regexp_full_match(${t}, ${b.bind(s.re)}) THEN try_strptime(${t}, ${list(b, s.formats)})`);
+  const dm = `try_strptime(${t}, ${list(b, DAY_FIRST_FORMATS)})`;
+  const md = `try_strptime(${t}, ${list(b, MONTH_FIRST_FORMATS)})`;
+  const part = (i: number) => `TRY_CAST(regexp_extract(${t}, ${b.bind(NUMERIC_DMY)}, ${i}) AS INTEGER)`;
+  const numeric = { day_first: dm, month_first: md, either: `coalesce(${dm}, ${md})`, by_value: `CASE WHEN ${part(1)} > 12 THEN ${dm} WHEN ${part(3)} > 12 THEN ${md} END` }[order];
+  return `CASE ${shapes.join(' ')} WHEN regexp_full_match(${t}, ${b.bind(NUMERIC_DMY)}) THEN ${numeric} END`;
+}
 
 export async function compileDate(...[q, frame, step, cols, where]: Ctx<'coerce_date'>): Promise<Compiled> {
   const p = step.params;
@@ -98,7 +110,7 @@ export async function compileDate(...[q, frame, step, cols, where]: Ctx<'coerce_
     if (p.formats.length > 0) continue;
     const t = `trim(${ident(c.id)})`;
     const first = `TRY_CAST(regexp_extract(${t}, ${q.bind(NUMERIC_DMY)}, 1) AS INTEGER)`;
-    const second = `TRY_CAST(regexp_extract(${t}, ${q.bind(NUMERIC_DMY)}, 2) AS INTEGER)`;
+    const second = `TRY_CAST(regexp_extract(${t}, ${q.bind(NUMERIC_DMY)}, 3) AS INTEGER)`;
     const r = await q.one(`SELECT count(*) FILTER (WHERE ${first} > 12 AND ${second} <= 12) AS day, count(*) FILTER (WHERE ${second} > 12 AND ${first} <= 12) AS month,
       count(*) FILTER (WHERE ${first} <= 12 AND ${second} <= 12) AS open FROM ${frame.relation} WHERE regexp_full_match(${t}, ${q.bind(NUMERIC_DMY)})`);
     const day = num(r.day);
@@ -113,17 +125,10 @@ export async function compileDate(...[q, frame, step, cols, where]: Ctx<'coerce_
     } else if (open > 0) notes.push(`"${c.header}": no value settles the day/month order; ${open.toLocaleString('en')} such dates are left as they are and reported`);
     orders.set(c.id, order);
   }
-  const fixed = [...ISO_DATE_FORMATS, ...TEXT_MONTH_FORMATS];
   const parsed = (x: string, c: FrameColumn): string => {
     const t = `trim(${x})`;
     if (p.formats.length > 0) return `try_strptime(${t}, ${list(q, p.formats)})`;
-    const order = orders.get(c.id);
-    const dm = `try_strptime(${t}, ${list(q, DAY_FIRST_FORMATS)})`;
-    const md = `try_strptime(${t}, ${list(q, MONTH_FIRST_FORMATS)})`;
-    const first = `TRY_CAST(regexp_extract(${t}, ${q.bind(NUMERIC_DMY)}, 1) AS INTEGER)`;
-    const second = `TRY_CAST(regexp_extract(${t}, ${q.bind(NUMERIC_DMY)}, 2) AS INTEGER)`;
-    const numeric = order === 'day_first' ? dm : order === 'month_first' ? md : `CASE WHEN ${first} > 12 THEN ${dm} WHEN ${second} > 12 THEN ${md} END`;
-    return `coalesce(try_strptime(${t}, ${list(q, fixed)}), ${numeric})`;
+    return dateSql(q, t, orders.get(c.id) ?? 'by_value');
   };
   const reason = (c: FrameColumn) => (orders.get(c.id) || p.formats.length > 0 ? 'not a date in a known format' : 'not a date in a known format, or day and month could be either way round');
   const f = await countFailures(q, frame, cols, (x, c) => `trim(${x}) <> '' AND ${parsed(x, c)} IS NULL`, reason, where);

@@ -1,8 +1,9 @@
-// Runs compiled steps over a frame. Consecutive cell rewrites share one pass: a nested query,
-// one level per step, materialised once with a "changed" flag per step and column; the ledger
-// is then filled by replaying the same levels over the changed rows only, keeping each step's
-// before and after. Row steps (duplicates, filters) and steps that read the data materialise
-// what came before them first.
+// Runs compiled steps over a frame. Each cell-rewriting step is one pass that writes the next
+// frame, and the ledger takes the changed cells from the old and new frames side by side (a
+// positional join: both are in row order). Passes are not fused:
+// DuckDB inlines nested projections, so a chain of steps that each read a value twice grows
+// exponentially (measured: 4 fused steps on 20,000 rows took 0.9 s, one pass each 0.1 s).
+// Row steps (duplicates, filters) and column steps (drop, rename) need no cell pass.
 import type { StepReport } from '../../../shared/api/clean-types';
 import { STEP_INFO } from '../../../shared/policy/catalog';
 import type { Step } from '../../../shared/policy/steps';
@@ -18,37 +19,6 @@ export interface PipelineResult {
   /** Scratch table (row_id, step_index, kind, col_id, before, after). */
   ledger: string;
   reports: StepReport[];
-}
-
-const mask = (k: number, id: string) => ident(`_m${k}_${id}`);
-const before = (k: number, id: string) => ident(`_b${k}_${id}`);
-const after = (k: number, id: string) => ident(`_a${k}_${id}`);
-
-/** The nested query of a segment of map steps over `relation` (whose columns are `start`). */
-function segmentSql(relation: string, start: FrameColumn[], steps: CompiledStep[], mode: 'masks' | 'ledger'): string {
-  let cols = start.map((c) => c.id);
-  const carried: string[] = [];
-  let sql = `SELECT row_id, ${cols.map((id) => ident(id)).join(', ')} FROM ${relation}`;
-  for (const s of steps) {
-    const op = s.op;
-    if (op.kind === 'columns') {
-      cols = cols.filter((id) => !op.drop.includes(id));
-      sql = `SELECT row_id, ${[...cols.map((id) => ident(id)), ...carried].join(', ')} FROM (${sql})`;
-      continue;
-    }
-    if (op.kind !== 'map') throw new Error('a segment holds cell and column steps only');
-    const fields = cols.map((id) => (op.exprs.has(id) ? `${op.exprs.get(id) as string} AS ${ident(id)}` : ident(id)));
-    const extra: string[] = [];
-    for (const [id, expr] of op.exprs) {
-      if (mode === 'masks') extra.push(`(${ident(id)} IS DISTINCT FROM ${expr}) AS ${mask(s.index, id)}`);
-      else extra.push(`CAST(${ident(id)} AS VARCHAR) AS ${before(s.index, id)}`, `CAST(${expr} AS VARCHAR) AS ${after(s.index, id)}`);
-    }
-    const added = op.added.map((a) => `${a.expr} AS ${ident(a.column.id)}`);
-    sql = `SELECT row_id, ${[...fields, ...added, ...carried, ...extra].join(', ')} FROM (${sql})`;
-    cols = [...cols, ...op.added.map((a) => a.column.id)];
-    carried.push(...extra.map((e) => e.slice(e.lastIndexOf(' AS ') + 4)));
-  }
-  return sql;
 }
 
 export class Pipeline {
@@ -80,7 +50,10 @@ export class Pipeline {
       if (compiled.op.kind === 'rows') {
         await this.flush();
         await this.keepRows(compiled);
-      } else this.pending.push(compiled);
+      } else {
+        this.pending.push(compiled);
+        if (compiled.op.kind === 'map') await this.flush();
+      }
     }
     await this.flush();
     await this.count();
@@ -100,6 +73,10 @@ export class Pipeline {
         this.columns.push(a.column);
         rep.addedColumnIds.push(a.column.id);
       }
+      for (const id of op.exprs.keys()) {
+        const c = this.columns.find((x) => x.id === id);
+        if (c) c.stamp = (c.stamp ?? 0) + 1;
+      }
       for (const [id, t] of op.types) {
         const c = this.columns.find((x) => x.id === id);
         if (c) c.logicalType = t;
@@ -115,27 +92,39 @@ export class Pipeline {
     this.reports.push(rep);
   }
 
-  /** Materialises the pending segment and records its changed cells in the ledger. */
+  /** Runs the pending cell step (with any column steps queued before it) and records its changes. */
   private async flush(): Promise<void> {
     const steps = this.pending.splice(0);
     if (steps.length === 0) return;
     const from = this.physical;
-    const maps = steps.filter((s): s is CompiledStep & { op: MapOp } => s.op.kind === 'map');
-    const seg = this.q.newTable('segment');
-    await this.q.run(`CREATE TABLE ${seg} AS ${segmentSql(from.relation, from.columns, steps, 'masks')}`);
-    const masks = maps.flatMap((s) => [...s.op.exprs.keys()].map((id) => mask(s.index, id)));
-    if (masks.length > 0) {
-      const changed = this.q.newTable('changed');
-      await this.q.run(`CREATE TABLE ${changed} AS ${segmentSql(`(SELECT * FROM ${from.relation} WHERE row_id IN (SELECT row_id FROM ${seg} WHERE ${masks.join(' OR ')}))`, from.columns, steps, 'ledger')}`);
-      const parts = maps.flatMap((s) => [...s.op.exprs.keys()].map((id) =>
-        `SELECT row_id, ${s.index} AS step_index, 'cell' AS kind, '${id}' AS col_id, ${before(s.index, id)}, ${after(s.index, id)} FROM ${changed} WHERE ${before(s.index, id)} IS DISTINCT FROM ${after(s.index, id)}`));
-      await this.q.run(`INSERT INTO ${this.ledger} ${parts.join(' UNION ALL ')}`);
-      await this.q.drop(changed);
+    const dropped = new Set(steps.flatMap((s) => (s.op.kind === 'columns' ? s.op.drop : [])));
+    const map = steps.find((s): s is CompiledStep & { op: MapOp } => s.op.kind === 'map');
+    const fields: string[] = [];
+    for (const c of from.columns) {
+      if (dropped.has(c.id)) continue;
+      const expr = map?.op.exprs.get(c.id);
+      fields.push(expr ? `${expr} AS ${ident(c.id)}` : ident(c.id));
     }
-    const keep = this.columns.map((c) => ident(c.id)).join(', ');
+    for (const a of map?.op.added ?? []) fields.push(`${a.expr} AS ${ident(a.column.id)}`);
     const next = this.q.newTable('frame');
-    await this.q.run(`CREATE TABLE ${next} AS SELECT row_id${keep ? `, ${keep}` : ''} FROM ${seg}`);
-    await this.q.drop(seg);
+    await this.q.run(`CREATE TABLE ${next} AS SELECT row_id${fields.map((f) => `, ${f}`).join('')} FROM ${from.relation}`);
+    if (map && map.op.exprs.size > 0) {
+      // The old and new frames side by side (both in row order): a changed row gives its changed
+      // cells. Comparing values costs far less than evaluating each step's expression twice.
+      // One narrow scan per column: DuckDB reads only that column of each frame.
+      const parts = [...map.op.exprs.keys()].map((id) =>
+        `SELECT n.row_id, ${map.index}, 'cell', ${this.q.bind(id)}, CAST(o.${ident(id)} AS VARCHAR), CAST(n.${ident(id)} AS VARCHAR)
+         FROM ${from.relation} o POSITIONAL JOIN ${next} n WHERE o.${ident(id)} IS DISTINCT FROM n.${ident(id)}`);
+      await this.q.run(`INSERT INTO ${this.ledger} ${parts.join(' UNION ALL ')}`);
+    }
+    if (map?.op.typesFromData && map.op.typesFromData.size > 0) {
+      const entries = [...map.op.typesFromData];
+      const r = await this.q.one(`SELECT ${entries.map(([id, f], i) => `${f(`n.${ident(id)}`)} AS t${i}`).join(', ')} FROM ${next} n`);
+      entries.forEach(([id], i) => {
+        const c = this.columns.find((x) => x.id === id);
+        if (c && typeof r[`t${i}`] === 'string') c.logicalType = r[`t${i}`] as FrameColumn['logicalType'];
+      });
+    }
     await this.retire(from);
     this.physical = { relation: next, columns: this.columns.map((c) => ({ ...c })), rowCount: from.rowCount };
   }
@@ -145,7 +134,7 @@ export class Pipeline {
     if (op.kind !== 'rows') return;
     const from = this.physical;
     const next = this.q.newTable('frame');
-    await this.q.run(`CREATE TABLE ${next} AS SELECT * FROM ${from.relation}${op.where ? ` WHERE ${op.where}` : ''}${op.qualify ? ` QUALIFY ${op.qualify}` : ''} ORDER BY row_id`);
+    await this.q.run(`CREATE TABLE ${next} AS SELECT * FROM ${from.relation} WHERE ${op.keep}`);
     await this.q.run(`INSERT INTO ${this.ledger} SELECT row_id, ${s.index}, 'row', NULL, NULL, NULL FROM ${from.relation} ANTI JOIN ${next} USING (row_id)`);
     const n = await this.q.one(`SELECT count(*) AS n FROM ${next}`);
     await this.retire(from);

@@ -1,19 +1,19 @@
 // The cleaning run's access to DuckDB: one connection, bound values, cancellable statements,
 // scratch tables dropped at the end, and detection results cached per frame.
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DetectedKind } from '../../../shared/policy/steps';
 import type { Row } from '../db/database';
 import { SCRATCH, qualified } from '../db/sql';
 import { runTracked } from '../db/tracked';
 import type { JobContext } from '../jobs/jobs';
 import type { Frame } from './frame';
-import { Binder } from './params';
+import { sqlValue, type SqlValue } from './params';
 import { detectKinds } from './select';
 
 export class Query {
-  private readonly binder = new Binder();
   private readonly scratch: string[] = [];
-  private readonly detected = new Map<string, Map<string, Set<DetectedKind>>>();
+  /** Detected kinds per column id and stamp: a column no step has rewritten since is not sampled again. */
+  private readonly detected = new Map<string, Set<DetectedKind>>();
   private seq = 0;
 
   constructor(
@@ -22,17 +22,31 @@ export class Query {
     private readonly prefix: string,
   ) {}
 
-  bind(value: DuckDBValue): string {
-    return this.binder.bind(value);
+  /** A value as SQL text (see params.ts for why not a bound parameter). */
+  bind(value: SqlValue): string {
+    return sqlValue(value);
   }
 
   async run(sql: string, onPercent?: (pct: number) => void): Promise<void> {
-    await runTracked(this.conn, this.job, sql, this.binder.for(sql), onPercent);
+    await this.traced(sql, () => runTracked(this.conn, this.job, sql, undefined, onPercent));
+  }
+
+  /** With DATA_SANITIZER_TRACE_SQL=1, each statement's wall and CPU time go to stderr (for tuning). */
+  private async traced<T>(sql: string, fn: () => Promise<T>): Promise<T> {
+    if (process.env.DATA_SANITIZER_TRACE_SQL !== '1') return fn();
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    try {
+      return await fn();
+    } finally {
+      const c = process.cpuUsage(cpu);
+      process.stderr.write(`sql ${(performance.now() - t).toFixed(0)} ms wall ${((c.user + c.system) / 1000).toFixed(0)} ms cpu: ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+    }
   }
 
   async all(sql: string): Promise<Row[]> {
     this.job.throwIfCancelled();
-    const r = await this.conn.runAndReadAll(sql, this.binder.for(sql));
+    const r = await this.traced(sql, () => this.conn.runAndReadAll(sql));
     return r.getRowObjects();
   }
 
@@ -68,12 +82,13 @@ export class Query {
   }
 
   async detect(frame: Frame): Promise<Map<string, Set<DetectedKind>>> {
-    let d = this.detected.get(frame.relation);
-    if (!d) {
-      d = await detectKinds(this, frame, frame.columns);
-      this.detected.set(frame.relation, d);
+    const key = (c: Frame['columns'][number]) => `${c.id}@${c.stamp ?? 0}`;
+    const stale = frame.columns.filter((c) => !this.detected.has(key(c)));
+    if (stale.length > 0) {
+      const found = await detectKinds(this, frame, stale);
+      for (const c of stale) this.detected.set(key(c), found.get(c.id) ?? new Set());
     }
-    return d;
+    return new Map(frame.columns.map((c) => [c.id, this.detected.get(key(c)) ?? new Set<DetectedKind>()]));
   }
 
   async cleanup(): Promise<void> {

@@ -6,11 +6,12 @@ import type { ColumnSelector, DetectedKind, Step } from '../../../shared/policy/
 import { num } from '../db/database';
 import { ident } from '../db/sql';
 import type { Frame, FrameColumn } from './frame';
-import { COMMA_DECIMAL, DAY_FIRST_FORMATS, DOT_DECIMAL, EMAIL_RE, ISO_DATE_FORMATS, PHONE_RE, TEXT_MONTH_FORMATS, ZERO_PADDED } from './patterns';
+import { COMMA_DECIMAL, DOT_DECIMAL, EMAIL_RE, PHONE_RE, ZERO_PADDED } from './patterns';
+import { dateSql } from './ops-types';
 import type { Query } from './query';
 
 /** Rows detection looks at: the frame's first rows, in row order (deterministic). */
-export const DETECT_SAMPLE = 20_000;
+export const DETECT_SAMPLE = 5_000;
 /** Share of a column's non-empty sampled values that must look like a kind. */
 export const DETECT_SHARE = 0.9;
 
@@ -28,7 +29,6 @@ export async function detectKinds(q: Query, frame: Frame, columns: FrameColumn[]
   const out = new Map<string, Set<DetectedKind>>();
   const text = columns.filter((c) => c.storageType === 'VARCHAR');
   if (text.length === 0) return out;
-  const dateFormats = `[${[...ISO_DATE_FORMATS, ...TEXT_MONTH_FORMATS, ...DAY_FIRST_FORMATS, '%m/%d/%Y'].map((f) => q.bind(f)).join(', ')}]`;
   const aggs = text.map((c, i) => {
     const t = `trim(${ident(c.id)})`;
     const ne = `${t} <> ''`;
@@ -37,8 +37,10 @@ export async function detectKinds(q: Query, frame: Frame, columns: FrameColumn[]
       `count(*) FILTER (WHERE ${ne} AND regexp_full_match(${t}, ${q.bind(EMAIL_RE)})) AS e${i}`,
       `count(*) FILTER (WHERE ${ne} AND (regexp_full_match(${t}, ${q.bind(DOT_DECIMAL)}) OR regexp_full_match(${t}, ${q.bind(COMMA_DECIMAL)}))) AS m${i}`,
       `count(*) FILTER (WHERE ${ne} AND regexp_full_match(${t}, ${q.bind(ZERO_PADDED)})) AS z${i}`,
-      `count(*) FILTER (WHERE ${ne} AND try_strptime(${t}, ${dateFormats}) IS NOT NULL) AS d${i}`,
-      `count(*) FILTER (WHERE ${ne} AND regexp_full_match(${t}, ${q.bind(PHONE_RE)}) AND length(regexp_replace(${t}, '[^0-9]', '', 'g')) BETWEEN 7 AND 15 AND regexp_matches(${t}, '[+ ()\\-]')) AS p${i}`,
+      `count(*) FILTER (WHERE ${ne} AND ${dateSql(q, t, 'either')} IS NOT NULL) AS d${i}`,
+      // Cheap tests first (AND stops at the first false); digits counted with translate, not a
+      // global regexp_replace (measured 4× slower).
+      `count(*) FILTER (WHERE ${ne} AND regexp_full_match(${t}, ${q.bind(PHONE_RE)}) AND regexp_matches(${t}, '[+ ()\\-]') AND length(${t}) - length(translate(${t}, '0123456789', '')) BETWEEN 7 AND 15) AS p${i}`,
     ].join(', ');
   });
   const r = await q.one(`SELECT ${aggs.join(', ')} FROM (SELECT * FROM ${frame.relation} LIMIT ${DETECT_SAMPLE})`);

@@ -9,6 +9,7 @@ import { getColumns } from '../datasets/catalog';
 import type { Engine } from '../engine';
 import { prepareDestination, publish, cleanup } from '../export/destination';
 import { sha256File } from '../import/digest';
+import { scanJsonFile } from '../import/json-syntax';
 import { getPolicy, listPolicies, parsePolicy, savePolicy } from '../policy/store';
 
 /** Recipes are small; anything bigger is not one. */
@@ -39,11 +40,11 @@ export function policyHandlers(e: Engine): Pick<Handlers, 'policy.presets' | 'po
       let doc: unknown;
       try {
         doc = JSON.parse(text);
-      } catch (err) {
-        const m = /position (\d+)/.exec((err as Error).message);
-        const at = m ? Number(m[1]) : null;
-        const line = at === null ? undefined : text.slice(0, at).split('\n').length;
-        throw new AppError('POLICY_INVALID', `${p}${line ? `: line ${line}` : ''}: not valid JSON (${(err as Error).message}).`, { file: p, ...(line ? { line } : {}) });
+      } catch {
+        // The import's JSON checker says where: JSON.parse's message has no position on Node 20.
+        const problem = await scanJsonFile(p, 'document');
+        const at = problem ? `: line ${problem.line}, column ${problem.column}: ${problem.reason}` : ': not valid JSON';
+        throw new AppError('POLICY_INVALID', `${p}${at}. A recipe is one JSON object (see docs/POLICY.md).`, { file: p, ...(problem ? { line: problem.line, column: problem.column } : {}) });
       }
       return { policy: parsePolicy(doc, p), path: p };
     },
