@@ -18,6 +18,7 @@ import { ImportDialogs } from './features/import/ImportDialogs';
 import { JobsTray } from './features/jobs/JobsTray';
 import { ActivityPanel } from './features/log/ActivityPanel';
 import { ErrorDialog } from './features/notices/ErrorDialog';
+import { PolicyDialogs } from './features/policy/PolicyDialogs';
 import { Toasts } from './features/notices/Toasts';
 import { NewWorkspaceDialog } from './features/workspace/NewWorkspaceDialog';
 
@@ -49,6 +50,7 @@ export function App() {
       <JobsTray />
       <ImportDialogs />
       <ExportDialog />
+      <PolicyDialogs />
       <DeleteDatasetDialog />
       <NewWorkspaceDialog />
       <AboutDialog />

@@ -10,6 +10,7 @@ import { useGrid } from '../grid/store';
 import { previewFile, startImport } from '../import/actions';
 import { useJobs } from '../jobs/store';
 import { useLog } from '../log/store';
+import { usePolicyDraft } from '../policy/store';
 import { newWorkspace, openWorkspaceFolder } from '../workspace/actions';
 import { useWorkspace } from '../workspace/store';
 import { useApp } from './store';
@@ -58,6 +59,7 @@ export function useAppEvents(): void {
         useWorkspace.getState().set(info);
         useDatasets.getState().close();
         useDatasets.getState().askDelete(null);
+        usePolicyDraft.getState().forgetWorkspace();
         void useDatasets.getState().refresh();
         if (useLog.getState().open) void useLog.getState().reload();
       }),

@@ -2,15 +2,19 @@
 // with the active tab's own tools beside it, and the active tab's panel. Adding a tab is adding
 // one entry to DATASET_TABS.
 import { useRef, type ComponentType, type KeyboardEvent } from 'react';
+import { Icon, type IconName } from '../../ui/Icon';
 import { FilterBox } from '../grid/FilterBox';
 import { GridPane } from '../grid/GridPane';
+import { PolicyEditor } from '../policy/PolicyEditor';
 import { ProfilePane } from '../profile/ProfilePane';
 import { ProfileTools } from '../profile/ProfileTools';
-import { useDatasetTab } from './tab-store';
+import { useDatasetTab, type DatasetTabId } from './tab-store';
+import './tabs.css';
 
 interface DatasetTab {
-  id: string;
+  id: DatasetTabId;
   label: string;
+  icon: IconName;
   /** The tab's content, below the dataset header. */
   Panel: ComponentType;
   /** The tab's controls, shown in the header next to the tabs while it is active. */
@@ -18,8 +22,9 @@ interface DatasetTab {
 }
 
 export const DATASET_TABS: readonly DatasetTab[] = [
-  { id: 'data', label: 'Data', Panel: GridPane, Tools: FilterBox },
-  { id: 'profile', label: 'Profile', Panel: ProfilePane, Tools: ProfileTools },
+  { id: 'data', label: 'Data', icon: 'fileTable', Panel: GridPane, Tools: FilterBox },
+  { id: 'profile', label: 'Profile', icon: 'barChart', Panel: ProfilePane, Tools: ProfileTools },
+  { id: 'policy', label: 'Policy', icon: 'policy', Panel: PolicyEditor },
 ];
 
 const tabId = (id: string) => `ds-tab-${id}`;
@@ -27,7 +32,7 @@ const panelId = (id: string) => `ds-panel-${id}`;
 
 function useActiveTab(): DatasetTab {
   const tab = useDatasetTab((s) => s.tab);
-  return DATASET_TABS.find((t) => t.id === tab) ?? DATASET_TABS[0]!;
+  return DATASET_TABS.find((t) => t.id === tab) ?? (DATASET_TABS[0] as DatasetTab);
 }
 
 export function DatasetTabBar() {
@@ -40,7 +45,7 @@ export function DatasetTabBar() {
     const next = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[e.key];
     if (next === undefined) return;
     e.preventDefault();
-    const tab = DATASET_TABS[next]!;
+    const tab = DATASET_TABS[next] as DatasetTab;
     setTab(tab.id);
     refs.current.get(tab.id)?.focus();
   };
@@ -64,7 +69,7 @@ export function DatasetTabBar() {
             className={`ds-tab ${t === active ? 'is-active' : ''}`}
             onClick={() => setTab(t.id)}
           >
-            {t.label}
+            <Icon name={t.icon} size={15} /> {t.label}
           </button>
         ))}
       </div>

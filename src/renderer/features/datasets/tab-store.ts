@@ -1,10 +1,12 @@
-// Which tab of the open dataset shows (Data, Profile, …): kept while datasets change, so moving
-// between datasets stays on the same kind of view.
+// Which view of the open dataset shows (Data, Profile, Policy): kept while datasets change, so
+// moving between datasets stays on the same kind of view.
 import { create } from 'zustand';
 
+export type DatasetTabId = 'data' | 'profile' | 'policy';
+
 interface TabState {
-  tab: string;
-  setTab(tab: string): void;
+  tab: DatasetTabId;
+  setTab(tab: DatasetTabId): void;
 }
 
 export const useDatasetTab = create<TabState>((set) => ({
