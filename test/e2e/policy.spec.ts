@@ -21,12 +21,16 @@ test('builds, previews, saves, exports and runs a policy', async ({ app, server 
   writeFile(server.files, 'messy.csv', MESSY_CSV);
   await importFile(app, 'messy.csv');
   const policy = new PolicyPage(app.page);
-  // The view tabs move with the arrow keys.
+  // The view tabs (Data, Profile, Policy) move with the arrow keys, Home and End.
   await policy.dataTab.focus();
-  await app.page.keyboard.press('ArrowRight');
+  await app.page.keyboard.press('ArrowLeft');
   await expect(policy.tab).toHaveAttribute('aria-selected', 'true');
   await expect(policy.tab).toBeFocused();
-  await app.page.keyboard.press('ArrowLeft');
+  await app.page.keyboard.press('Home');
+  await expect(policy.dataTab).toHaveAttribute('aria-selected', 'true');
+  await app.page.keyboard.press('End');
+  await expect(policy.tab).toHaveAttribute('aria-selected', 'true');
+  await app.page.keyboard.press('ArrowRight');
   await expect(policy.dataTab).toHaveAttribute('aria-selected', 'true');
   await openPolicyTab(policy);
   await expect(app.page.getByRole('heading', { name: 'Build a cleaning policy' })).toBeVisible();
