@@ -101,7 +101,12 @@ export interface DiffSummary {
   version: number;
   /** The run that wrote this version; null for an imported version. */
   run: RunResult | null;
-  /** Changed cells per column of this version. */
+  /** Changed cells per column, in rows this version still holds (a row a later step removed is counted in `rowsRemoved` only). */
   columns: { columnId: string; cellsChanged: number }[];
+  /** Changed cells in rows this version holds. */
+  cellsChanged: number;
+  /** Rows of this version with at least one changed cell. */
   rowsChanged: number;
+  /** Rows the run removed. */
+  rowsRemoved: number;
 }

@@ -48,14 +48,18 @@ export async function listRuns(db: Database, datasetId?: string): Promise<RunRes
 export async function diffSummary(db: Database, datasetId: string, version: number): Promise<DiffSummary> {
   await versionTable(db, datasetId, version);
   const w = ledgerWhere(datasetId, version, {});
-  const cols = await db.all(`SELECT col_id, count(*) AS n FROM ${table.change} WHERE ${w.sql} GROUP BY col_id ORDER BY col_id`, w.params);
-  const rows = await db.one(`SELECT count(DISTINCT row_id) AS n FROM ${table.change} WHERE ${w.sql}`, w.params);
+  const removed = `(SELECT row_id FROM ${table.change} WHERE dataset_id = $lds AND version = $lv AND kind = 'row')`;
+  const kept = `${w.sql} AND row_id NOT IN ${removed}`;
+  const cols = await db.all(`SELECT col_id, count(*) AS n FROM ${table.change} WHERE ${kept} GROUP BY col_id ORDER BY col_id`, w.params);
+  const totals = await db.one(`SELECT count(*) AS cells, count(DISTINCT row_id) AS rows, (SELECT count(*) FROM ${removed}) AS removed FROM ${table.change} WHERE ${kept}`, w.params);
   return {
     datasetId,
     version,
     run: await runOfVersion(db, datasetId, version),
     columns: cols.map((c) => ({ columnId: String(c.col_id), cellsChanged: num(c.n) })),
-    rowsChanged: num(rows?.n),
+    cellsChanged: num(totals?.cells),
+    rowsChanged: num(totals?.rows),
+    rowsRemoved: num(totals?.removed),
   };
 }
 

@@ -42,7 +42,7 @@ export function DiffBar({ cache }: { cache: WindowCache }) {
         <Icon name="diff" size={15} /> Changes
       </span>
       <span className="diff-bar-summary num" data-testid="diff-summary">
-        {plural(run.cellsChanged, 'cell')} in {plural(summary.rowsChanged, 'row')}
+        {plural(summary.cellsChanged, 'cell')} in {plural(summary.rowsChanged, 'row')}
         {run.rowsRemoved > 0 ? ` · ${plural(run.rowsRemoved, 'row')} removed` : ''}
       </span>
       <label className={`switch ${building ? 'is-busy' : ''}`}>

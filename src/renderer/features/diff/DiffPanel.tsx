@@ -45,7 +45,7 @@ export function DiffPanel() {
         <div className="fact">
           <dt>Changed</dt>
           <dd className="num">
-            {plural(run.cellsChanged, 'cell')} in {plural(summary.rowsChanged, 'row')}
+            {plural(summary.cellsChanged, 'cell')} in {plural(summary.rowsChanged, 'row')}
           </dd>
         </div>
       </dl>

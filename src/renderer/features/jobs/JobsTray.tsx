@@ -1,6 +1,7 @@
 // The jobs tray: a top-bar button with the running count, opening a list of running and
 // recent jobs with their progress and Cancel.
 import { useEffect, useRef } from 'react';
+import type { JobInfo } from '../../../shared/api/types';
 import { formatDuration, formatTime } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 import { useDatasets } from '../datasets/store';
@@ -15,11 +16,14 @@ function elapsed(startedAt: string, finishedAt: string | null): string {
   return formatDuration((end - Date.parse(startedAt)) / 1000);
 }
 
+/** Live previews come and go with every edit and show their progress in the policy editor itself. */
+const inTray = (j: JobInfo) => j.kind !== 'preview';
+
 export function JobsButton() {
   const jobs = useJobs((s) => s.jobs);
   const open = useJobs((s) => s.trayOpen);
   const setOpen = useJobs((s) => s.setTrayOpen);
-  const running = Object.values(jobs).filter((j) => j.state === 'running').length;
+  const running = Object.values(jobs).filter((j) => inTray(j) && j.state === 'running').length;
   return (
     <button
       type="button"
@@ -60,7 +64,7 @@ export function JobsTray() {
   }, [open, setOpen]);
 
   if (!open) return null;
-  const list = sortedJobs(jobs).slice(0, SHOWN);
+  const list = sortedJobs(jobs).filter(inTray).slice(0, SHOWN);
   return (
     <section ref={ref} id="jobs-tray" className="popover jobs-tray" aria-label="Jobs">
       <header className="jobs-tray-header">
