@@ -13,6 +13,7 @@ import { table } from './db/sql';
 import { assertInRoots, fileRoots } from './files/browse';
 import { Grid } from './grid/grid';
 import { appHandlers } from './handlers/app';
+import { clusterHandlers } from './handlers/cluster';
 import { datasetHandlers } from './handlers/datasets';
 import { exportHandlers } from './handlers/export';
 import { gridHandlers } from './handlers/grid';
@@ -20,6 +21,7 @@ import { importHandlers } from './handlers/import';
 import { jobHandlers } from './handlers/jobs';
 import { workspaceHandlers } from './handlers/workspace';
 import { JobManager } from './jobs/jobs';
+import { WorkerPool } from './workers/pool';
 import { defaultWorkspaceDir, osUser, readRecent, rememberRecent } from './workspace/paths';
 import { Workspace } from './workspace/workspace';
 
@@ -49,6 +51,8 @@ export class Engine {
   readonly actor = osUser();
   readonly roots: FsRoot[];
   readonly handlers: Handlers;
+  /** Worker threads for CPU work on batches (started on first use). */
+  readonly workers = new WorkerPool();
   private ws: Workspace;
   private gridState: Grid;
 
@@ -68,6 +72,7 @@ export class Engine {
       ...datasetHandlers(this),
       ...gridHandlers(this),
       ...exportHandlers(this),
+      ...clusterHandlers(this),
       ...jobHandlers(this),
     };
   }
@@ -167,6 +172,7 @@ export class Engine {
   async close(): Promise<void> {
     for (const j of this.jobs.running()) this.jobs.cancel(j.id);
     await Promise.all(this.jobs.list().map((j) => this.jobs.wait(j.id).catch(() => undefined)));
+    await this.workers.close();
     this.ws.close();
   }
 }

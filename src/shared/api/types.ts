@@ -170,7 +170,7 @@ export interface GridWindow {
   rows: (string | null)[][];
 }
 
-export type JobKind = 'import' | 'export' | 'view' | 'compact';
+export type JobKind = 'import' | 'export' | 'view' | 'compact' | 'cluster';
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface JobInfo {
