@@ -21,7 +21,7 @@ import { importHandlers } from './handlers/import';
 import { jobHandlers } from './handlers/jobs';
 import { workspaceHandlers } from './handlers/workspace';
 import { JobManager } from './jobs/jobs';
-import { WorkerPool } from './workers/pool';
+import { WorkerPool, type WorkerPoolOptions } from './workers/pool';
 import { defaultWorkspaceDir, osUser, readRecent, rememberRecent } from './workspace/paths';
 import { Workspace } from './workspace/workspace';
 
@@ -43,6 +43,8 @@ export interface EngineOptions {
    * as the in-app file browser shows them (the desktop app and the CLI act for the OS user).
    */
   confineToRoots?: boolean;
+  /** The worker pool's size and in-process threshold (tests force one path or the other). */
+  workers?: WorkerPoolOptions;
 }
 
 export class Engine {
@@ -52,7 +54,7 @@ export class Engine {
   readonly roots: FsRoot[];
   readonly handlers: Handlers;
   /** Worker threads for CPU work on batches (started on first use). */
-  readonly workers = new WorkerPool();
+  readonly workers: WorkerPool;
   private ws: Workspace;
   private gridState: Grid;
 
@@ -64,6 +66,7 @@ export class Engine {
     this.startDir = ws.dir;
     this.gridState = new Grid(ws);
     this.jobs = new JobManager((info) => this.events.emit('job.updated', info));
+    this.workers = new WorkerPool(options.workers);
     this.roots = fileRoots(options.roots ?? []);
     this.handlers = {
       ...appHandlers(this),

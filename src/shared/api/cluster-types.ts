@@ -82,12 +82,19 @@ const target = {
   version: z.int().positive(),
   columnId: z.string().regex(/^c[0-9]+$/, 'a column id looks like c3'),
 };
-const noParams = z.strictObject({}).default({});
+/** A method's parameter object; an unknown key names what the method does take. */
+function paramsOf<S extends z.core.$ZodLooseShape>(method: ClusterMethod, shape: S) {
+  const known = Object.keys(shape);
+  const takes = known.length === 0 ? 'takes no parameters' : `takes only ${known.join(', ')}`;
+  return z.strictObject(shape, {
+    error: (iss) => (iss.code === 'unrecognized_keys' ? `${method} ${takes} (got ${iss.keys.join(', ')})` : undefined),
+  });
+}
+const noParams = (method: ClusterMethod) => paramsOf(method, {}).default({});
 const between = (what: string, r: { min: number; max: number }) =>
   z.number(`${what} must be a number`).min(r.min, `${what} must be at least ${r.min}`).max(r.max, `${what} must be at most ${r.max}`);
 
-const levenshteinParams = z
-  .strictObject({
+const levenshteinParams = paramsOf('levenshtein', {
     radius: z.number('the radius must be a number').positive('the radius must be greater than 0').optional(),
     relative: z.boolean().default(false),
     blockChars: between('blockChars', BLOCK_CHARS).int('blockChars must be a whole number').default(BLOCK_CHARS.default),
@@ -112,15 +119,15 @@ const levenshteinParams = z
 export const clusterRequestSchema = z.discriminatedUnion(
   'method',
   [
-    z.strictObject({ ...target, method: z.literal('fingerprint'), params: noParams }),
+    z.strictObject({ ...target, method: z.literal('fingerprint'), params: noParams('fingerprint') }),
     z.strictObject({
       ...target,
       method: z.literal('ngram'),
-      params: z
-        .strictObject({ n: between('n', NGRAM_N).int('n must be a whole number').default(NGRAM_N.default) })
-        .default({ n: NGRAM_N.default }),
+      params: paramsOf('ngram', { n: between('n', NGRAM_N).int('n must be a whole number').default(NGRAM_N.default) }).default({
+        n: NGRAM_N.default,
+      }),
     }),
-    z.strictObject({ ...target, method: z.literal('metaphone'), params: noParams }),
+    z.strictObject({ ...target, method: z.literal('metaphone'), params: noParams('metaphone') }),
     z.strictObject({ ...target, method: z.literal('levenshtein'), params: levenshteinParams }),
   ],
   { error: () => `method must be one of ${CLUSTER_METHODS.join(', ')}` },

@@ -30,6 +30,7 @@ export async function createDistinct(conn: DuckDBConnection, ctx: JobContext, da
 /** Reads the scratch table: value i is the value with id i. */
 export async function readDistinct(conn: DuckDBConnection, ctx: JobContext, scratch: string): Promise<DistinctValues> {
   const r = await runTracked(conn, ctx, `SELECT v, n FROM ${scratch} ORDER BY id`);
-  const [values, counts] = (await r.getColumnsJS()) as [string[], unknown[]];
+  // An empty result (a column of blanks) has no columns at all.
+  const [values = [], counts = []] = (await r.getColumnsJS()) as [string[]?, unknown[]?];
   return { values, counts: counts.map(num) };
 }

@@ -1,6 +1,7 @@
-// Nearest neighbour by Levenshtein distance, within blocks, in DuckDB SQL. Candidates are distinct
-// values sharing a substring of `blockChars` characters (OpenRefine's n-gram blocking); close
-// pairs are linked, and clusters are the connected components of the links (union-find).
+// Nearest neighbour by Levenshtein distance (in characters), within blocks, in DuckDB SQL, with
+// pairs of non-ASCII text settled in JavaScript. Candidates are distinct values sharing a substring
+// of `blockChars` characters (OpenRefine's n-gram blocking); close pairs are linked, and clusters
+// are the connected components of the links (union-find).
 //
 // Comparing every pair sharing any substring is quadratic in the big blocks ("straße", "@gmail"),
 // so two things keep it small:
@@ -14,6 +15,7 @@ import type { LevenshteinParams } from '../../../shared/api/cluster-types';
 import { num } from '../db/database';
 import { runTracked } from '../db/tracked';
 import type { JobContext } from '../jobs/jobs';
+import type { WorkerPool } from '../workers/pool';
 import type { Group } from './build';
 import { UnionFind } from './union-find';
 
@@ -59,18 +61,55 @@ function blockCapSql(prefix: string): string {
     FROM c`;
 }
 
-/** Close pairs (a, b) among the candidates of blocks of at most `cap` values. */
+/**
+ * Close pairs among the candidates of blocks of at most `cap` values. DuckDB's levenshtein()
+ * counts bytes, exact for ASCII; a pair with other text comes back with its strings (a char is at
+ * most 4 bytes, so its byte distance is at most 4× the real one) for closePairs to settle.
+ */
 export function closePairsSql(scratch: string, prefix: string, p: LevenshteinParams): string {
-  const within = p.relative ? '$r * greatest(sa.len, sb.len)' : '$r';
+  const within = (a: string, b: string) => (p.relative ? `$r * greatest(${a}.len, ${b}.len)` : 'CAST($r AS DOUBLE)');
   return `
     WITH b AS (SELECT gram FROM ${prefix} GROUP BY gram HAVING count(*) BETWEEN 2 AND $cap),
     pb AS (SELECT id, gram, len FROM ${prefix} SEMI JOIN b USING (gram)),
     candidates AS (
       SELECT DISTINCT x.id AS a, y.id AS b FROM pb x JOIN pb y ON x.gram = y.gram AND x.id < y.id
-      WHERE abs(x.len - y.len) <= ${p.relative ? '$r * greatest(x.len, y.len)' : '$r'}),
-    s AS (SELECT id, lower(trim(v)) AS s, length(lower(trim(v))) AS len FROM ${scratch})
-    SELECT c.a, c.b FROM candidates c JOIN s sa ON sa.id = c.a JOIN s sb ON sb.id = c.b
-    WHERE levenshtein(sa.s, sb.s) <= ${within}`;
+      WHERE abs(x.len - y.len) <= ${within('x', 'y')}),
+    s AS (SELECT id, lower(trim(v)) AS s, length(lower(trim(v))) AS len FROM ${scratch}),
+    pairs AS (
+      SELECT c.a, c.b, sa.s AS sa, sb.s AS sb, ${within('sa', 'sb')} AS within, strlen(sa.s) = sa.len AND strlen(sb.s) = sb.len AS ascii
+      FROM candidates c JOIN s sa ON sa.id = c.a JOIN s sb ON sb.id = c.b)
+    SELECT a, b, CASE WHEN ascii THEN NULL ELSE sa END AS sa, CASE WHEN ascii THEN NULL ELSE sb END AS sb, within
+    FROM pairs WHERE levenshtein(sa, sb) <= CASE WHEN ascii THEN within ELSE 4 * within END`;
+}
+
+interface PairRows {
+  a: number[];
+  b: number[];
+  /** NULL when the pair is settled (ASCII); else the compared strings. */
+  sa: (string | null)[];
+  sb: (string | null)[];
+  within: number[];
+}
+
+/** Links the settled pairs, and the unsettled ones that closePairs finds close. */
+async function linkPairs(pool: WorkerPool, ctx: JobContext, rows: PairRows, uf: UnionFind): Promise<void> {
+  const open: number[] = [];
+  for (let i = 0; i < rows.a.length; i++) {
+    if (rows.sa[i] === null) uf.union(rows.a[i]!, rows.b[i]!);
+    else open.push(i);
+  }
+  if (open.length === 0) return;
+  ctx.progress({ stage: 'measuring non-ASCII pairs', done: 0, total: open.length });
+  const flags = await pool.map('cluster.closePairs', open, {
+    signal: ctx.signal,
+    onProgress: (done) => ctx.progress({ done }),
+    input: (batch) => ({ left: batch.map((i) => rows.sa[i]!), right: batch.map((i) => rows.sb[i]!), max: batch.map((i) => rows.within[i]!) }),
+  });
+  let k = 0;
+  for (const f of flags) for (const close of f) {
+    const i = open[k++]!;
+    if (close) uf.union(rows.a[i]!, rows.b[i]!);
+  }
 }
 
 export interface NearestOutcome {
@@ -81,27 +120,29 @@ export interface NearestOutcome {
 
 export async function levenshteinGroups(
   conn: DuckDBConnection,
+  pool: WorkerPool,
   ctx: JobContext,
   t: { distinct: string; prefix: string },
   p: LevenshteinParams,
   distinct: number,
+  budget = PAIR_BUDGET,
 ): Promise<NearestOutcome> {
   const percent = (pct: number) => ctx.progress({ done: Math.round(pct) });
   ctx.progress({ stage: 'blocking', done: 0, total: 100, unit: 'steps' });
   await runTracked(conn, ctx, prefixSql(t.distinct, t.prefix, p), { k: p.blockChars, r: p.radius }, percent);
-  const capRow = (await (await runTracked(conn, ctx, blockCapSql(t.prefix), { budget: PAIR_BUDGET })).getRowObjectsJS())[0] ?? {};
+  const capRow = (await (await runTracked(conn, ctx, blockCapSql(t.prefix), { budget })).getRowObjectsJS())[0] ?? {};
   const cap = num(capRow.cap);
   const skipped = num(capRow.skipped);
   ctx.progress({ stage: 'comparing candidate pairs', done: 0 });
   const r = await runTracked(conn, ctx, closePairsSql(t.distinct, t.prefix, p), { r: p.radius, cap }, percent);
-  const [as, bs] = (await r.getColumnsJS()) as [number[], number[]];
-  ctx.progress({ stage: 'linking close values' });
+  // An empty result has no columns at all.
+  const [a = [], b = [], sa = [], sb = [], within = []] = (await r.getColumnsJS()) as Partial<[number[], number[], (string | null)[], (string | null)[], number[]]>;
   const uf = new UnionFind(distinct);
-  for (let i = 0; i < as.length; i++) uf.union(as[i]!, bs[i]!);
+  await linkPairs(pool, ctx, { a, b, sa, sb, within }, uf);
   const warnings =
     skipped > 0
       ? [
-          `${skipped.toLocaleString('en-US')} blocks of more than ${cap.toLocaleString('en-US')} values (shared substrings such as ${(capRow.examples as string[]).map((g) => JSON.stringify(g)).join(', ')}) were not compared, to stay within ${PAIR_BUDGET.toLocaleString('en-US')} candidate pairs; values close only through those were not linked. A larger blockChars makes blocks smaller.`,
+          `${skipped.toLocaleString('en-US')} blocks of more than ${cap.toLocaleString('en-US')} values (shared substrings such as ${(capRow.examples as string[]).map((g) => JSON.stringify(g)).join(', ')}) were not compared, to stay within ${budget.toLocaleString('en-US')} candidate pairs; values close only through those were not linked. A larger blockChars makes blocks smaller.`,
         ]
       : [];
   return { groups: uf.groups().map((ids) => ({ ids })), warnings };

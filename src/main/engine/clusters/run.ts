@@ -84,6 +84,6 @@ async function methodGroups(
     case 'metaphone':
       return { groups: await jsKeyGroups(pool, ctx, { method: 'metaphone' }, d), warnings: [] };
     case 'levenshtein':
-      return levenshteinGroups(conn, ctx, scratch, req.params, d.values.length);
+      return levenshteinGroups(conn, pool, ctx, scratch, req.params, d.values.length);
   }
 }

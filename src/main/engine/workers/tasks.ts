@@ -2,11 +2,13 @@
 // survive structured cloning (plain objects, arrays, strings, numbers, typed arrays), and a task
 // must not depend on where it runs: the pool runs small jobs in-process and large ones in workers.
 // To add a task: write the pure function beside its feature and list it here.
+import { closePairs } from '../clusters/edit-distance';
 import { metaphoneKeys, ngramKeys } from '../clusters/key-tasks';
 
 export const TASKS = {
   'cluster.ngramKeys': ngramKeys,
   'cluster.metaphoneKeys': metaphoneKeys,
+  'cluster.closePairs': closePairs,
 } as const;
 
 export type TaskName = keyof typeof TASKS;
