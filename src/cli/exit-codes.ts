@@ -25,6 +25,8 @@ const BY_CODE: Record<ErrorCode, number> = {
   WORKSPACE_INCOMPATIBLE: EXIT.refused,
   OUTSIDE_ROOTS: EXIT.refused,
   BUSY: EXIT.refused,
+  POLICY_INVALID: EXIT.refused,
+  POLICY_COLUMN_MISSING: EXIT.refused,
   CANCELLED: EXIT.interrupted,
   VERIFICATION_FAILED: EXIT.verificationFailed,
   INTERNAL: EXIT.internal,

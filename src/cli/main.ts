@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { toErrorInfo } from '../shared/api/result';
 import type { CommandContext, CommandModule } from './command';
+import { cleanCommand } from './commands/clean';
 import { datasetsCommand } from './commands/datasets';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -13,7 +14,7 @@ import { EXIT, exitCodeFor } from './exit-codes';
 import { processIO, type CliIO } from './io';
 import { printError } from './output';
 
-export const COMMANDS: CommandModule[] = [importCommand, exportCommand, datasetsCommand, logCommand];
+export const COMMANDS: CommandModule[] = [importCommand, exportCommand, cleanCommand, datasetsCommand, logCommand];
 
 const AFTER_HELP = `
 Workspaces: without --workspace, commands use the default workspace (the one the app opens).

@@ -4,13 +4,14 @@
 import { Command } from 'commander';
 import type { ImportResult } from '../../src/shared/api/types';
 import { Rng, seedWords } from '../gen/prng';
+import { cleanOnce, type CleanRun } from './clean-bench';
 import { openEngine, runJob, type BenchEngine } from './client';
 import { RESULT_MARK, type GridResult, type ImportRun, type WindowStats } from './results';
 import { max, percentile } from './stats';
 
 const rssMiB = () => process.resourceUsage().maxRSS / 1024;
 
-function emit(result: ImportRun | GridResult): void {
+function emit(result: ImportRun | GridResult | CleanRun): void {
   process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
 }
 
@@ -110,5 +111,11 @@ program
   .option('--seed <seed>', 'seed of the window positions', '1')
   .option('--sort-column <id>', 'column id to sort by', 'c3')
   .action(async (o: { file: string; workspace: string; windows: number; seed: string; sortColumn: string }) => emit(await grid(o)));
+
+program
+  .command('clean')
+  .requiredOption('--file <file>')
+  .requiredOption('--workspace <dir>')
+  .action(async (o: { file: string; workspace: string }) => emit(await cleanOnce(o.file, o.workspace)));
 
 await program.parseAsync();

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GEN_FORMATS, type GenFormat } from '../gen/generate';
 import { BENCH_DIR } from './datasets';
+import { benchClean, cleanSection } from './clean-bench';
 import { benchGrid } from './grid-bench';
 import { benchImport } from './import-bench';
 import { describeMachine } from './machine';
@@ -45,10 +46,10 @@ const program = new Command('bench')
   .option('--doc <file>', 'Markdown file to write the figures into', 'docs/BENCHMARKS.md')
   .option('--no-doc', 'print the figures only')
   .option('--note <text>', 'a note to print with the figures')
-  .argument('<suite>', 'import | grid | all')
+  .argument('<suite>', 'import | grid | clean | all')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
   .action(async (suite: string, o: Opts) => {
-    if (!['import', 'grid', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid or all`);
+    if (!['import', 'grid', 'clean', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid, clean or all`);
     const log = (s: string) => console.error(s);
     /** When a suite starts and how busy the machine was then. */
     const start = () => ({ load: os.loadavg()[0] ?? 0, date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` });
@@ -72,6 +73,15 @@ const program = new Command('bench')
       fs.writeFileSync(path.join(BENCH_DIR, 'results', `grid-${stamp}.json`), JSON.stringify({ machine, date, grid }, null, 2));
       console.log(`\n${section}\n`);
       if (o.doc) writeSection(o.doc, 'grid', section);
+    }
+    if (suite === 'clean' || suite === 'all') {
+      const { load, date } = start();
+      const clean = await benchClean({ dir: BENCH_DIR, rows: o.rows, runs: o.runs, seed: o.seed, log });
+      const machine = await describeMachine(load);
+      const section = cleanSection(clean, machine, date, note);
+      fs.writeFileSync(path.join(BENCH_DIR, 'results', `clean-${stamp}.json`), JSON.stringify({ machine, date, clean }, null, 2));
+      console.log(`\n${section}\n`);
+      if (o.doc) writeSection(o.doc, 'clean', section);
     }
   });
 

@@ -13,7 +13,9 @@ import { table } from './db/sql';
 import { assertInRoots, fileRoots } from './files/browse';
 import { Grid } from './grid/grid';
 import { appHandlers } from './handlers/app';
+import { cleanHandlers } from './handlers/clean';
 import { clusterHandlers } from './handlers/cluster';
+import { policyHandlers } from './handlers/policy';
 import { datasetHandlers } from './handlers/datasets';
 import { exportHandlers } from './handlers/export';
 import { gridHandlers } from './handlers/grid';
@@ -76,6 +78,8 @@ export class Engine {
       ...gridHandlers(this),
       ...exportHandlers(this),
       ...clusterHandlers(this),
+      ...policyHandlers(this),
+      ...cleanHandlers(this),
       ...jobHandlers(this),
     };
   }

@@ -15,6 +15,8 @@ const TITLES: Record<ErrorCode, string> = {
   WORKSPACE_INCOMPATIBLE: 'This workspace cannot be opened',
   OUTSIDE_ROOTS: 'That folder cannot be browsed',
   BUSY: 'Busy',
+  POLICY_INVALID: 'The policy is not valid',
+  POLICY_COLUMN_MISSING: 'The policy names a column this data does not have',
   CANCELLED: 'Cancelled',
   VERIFICATION_FAILED: 'Verification failed',
   INTERNAL: 'Something went wrong',

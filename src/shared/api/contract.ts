@@ -16,6 +16,8 @@ import type {
   RecentWorkspace,
   WorkspaceInfo,
 } from './types';
+import type { ColumnCheck, DiffSummary, LedgerEntry, PolicySummary, RunResult, StoredPolicy } from './clean-types';
+import type { Preset } from '../policy/presets';
 import { ENCODINGS, EXPORT_FORMATS, RAGGED_POLICIES, SOURCE_FORMATS } from './types';
 
 /** A method: its input schema, and (as a phantom type) its output. */
@@ -49,6 +51,19 @@ export const importOptionsSchema = z.strictObject({
   name: z.string().min(1).max(200).optional(),
 });
 
+const policyId = z.string().regex(/^p[0-9]+$/, 'a policy id looks like p3');
+/** Which policy a run uses: a document given inline, a saved version, or built-in presets. */
+export const policySourceSchema = z.union([
+  z.strictObject({ policy: z.unknown() }),
+  z.strictObject({ policyId, version: z.int().positive().optional() }),
+  z.strictObject({ presets: z.array(z.string().min(1).max(100)).min(1).max(20) }),
+]);
+export type PolicySource = z.infer<typeof policySourceSchema>;
+const stepFilter = {
+  stepId: z.string().min(1).max(64).optional(),
+  columnId: columnId.optional(),
+};
+
 export const viewSpecSchema = z.strictObject({
   filter: z
     .strictObject({
@@ -60,6 +75,8 @@ export const viewSpecSchema = z.strictObject({
     .array(z.strictObject({ columnId, direction: z.enum(['asc', 'desc']) }))
     .max(8)
     .optional(),
+  /** Only rows with changes in the ledger (optionally by one step and/or column). */
+  changes: z.strictObject(stepFilter).optional(),
 });
 
 export const contract = {
@@ -107,6 +124,48 @@ export const contract = {
     }),
   ).returns<{ jobId: string }>(),
 
+  'policy.presets': method(none).returns<Preset[]>(),
+  'policy.list': method(none).returns<PolicySummary[]>(),
+  'policy.get': method(z.strictObject({ policyId, version: z.int().positive().optional() })).returns<StoredPolicy>(),
+  /** Saves a new version (the first when policyId is absent); the engine records author and time. */
+  'policy.save': method(
+    z.strictObject({ policyId: policyId.optional(), policy: z.unknown(), summary: z.string().max(2000).default('') }),
+  ).returns<StoredPolicy>(),
+  /** Reads a recipe file (a policy JSON) and validates it. */
+  'policy.readFile': method(z.strictObject({ path })).returns<{ policy: unknown; path: string }>(),
+  'policy.writeFile': method(z.strictObject({ path, policy: z.unknown(), force: z.boolean().default(false) })).returns<{ path: string; sha256: string }>(),
+  /** Which of a policy's column names a dataset version lacks. */
+  'policy.checkColumns': method(z.strictObject({ datasetId, version: z.int().positive(), policy: z.unknown() })).returns<ColumnCheck>(),
+
+  /** A dry run on a deterministic sample (or every row): counts and diffs, no version written. */
+  'clean.preview': method(
+    z.strictObject({ datasetId, version: z.int().positive(), source: policySourceSchema, full: z.boolean().default(false) }),
+  ).returns<{ jobId: string }>(),
+  /** Runs a policy and writes a new version (stamped UNAPPROVED) with its provenance ledger. */
+  'clean.run': method(z.strictObject({ datasetId, version: z.int().positive(), source: policySourceSchema })).returns<{ jobId: string }>(),
+  'run.list': method(z.strictObject({ datasetId: datasetId.optional() })).returns<RunResult[]>(),
+
+  'diff.summary': method(z.strictObject({ datasetId, version: z.int().positive() })).returns<DiffSummary>(),
+  /** The ledger entries of the given rows of a version (what the diff grid highlights). */
+  'diff.cells': method(
+    z.strictObject({ datasetId, version: z.int().positive(), rowIds: z.array(z.int().positive()).max(2000), ...stepFilter }),
+  ).returns<LedgerEntry[]>(),
+  /** The grid position of the next (or previous) changed row after `from`, in the version or view. */
+  'diff.next': method(
+    z.strictObject({
+      datasetId,
+      version: z.int().positive(),
+      viewId: z.string().regex(/^v[0-9]+$/).optional(),
+      from: z.int().min(-1),
+      direction: z.enum(['next', 'previous']).default('next'),
+      ...stepFilter,
+    }),
+  ).returns<{ offset: number | null }>(),
+  /** Writes a version's ledger as CSV or Parquet (columns row_id,kind,column,before,after,step_id,step,confidence). */
+  'provenance.export': method(
+    z.strictObject({ datasetId, version: z.int().positive(), path, format: z.enum(['csv', 'parquet']).optional(), force: z.boolean().default(false) }),
+  ).returns<{ jobId: string }>(),
+
   /** Suggests clusters of values in a text column; the job's result is a ClusterResult. */
   'cluster.start': method(clusterRequestSchema).returns<{ jobId: string }>(),
 
@@ -138,10 +197,11 @@ export interface Events {
   'job.updated': JobInfo;
   'workspace.changed': WorkspaceInfo;
   'datasets.changed': { datasetId: string | null };
+  'policies.changed': { policyId: string };
   'app.command': { command: AppCommand; path?: string };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['job.updated', 'workspace.changed', 'datasets.changed', 'app.command'];
+export const EVENT_NAMES: readonly EventName[] = ['job.updated', 'workspace.changed', 'datasets.changed', 'policies.changed', 'app.command'];
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'WORKSPACE_INCOMPATIBLE', // written by a newer version of the app, or not a workspace
   'OUTSIDE_ROOTS', // a browse path outside the roots the server was started with
   'BUSY', // a refused action while jobs run (e.g. switching workspace)
+  'POLICY_INVALID', // a policy document or step that fails validation; details list the issues
+  'POLICY_COLUMN_MISSING', // a policy names a column the data does not have (map it first)
   'CANCELLED',
   'VERIFICATION_FAILED', // tampering found (later issues)
   'INTERNAL',

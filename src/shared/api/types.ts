@@ -91,6 +91,10 @@ export interface VersionSummary {
   createdAt: string;
   createdBy: string;
   note: string;
+  /** The cleaning run that wrote this version (null for an import). */
+  runId: string | null;
+  /** "UNAPPROVED" for a version written by a run of an unapproved policy. */
+  stamp: string | null;
 }
 
 export interface DatasetSummary {
@@ -153,6 +157,8 @@ export interface SortKey {
 export interface ViewSpec {
   filter?: { text: string; columnIds?: string[] };
   sort?: SortKey[];
+  /** Only rows with ledger entries (optionally of one step and/or column). */
+  changes?: { stepId?: string; columnId?: string };
 }
 
 export interface ViewInfo {
@@ -170,7 +176,7 @@ export interface GridWindow {
   rows: (string | null)[][];
 }
 
-export type JobKind = 'import' | 'export' | 'view' | 'compact' | 'cluster';
+export type JobKind = 'import' | 'export' | 'view' | 'compact' | 'clean' | 'preview' | 'provenance' | 'cluster';
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface JobInfo {

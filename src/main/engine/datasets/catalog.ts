@@ -25,6 +25,8 @@ function toVersion(r: Record<string, unknown>): VersionSummary {
     createdAt: iso(r.created_ms),
     createdBy: String(r.created_by),
     note: String(r.note),
+    runId: r.run_id === null || r.run_id === undefined ? null : String(r.run_id),
+    stamp: r.stamp === null || r.stamp === undefined ? null : String(r.stamp),
   };
 }
 
@@ -34,7 +36,7 @@ export async function listDatasets(db: Database): Promise<DatasetSummary[]> {
      FROM ${table.dataset} ORDER BY created_at DESC, dataset_id DESC`,
   );
   const versions = await db.all(
-    `SELECT v.dataset_id, v.version, v.parent_version, v.row_count, epoch_ms(v.created_at) AS created_ms, v.created_by, v.note,
+    `SELECT v.dataset_id, v.version, v.parent_version, v.row_count, epoch_ms(v.created_at) AS created_ms, v.created_by, v.note, v.run_id, v.stamp,
        (SELECT count(*) FROM ${table.column} c WHERE c.dataset_id = v.dataset_id AND c.version = v.version) AS column_count
      FROM ${table.version} v ORDER BY v.dataset_id, v.version`,
   );
@@ -142,10 +144,15 @@ export async function registerDataset(conn: DuckDBConnection, d: NewDataset): Pr
     rows: d.rowCount,
     actor: d.actor,
   });
+  await insertColumns(conn, d.datasetId, 1, d.columns);
+}
+
+/** Records the columns of a dataset version. */
+export async function insertColumns(conn: DuckDBConnection, datasetId: string, version: number, columns: ColumnInfo[]): Promise<void> {
   const appender = await conn.createAppender(table.column);
-  for (const c of d.columns) {
-    appender.appendVarchar(d.datasetId);
-    appender.appendInteger(1);
+  for (const c of columns) {
+    appender.appendVarchar(datasetId);
+    appender.appendInteger(version);
     appender.appendVarchar(c.id);
     appender.appendInteger(c.position);
     appender.appendVarchar(c.header);
@@ -157,6 +164,32 @@ export async function registerDataset(conn: DuckDBConnection, d: NewDataset): Pr
     appender.endRow();
   }
   appender.closeSync();
+}
+
+export interface NewVersion {
+  datasetId: string;
+  parentVersion: number;
+  dataTable: string;
+  rowCount: number;
+  actor: string;
+  note: string;
+  runId: string;
+  stamp: string | null;
+  compacted: boolean;
+  columns: ColumnInfo[];
+}
+
+/** Registers a version written by a run (call inside its final transaction); returns its number. */
+export async function registerVersion(conn: DuckDBConnection, v: NewVersion): Promise<number> {
+  const r = await conn.runAndReadAll(`SELECT coalesce(max(version), 0) + 1 AS v FROM ${table.version} WHERE dataset_id = $id`, { id: v.datasetId });
+  const version = num(r.getRowObjects()[0]?.v);
+  await conn.run(
+    `INSERT INTO ${table.version} (dataset_id, version, parent_version, table_name, row_count, created_at, created_by, note, compacted, run_id, stamp)
+     VALUES ($id, $v, $parent, $tbl, $rows, now(), $actor, $note, $compacted, $run, $stamp)`,
+    { id: v.datasetId, v: version, parent: v.parentVersion, tbl: v.dataTable, rows: v.rowCount, actor: v.actor, note: v.note, compacted: v.compacted, run: v.runId, stamp: v.stamp },
+  );
+  await insertColumns(conn, v.datasetId, version, v.columns);
+  return version;
 }
 
 /** Versions whose tables still await compaction (oldest first). */
@@ -171,6 +204,7 @@ export async function deleteDataset(conn: DuckDBConnection, datasetId: string): 
   if (tables.length === 0) throw new AppError('NOT_FOUND', `There is no dataset ${datasetId} in this workspace.`);
   for (const t of tables) await conn.run(`DROP TABLE IF EXISTS ${ident(t)}`);
   await conn.run(`DELETE FROM ${table.column} WHERE dataset_id = $id`, { id: datasetId });
+  await conn.run(`DELETE FROM ${table.change} WHERE dataset_id = $id`, { id: datasetId });
   await conn.run(`DELETE FROM ${table.version} WHERE dataset_id = $id`, { id: datasetId });
   await conn.run(`DELETE FROM ${table.dataset} WHERE dataset_id = $id`, { id: datasetId });
   return tables;

@@ -28,8 +28,14 @@ export const table = {
   version: `${INTERNAL_PREFIX}version`,
   column: `${INTERNAL_PREFIX}column`,
   eventLog: `${INTERNAL_PREFIX}event_log`,
+  policy: `${INTERNAL_PREFIX}policy`,
+  run: `${INTERNAL_PREFIX}run`,
+  /** The provenance ledger: one row per changed cell or removed row of a written version. */
+  change: `${INTERNAL_PREFIX}change`,
   /** The data of one dataset version. */
   data: (datasetId: string, version: number) => `${INTERNAL_PREFIX}data_${datasetId}_v${version}`,
+  /** The data of a version written by a cleaning run (named by the run, numbered in its transaction). */
+  runData: (datasetId: string, runId: string) => `${INTERNAL_PREFIX}data_${datasetId}_${runId}`,
   /** A staging table of a running import: dropped if the import does not finish. */
   stage: (jobId: string) => `${INTERNAL_PREFIX}stage_${jobId}`,
 } as const;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/result';
-import type { ExportFormat, ExportResult } from '../../../shared/api/types';
+import type { ColumnInfo, ExportFormat, ExportResult } from '../../../shared/api/types';
 import { getDataset, versionTable } from '../datasets/catalog';
 import { sha256File } from '../import/digest';
 import type { JobContext } from '../jobs/jobs';
@@ -30,21 +30,47 @@ export interface ExportRequest {
 const WRITERS: Record<ExportFormat, Writer> = { csv: csvWriter, parquet: parquetWriter, jsonl: jsonlWriter, xlsx: xlsxWriter };
 
 export async function runExport(ws: Workspace, job: JobContext, req: ExportRequest, actor: string): Promise<ExportResult> {
-  const format = resolveFormat(req.path, req.format);
   const detail = await getDataset(ws.db, req.datasetId, req.version);
   const version = detail.version.version;
   const { table, rowCount } = await versionTable(ws.db, req.datasetId, version);
   if (detail.columns.length === 0) throw new AppError('INVALID_ARGUMENT', `Dataset ${req.datasetId} version ${version} has no columns; there is nothing to export.`);
-  const dest = prepareDestination(req.path, req.force, [detail.dataset.sourcePath]);
-  job.progress({ stage: 'checking', done: 0, total: rowCount, unit: 'rows' });
+  return exportTable(ws, job, {
+    table, rowCount, columns: detail.columns, name: detail.dataset.name, sources: [detail.dataset.sourcePath],
+    path: req.path, format: req.format, force: req.force, formulaEscape: req.formulaEscape,
+    action: 'dataset.exported', subject: { dataset: req.datasetId, version: String(version) }, actor,
+  });
+}
+
+export interface TableExport {
+  /** A table of the workspace database (not a scratch one). */
+  table: string;
+  rowCount: number;
+  columns: ColumnInfo[];
+  name: string;
+  /** Files the export must never overwrite (the dataset's source). */
+  sources: string[];
+  path: string;
+  format?: ExportFormat | undefined;
+  force: boolean;
+  formulaEscape: boolean;
+  action: string;
+  subject: Record<string, string>;
+  actor: string;
+}
+
+/** Writes a table's rows (row order, original headers) to a file atomically, logging the export. */
+export async function exportTable(ws: Workspace, job: JobContext, t: TableExport): Promise<ExportResult> {
+  const format = resolveFormat(t.path, t.format);
+  const dest = prepareDestination(t.path, t.force, t.sources);
+  job.progress({ stage: 'checking', done: 0, total: t.rowCount, unit: 'rows' });
   try {
     const writer = WRITERS[format];
     const outcome = await ws.db.with(async (conn) => {
       const ctx: WriteContext = {
-        conn, job, table, rowCount,
-        columns: detail.columns,
-        datasetName: detail.dataset.name,
-        formulaEscape: req.formulaEscape,
+        conn, job, table: t.table, rowCount: t.rowCount,
+        columns: t.columns,
+        datasetName: t.name,
+        formulaEscape: t.formulaEscape,
         temp: dest.temp,
         scratchPrefix: dest.scratchPrefix,
         progress: (rows, stage) => job.progress({ ...(stage ? { stage } : {}), done: rows, rows }),
@@ -60,17 +86,17 @@ export async function runExport(ws: Workspace, job: JobContext, req: ExportReque
     const bytes = fs.statSync(dest.temp).size;
     job.throwIfCancelled();
     job.progress({ stage: 'saving' });
-    const result: ExportResult = { path: dest.path, format, rows: rowCount, bytes, sha256 };
+    const result: ExportResult = { path: dest.path, format, rows: t.rowCount, bytes, sha256 };
     await ws.exclusive(() =>
       ws.db.transaction(async (conn) => {
         await appendEvent(conn, {
-          action: 'dataset.exported',
-          actor,
-          subject: { dataset: req.datasetId, version: String(version) },
-          details: { path: dest.path, format, rows: rowCount, bytes, sha256, formulaEscape: req.formulaEscape, overwrote: req.force && fs.existsSync(dest.path) },
+          action: t.action,
+          actor: t.actor,
+          subject: t.subject,
+          details: { path: dest.path, format, rows: t.rowCount, bytes, sha256, formulaEscape: t.formulaEscape, overwrote: t.force && fs.existsSync(dest.path) },
         });
         // Last step before COMMIT: if the move fails, the log entry is rolled back with it.
-        publish(dest, req.force);
+        publish(dest, t.force);
       }),
     );
     return result;

@@ -6,7 +6,8 @@
 import { AppError } from '../../../shared/api/result';
 import type { ColumnInfo, GridWindow, ViewInfo, ViewSpec } from '../../../shared/api/types';
 import { num } from '../db/database';
-import { SCRATCH, ident, qualified } from '../db/sql';
+import { SCRATCH, ident, qualified, table } from '../db/sql';
+import { ledgerWhere } from '../clean/ledger';
 import { runTracked } from '../db/tracked';
 import { getColumns, versionTable } from '../datasets/catalog';
 import type { JobContext } from '../jobs/jobs';
@@ -104,7 +105,18 @@ export class Grid {
     };
     const text = spec.filter?.text.trim() ?? '';
     const searched = spec.filter?.columnIds?.map(byId) ?? cols;
-    const where = text && searched.length > 0 ? `WHERE ${searched.map((c) => `contains(lower(${displayExpr(c)}), $q)`).join(' OR ')}` : '';
+    const conds: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (text && searched.length > 0) {
+      conds.push(`(${searched.map((c) => `contains(lower(${displayExpr(c)}), $q)`).join(' OR ')})`);
+      params.q = text.toLowerCase();
+    }
+    if (spec.changes) {
+      const w = ledgerWhere(datasetId, version, spec.changes);
+      conds.push(`row_id IN (SELECT row_id FROM ${table.change} WHERE ${w.sql})`);
+      Object.assign(params, w.params);
+    }
+    const where = conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : '';
     const order = [
       ...(spec.sort ?? []).map((k) => {
         const dir = k.direction === 'desc' ? 'DESC' : 'ASC';
@@ -117,13 +129,13 @@ export class Grid {
     ].join(', ');
     const id = `v${++this.seq}`;
     const name = `view_${id}_${Date.now()}`;
-    job.progress({ stage: text ? 'filtering' : 'sorting', done: 0, total: rowCount, unit: 'rows' });
+    job.progress({ stage: where ? 'filtering' : 'sorting', done: 0, total: rowCount, unit: 'rows' });
     await this.ws.db.with((conn) =>
       runTracked(
         conn,
         job,
         `CREATE TABLE ${qualified(SCRATCH, 'main', name)} AS SELECT * FROM ${ident(data)} ${where} ORDER BY ${order}`,
-        text ? { q: text.toLowerCase() } : undefined,
+        Object.keys(params).length > 0 ? params : undefined,
         (pct) => job.progress({ done: Math.round((pct / 100) * rowCount), rows: Math.round((pct / 100) * rowCount) }),
       ),
     ).catch(async (err: unknown) => {
@@ -133,6 +145,16 @@ export class Grid {
     const total = num((await this.ws.db.one(`SELECT count(*) AS n FROM ${qualified(SCRATCH, 'main', name)}`))?.n);
     this.views.set(id, { id, datasetId, version, table: name, total });
     return { viewId: id, total };
+  }
+
+  /** The relation whose rowids are the grid's positions: a view's table, or the version's. */
+  async relation(datasetId: string, version: number, viewId?: string): Promise<string> {
+    if (!viewId) return ident((await versionTable(this.ws.db, datasetId, version)).table);
+    const view = this.views.get(viewId);
+    if (!view || view.datasetId !== datasetId || view.version !== version) {
+      throw new AppError('NOT_FOUND', `The view ${viewId} is closed or belongs to another dataset; open it again.`);
+    }
+    return qualified(SCRATCH, 'main', view.table);
   }
 
   async closeView(viewId: string): Promise<boolean> {

@@ -61,6 +61,52 @@ export const MIGRATIONS: readonly Migration[] = [
   async (c) => {
     await c.run(`ALTER TABLE ${table.version} ADD COLUMN compacted BOOLEAN DEFAULT true`);
   },
+  // 2 → 3: policies (each saved version a row), cleaning runs, and the provenance ledger; a
+  // version written by a run names it and carries its stamp (UNAPPROVED until governance).
+  async (c) => {
+    await c.run(`CREATE SEQUENCE ${table.policy}_seq START 1`);
+    await c.run(`CREATE TABLE ${table.policy} (
+      policy_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      name VARCHAR NOT NULL,
+      doc JSON NOT NULL,
+      sha256 VARCHAR NOT NULL,
+      saved_at TIMESTAMPTZ NOT NULL,
+      saved_by VARCHAR NOT NULL,
+      PRIMARY KEY (policy_id, version))`);
+    await c.run(`CREATE SEQUENCE ${table.run}_seq START 1`);
+    // approvals: the governance issue fills it for compliance runs; meaning stays, fields add.
+    await c.run(`CREATE TABLE ${table.run} (
+      run_id VARCHAR PRIMARY KEY,
+      kind VARCHAR NOT NULL,
+      dataset_id VARCHAR NOT NULL,
+      input_version INTEGER NOT NULL,
+      output_version INTEGER,
+      policy_id VARCHAR,
+      policy_version INTEGER,
+      policy_sha256 VARCHAR NOT NULL,
+      policy JSON NOT NULL,
+      approvals JSON NOT NULL,
+      stamp VARCHAR,
+      started_at TIMESTAMPTZ NOT NULL,
+      finished_at TIMESTAMPTZ NOT NULL,
+      actor VARCHAR NOT NULL,
+      result JSON NOT NULL)`);
+    await c.run(`CREATE TABLE ${table.change} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      row_id BIGINT NOT NULL,
+      step_index INTEGER NOT NULL,
+      kind VARCHAR NOT NULL,
+      col_id VARCHAR,
+      "before" VARCHAR,
+      "after" VARCHAR,
+      step_id VARCHAR NOT NULL,
+      step_type VARCHAR NOT NULL,
+      confidence DOUBLE NOT NULL)`);
+    await c.run(`ALTER TABLE ${table.version} ADD COLUMN run_id VARCHAR`);
+    await c.run(`ALTER TABLE ${table.version} ADD COLUMN stamp VARCHAR`);
+  },
 ];
 
 export const CURRENT_FORMAT = MIGRATIONS.length;

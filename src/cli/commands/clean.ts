@@ -1,0 +1,104 @@
+// `sanitizer clean <file|dataset> (--policy-file P.json | --preset NAME[,NAME…]) [--preview] --out OUT
+// [--provenance PROV]`: runs a policy (a new version stamped UNAPPROVED), exports the result and
+// its ledger; --preview reports the counts and first changes without writing anything.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { PreviewResult, RunResult } from '../../shared/api/clean-types';
+import type { PolicySource } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/result';
+import type { ExportResult } from '../../shared/api/types';
+import type { CommandContext } from '../command';
+import { addJsonFlag, addWorkspaceFlag, positiveInt } from '../flags';
+import { printJson } from '../output';
+import type { Session } from '../session';
+import { withSource } from '../source';
+
+interface CleanFlags {
+  policyFile?: string;
+  preset?: string;
+  preview?: boolean;
+  full?: boolean;
+  out?: string;
+  provenance?: string;
+  workspace?: string;
+  version?: number;
+  force?: boolean;
+  json?: boolean;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** Refuses, before any work, outputs that exist (without --force) or would overwrite each other. */
+function checkOutputs(files: string[], force: boolean): void {
+  if (files.length === 2 && files[0] === files[1]) throw new AppError('INVALID_ARGUMENT', `--out and --provenance name the same file, ${files[0]}.`);
+  for (const f of files) {
+    if (!force && fs.existsSync(f)) throw new AppError('ALREADY_EXISTS', `${f} already exists; nothing was written. Choose another name, or add --force.`, { file: f });
+  }
+}
+
+function checkPolicyFlags(flags: CleanFlags): void {
+  if (flags.policyFile && flags.preset) throw new AppError('INVALID_ARGUMENT', 'Give either --policy-file or --preset, not both.');
+  if (!flags.policyFile && !flags.preset) throw new AppError('INVALID_ARGUMENT', 'Say which policy to run: --policy-file P.json or --preset standard.');
+}
+
+async function policySource(session: Session, flags: CleanFlags, cwd: string): Promise<PolicySource> {
+  if (flags.policyFile) return { policy: (await session.call('policy.readFile', { path: path.resolve(cwd, flags.policyFile) })).policy };
+  return { presets: (flags.preset ?? '').split(',').map((s) => s.trim()).filter(Boolean) };
+}
+
+function stepTable(r: RunResult): string {
+  const rows = r.steps.map((s) => [s.stepId, s.label, n(s.cellsChanged), n(s.rowsRemoved), n(s.failures)]);
+  const head = ['step', 'type', 'cells changed', 'rows removed', 'failures'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((x) => (x[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ').trimEnd();
+  const notes = r.steps.flatMap((s) => [...s.notes.map((x) => `  ${s.stepId}: ${x}`), ...s.failureExamples.map((f) => `  ${s.stepId}: row ${f.rowId}: ${JSON.stringify(f.value)} ${f.reason}`)]);
+  return [line(head), ...rows.map(line), ...(notes.length ? ['', ...notes] : [])].join('\n');
+}
+
+export function cleanCommand(program: Command, ctx: CommandContext): void {
+  const cmd = program
+    .command('clean')
+    .description('Run a cleaning policy: writes a new dataset version (stamped UNAPPROVED), exports it and, if asked, its provenance ledger. --preview changes nothing.')
+    .argument('<dataset|file>', 'a dataset id (d12), or a file (imported into a temporary workspace, deleted afterwards, unless --workspace is given)')
+    .option('--policy-file <file>', 'a policy (recipe) JSON file; see docs/POLICY.md')
+    .option('--preset <names>', 'built-in presets, applied in the order given (e.g. standard)')
+    .option('--preview', 'dry run on a deterministic sample: print the counts per step and the first changes; write nothing')
+    .option('--full', 'with --preview: use every row, not a sample')
+    .option('--out <file>', 'the cleaned data: .csv, .parquet, .jsonl or .xlsx')
+    .option('--provenance <file>', 'the ledger of changes: .csv or .parquet (row_id,kind,column,before,after,step_id,step,confidence)');
+  addWorkspaceFlag(cmd);
+  cmd.option('--version <n>', 'the dataset version to clean (default: the latest)', positiveInt('--version')).option('--force', 'overwrite output files that exist');
+  addJsonFlag(cmd);
+  cmd.action(async (source: string, flags: CleanFlags) => {
+    ctx.json = Boolean(flags.json);
+    const out = flags.out ? path.resolve(ctx.io.cwd, flags.out) : null;
+    const prov = flags.provenance ? path.resolve(ctx.io.cwd, flags.provenance) : null;
+    checkPolicyFlags(flags);
+    if (flags.preview && (out || prov)) throw new AppError('INVALID_ARGUMENT', '--preview writes nothing; leave out --out and --provenance.');
+    if (!flags.preview && !out) throw new AppError('INVALID_ARGUMENT', 'Say where the cleaned data goes with --out FILE (or use --preview).');
+    if (flags.full && !flags.preview) throw new AppError('INVALID_ARGUMENT', '--full goes with --preview.');
+    checkOutputs([out, prov].filter((x): x is string => x !== null), Boolean(flags.force));
+    await withSource(ctx.io, source, { ...(flags.workspace ? { workspace: flags.workspace } : {}), command: 'clean' }, async ({ session, datasetId, temporary }) => {
+      const src = await policySource(session, flags, ctx.io.cwd);
+      const version = (await session.call('dataset.get', { datasetId, ...(flags.version ? { version: flags.version } : {}) })).version.version;
+      if (flags.preview) {
+        const r = (await session.runJob('clean.preview', { datasetId, version, source: src, full: Boolean(flags.full) }, 'Previewing')) as PreviewResult;
+        if (ctx.json) return printJson(ctx.io, r);
+        ctx.io.out(`Preview of ${r.policyName} on ${temporary ? source : `${datasetId} version ${version}`}: ${r.sampled ? `a sample of ${n(r.rowsIn)} rows` : `all ${n(r.rowsIn)} rows`}; nothing was written.\n${stepTable(r)}\n`);
+        return;
+      }
+      const run = (await session.runJob('clean.run', { datasetId, version, source: src }, 'Cleaning')) as RunResult;
+      const v = run.outputVersion as number;
+      const data = (await session.runJob('export.start', { datasetId, version: v, path: out as string, force: Boolean(flags.force) }, `Exporting to ${path.basename(out as string)}`)) as ExportResult;
+      const ledger = prov
+        ? ((await session.runJob('provenance.export', { datasetId, version: v, path: prov, force: Boolean(flags.force) }, `Writing provenance to ${path.basename(prov)}`)) as ExportResult)
+        : null;
+      if (ctx.json) return printJson(ctx.io, { ...run, workspace: temporary ? null : session.workspaceDir, output: data, provenance: ledger });
+      ctx.io.out(
+        `Cleaned ${temporary ? source : `${datasetId} version ${version}`} with ${run.policyName} (UNAPPROVED)${temporary ? '' : ` into version ${v}`}: ${n(run.rowsIn)} rows in, ${n(run.rowsOut)} out, ${n(run.cellsChanged)} cells changed, ${n(run.rowsRemoved)} rows removed, ${run.seconds.toFixed(1)} s.\n${stepTable(run)}\n` +
+          `Wrote ${data.path} (sha256 ${data.sha256})${ledger ? `\nWrote ${ledger.path} (${n(ledger.rows)} entries, sha256 ${ledger.sha256})` : ''}\n`,
+      );
+    });
+  });
+}

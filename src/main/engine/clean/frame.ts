@@ -1,0 +1,86 @@
+// The pipeline's picture of the data between steps: the relation holding the rows, its columns
+// (ids, headers, types), and what a compiled step hands the executor.
+import type { ColumnInfo, LogicalType } from '../../../shared/api/types';
+import type { StepFailure } from '../../../shared/api/clean-types';
+import type { Step } from '../../../shared/policy/steps';
+
+export interface FrameColumn {
+  id: string;
+  header: string;
+  logicalType: LogicalType;
+  storageType: string;
+  path?: string[];
+  /** How many steps have rewritten this column in the run so far (keys cached detection). */
+  stamp?: number;
+}
+
+export interface Frame {
+  /** A quoted relation name (a version table, or a scratch table). */
+  relation: string;
+  columns: FrameColumn[];
+  rowCount: number;
+}
+
+/** A cell-by-cell rewrite of some columns: each expression reads the column's value before the step. */
+export interface MapOp {
+  kind: 'map';
+  exprs: Map<string, string>;
+  /** New columns (flags), each computed from the values before the step. */
+  added: { column: FrameColumn; expr: string }[];
+  /** Logical types the step gives its columns (e.g. dates after coercion). */
+  types: Map<string, LogicalType>;
+  /** Types read from the rewritten column: an aggregate over it giving a logical type's name. */
+  typesFromData?: Map<string, (col: string) => string>;
+}
+
+/** Keeps the rows for which `keep` (a condition over the frame, `{frame}` standing for it) holds. */
+export interface RowsOp {
+  kind: 'rows';
+  keep: string;
+}
+
+/** Drops or renames columns; no data pass. */
+export interface ColumnsOp {
+  kind: 'columns';
+  drop: string[];
+  rename: { id: string; header: string }[];
+}
+
+export type Op = MapOp | RowsOp | ColumnsOp;
+
+export interface Compiled {
+  op: Op;
+  columnIds: string[];
+  failures: number;
+  failureExamples: StepFailure[];
+  notes: string[];
+}
+
+export interface CompiledStep extends Compiled {
+  step: Step;
+  index: number;
+}
+
+export function frameColumns(columns: ColumnInfo[]): FrameColumn[] {
+  return columns.map((c) => ({
+    id: c.id,
+    header: c.header,
+    logicalType: c.logicalType,
+    storageType: c.storageType,
+    ...(c.path ? { path: c.path } : {}),
+  }));
+}
+
+/** Numeric ids of the columns, for giving an added column the next free id. */
+export function nextColumnId(columns: FrameColumn[], taken: Set<string> = new Set()): string {
+  let max = 0;
+  for (const c of [...columns.map((x) => x.id), ...taken]) max = Math.max(max, Number(c.slice(1)));
+  return `c${max + 1}`;
+}
+
+/** A header not yet used by any column: `balance_imputed`, then `balance_imputed_2`, … */
+export function freeHeader(columns: FrameColumn[], wanted: string): string {
+  const used = new Set(columns.map((c) => c.header));
+  if (!used.has(wanted)) return wanted;
+  for (let i = 2; ; i++) if (!used.has(`${wanted}_${i}`)) return `${wanted}_${i}`;
+}

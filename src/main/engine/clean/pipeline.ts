@@ -1,0 +1,175 @@
+// Runs compiled steps over a frame. Each cell-rewriting step is one pass that writes the next
+// frame, and the ledger takes the changed cells from the old and new frames side by side (a
+// positional join: both are in row order). Passes are not fused:
+// DuckDB inlines nested projections, so a chain of steps that each read a value twice grows
+// exponentially (measured: 4 fused steps on 20,000 rows took 0.9 s, one pass each 0.1 s).
+// Row steps (duplicates, filters) and column steps (drop, rename) need no cell pass.
+import type { StepReport } from '../../../shared/api/clean-types';
+import { STEP_INFO } from '../../../shared/policy/catalog';
+import type { Step } from '../../../shared/policy/steps';
+import { num } from '../db/database';
+import { ident } from '../db/sql';
+import { compileStep, needsData } from './compile';
+import type { CompiledStep, Frame, FrameColumn, MapOp } from './frame';
+import { freeHeader, nextColumnId } from './frame';
+import type { Query } from './query';
+
+export interface PipelineResult {
+  frame: Frame;
+  /** Scratch table (row_id, step_index, kind, col_id, before, after). */
+  ledger: string;
+  reports: StepReport[];
+}
+
+export class Pipeline {
+  private physical: Frame;
+  /** Columns after every compiled step (ahead of `physical` while a segment is pending). */
+  private columns: FrameColumn[];
+  private pending: CompiledStep[] = [];
+  readonly reports: StepReport[] = [];
+  readonly ledger: string;
+
+  constructor(private readonly q: Query, input: Frame, private readonly onStep: (done: number, label: string) => void) {
+    this.physical = input;
+    this.columns = input.columns.map((c) => ({ ...c }));
+    this.ledger = q.newTable('ledger');
+  }
+
+  async run(steps: Step[]): Promise<PipelineResult> {
+    await this.q.run(`CREATE TABLE ${this.ledger} (row_id BIGINT, step_index INTEGER, kind VARCHAR, col_id VARCHAR, "before" VARCHAR, "after" VARCHAR)`);
+    for (const [index, step] of steps.entries()) {
+      this.onStep(index, STEP_INFO[step.type].label);
+      if (!step.enabled) {
+        this.reports.push(report(step, { op: { kind: 'columns', drop: [], rename: [] }, columnIds: [], failures: 0, failureExamples: [], notes: ['disabled'], step, index }));
+        continue;
+      }
+      if (needsData(step)) await this.flush();
+      const frame = { ...this.physical, columns: this.columns };
+      const compiled: CompiledStep = { ...(await compileStep(this.q, frame, step, index)), step, index };
+      this.apply(compiled);
+      if (compiled.op.kind === 'rows') {
+        await this.flush();
+        await this.keepRows(compiled);
+      } else {
+        this.pending.push(compiled);
+        if (compiled.op.kind === 'map') await this.flush();
+      }
+    }
+    await this.flush();
+    await this.count();
+    return { frame: this.physical, ledger: this.ledger, reports: this.reports };
+  }
+
+  /** Updates the column picture: ids for added columns, drops, renames, new logical types. */
+  private apply(s: CompiledStep): void {
+    const rep = report(s.step, s);
+    const op = s.op;
+    if (op.kind === 'map') {
+      const taken = new Set<string>();
+      for (const a of op.added) {
+        a.column.id = nextColumnId(this.columns, taken);
+        a.column.header = freeHeader(this.columns, a.column.header);
+        taken.add(a.column.id);
+        this.columns.push(a.column);
+        rep.addedColumnIds.push(a.column.id);
+      }
+      for (const id of op.exprs.keys()) {
+        const c = this.columns.find((x) => x.id === id);
+        if (c) c.stamp = (c.stamp ?? 0) + 1;
+      }
+      for (const [id, t] of op.types) {
+        const c = this.columns.find((x) => x.id === id);
+        if (c) c.logicalType = t;
+      }
+    } else if (op.kind === 'columns') {
+      this.columns = this.columns.filter((c) => !op.drop.includes(c.id));
+      rep.droppedColumnIds.push(...op.drop);
+      for (const r of op.rename) {
+        const c = this.columns.find((x) => x.id === r.id);
+        if (c) c.header = r.header;
+      }
+    }
+    this.reports.push(rep);
+  }
+
+  /** Runs the pending cell step (with any column steps queued before it) and records its changes. */
+  private async flush(): Promise<void> {
+    const steps = this.pending.splice(0);
+    if (steps.length === 0) return;
+    const from = this.physical;
+    const dropped = new Set(steps.flatMap((s) => (s.op.kind === 'columns' ? s.op.drop : [])));
+    const map = steps.find((s): s is CompiledStep & { op: MapOp } => s.op.kind === 'map');
+    const fields: string[] = [];
+    for (const c of from.columns) {
+      if (dropped.has(c.id)) continue;
+      const expr = map?.op.exprs.get(c.id);
+      fields.push(expr ? `${expr} AS ${ident(c.id)}` : ident(c.id));
+    }
+    for (const a of map?.op.added ?? []) fields.push(`${a.expr} AS ${ident(a.column.id)}`);
+    const next = this.q.newTable('frame');
+    await this.q.run(`CREATE TABLE ${next} AS SELECT row_id${fields.map((f) => `, ${f}`).join('')} FROM ${from.relation}`);
+    if (map && map.op.exprs.size > 0) {
+      // The old and new frames side by side (both in row order): a changed row gives its changed
+      // cells. Comparing values costs far less than evaluating each step's expression twice.
+      // One narrow scan per column: DuckDB reads only that column of each frame.
+      const parts = [...map.op.exprs.keys()].map((id) =>
+        `SELECT n.row_id, ${map.index}, 'cell', ${this.q.bind(id)}, CAST(o.${ident(id)} AS VARCHAR), CAST(n.${ident(id)} AS VARCHAR)
+         FROM ${from.relation} o POSITIONAL JOIN ${next} n WHERE o.${ident(id)} IS DISTINCT FROM n.${ident(id)}`);
+      await this.q.run(`INSERT INTO ${this.ledger} ${parts.join(' UNION ALL ')}`);
+    }
+    if (map?.op.typesFromData && map.op.typesFromData.size > 0) {
+      const entries = [...map.op.typesFromData];
+      const r = await this.q.one(`SELECT ${entries.map(([id, f], i) => `${f(`n.${ident(id)}`)} AS t${i}`).join(', ')} FROM ${next} n`);
+      entries.forEach(([id], i) => {
+        const c = this.columns.find((x) => x.id === id);
+        if (c && typeof r[`t${i}`] === 'string') c.logicalType = r[`t${i}`] as FrameColumn['logicalType'];
+      });
+    }
+    await this.retire(from);
+    this.physical = { relation: next, columns: this.columns.map((c) => ({ ...c })), rowCount: from.rowCount };
+  }
+
+  private async keepRows(s: CompiledStep): Promise<void> {
+    const op = s.op;
+    if (op.kind !== 'rows') return;
+    const from = this.physical;
+    const next = this.q.newTable('frame');
+    await this.q.run(`CREATE TABLE ${next} AS SELECT * FROM ${from.relation} WHERE ${op.keep}`);
+    await this.q.run(`INSERT INTO ${this.ledger} SELECT row_id, ${s.index}, 'row', NULL, NULL, NULL FROM ${from.relation} ANTI JOIN ${next} USING (row_id)`);
+    const n = await this.q.one(`SELECT count(*) AS n FROM ${next}`);
+    await this.retire(from);
+    this.physical = { relation: next, columns: from.columns, rowCount: num(n.n) };
+  }
+
+  /** Drops an intermediate table (never the input version's table). */
+  private async retire(f: Frame): Promise<void> {
+    if (this.q.owns(f.relation)) await this.q.drop(f.relation);
+  }
+
+  private async count(): Promise<void> {
+    const rows = await this.q.all(`SELECT step_index, kind, count(*) AS n FROM ${this.ledger} GROUP BY ALL`);
+    for (const r of rows) {
+      const rep = this.reports[num(r.step_index)];
+      if (!rep) continue;
+      if (r.kind === 'row') rep.rowsRemoved = num(r.n);
+      else rep.cellsChanged = num(r.n);
+    }
+  }
+}
+
+function report(step: Step, c: Omit<CompiledStep, 'step'> & { step?: Step }): StepReport {
+  return {
+    stepId: step.id,
+    stepType: step.type,
+    label: STEP_INFO[step.type].label,
+    enabled: step.enabled,
+    columnIds: c.columnIds,
+    cellsChanged: 0,
+    rowsRemoved: 0,
+    failures: c.failures,
+    failureExamples: c.failureExamples,
+    notes: c.notes,
+    addedColumnIds: [],
+    droppedColumnIds: [],
+  };
+}

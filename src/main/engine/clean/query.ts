@@ -1,0 +1,97 @@
+// The cleaning run's access to DuckDB: one connection, bound values, cancellable statements,
+// scratch tables dropped at the end, and detection results cached per frame.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DetectedKind } from '../../../shared/policy/steps';
+import type { Row } from '../db/database';
+import { SCRATCH, qualified } from '../db/sql';
+import { runTracked } from '../db/tracked';
+import type { JobContext } from '../jobs/jobs';
+import type { Frame } from './frame';
+import { sqlValue, type SqlValue } from './params';
+import { detectKinds } from './select';
+
+export class Query {
+  private readonly scratch: string[] = [];
+  /** Detected kinds per column id and stamp: a column no step has rewritten since is not sampled again. */
+  private readonly detected = new Map<string, Set<DetectedKind>>();
+  private seq = 0;
+
+  constructor(
+    readonly conn: DuckDBConnection,
+    readonly job: JobContext,
+    private readonly prefix: string,
+  ) {}
+
+  /** A value as SQL text (see params.ts for why not a bound parameter). */
+  bind(value: SqlValue): string {
+    return sqlValue(value);
+  }
+
+  async run(sql: string, onPercent?: (pct: number) => void): Promise<void> {
+    await this.traced(sql, () => runTracked(this.conn, this.job, sql, undefined, onPercent));
+  }
+
+  /** With DATA_SANITIZER_TRACE_SQL=1, each statement's wall and CPU time go to stderr (for tuning). */
+  private async traced<T>(sql: string, fn: () => Promise<T>): Promise<T> {
+    if (process.env.DATA_SANITIZER_TRACE_SQL !== '1') return fn();
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    try {
+      return await fn();
+    } finally {
+      const c = process.cpuUsage(cpu);
+      process.stderr.write(`sql ${(performance.now() - t).toFixed(0)} ms wall ${((c.user + c.system) / 1000).toFixed(0)} ms cpu: ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+    }
+  }
+
+  async all(sql: string): Promise<Row[]> {
+    this.job.throwIfCancelled();
+    const r = await this.traced(sql, () => this.conn.runAndReadAll(sql));
+    return r.getRowObjects();
+  }
+
+  async one(sql: string): Promise<Row> {
+    return (await this.all(sql))[0] ?? {};
+  }
+
+  /** A fresh scratch (in-memory catalog) table name, quoted, dropped by `cleanup`. */
+  newTable(label: string): string {
+    return this.newTableNamed(label).sql;
+  }
+
+  /** The same, with its bare name too (for an appender). */
+  newTableNamed(label: string): { name: string; sql: string } {
+    const name = `${this.prefix}_${++this.seq}_${label}`;
+    const sql = qualified(SCRATCH, 'main', name);
+    this.scratch.push(sql);
+    return { name, sql };
+  }
+
+  /** An appender into a scratch table. */
+  appender(name: string) {
+    return this.conn.createAppender(name, 'main', SCRATCH);
+  }
+
+  /** Whether a relation is one of this run's scratch tables. */
+  owns(relation: string): boolean {
+    return this.scratch.includes(relation);
+  }
+
+  async drop(name: string): Promise<void> {
+    await this.conn.run(`DROP TABLE IF EXISTS ${name}`);
+  }
+
+  async detect(frame: Frame): Promise<Map<string, Set<DetectedKind>>> {
+    const key = (c: Frame['columns'][number]) => `${c.id}@${c.stamp ?? 0}`;
+    const stale = frame.columns.filter((c) => !this.detected.has(key(c)));
+    if (stale.length > 0) {
+      const found = await detectKinds(this, frame, stale);
+      for (const c of stale) this.detected.set(key(c), found.get(c.id) ?? new Set());
+    }
+    return new Map(frame.columns.map((c) => [c.id, this.detected.get(key(c)) ?? new Set<DetectedKind>()]));
+  }
+
+  async cleanup(): Promise<void> {
+    for (const t of this.scratch.splice(0)) await this.conn.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
+  }
+}

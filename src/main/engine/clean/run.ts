@@ -1,0 +1,159 @@
+// A cleaning run as a job: resolve the policy, run its steps over the version (or, for a preview,
+// a deterministic sample), then either report (preview) or write the new version, its ledger and
+// the run record in one transaction (unapproved run).
+import type { LedgerEntry, PreviewResult, RunKind, RunResult } from '../../../shared/api/clean-types';
+import type { PolicySource } from '../../../shared/api/contract';
+import type { ColumnInfo } from '../../../shared/api/types';
+import { STEP_INFO } from '../../../shared/policy/catalog';
+import type { Policy } from '../../../shared/policy/policy';
+import { presetPolicy } from '../../../shared/policy/presets';
+import type { StepType } from '../../../shared/policy/steps';
+import { getColumns, registerVersion, versionTable } from '../datasets/catalog';
+import { num, type Database } from '../db/database';
+import { ident, table } from '../db/sql';
+import type { JobContext } from '../jobs/jobs';
+import { getPolicy, parsePolicy, policySha256 } from '../policy/store';
+import { appendEvent } from '../workspace/event-log';
+import type { Workspace } from '../workspace/workspace';
+import { frameColumns, type Frame } from './frame';
+import { Pipeline } from './pipeline';
+import { Query } from './query';
+
+/** Rows a preview looks at unless asked for all: every k-th row, so the sample spans the file. */
+export const PREVIEW_ROWS = 10_000;
+const PREVIEW_CHANGES = 1000;
+
+export interface RunRequest {
+  datasetId: string;
+  version: number;
+  source: PolicySource;
+  kind: Extract<RunKind, 'preview' | 'unapproved'>;
+  /** Preview every row instead of a sample. */
+  full?: boolean;
+}
+
+export interface ResolvedPolicy {
+  policy: Policy;
+  policyId: string | null;
+}
+
+export async function resolvePolicy(db: Database, source: PolicySource, actor: string): Promise<ResolvedPolicy> {
+  if ('presets' in source) return { policy: presetPolicy(source.presets, actor), policyId: null };
+  if ('policyId' in source) {
+    const p = await getPolicy(db, source.policyId, source.version);
+    return { policy: p.policy, policyId: p.policyId };
+  }
+  return { policy: parsePolicy(source.policy), policyId: null };
+}
+
+export async function runClean(ws: Workspace, job: JobContext, req: RunRequest, actor: string): Promise<RunResult | PreviewResult> {
+  const started = Date.now();
+  const { policy, policyId } = await resolvePolicy(ws.db, req.source, actor);
+  const { table: data, rowCount } = await versionTable(ws.db, req.datasetId, req.version);
+  const columns = await getColumns(ws.db, req.datasetId, req.version);
+  const steps = policy.steps;
+  job.progress({ stage: 'starting', done: 0, total: steps.length, unit: 'steps' });
+  return ws.db.with(async (conn) => {
+    const q = new Query(conn, job, `run_${job.id}`);
+    const stage = table.stage(job.id);
+    try {
+      let input: Frame = { relation: ident(data), columns: frameColumns(columns), rowCount };
+      const sampled = req.kind === 'preview' && !req.full && rowCount > PREVIEW_ROWS;
+      if (sampled) {
+        const sample = q.newTable('sample');
+        const k = Math.ceil(rowCount / PREVIEW_ROWS);
+        await q.run(`CREATE TABLE ${sample} AS SELECT * FROM ${ident(data)} WHERE rowid % ${k} = 0`);
+        input = { ...input, relation: sample, rowCount: num((await q.one(`SELECT count(*) AS n FROM ${sample}`)).n) };
+      }
+      const pipeline = new Pipeline(q, input, (i, label) => job.progress({ stage: `step ${i + 1} of ${steps.length}: ${label}`, done: i }));
+      const out = await pipeline.run(steps);
+      job.progress({ stage: req.kind === 'preview' ? 'summarising' : 'writing the new version', done: steps.length });
+      const base = {
+        kind: req.kind as RunKind,
+        datasetId: req.datasetId,
+        inputVersion: req.version,
+        policyName: policy.name,
+        policyVersion: policy.version,
+        policyId,
+        policySha256: policySha256(policy),
+        sampled,
+        rowsIn: input.rowCount,
+        rowsOut: out.frame.rowCount,
+        cellsChanged: out.reports.reduce((a, r) => a + r.cellsChanged, 0),
+        rowsRemoved: out.reports.reduce((a, r) => a + r.rowsRemoved, 0),
+        steps: out.reports,
+        startedAt: new Date(started).toISOString(),
+        actor,
+      };
+      const stepKeys = policy.steps.map((s) => ({ id: s.id, type: s.type }));
+      if (req.kind === 'preview') {
+        const rows = await q.all(`SELECT row_id, step_index, kind, col_id, "before", "after" FROM ${out.ledger} ORDER BY row_id, step_index LIMIT ${PREVIEW_CHANGES}`);
+        const changes: LedgerEntry[] = rows.map((r) => ledgerEntry(r, stepKeys));
+        return { ...base, runId: `preview-${job.id}`, outputVersion: null, stamp: null, seconds: (Date.now() - started) / 1000, changes };
+      }
+      // The new version's table: written uncompressed (fast), compacted later in the background.
+      const defs = out.frame.columns.map((c) => `${ident(c.id)} ${c.storageType} USING COMPRESSION uncompressed`);
+      await q.run(`CREATE TABLE ${ident(stage)} (row_id BIGINT${defs.map((d) => `, ${d}`).join('')})`);
+      await q.run(`INSERT INTO ${ident(stage)} SELECT row_id${out.frame.columns.map((c) => `, ${ident(c.id)}`).join('')} FROM ${out.frame.relation}`);
+      const nulls = out.frame.columns.length === 0 ? {} : await q.one(`SELECT ${out.frame.columns.map((c, i) => `count(*) - count(${ident(c.id)}) AS n${i}`).join(', ')} FROM ${ident(stage)}`);
+      const outColumns: ColumnInfo[] = out.frame.columns.map((c, i) => ({ ...c, position: i, nullCount: num(nulls[`n${i}`]) }));
+      const runId = await nextRunId(ws.db);
+      const result: RunResult = { ...base, runId, outputVersion: 0, stamp: 'UNAPPROVED', seconds: 0 };
+      // Scratch writes cannot share the transaction below (DuckDB writes one database per transaction).
+      const stepsTable = q.newTable('steps');
+      await q.run(`CREATE TABLE ${stepsTable} (step_index INTEGER, step_id VARCHAR, step_type VARCHAR, confidence DOUBLE)`);
+      for (const [i, s] of policy.steps.entries()) {
+        await conn.run(`INSERT INTO ${stepsTable} VALUES ($i, $id, $type, $conf)`, { i, id: s.id, type: s.type, conf: STEP_INFO[s.type].confidence });
+      }
+      const version = await ws.exclusive(() => ws.db.transaction(async (c) => {
+        const dataTable = table.runData(req.datasetId, runId);
+        await c.run(`ALTER TABLE ${ident(stage)} RENAME TO ${ident(dataTable)}`);
+        const v = await registerVersion(c, {
+          datasetId: req.datasetId, parentVersion: req.version, dataTable, rowCount: out.frame.rowCount, actor,
+          note: `cleaned with ${policy.name} v${policy.version}`, runId, stamp: 'UNAPPROVED', compacted: false, columns: outColumns,
+        });
+        await c.run(
+          `INSERT INTO ${table.change} SELECT $ds, $v, l.row_id, l.step_index, l.kind, l.col_id, l."before", l."after", s.step_id, s.step_type, s.confidence
+           FROM ${out.ledger} l JOIN ${stepsTable} s USING (step_index) ORDER BY l.row_id, l.step_index, l.col_id`,
+          { ds: req.datasetId, v },
+        );
+        result.outputVersion = v;
+        result.seconds = (Date.now() - started) / 1000;
+        await c.run(
+          `INSERT INTO ${table.run} VALUES ($run, 'unapproved', $ds, $in, $v, $pid, $pv, $sha, $policy, '[]', 'UNAPPROVED', make_timestamptz($start::BIGINT * 1000), now(), $actor, $result)`,
+          { run: runId, ds: req.datasetId, in: req.version, v, pid: policyId, pv: policy.version, sha: result.policySha256, policy: JSON.stringify(policy), start: started, actor, result: JSON.stringify(result) },
+        );
+        await appendEvent(c, {
+          action: 'clean.run', actor, subject: { dataset: req.datasetId, run: runId },
+          details: { inputVersion: req.version, outputVersion: v, policy: policy.name, policyVersion: policy.version, policySha256: result.policySha256, stamp: 'UNAPPROVED', cellsChanged: result.cellsChanged, rowsRemoved: result.rowsRemoved },
+        });
+        return v;
+      }));
+      return { ...result, outputVersion: version };
+    } catch (err) {
+      await conn.run(`DROP TABLE IF EXISTS ${ident(stage)}`).catch(() => undefined);
+      throw err;
+    } finally {
+      await q.cleanup();
+    }
+  });
+}
+
+async function nextRunId(db: Database): Promise<string> {
+  const r = await db.one(`SELECT nextval('${table.run}_seq') AS n`);
+  return `r${num(r?.n)}`;
+}
+
+export function ledgerEntry(r: Record<string, unknown>, steps: { id: string; type: StepType }[]): LedgerEntry {
+  const s = steps[num(r.step_index)];
+  return {
+    rowId: num(r.row_id),
+    kind: r.kind === 'row' ? 'row' : 'cell',
+    columnId: r.col_id === null ? null : String(r.col_id),
+    before: r.before === null ? null : String(r.before),
+    after: r.after === null ? null : String(r.after),
+    stepId: s?.id ?? '?',
+    stepType: s?.type ?? 'trim',
+    confidence: s ? STEP_INFO[s.type].confidence : 1,
+  };
+}
