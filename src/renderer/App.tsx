@@ -7,6 +7,7 @@ import { TopBar } from './features/app/TopBar';
 import { useAppEvents } from './features/app/use-app-events';
 import { useShortcuts } from './features/app/use-shortcuts';
 import { Welcome } from './features/app/Welcome';
+import { ClusterHost } from './features/clusters/ClusterHost';
 import { DatasetHeader } from './features/datasets/DatasetHeader';
 import { DatasetSidebar } from './features/datasets/DatasetSidebar';
 import { DeleteDatasetDialog } from './features/datasets/DeleteDatasetDialog';
@@ -49,6 +50,7 @@ export function App() {
       <JobsTray />
       <ImportDialogs />
       <ExportDialog />
+      <ClusterHost />
       <DeleteDatasetDialog />
       <NewWorkspaceDialog />
       <AboutDialog />

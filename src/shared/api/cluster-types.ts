@@ -73,6 +73,12 @@ export interface ClusterResult {
   seconds: number;
 }
 
+/** One accepted cluster: its variants and the value they become (a category_aliases map entry). */
+export interface AliasEntry {
+  from: string[];
+  to: string;
+}
+
 /** The most clusters one result carries, and the most values one cluster lists. */
 export const MAX_CLUSTERS = 5000;
 export const MAX_CLUSTER_VALUES = 1000;
