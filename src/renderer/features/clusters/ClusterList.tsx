@@ -54,7 +54,8 @@ export function ClusterList({ clusters, edits, onEdit }: Props) {
     });
 
   return (
-    <div ref={scrollRef} className="cl-scroll" role="region" aria-label="Suggested clusters" onKeyDown={onKeyDown}>
+    // As tall as its clusters, up to the CSS max-height, past which it scrolls.
+    <div ref={scrollRef} className="cl-scroll" role="region" aria-label="Suggested clusters" style={{ height: v.getTotalSize() + 8 }} onKeyDown={onKeyDown}>
       <div className="cl-canvas" style={{ height: v.getTotalSize() }}>
         {v.getVirtualItems().map((it) => (
           <div key={it.key} ref={v.measureElement} data-index={it.index} className="cl-slot" style={{ transform: `translateY(${it.start}px)` }}>

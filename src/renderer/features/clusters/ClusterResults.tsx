@@ -29,7 +29,7 @@ export function Results({ shown, columnLabel, onAll, onEdit }: { shown: Shown; c
           <strong>{plural(r.clusters.length, 'cluster')}</strong>
           <span className="faint">
             {' '}
-            in “{columnLabel}” · {plural(r.distinctValues, 'distinct value')} · {shown.run} · {r.seconds.toFixed(1)} s
+            in “{columnLabel}” · {plural(r.distinctValues, 'distinct value')} · {shown.run} · {r.seconds < 0.1 ? 'under 0.1' : r.seconds.toFixed(1)} s
           </span>
         </div>
         {r.clusters.length > 0 ? (
@@ -64,7 +64,10 @@ export function Results({ shown, columnLabel, onAll, onEdit }: { shown: Shown; c
         <>
           <div className="cl-list-head" aria-hidden="true">
             <span>Merge</span>
-            <span>Values in the cluster · rows</span>
+            <span className="cl-head-values">
+              <span>Values in the cluster</span>
+              <span>Rows</span>
+            </span>
             <span>New value</span>
           </div>
           <ClusterList clusters={r.clusters} edits={shown.edits} onEdit={onEdit} />
