@@ -93,7 +93,7 @@ describe('Levenshtein blocking', () => {
   afterAll(() => conn.closeSync());
 
   async function sqlGroups(vs: string[], p: LevenshteinParams, budget?: number) {
-    const t = { distinct: `d${++seq}`, prefix: `p${seq}` };
+    const t = { distinct: `d${++seq}`, work: `p${seq}` };
     await conn.run(`CREATE TABLE ${t.distinct} (id INTEGER, v VARCHAR, n BIGINT)`);
     const app = await conn.createAppender(t.distinct);
     vs.forEach((v, i) => {

@@ -8,14 +8,14 @@ import { fingerprintSql } from '../text/keys';
 import type { WorkerPool } from '../workers/pool';
 import { groupByKey, type DistinctValues, type Group } from './build';
 
-/** Fingerprint groups, in one GROUP BY over the distinct values (an empty key groups nothing). */
-export async function fingerprintGroups(conn: DuckDBConnection, ctx: JobContext, scratch: string): Promise<Group[]> {
-  const r = await runTracked(
-    conn,
-    ctx,
-    `SELECT k, list(id) AS ids FROM (SELECT id, ${fingerprintSql('v')} AS k FROM ${scratch})
-     GROUP BY k HAVING count(*) > 1 AND k <> ''`,
-  );
+/**
+ * Fingerprint groups: the keys of the distinct values into `keys`, then one GROUP BY (an empty key
+ * groups nothing). Two statements, because DuckDB computes the key's list lambdas several times
+ * slower inside the aggregation than into a table (measured: 374k e-mails, 9 s fused, 3.4 s apart).
+ */
+export async function fingerprintGroups(conn: DuckDBConnection, ctx: JobContext, t: { distinct: string; work: string }): Promise<Group[]> {
+  await runTracked(conn, ctx, `CREATE TABLE ${t.work} AS SELECT id, ${fingerprintSql('v')} AS k FROM ${t.distinct}`);
+  const r = await runTracked(conn, ctx, `SELECT k, list(id) AS ids FROM ${t.work} GROUP BY k HAVING count(*) > 1 AND k <> ''`);
   const rows = (await r.getRowsJS()) as [string, number[]][];
   return rows.map(([key, ids]) => ({ key, ids }));
 }

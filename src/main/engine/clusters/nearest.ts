@@ -122,19 +122,19 @@ export async function levenshteinGroups(
   conn: DuckDBConnection,
   pool: WorkerPool,
   ctx: JobContext,
-  t: { distinct: string; prefix: string },
+  t: { distinct: string; work: string },
   p: LevenshteinParams,
   distinct: number,
   budget = PAIR_BUDGET,
 ): Promise<NearestOutcome> {
   const percent = (pct: number) => ctx.progress({ done: Math.round(pct) });
   ctx.progress({ stage: 'blocking', done: 0, total: 100, unit: 'steps' });
-  await runTracked(conn, ctx, prefixSql(t.distinct, t.prefix, p), { k: p.blockChars, r: p.radius }, percent);
-  const capRow = (await (await runTracked(conn, ctx, blockCapSql(t.prefix), { budget })).getRowObjectsJS())[0] ?? {};
+  await runTracked(conn, ctx, prefixSql(t.distinct, t.work, p), { k: p.blockChars, r: p.radius }, percent);
+  const capRow = (await (await runTracked(conn, ctx, blockCapSql(t.work), { budget })).getRowObjectsJS())[0] ?? {};
   const cap = num(capRow.cap);
   const skipped = num(capRow.skipped);
   ctx.progress({ stage: 'comparing candidate pairs', done: 0 });
-  const r = await runTracked(conn, ctx, closePairsSql(t.distinct, t.prefix, p), { r: p.radius, cap }, percent);
+  const r = await runTracked(conn, ctx, closePairsSql(t.distinct, t.work, p), { r: p.radius, cap }, percent);
   // An empty result has no columns at all.
   const [a = [], b = [], sa = [], sb = [], within = []] = (await r.getColumnsJS()) as Partial<[number[], number[], (string | null)[], (string | null)[], number[]]>;
   const uf = new UnionFind(distinct);

@@ -32,7 +32,7 @@ export async function runClusters(ws: Workspace, pool: WorkerPool, ctx: JobConte
   const started = performance.now();
   const { column, table, rowCount } = await clusterColumn(ws, req);
   const base = `cluster_${ctx.id}_${Date.now()}`;
-  const scratch = { distinct: qualified(SCRATCH, 'main', base), prefix: qualified(SCRATCH, 'main', `${base}_prefix`) };
+  const scratch = { distinct: qualified(SCRATCH, 'main', base), work: qualified(SCRATCH, 'main', `${base}_work`) };
   try {
     const { d, groups, warnings } = await ws.db.with(async (conn) => {
       ctx.progress({ stage: 'counting distinct values', done: 0, total: rowCount, unit: 'rows' });
@@ -72,13 +72,13 @@ async function methodGroups(
   pool: WorkerPool,
   ctx: JobContext,
   req: ClusterRequest,
-  scratch: { distinct: string; prefix: string },
+  scratch: { distinct: string; work: string },
   d: DistinctValues,
 ): Promise<MethodOutcome> {
   switch (req.method) {
     case 'fingerprint':
       ctx.progress({ stage: 'grouping by fingerprint' });
-      return { groups: await fingerprintGroups(conn, ctx, scratch.distinct), warnings: [] };
+      return { groups: await fingerprintGroups(conn, ctx, scratch), warnings: [] };
     case 'ngram':
       return { groups: await jsKeyGroups(pool, ctx, { method: 'ngram', params: req.params }, d), warnings: [] };
     case 'metaphone':
