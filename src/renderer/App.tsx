@@ -1,4 +1,4 @@
-// The app frame: top bar, datasets sidebar, the open dataset (header, grid, status) or the
+// The app frame: top bar, datasets sidebar, the open dataset (header, tabs: grid, profile…) or the
 // welcome, and every dialog, panel and toast the features own.
 import { useEffect } from 'react';
 import { AboutDialog } from './features/app/AboutDialog';
@@ -10,15 +10,16 @@ import { Welcome } from './features/app/Welcome';
 import { ClusterHost } from './features/clusters/ClusterHost';
 import { DatasetHeader } from './features/datasets/DatasetHeader';
 import { DatasetSidebar } from './features/datasets/DatasetSidebar';
+import { DatasetTabPanel } from './features/datasets/DatasetTabs';
 import { DeleteDatasetDialog } from './features/datasets/DeleteDatasetDialog';
 import { useDatasets } from './features/datasets/store';
 import { ExportDialog } from './features/export/ExportDialog';
 import { FileBrowserHost } from './features/files/FileBrowser';
-import { GridPane } from './features/grid/GridPane';
 import { ImportDialogs } from './features/import/ImportDialogs';
 import { JobsTray } from './features/jobs/JobsTray';
 import { ActivityPanel } from './features/log/ActivityPanel';
 import { ErrorDialog } from './features/notices/ErrorDialog';
+import { PolicyDialogs } from './features/policy/PolicyDialogs';
 import { Toasts } from './features/notices/Toasts';
 import { NewWorkspaceDialog } from './features/workspace/NewWorkspaceDialog';
 
@@ -39,7 +40,7 @@ export function App() {
           {open ? (
             <>
               <DatasetHeader />
-              <GridPane />
+              <DatasetTabPanel />
             </>
           ) : (
             <Welcome />
@@ -50,6 +51,7 @@ export function App() {
       <JobsTray />
       <ImportDialogs />
       <ExportDialog />
+      <PolicyDialogs />
       <ClusterHost />
       <DeleteDatasetDialog />
       <NewWorkspaceDialog />

@@ -113,7 +113,7 @@ describe('compaction across app restarts', () => {
     old.close();
     const ws = await Workspace.open(dir, { create: false, processName: 'vitest', actor: 'tester' });
     try {
-      expect(ws.formatVersion).toBe(2);
+      expect(ws.formatVersion).toBe(MIGRATIONS.length);
       expect(await ws.db.all(`SELECT dataset_id, compacted FROM ${table.version}`)).toEqual([{ dataset_id: 'd1', compacted: true }]);
     } finally {
       ws.close();

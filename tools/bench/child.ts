@@ -1,17 +1,19 @@
 // One measured benchmark run, in a process of its own so that its peak RSS is its own:
 // `import` imports one file into a fresh workspace; `grid` opens (importing once) a large dataset
-// and times grid windows, unsorted and through a sorted view. Prints one result line.
+// and times grid windows, unsorted and through a sorted view; `profile-setup` and `profile`
+// import once, then profile the cached dataset. Prints one result line.
 import { Command } from 'commander';
 import type { ImportResult } from '../../src/shared/api/types';
 import { Rng, seedWords } from '../gen/prng';
 import { cleanOnce, type CleanRun } from './clean-bench';
 import { openEngine, runJob, type BenchEngine } from './client';
-import { RESULT_MARK, type GridResult, type ImportRun, type WindowStats } from './results';
+import { profileOnce, profileSetup } from './profile-run';
+import { RESULT_MARK, type GridResult, type ImportRun, type ProfileRun, type ProfileSetup, type WindowStats } from './results';
 import { max, percentile } from './stats';
 
 const rssMiB = () => process.resourceUsage().maxRSS / 1024;
 
-function emit(result: ImportRun | GridResult | CleanRun): void {
+function emit(result: ImportRun | GridResult | ProfileRun | ProfileSetup | CleanRun): void {
   process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
 }
 
@@ -112,6 +114,16 @@ program
   .option('--sort-column <id>', 'column id to sort by', 'c3')
   .action(async (o: { file: string; workspace: string; windows: number; seed: string; sortColumn: string }) => emit(await grid(o)));
 
+program
+  .command('profile-setup')
+  .requiredOption('--file <file>')
+  .requiredOption('--workspace <dir>')
+  .action(async (o: { file: string; workspace: string }) => emit(await profileSetup(o.file, o.workspace, importOnce)));
+program
+  .command('profile')
+  .requiredOption('--file <file>')
+  .requiredOption('--workspace <dir>')
+  .action(async (o: { file: string; workspace: string }) => emit(await profileOnce(o.file, o.workspace)));
 program
   .command('clean')
   .requiredOption('--file <file>')

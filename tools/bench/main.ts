@@ -1,5 +1,6 @@
-// `npm run bench -- import|grid|all [--rows N] [--runs K] [--formats …]`: measures import and the
-// grid through the real engine, prints the figures and writes them into docs/BENCHMARKS.md.
+// `npm run bench -- import|grid|profile|all [--rows N] [--runs K] [--formats …]`: measures import,
+// the grid and the profile through the real engine, prints the figures and writes them into
+// docs/BENCHMARKS.md.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,8 @@ import { benchClean, cleanSection } from './clean-bench';
 import { benchGrid } from './grid-bench';
 import { benchImport } from './import-bench';
 import { describeMachine } from './machine';
+import { benchProfile } from './profile-bench';
+import { profileSection } from './profile-report';
 import { gridSection, importSection, writeSection } from './report';
 
 const whole = (min: number) => (v: string) => {
@@ -36,9 +39,9 @@ interface Opts {
 }
 
 const program = new Command('bench')
-  .description('Benchmarks import (per format) and the data grid through the real engine.')
+  .description('Benchmarks import (per format), the data grid and the column profile through the real engine.')
   .addOption(new Option('--rows <n>', 'rows of the import datasets').default(1_000_000).argParser(whole(1)))
-  .addOption(new Option('--runs <k>', 'import runs per format, each in a fresh process').default(5).argParser(whole(1)))
+  .addOption(new Option('--runs <k>', 'import runs per format, and profile runs, each in a fresh process').default(5).argParser(whole(1)))
   .addOption(new Option('--formats <list>', 'import formats').default(['csv', 'jsonl', 'json', 'parquet', 'xlsx']).argParser(formats))
   .option('--seed <seed>', 'generator seed', 'bench')
   .addOption(new Option('--grid-rows <n>', 'rows of the grid dataset').default(10_000_000).argParser(whole(100)))
@@ -46,10 +49,10 @@ const program = new Command('bench')
   .option('--doc <file>', 'Markdown file to write the figures into', 'docs/BENCHMARKS.md')
   .option('--no-doc', 'print the figures only')
   .option('--note <text>', 'a note to print with the figures')
-  .argument('<suite>', 'import | grid | clean | all')
+  .argument('<suite>', 'import | grid | profile | clean | all')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
   .action(async (suite: string, o: Opts) => {
-    if (!['import', 'grid', 'clean', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid, clean or all`);
+    if (!['import', 'grid', 'profile', 'clean', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid, profile, clean or all`);
     const log = (s: string) => console.error(s);
     /** When a suite starts and how busy the machine was then. */
     const start = () => ({ load: os.loadavg()[0] ?? 0, date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` });
@@ -73,6 +76,15 @@ const program = new Command('bench')
       fs.writeFileSync(path.join(BENCH_DIR, 'results', `grid-${stamp}.json`), JSON.stringify({ machine, date, grid }, null, 2));
       console.log(`\n${section}\n`);
       if (o.doc) writeSection(o.doc, 'grid', section);
+    }
+    if (suite === 'profile' || suite === 'all') {
+      const { load, date } = start();
+      const profile = await benchProfile({ dir: BENCH_DIR, rows: o.rows, runs: o.runs, seed: o.seed, log });
+      const machine = await describeMachine(load);
+      const section = profileSection(profile, machine, date, note);
+      fs.writeFileSync(path.join(BENCH_DIR, 'results', `profile-${stamp}.json`), JSON.stringify({ machine, date, profile }, null, 2));
+      console.log(`\n${section}\n`);
+      if (o.doc) writeSection(o.doc, 'profile', section);
     }
     if (suite === 'clean' || suite === 'all') {
       const { load, date } = start();

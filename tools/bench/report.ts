@@ -10,10 +10,10 @@ import { max, median } from './stats';
 
 type OkRun = Extract<ImportRun, { ok: true }>;
 const okRuns = (s: FormatSummary) => s.runs.filter((r): r is OkRun => r.ok);
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
-const s2 = (n: number) => n.toFixed(2);
-const verdict = (pass: boolean) => (pass ? '✅ met' : '❌ missed');
+export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+export const int = (n: number) => Math.round(n).toLocaleString('en-US');
+export const s2 = (n: number) => n.toFixed(2);
+export const verdict = (pass: boolean) => (pass ? '✅ met' : '❌ missed');
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
 
 /** "889,666 customers; 74,831 exact (7.5 %) and 35,503 near duplicates (3.6 %)" */
@@ -34,7 +34,8 @@ export function machineLines(m: Machine, date: string, note: string | null): str
   ];
 }
 
-function stageTable(runs: OkRun[]): string[] {
+/** When each stage (as the job reports it) began, median over the runs. */
+export function stageTable(runs: { stages: Record<string, number>; wall: number }[]): string[] {
   const names = Object.keys(runs[0]?.stages ?? {});
   if (names.length === 0) return [];
   const lines = ['| stage (as the job reports it) | starts at (median s) |', '| --- | ---: |'];
@@ -132,7 +133,7 @@ const HEADER = [
   '# Benchmarks',
   '',
   'Figures written by `npm run bench` (tools/bench); each section is replaced by the run that measures it.',
-  '`npm run bench -- import|grid|all [--rows N] [--runs K] [--formats csv,jsonl,json,parquet,xlsx]`.',
+  '`npm run bench -- import|grid|profile|all [--rows N] [--runs K] [--formats csv,jsonl,json,parquet,xlsx]`.',
   'Generated inputs are cached in `.bench/` (git-ignored), keyed by rows, seed and generator version.',
   '',
 ].join('\n');

@@ -53,3 +53,27 @@ export interface FormatSummary {
   runs: ImportRun[];
   error: string | null;
 }
+
+/** One measured profile of the cached dataset, in a fresh process. */
+export type ProfileRun =
+  | {
+      ok: true;
+      /** Seconds from profile.start to the job's final event. */
+      wall: number;
+      /** CPU seconds of the process meanwhile (all DuckDB threads). */
+      cpu: number;
+      /** The profile's own `seconds`. */
+      jobSeconds: number;
+      rows: number;
+      columns: number;
+      sampleRows: number;
+      stages: Record<string, number>;
+      peakRssMiB: number;
+    }
+  | { ok: false; error: string; wall: number; stages: Record<string, number>; peakRssMiB: number };
+
+/** The cached profile workspace: its import (null when it existed already). */
+export interface ProfileSetup {
+  imported: ImportRun | null;
+  datasetId: string;
+}

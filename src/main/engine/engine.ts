@@ -21,6 +21,7 @@ import { exportHandlers } from './handlers/export';
 import { gridHandlers } from './handlers/grid';
 import { importHandlers } from './handlers/import';
 import { jobHandlers } from './handlers/jobs';
+import { profileHandlers } from './handlers/profile';
 import { workspaceHandlers } from './handlers/workspace';
 import { JobManager } from './jobs/jobs';
 import { WorkerPool, type WorkerPoolOptions } from './workers/pool';
@@ -81,6 +82,7 @@ export class Engine {
       ...policyHandlers(this),
       ...cleanHandlers(this),
       ...jobHandlers(this),
+      ...profileHandlers(this),
     };
   }
 

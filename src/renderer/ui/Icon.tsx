@@ -131,10 +131,59 @@ const PATHS = {
       <path d="M14 3.5h6.5V10M20.5 3.5 12 12" />
     </>
   ),
+  barChart: (
+    <>
+      <path d="M4 20h16" />
+      <path d="M6.5 16.5v-5M11 16.5V6.5M15.5 16.5v-7M20 16.5V12" />
+    </>
+  ),
   refresh: (
     <>
       <path d="M19.5 12A7.5 7.5 0 1 1 17 6.4" />
       <path d="M19.5 4.5V9H15" />
+    </>
+  ),
+  plus: <path d="M12 5.5v13M5.5 12h13" />,
+  undo: (
+    <>
+      <path d="M9 14.5 4.5 10 9 5.5" />
+      <path d="M4.5 10h10a5 5 0 0 1 0 10H11" />
+    </>
+  ),
+  redo: (
+    <>
+      <path d="m15 14.5 4.5-4.5L15 5.5" />
+      <path d="M19.5 10h-10a5 5 0 0 0 0 10H13" />
+    </>
+  ),
+  play: <path d="M7.5 5.5v13l11-6.5Z" />,
+  save: (
+    <>
+      <path d="M5.5 4.5h10l3 3v11a1 1 0 0 1-1 1h-12a1 1 0 0 1-1-1v-13a1 1 0 0 1 1-1Z" />
+      <path d="M8.5 4.5v4h6v-4M8 19.5v-6h8v6" />
+    </>
+  ),
+  grip: <path d="M9.5 6.5h.01M14.5 6.5h.01M9.5 12h.01M14.5 12h.01M9.5 17.5h.01M14.5 17.5h.01" strokeWidth={2.6} />,
+  policy: (
+    <>
+      <path d="M6.5 3.5h11a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1h-11a1 1 0 0 1-1-1v-15a1 1 0 0 1 1-1Z" />
+      <path d="m8.5 8.5 1.2 1.2 2-2.2M8.5 14.5l1.2 1.2 2-2.2M13.5 9h2.5M13.5 15h2.5" />
+    </>
+  ),
+  diff: (
+    <>
+      <path d="M7 4.5v9M2.5 9h9" />
+      <path d="M12.5 18.5h9" />
+      <path d="M16 4 8 20" />
+    </>
+  ),
+  filter: <path d="M4.5 5.5h15l-6 7.5v5.5l-3 1.5v-7Z" />,
+  chevronLeft: <path d="m14 7-5 5 5 5" />,
+  chevronUp: <path d="m7 14 5-5 5 5" />,
+  panelRight: (
+    <>
+      <rect x="3.5" y="4.5" width="17" height="15" rx="1.5" />
+      <path d="M14.5 4.5v15" />
     </>
   ),
 } satisfies Record<string, ReactElement>;

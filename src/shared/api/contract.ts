@@ -16,6 +16,7 @@ import type {
   RecentWorkspace,
   WorkspaceInfo,
 } from './types';
+import type { DatasetProfile } from './profile-types';
 import type { ColumnCheck, DiffSummary, LedgerEntry, PolicySummary, RunResult, StoredPolicy } from './clean-types';
 import type { Preset } from '../policy/presets';
 import { ENCODINGS, EXPORT_FORMATS, RAGGED_POLICIES, SOURCE_FORMATS } from './types';
@@ -124,6 +125,8 @@ export const contract = {
     }),
   ).returns<{ jobId: string }>(),
 
+  'profile.start': method(z.strictObject({ datasetId, version: z.int().positive() })).returns<{ jobId: string }>(),
+  'profile.get': method(z.strictObject({ datasetId, version: z.int().positive() })).returns<DatasetProfile | null>(),
   'policy.presets': method(none).returns<Preset[]>(),
   'policy.list': method(none).returns<PolicySummary[]>(),
   'policy.get': method(z.strictObject({ policyId, version: z.int().positive().optional() })).returns<StoredPolicy>(),
@@ -186,7 +189,8 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;
 /** What a handler receives (defaults filled in, validated). */
 export type MethodArgs<K extends MethodName> = z.output<Contract[K]['input']>;
-export type MethodOutput<K extends MethodName> = NonNullable<Contract[K]['output']>;
+/** The phantom `output` is optional; only its `undefined` is dropped, so a method may return null. */
+export type MethodOutput<K extends MethodName> = Exclude<Contract[K]['output'], undefined>;
 
 /** Commands the desktop shell's menus send to the UI (the UI owns the dialogs). */
 export const APP_COMMANDS = ['import', 'export', 'open-workspace', 'new-workspace', 'find', 'show-log', 'about'] as const;

@@ -1,7 +1,8 @@
 // The grid's window cache: fetches only missing blocks and columns, caps requests in flight,
 // drops queued requests the viewport has left, evicts least recently used blocks, backs off
-// after a failure.
+// after a failure; in the diff view, holds each block's ledger entries with it.
 import { describe, expect, it } from 'vitest';
+import type { LedgerEntry } from '../../../src/shared/api/clean-types';
 import type { GridWindow } from '../../../src/shared/api/types';
 import { WindowCache } from '../../../src/renderer/features/grid/window-cache';
 
@@ -122,5 +123,116 @@ describe('WindowCache', () => {
     const { calls, fetcher } = fakeEngine(0);
     new WindowCache(fetcher, 0).ensure(0, 30, ['c1']);
     expect(calls).toHaveLength(0);
+  });
+});
+
+/** A fake diff.cells: every third row id has a change in c1 (and row ids divisible by 6 in c2 too). */
+function fakeLedger(tag = 'step') {
+  const asked: number[][] = [];
+  const answers: (() => void)[] = [];
+  const fetch = (rowIds: number[]) =>
+    new Promise<LedgerEntry[]>((resolve) => {
+      asked.push(rowIds);
+      answers.push(() =>
+        resolve(
+          rowIds.flatMap((id) =>
+            id % 3 === 0
+              ? [
+                  { rowId: id, kind: 'cell' as const, columnId: 'c1', before: `b${id}`, after: `a${id}`, stepId: tag, stepType: 'trim' as const, confidence: 1 },
+                  ...(id % 6 === 0 ? [{ rowId: id, kind: 'cell' as const, columnId: 'c2', before: 'x', after: 'y', stepId: tag, stepType: 'trim' as const, confidence: 1 }] : []),
+                ]
+              : [],
+          ),
+        ),
+      );
+    });
+  return { asked, answers, fetch };
+}
+
+describe('WindowCache in the diff view', () => {
+  it('fetches a block’s changes once its row ids are known, and serves them by cell', async () => {
+    const { calls, fetcher } = fakeEngine(250);
+    const ledger = fakeLedger();
+    const cache = new WindowCache(fetcher, 250, { blockSize: 100, concurrency: 4 });
+    cache.setChanges(ledger.fetch);
+    expect(cache.tracksChanges).toBe(true);
+    cache.ensure(0, 150, ['c1']);
+    expect(ledger.asked).toEqual([]);
+    calls.forEach((c) => c.resolve());
+    await settle();
+    expect(ledger.asked.map((ids) => [ids[0], ids.length])).toEqual([
+      [1, 100],
+      [101, 100],
+    ]);
+    expect(cache.rowChanges(2)).toBeUndefined();
+    ledger.answers.forEach((a) => a());
+    await settle();
+    // Row 2 has row id 3 (changed in c1); row 5 has row id 6 (c1 and c2); row 0 nothing.
+    expect(cache.cellChanges(2, 'c1')?.map((e) => e.before)).toEqual(['b3']);
+    expect(cache.cellChanges(2, 'c2')).toEqual([]);
+    expect(cache.rowChanges(5)?.map((e) => e.columnId)).toEqual(['c1', 'c2']);
+    expect(cache.rowChanges(0)).toEqual([]);
+    // More columns of the same rows: the changes are not asked again.
+    cache.ensure(0, 150, ['c1', 'c2']);
+    calls.slice(2).forEach((c) => c.resolve());
+    await settle();
+    expect(ledger.asked).toHaveLength(2);
+  });
+
+  it('a new filter (fetcher) asks again for the blocks on screen only, and drops the old answers', async () => {
+    const { calls, fetcher } = fakeEngine(1000);
+    const cache = new WindowCache(fetcher, 1000, { blockSize: 100, concurrency: 8 });
+    const all = fakeLedger('all');
+    cache.setChanges(all.fetch);
+    cache.ensure(0, 299, ['c1']);
+    calls.forEach((c) => c.resolve());
+    await settle();
+    cache.ensure(500, 599, ['c1']);
+    calls.slice(3).forEach((c) => c.resolve());
+    await settle();
+    expect(all.asked).toHaveLength(4);
+    const one = fakeLedger('one');
+    cache.setChanges(one.fetch);
+    expect(one.asked.map((ids) => ids[0])).toEqual([501]);
+    // The first fetcher answers late, after the new one: ignored.
+    one.answers.forEach((a) => a());
+    await settle();
+    all.answers.forEach((a) => a());
+    await settle();
+    expect(cache.cellChanges(500, 'c1')?.map((e) => e.stepId)).toEqual(['one']);
+    expect(cache.rowChanges(2)).toBeUndefined();
+    cache.ensure(0, 99, ['c1']);
+    expect(one.asked.map((ids) => ids[0])).toEqual([501, 1]);
+  });
+
+  it('turned off, it tracks nothing', async () => {
+    const { calls, fetcher } = fakeEngine(100);
+    const ledger = fakeLedger();
+    const cache = new WindowCache(fetcher, 100, { blockSize: 100 });
+    cache.setChanges(ledger.fetch);
+    cache.setChanges(null);
+    cache.ensure(0, 10, ['c1']);
+    calls[0]!.resolve();
+    await settle();
+    expect(cache.tracksChanges).toBe(false);
+    expect(ledger.asked).toEqual([]);
+    expect(cache.rowChanges(0)).toBeUndefined();
+  });
+
+  it('evicts a block’s changes with its rows', async () => {
+    const { calls, fetcher } = fakeEngine(10_000);
+    const ledger = fakeLedger();
+    const cache = new WindowCache(fetcher, 10_000, { blockSize: 100, maxBlocks: 2, concurrency: 1 });
+    cache.setChanges(ledger.fetch);
+    for (const start of [0, 100, 200]) {
+      cache.ensure(start, start + 10, ['c1']);
+      calls.at(-1)?.resolve();
+      await settle();
+      ledger.answers.at(-1)?.();
+      await settle();
+    }
+    expect(cache.size).toBe(2);
+    expect(cache.rowChanges(2)).toBeUndefined();
+    expect(cache.rowChanges(200)?.map((e) => e.rowId)).toEqual([201]);
   });
 });

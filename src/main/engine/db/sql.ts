@@ -28,6 +28,8 @@ export const table = {
   version: `${INTERNAL_PREFIX}version`,
   column: `${INTERNAL_PREFIX}column`,
   eventLog: `${INTERNAL_PREFIX}event_log`,
+  /** The cached column profile of each dataset version. */
+  profile: `${INTERNAL_PREFIX}profile`,
   policy: `${INTERNAL_PREFIX}policy`,
   run: `${INTERNAL_PREFIX}run`,
   /** The provenance ledger: one row per changed cell or removed row of a written version. */

@@ -33,9 +33,9 @@ export function logicalFromStorage(t: string): LogicalType | null {
  * Each sampled value gets one kind, found by a CASE whose cheap tests gate the costly ones: a value
  * not starting with a digit, sign or dot can only be a boolean or text; casts gate the regexes.
  */
-const KIND = { integer: 1, decimal: 2, boolean: 3, date: 4, timestamp: 5, time: 6 } as const;
+export const KIND = { integer: 1, decimal: 2, boolean: 3, date: 4, timestamp: 5, time: 6 } as const;
 
-function kindSql(v: string): string {
+export function kindSql(v: string): string {
   return `CASE WHEN ${v} IS NULL OR ${v} = '' THEN NULL
     WHEN NOT (left(${v}, 1) BETWEEN '0' AND '9' OR left(${v}, 1) IN ('+', '-', '.')) THEN
       CASE WHEN lower(${v}) IN ('true', 'false', 'yes', 'no') THEN ${KIND.boolean} ELSE 0 END
@@ -51,7 +51,7 @@ function kindSql(v: string): string {
 }
 
 /** The type of a column from the counts of its sampled kinds: every non-empty value must agree. */
-const DECISIONS: { type: LogicalType; kinds: number[] }[] = [
+export const DECISIONS: { type: LogicalType; kinds: number[] }[] = [
   { type: 'integer', kinds: [KIND.integer] },
   { type: 'decimal', kinds: [KIND.integer, KIND.decimal] },
   { type: 'boolean', kinds: [KIND.boolean] },

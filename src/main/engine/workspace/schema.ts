@@ -61,7 +61,16 @@ export const MIGRATIONS: readonly Migration[] = [
   async (c) => {
     await c.run(`ALTER TABLE ${table.version} ADD COLUMN compacted BOOLEAN DEFAULT true`);
   },
-  // 2 → 3: policies (each saved version a row), cleaning runs, and the provenance ledger; a
+  // 2 → 3: the cached column profile of a dataset version (recomputed on request, never edited).
+  async (c) => {
+    await c.run(`CREATE TABLE ${table.profile} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      computed_at TIMESTAMPTZ NOT NULL,
+      profile JSON NOT NULL,
+      PRIMARY KEY (dataset_id, version))`);
+  },
+  // 3 → 4: policies (each saved version a row), cleaning runs, and the provenance ledger; a
   // version written by a run names it and carries its stamp (UNAPPROVED until governance).
   async (c) => {
     await c.run(`CREATE SEQUENCE ${table.policy}_seq START 1`);

@@ -4,11 +4,13 @@ import { useEffect } from 'react';
 import type { AppCommand } from '../../../shared/api/contract';
 import { api } from '../../api';
 import { useDatasets } from '../datasets/store';
+import { useDatasetTab } from '../datasets/tab-store';
 import { openExport } from '../export/store';
 import { useGrid } from '../grid/store';
 import { previewFile, startImport } from '../import/actions';
 import { useJobs } from '../jobs/store';
 import { useLog } from '../log/store';
+import { usePolicyDraft } from '../policy/store';
 import { newWorkspace, openWorkspaceFolder } from '../workspace/actions';
 import { useWorkspace } from '../workspace/store';
 import { useApp } from './store';
@@ -28,7 +30,9 @@ export function runCommand(command: AppCommand, path?: string): void {
       newWorkspace();
       return;
     case 'find':
-      if (useDatasets.getState().detail) useGrid.getState().focusFilter();
+      if (!useDatasets.getState().detail) return;
+      useDatasetTab.getState().setTab('data');
+      useGrid.getState().focusFilter();
       return;
     case 'show-log':
       useLog.getState().setOpen(true);
@@ -55,6 +59,7 @@ export function useAppEvents(): void {
         useWorkspace.getState().set(info);
         useDatasets.getState().close();
         useDatasets.getState().askDelete(null);
+        usePolicyDraft.getState().forgetWorkspace();
         void useDatasets.getState().refresh();
         if (useLog.getState().open) void useLog.getState().reload();
       }),

@@ -1,12 +1,14 @@
-// The open dataset's header: name, version, source path, SHA-256 (short, with copy), shape,
-// import warnings as a dismissible banner, then the filter box and Export.
+// The open dataset's header: name, version (with a cleaning run's stamp and policy), source path,
+// SHA-256 (short, with copy), shape, import warnings as a dismissible banner, Export, then the
+// tabs with the active tab's tools.
 import { useState } from 'react';
 import { copyText } from '../../lib/clipboard';
 import { formatBytes, formatCount, formatDateTime, formatRelative } from '../../lib/format';
 import { MOD_LABEL } from '../../lib/keys';
 import { Icon } from '../../ui/Icon';
+import { ProvenanceAction, RunFacts, RunStamp } from '../diff/RunStamp';
 import { openExport } from '../export/store';
-import { FilterBox } from '../grid/FilterBox';
+import { DatasetTabBar } from './DatasetTabs';
 import { useDatasets, warningKey } from './store';
 
 export function DatasetHeader() {
@@ -30,6 +32,12 @@ export function DatasetHeader() {
         </h1>
         <span className="badge">{dataset.format}</span>
         <span className="badge badge-accent">v{version.version}</span>
+        <RunStamp />
+        <div className="ds-toolbar-spacer" />
+        <ProvenanceAction />
+        <button type="button" className="btn" onClick={openExport} title={`Export (${MOD_LABEL}+E)`}>
+          <Icon name="download" size={15} /> Export…
+        </button>
       </div>
       <div className="ds-facts">
         <span className="ds-fact num" data-testid="dataset-shape">
@@ -49,9 +57,13 @@ export function DatasetHeader() {
             <Icon name={copied ? 'check' : 'copy'} size={13} />
           </button>
         </span>
-        <span className="ds-fact faint" title={formatDateTime(version.createdAt)}>
-          Imported {formatRelative(version.createdAt)} by {version.createdBy}
-        </span>
+        {version.runId ? (
+          <RunFacts />
+        ) : (
+          <span className="ds-fact faint" title={formatDateTime(version.createdAt)}>
+            Imported {formatRelative(version.createdAt)} by {version.createdBy}
+          </span>
+        )}
       </div>
       {warnings.length > 0 && !dismissed[key] ? (
         <div className="banner ds-warnings" role="status" aria-label="Import warnings">
@@ -72,11 +84,7 @@ export function DatasetHeader() {
         </div>
       ) : null}
       <div className="ds-toolbar">
-        <FilterBox />
-        <div className="ds-toolbar-spacer" />
-        <button type="button" className="btn" onClick={openExport} title={`Export (${MOD_LABEL}+E)`}>
-          <Icon name="download" size={15} /> Export…
-        </button>
+        <DatasetTabBar />
       </div>
     </section>
   );

@@ -183,7 +183,7 @@ function ExportForm() {
   );
 }
 
-function ExportDone({ result, onClose }: { result: ExportResult; onClose: () => void }) {
+export function ExportDone({ result, onClose }: { result: ExportResult; onClose: () => void }) {
   const [copied, setCopied] = useState(false);
   return (
     <Dialog

@@ -1,9 +1,10 @@
 // The cell inspector: the selected cell's full text (long values are elided in the grid),
-// its column, type and row id, with copy.
+// its column, type and row id, with copy; in the diff view, how the run changed it.
 import { useSyncExternalStore } from 'react';
 import { copyText } from '../../lib/clipboard';
 import { formatCount } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
+import { CellChangeView } from '../diff/CellChangeView';
 import { notify } from '../notices/store';
 import { TYPE_LABEL, headerLabel } from './columns';
 import { shownTotal, useGrid } from './store';
@@ -51,6 +52,7 @@ export function CellInspector({ cache }: { cache: WindowCache }) {
               <dd className="num">{typeof text === 'string' ? `${formatCount([...text].length)} characters` : '—'}</dd>
             </div>
           </dl>
+          {cache.tracksChanges ? <CellChangeView entries={cache.cellChanges(selection.row, col.id)} /> : null}
           <div className="inspector-value-head">
             <span className="field-label">Value</span>
             <button

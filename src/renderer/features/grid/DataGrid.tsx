@@ -1,14 +1,16 @@
 // The data grid: one scroll container with a sticky header row and a sticky row-number column;
 // rows virtualised by hand (fixed height, proportional scroll mapping past the browser's height
-// cap), columns by @tanstack/react-virtual; cells read from the window cache, never the store.
+// cap), columns by @tanstack/react-virtual; cells read from the window cache, never the store. In
+// the diff view, cells a run changed are highlighted, with before → after on hover.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Icon } from '../../ui/Icon';
+import { changeTooltip, summarizeCell } from '../diff/cell-changes';
 import { defaultWidth, isNumeric, rowNumberWidth } from './columns';
 import { GridHeaderCell } from './GridHeaderCell';
-import { clampVirtual, isScaled, physicalHeight, rowTop, toPhysical, toVirtual, visibleRows, type Geometry } from './scroll-map';
+import { clampVirtual, isScaled, physicalHeight, revealRow, rowTop, toPhysical, toVirtual, visibleRows, type Geometry } from './scroll-map';
 import { nextSort, shownTotal, useGrid } from './store';
-import { useGridKeys } from './use-grid-keys';
+import { revealColumn, useGridKeys } from './use-grid-keys';
 import { applyView } from './view';
 import type { WindowCache } from './window-cache';
 
@@ -28,6 +30,7 @@ export function DataGrid({ cache }: { cache: WindowCache }) {
   const select = useGrid((s) => s.select);
   const setRange = useGrid((s) => s.setRange);
   const setInspectorOpen = useGrid((s) => s.setInspectorOpen);
+  const reveal = useGrid((s) => s.reveal);
   useSyncExternalStore(cache.subscribe, cache.getVersion);
 
   const columns = useMemo(() => target?.columns ?? [], [target]);
@@ -137,6 +140,13 @@ export function DataGrid({ cache }: { cache: WindowCache }) {
     return () => el.removeEventListener('wheel', onWheel);
   }, [scrollToVirtual]);
 
+  // A request to show a cell (next change): scroll it into view both ways.
+  useEffect(() => {
+    if (!reveal) return;
+    scrollToVirtual(revealRow(reveal.row, vRef.current, geoRef.current));
+    revealColumn(scrollRef.current, reveal.col, layoutRef.current.starts, layoutRef.current.widths, rowNumW);
+  }, [reveal, scrollToVirtual, rowNumW]);
+
   const { v } = pos;
   const { first, last } = visibleRows(v, geo);
   const items = colVirtualizer.getVirtualItems();
@@ -216,6 +226,7 @@ export function DataGrid({ cache }: { cache: WindowCache }) {
                   const text = cache.cell(r, c.id);
                   const selected = sel?.row === r && sel.col === it.index;
                   const long = typeof text === 'string' && text.length * 7 > it.size - 16;
+                  const change = cache.tracksChanges ? summarizeCell(cache.cellChanges(r, c.id)) : null;
                   return (
                     <div
                       key={c.id}
@@ -223,9 +234,10 @@ export function DataGrid({ cache }: { cache: WindowCache }) {
                       role="gridcell"
                       aria-colindex={it.index + 2}
                       aria-selected={selected}
-                      className={`gcell ${isNumeric(c.logicalType) ? 'is-num' : ''} ${selected ? 'is-selected' : ''}`}
+                      className={`gcell ${isNumeric(c.logicalType) ? 'is-num' : ''} ${selected ? 'is-selected' : ''} ${change ? 'is-changed' : ''}`}
                       style={{ left: it.start, width: it.size }}
-                      title={long ? text : undefined}
+                      title={change ? changeTooltip(change) : long ? text : undefined}
+                      aria-description={change ? `changed by ${change.steps.map((st) => st.label).join(', ')}` : undefined}
                       onMouseDown={() => select({ row: r, col: it.index })}
                       onDoubleClick={() => setInspectorOpen(true)}
                     >

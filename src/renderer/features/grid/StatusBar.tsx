@@ -1,5 +1,5 @@
-// The status bar under the grid: row count, visible range, sort and filter state, a running
-// view job with Cancel, the selected cell, and the inspector toggle.
+// The status bar under the grid: row count, visible range, sort, filter and changed-rows state,
+// a running view job with Cancel, the selected cell, and the inspector toggle.
 import { useSyncExternalStore } from 'react';
 import { formatCount, plural } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
@@ -16,6 +16,7 @@ export function StatusBar({ cache }: { cache: WindowCache }) {
   const range = useGrid((s) => s.range);
   const selection = useGrid((s) => s.selection);
   const sortRequested = useGrid((s) => s.sort);
+  const changesRequested = useGrid((s) => s.changes);
   const viewJobId = useGrid((s) => s.viewJobId);
   const inspectorOpen = useGrid((s) => s.inspectorOpen);
   const setInspectorOpen = useGrid((s) => s.setInspectorOpen);
@@ -30,12 +31,12 @@ export function StatusBar({ cache }: { cache: WindowCache }) {
   const selRowId = total > 0 ? cache.rowId(selection.row) : undefined;
   const pct = job ? percentOf(job) : null;
   const sortChanging = sortRequested?.columnId !== view?.sort?.columnId || sortRequested?.direction !== view?.sort?.direction;
-  const building = sortChanging ? 'Sorting' : 'Filtering';
+  const building = sortChanging ? 'Sorting' : changesRequested !== null && !view?.changes ? 'Finding changed rows' : 'Filtering';
 
   return (
     <footer className="statusbar" role="group" aria-label="Grid status">
       <span className="sb-item" data-testid="row-count">
-        {view?.filter ? (
+        {view?.filter || view?.changes ? (
           <>
             <strong className="num">{formatCount(total)}</strong>&nbsp;of {plural(target.rowCount, 'row')}
           </>
@@ -57,6 +58,11 @@ export function StatusBar({ cache }: { cache: WindowCache }) {
       {view?.filter ? (
         <span className="sb-item sb-state">
           <Icon name="search" size={12} /> Filtered: “{view.filter}”
+        </span>
+      ) : null}
+      {view?.changes ? (
+        <span className="sb-item sb-state">
+          <Icon name="diff" size={12} /> Changed rows only
         </span>
       ) : null}
       {viewJobId ? (

@@ -1,7 +1,10 @@
 // The grid's state: which dataset version is open, the requested and applied view (sort,
-// filter), the selected cell, the visible range and column widths. Never rows.
+// filter, changed rows only), the selected cell, the visible range and column widths. Never rows.
 import { create } from 'zustand';
-import type { ColumnInfo, SortKey } from '../../../shared/api/types';
+import type { ColumnInfo, SortKey, ViewSpec } from '../../../shared/api/types';
+
+/** "Changed rows only" in the diff view: rows with ledger entries, optionally of one step/column. */
+export type ChangesFilter = NonNullable<ViewSpec['changes']>;
 
 export interface GridTarget {
   datasetId: string;
@@ -16,6 +19,7 @@ export interface AppliedView {
   total: number;
   sort: SortKey | null;
   filter: string;
+  changes: ChangesFilter | null;
 }
 
 export interface Cell {
@@ -28,6 +32,7 @@ interface GridState {
   /** What the user asked for (the header clicked, the filter typed). */
   sort: SortKey | null;
   filter: string;
+  changes: ChangesFilter | null;
   view: AppliedView | null;
   viewJobId: string | null;
   selection: Cell;
@@ -36,10 +41,15 @@ interface GridState {
   widths: Record<string, number>;
   /** Bumped to ask the filter box to take focus (Ctrl+F, menu Find). */
   focusFilterTick: number;
+  /** A request to scroll a cell into view (next change); `tick` makes each request new. */
+  reveal: (Cell & { tick: number }) | null;
   open(target: GridTarget): void;
   close(): void;
   setSort(sort: SortKey | null): void;
   setFilter(text: string): void;
+  setChanges(changes: ChangesFilter | null): void;
+  /** Selects a cell and scrolls it into view. */
+  goTo(cell: Cell): void;
   select(cell: Cell): void;
   setRange(first: number, last: number): void;
   setInspectorOpen(open: boolean): void;
@@ -51,6 +61,7 @@ export const useGrid = create<GridState>((set) => ({
   target: null,
   sort: null,
   filter: '',
+  changes: null,
   view: null,
   viewJobId: null,
   selection: { row: 0, col: 0 },
@@ -58,17 +69,24 @@ export const useGrid = create<GridState>((set) => ({
   inspectorOpen: false,
   widths: {},
   focusFilterTick: 0,
+  reveal: null,
   open(target) {
-    set({ target, sort: null, filter: '', view: null, viewJobId: null, selection: { row: 0, col: 0 }, range: { first: 0, last: -1 }, widths: {} });
+    set({ target, sort: null, filter: '', changes: null, view: null, viewJobId: null, selection: { row: 0, col: 0 }, range: { first: 0, last: -1 }, widths: {}, reveal: null });
   },
   close() {
-    set({ target: null, sort: null, filter: '', view: null, viewJobId: null, inspectorOpen: false });
+    set({ target: null, sort: null, filter: '', changes: null, view: null, viewJobId: null, inspectorOpen: false, reveal: null });
   },
   setSort(sort) {
     set({ sort });
   },
   setFilter(filter) {
     set({ filter });
+  },
+  setChanges(changes) {
+    set({ changes });
+  },
+  goTo(cell) {
+    set((s) => ({ selection: cell, reveal: { ...cell, tick: (s.reveal?.tick ?? 0) + 1 } }));
   },
   select(selection) {
     set({ selection });

@@ -8,6 +8,15 @@ import { pageRows, revealRow, type Geometry } from './scroll-map';
 import { shownTotal, useGrid } from './store';
 import type { WindowCache } from './window-cache';
 
+/** Scrolls horizontally so column `col` is in view (past the sticky row numbers). */
+export function revealColumn(el: HTMLElement | null, col: number, starts: number[], widths: number[], rowNumW: number): void {
+  const x = starts[col];
+  const w = widths[col];
+  if (!el || x === undefined || w === undefined) return;
+  if (x - rowNumW < el.scrollLeft) el.scrollLeft = x - rowNumW;
+  else if (x + w > el.scrollLeft + el.clientWidth) el.scrollLeft = x + w - el.clientWidth;
+}
+
 interface Args {
   cache: WindowCache;
   geo: Geometry;
@@ -75,13 +84,7 @@ export function useGridKeys({ cache, geo, vRef, scrollRef, scrollToVirtual, star
       next = { row: Math.max(0, Math.min(total - 1, next.row)), col: Math.max(0, Math.min(cols.length - 1, next.col)) };
       s.select(next);
       scrollToVirtual(revealRow(next.row, vRef.current ?? 0, geo));
-      const el = scrollRef.current;
-      const x = starts[next.col];
-      const w = widths[next.col];
-      if (el && x !== undefined && w !== undefined) {
-        if (x - rowNumW < el.scrollLeft) el.scrollLeft = x - rowNumW;
-        else if (x + w > el.scrollLeft + el.clientWidth) el.scrollLeft = x + w - el.clientWidth;
-      }
+      revealColumn(scrollRef.current, next.col, starts, widths, rowNumW);
     },
     [cache, geo, vRef, scrollRef, scrollToVirtual, starts, widths, rowNumW],
   );

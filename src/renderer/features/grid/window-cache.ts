@@ -1,9 +1,14 @@
 // Grid rows on demand: blocks of rows fetched by position (only the columns on screen plus
 // overscan), kept in an LRU, at most a few requests in flight, and queued requests for rows the
-// user has scrolled past dropped before they are sent. Rows never go into the store.
+// user has scrolled past dropped before they are sent. Rows never go into the store. In the diff
+// view each block also holds its rows' ledger entries, fetched once its row ids are known and
+// evicted with it.
+import type { LedgerEntry } from '../../../shared/api/clean-types';
 import type { GridWindow } from '../../../shared/api/types';
 
 export type WindowFetcher = (offset: number, limit: number, columnIds: string[]) => Promise<GridWindow>;
+/** The ledger entries of the given rows (diff.cells). */
+export type ChangesFetcher = (rowIds: number[]) => Promise<LedgerEntry[]>;
 
 export interface WindowCacheOptions {
   blockSize?: number;
@@ -18,6 +23,10 @@ interface Block {
   rowIdsPending: boolean;
   /** When a fetch for this block last failed: it is not retried for RETRY_MS. */
   failedAt: number;
+  /** Row index in the block → its ledger entries (diff view); null until fetched. */
+  changes: Map<number, LedgerEntry[]> | null;
+  changesPending: boolean;
+  changesFailedAt: number;
 }
 
 const RETRY_MS = 2000;
@@ -32,12 +41,18 @@ export class WindowCache {
   readonly blockSize: number;
   private readonly maxBlocks: number;
   private readonly concurrency: number;
+  /** Set in the diff view (setChanges): each block's changes are fetched with it. */
+  private changesFetcher: ChangesFetcher | null = null;
+  /** Bumped when the changes fetcher changes, so answers to the old one are dropped. */
+  private changesGen = 0;
   private blocks = new Map<number, Block>();
   private queue: Request[] = [];
   private inFlight = 0;
   private disposed = false;
   private listeners = new Set<() => void>();
   private lastError: string | null = null;
+  /** The blocks the last ensure() covered. */
+  private shown = { lo: 0, hi: -1 };
   /** Bumped on every change, so React can subscribe with useSyncExternalStore. */
   version = 0;
 
@@ -49,6 +64,32 @@ export class WindowCache {
     this.blockSize = opts.blockSize ?? 100;
     this.maxBlocks = opts.maxBlocks ?? 400;
     this.concurrency = opts.concurrency ?? 2;
+  }
+
+  /**
+   * Turns the diff view's changes on (with this fetcher: a step or column filter is a new one)
+   * or off. Rows stay; their changes are fetched again for the blocks held.
+   */
+  setChanges(fetcher: ChangesFetcher | null): void {
+    if (fetcher === this.changesFetcher) return;
+    this.changesFetcher = fetcher;
+    this.changesGen++;
+    for (const b of this.blocks.values()) {
+      b.changes = null;
+      b.changesPending = false;
+      b.changesFailedAt = 0;
+    }
+    // Only the blocks on screen ask again now; the others do when they are next shown.
+    for (let i = this.shown.lo; i <= this.shown.hi; i++) {
+      const b = this.blocks.get(i);
+      if (b) this.requestChanges(b);
+    }
+    this.changed();
+  }
+
+  /** Whether this cache carries a run's changes (the diff view). */
+  get tracksChanges(): boolean {
+    return this.changesFetcher !== null;
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -72,6 +113,17 @@ export class WindowCache {
     return this.blocks.get(Math.floor(row / this.blockSize))?.rowIds?.[row % this.blockSize];
   }
 
+  /** A row's ledger entries ([] when none), or undefined while they are not loaded. */
+  rowChanges(row: number): LedgerEntry[] | undefined {
+    const changes = this.blocks.get(Math.floor(row / this.blockSize))?.changes;
+    return changes ? (changes.get(row % this.blockSize) ?? []) : undefined;
+  }
+
+  /** One cell's ledger entries in step order ([] when unchanged), or undefined while loading. */
+  cellChanges(row: number, columnId: string): LedgerEntry[] | undefined {
+    return this.rowChanges(row)?.filter((e) => e.columnId === columnId);
+  }
+
   /**
    * Makes sure rows first..last (inclusive) of these columns get loaded. Queued requests that
    * this range no longer needs are dropped: the latest viewport wins.
@@ -80,9 +132,11 @@ export class WindowCache {
     if (this.disposed || this.total === 0 || last < first) return;
     const lo = Math.max(0, Math.floor(first / this.blockSize));
     const hi = Math.min(Math.floor((this.total - 1) / this.blockSize), Math.floor(last / this.blockSize));
+    this.shown = { lo, hi };
     const wanted: Request[] = [];
     for (let i = lo; i <= hi; i++) {
       const b = this.touch(i);
+      this.requestChanges(b);
       if (Date.now() - b.failedAt < RETRY_MS) continue;
       const missing = columnIds.filter((c) => !b.cols.has(c) && !b.pending.has(c));
       const needIds = b.rowIds === null && !b.rowIdsPending;
@@ -111,7 +165,7 @@ export class WindowCache {
     if (b) {
       this.blocks.delete(i);
     } else {
-      b = { rowIds: null, cols: new Map(), pending: new Set(), rowIdsPending: false, failedAt: 0 };
+      b = { rowIds: null, cols: new Map(), pending: new Set(), rowIdsPending: false, failedAt: 0, changes: null, changesPending: false, changesFailedAt: 0 };
     }
     this.blocks.set(i, b);
     this.evict();
@@ -121,7 +175,7 @@ export class WindowCache {
   private evict(): void {
     for (const [i, b] of this.blocks) {
       if (this.blocks.size <= this.maxBlocks) break;
-      if (b.pending.size > 0 || b.rowIdsPending) continue;
+      if (b.pending.size > 0 || b.rowIdsPending || b.changesPending) continue;
       this.blocks.delete(i);
     }
   }
@@ -160,12 +214,46 @@ export class WindowCache {
     b.rowIds = w.rowIds;
     b.rowIdsPending = false;
     b.failedAt = 0;
+    this.requestChanges(b);
     columns.forEach((c) => {
       const at = w.columnIds.indexOf(c);
       b.cols.set(c, w.rows.map((r) => (at >= 0 ? (r[at] ?? null) : null)));
       b.pending.delete(c);
     });
     this.lastError = null;
+  }
+
+  /** Fetches a block's changes once its row ids are known (diff view only). */
+  private requestChanges(b: Block): void {
+    const fetch = this.changesFetcher;
+    const rowIds = b.rowIds;
+    if (!fetch || !rowIds || b.changes !== null || b.changesPending || Date.now() - b.changesFailedAt < RETRY_MS) return;
+    b.changesPending = true;
+    const gen = this.changesGen;
+    fetch(rowIds)
+      .then(
+        (entries) => {
+          if (gen !== this.changesGen) return;
+          const at = new Map(rowIds.map((id, k) => [id, k]));
+          const changes = new Map<number, LedgerEntry[]>();
+          for (const e of entries) {
+            const k = at.get(e.rowId);
+            if (k !== undefined) changes.set(k, [...(changes.get(k) ?? []), e]);
+          }
+          b.changes = changes;
+        },
+        (err: unknown) => {
+          if (gen !== this.changesGen) return;
+          this.lastError = err instanceof Error ? err.message : String(err);
+          b.changesFailedAt = Date.now();
+          setTimeout(() => this.changed(), RETRY_MS);
+        },
+      )
+      .finally(() => {
+        if (gen !== this.changesGen) return;
+        b.changesPending = false;
+        this.changed();
+      });
   }
 
   private release(i: number, columns: string[]): void {

@@ -29,6 +29,15 @@ export function describe(e: EventLogEntry): Described {
           .join(' · '),
       };
     }
+    case 'dataset.profiled': {
+      const rows = num(d.rows);
+      const seconds = num(d.seconds);
+      return {
+        icon: 'barChart',
+        title: `Profiled ${ds}${e.subject.version ? ` v${e.subject.version}` : ''}`,
+        detail: [rows !== null ? `${formatCount(rows)} rows` : '', seconds !== null ? `${seconds} s` : ''].filter(Boolean).join(' · '),
+      };
+    }
     case 'dataset.deleted':
       return { icon: 'trash', title: `Deleted dataset ${ds}`, detail: '' };
     case 'dataset.exported': {

@@ -1,0 +1,89 @@
+// The open dataset's tabs: the tab bar (role=tablist; arrow keys, Home and End move between tabs)
+// with the active tab's own tools beside it, and the active tab's panel. Adding a tab is adding
+// one entry to DATASET_TABS.
+import { useRef, type ComponentType, type KeyboardEvent } from 'react';
+import { Icon, type IconName } from '../../ui/Icon';
+import { FilterBox } from '../grid/FilterBox';
+import { GridPane } from '../grid/GridPane';
+import { PolicyEditor } from '../policy/PolicyEditor';
+import { ProfilePane } from '../profile/ProfilePane';
+import { ProfileTools } from '../profile/ProfileTools';
+import { useDatasetTab, type DatasetTabId } from './tab-store';
+import './tabs.css';
+
+interface DatasetTab {
+  id: DatasetTabId;
+  label: string;
+  icon: IconName;
+  /** The tab's content, below the dataset header. */
+  Panel: ComponentType;
+  /** The tab's controls, shown in the header next to the tabs while it is active. */
+  Tools?: ComponentType;
+}
+
+export const DATASET_TABS: readonly DatasetTab[] = [
+  { id: 'data', label: 'Data', icon: 'fileTable', Panel: GridPane, Tools: FilterBox },
+  { id: 'profile', label: 'Profile', icon: 'barChart', Panel: ProfilePane, Tools: ProfileTools },
+  { id: 'policy', label: 'Policy', icon: 'policy', Panel: PolicyEditor },
+];
+
+const tabId = (id: string) => `ds-tab-${id}`;
+const panelId = (id: string) => `ds-panel-${id}`;
+
+function useActiveTab(): DatasetTab {
+  const tab = useDatasetTab((s) => s.tab);
+  return DATASET_TABS.find((t) => t.id === tab) ?? (DATASET_TABS[0] as DatasetTab);
+}
+
+export function DatasetTabBar() {
+  const active = useActiveTab();
+  const setTab = useDatasetTab((s) => s.setTab);
+  const refs = useRef(new Map<string, HTMLButtonElement>());
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = DATASET_TABS.indexOf(active);
+    const n = DATASET_TABS.length;
+    const next = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    const tab = DATASET_TABS[next] as DatasetTab;
+    setTab(tab.id);
+    refs.current.get(tab.id)?.focus();
+  };
+  const Tools = active.Tools;
+  return (
+    <>
+      <div className="ds-tabs" role="tablist" aria-label="Dataset views" onKeyDown={onKeyDown}>
+        {DATASET_TABS.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              if (el) refs.current.set(t.id, el);
+              else refs.current.delete(t.id);
+            }}
+            type="button"
+            role="tab"
+            id={tabId(t.id)}
+            aria-selected={t === active}
+            aria-controls={panelId(t.id)}
+            tabIndex={t === active ? 0 : -1}
+            className={`ds-tab ${t === active ? 'is-active' : ''}`}
+            onClick={() => setTab(t.id)}
+          >
+            <Icon name={t.icon} size={15} /> {t.label}
+          </button>
+        ))}
+      </div>
+      {Tools ? <Tools /> : null}
+    </>
+  );
+}
+
+export function DatasetTabPanel() {
+  const active = useActiveTab();
+  const Panel = active.Panel;
+  return (
+    <div className="ds-panel" role="tabpanel" id={panelId(active.id)} aria-labelledby={tabId(active.id)}>
+      <Panel />
+    </div>
+  );
+}

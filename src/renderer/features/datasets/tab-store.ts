@@ -1,0 +1,17 @@
+// Which view of the open dataset shows (Data, Profile, Policy): kept while datasets change, so
+// moving between datasets stays on the same kind of view.
+import { create } from 'zustand';
+
+export type DatasetTabId = 'data' | 'profile' | 'policy';
+
+interface TabState {
+  tab: DatasetTabId;
+  setTab(tab: DatasetTabId): void;
+}
+
+export const useDatasetTab = create<TabState>((set) => ({
+  tab: 'data',
+  setTab(tab) {
+    set({ tab });
+  },
+}));

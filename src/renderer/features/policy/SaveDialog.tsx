@@ -1,0 +1,82 @@
+// Saving the draft: its name and a summary of the edit (both recorded with the version); then
+// the version saved.
+import { useState } from 'react';
+import type { ErrorInfo } from '../../../shared/api/result';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorDetails } from '../../ui/ErrorDetails';
+import { Icon } from '../../ui/Icon';
+import { notify } from '../notices/store';
+import { saveDraft } from './actions';
+import { usePolicyDraft } from './store';
+
+export function SaveDialog({ onClose }: { onClose: () => void }) {
+  const current = usePolicyDraft((s) => s.history.present);
+  const [name, setName] = useState(current.policy.name);
+  const [summary, setSummary] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const next = current.policyId ? `a new version of “${current.policy.name}” (${current.policyId})` : 'a new policy (version 1)';
+  const save = async () => {
+    setBusy(true);
+    const r = await saveDraft(name.trim(), summary.trim());
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    notify('success', `Saved “${r.value.policy.name}” version ${r.value.policy.version}`, `Policy ${r.value.policyId}, by ${r.value.savedBy}.`);
+    onClose();
+  };
+  return (
+    <Dialog
+      title="Save policy"
+      subtitle={`Saves ${next}. Earlier versions stay as they are.`}
+      size="md"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-primary" disabled={busy || name.trim() === ''} onClick={() => void save()}>
+            {busy ? <span className="spinner" aria-hidden="true" /> : <Icon name="save" size={14} />} Save
+          </button>
+        </>
+      }
+    >
+      <form
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {error ? (
+          <div className="banner banner-error" role="alert">
+            <Icon name="errorCircle" />
+            <div className="banner-body">
+              <ErrorDetails error={error} />
+            </div>
+          </div>
+        ) : null}
+        <div className="field">
+          <label className="field-label" htmlFor="policy-save-name">
+            Name
+          </label>
+          <input id="policy-save-name" className="input" value={name} data-autofocus onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="policy-save-summary">
+            What changed
+          </label>
+          <textarea
+            id="policy-save-summary"
+            className="input textarea"
+            rows={3}
+            value={summary}
+            placeholder="e.g. City aliases for the London variants; status in lower case"
+            onChange={(e) => setSummary(e.target.value)}
+          />
+          <span className="help">Recorded with this version, with you as its author and the time.</span>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
