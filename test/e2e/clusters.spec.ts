@@ -3,6 +3,8 @@
 import { importFile } from './actions/import-file';
 import { openClusterValues } from './actions/open-cluster-values';
 import { screenshot } from './actions/screenshot';
+import { screenshotThemes } from './actions/screenshot-themes';
+import { PolicyPage } from './pages/policy-page';
 import { writeFile } from './support/files';
 import { expect, test } from './support/fixtures';
 
@@ -78,10 +80,7 @@ test('suggests clusters, edits the new value and accepts the aliases', async ({ 
   await expect(dialog.mergeBox(2)).toBeChecked();
   await expect(dialog.summary).toHaveText('2 of 2 clusters · 13 rows would change');
   await expect(dialog.acceptButton).toHaveText('Accept 2 clusters');
-  await screenshot(app.page, '42-cluster-results');
-  await app.page.emulateMedia({ colorScheme: 'dark' });
-  await screenshot(app.page, '43-cluster-results-dark');
-  await app.page.emulateMedia({ colorScheme: 'light' });
+  await screenshotThemes(app.page, '42-cluster-results');
 
   // An empty new value cannot be accepted.
   await dialog.newValue(2).fill('');
@@ -89,8 +88,16 @@ test('suggests clusters, edits the new value and accepts the aliases', async ({ 
   await expect(dialog.acceptButton).toBeDisabled();
   await dialog.value(2, 'Paris').click();
 
+  // Accepting adds a category-aliases step for the column to the draft policy, and shows it.
   await dialog.acceptButton.click();
   await expect(dialog.root).toBeHidden();
-  await expect(app.toast(`6 aliases accepted for “${HEADER}”`)).toBeVisible();
-  await expect(app.toast(`6 aliases accepted for “${HEADER}”`)).toContainText('2 clusters');
+  await expect(app.toast(`6 aliases added for “${HEADER}”`)).toContainText('A Category aliases step with 2 clusters');
+  const policy = new PolicyPage(app.page);
+  await expect(policy.tab).toHaveAttribute('aria-selected', 'true');
+  await expect(policy.step('category-aliases')).toBeVisible();
+  await expect(policy.editor.getByRole('textbox', { name: 'Canonical value of alias 1' })).toHaveValue('New York City');
+  await expect(policy.editor.getByRole('textbox', { name: 'Canonical value of alias 2' })).toHaveValue('Paris');
+  await expect(policy.editor.getByRole('list', { name: 'Aliases' })).toContainText('New-York');
+  await expect(policy.blocked).toBeHidden();
+  await screenshot(app.page, '44-cluster-aliases-in-policy');
 });

@@ -1,10 +1,10 @@
 // The cluster dialog's decisions as data: which clusters merge into what, the alias map that
-// follows, the counts shown, the method form's requests, and the accepted-map store.
-import { beforeEach, describe, expect, it } from 'vitest';
+// follows, the counts shown, the method form's requests, and how the aliases step names its column.
+import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../../src/shared/api/cluster-types';
-import { aliasMap, editOne, initialEdits, mergeAll, summarize } from '../../../src/renderer/features/clusters/edits';
+import type { ColumnInfo } from '../../../src/shared/api/types';
+import { aliasColumns, aliasMap, editOne, initialEdits, mergeAll, summarize } from '../../../src/renderer/features/clusters/edits';
 import { DEFAULT_FORM, setRelative, toRequest } from '../../../src/renderer/features/clusters/method-form';
-import { acceptedKey, useAcceptedClusters } from '../../../src/renderer/features/clusters/accepted-store';
 
 const cluster = (values: [string, number][]): Cluster => ({
   key: values[0]![0].toLowerCase(),
@@ -57,19 +57,15 @@ describe('method form', () => {
   });
 });
 
-describe('useAcceptedClusters', () => {
-  beforeEach(() => useAcceptedClusters.setState({ byColumn: {} }));
-
-  it('keeps maps per dataset and column, a newer entry replacing one it overlaps', () => {
-    const s = useAcceptedClusters.getState();
-    s.accept('d1', 'c2', [{ from: ['paris'], to: 'Paris' }, { from: ['NYC'], to: 'New York' }]);
-    s.accept('d1', 'c3', [{ from: ['x'], to: 'X' }]);
-    s.accept('d1', 'c2', [{ from: ['PARIS', 'paris'], to: 'Paris' }]);
-    expect(useAcceptedClusters.getState().byColumn).toEqual({
-      [acceptedKey('d1', 'c2')]: [{ from: ['NYC'], to: 'New York' }, { from: ['PARIS', 'paris'], to: 'Paris' }],
-      [acceptedKey('d1', 'c3')]: [{ from: ['x'], to: 'X' }],
-    });
-    s.clear('d1', 'c3');
-    expect(Object.keys(useAcceptedClusters.getState().byColumn)).toEqual([acceptedKey('d1', 'c2')]);
+describe('aliasColumns', () => {
+  const col = (id: string, header: string, position: number): ColumnInfo => ({ id, header, position, logicalType: 'text', storageType: 'VARCHAR', nullCount: 0 });
+  const ALL = [col('c1', 'City', 0), col('c2', 'name', 1), col('c3', 'Name', 2), col('c4', 'name', 3), col('c5', '', 4)];
+  it.each([
+    ['a unique header, by name', 'c1', { names: ['City'] }],
+    ['a header differing only by case from another, by name', 'c3', { names: ['Name'] }],
+    ['a duplicated header, by id', 'c4', { ids: ['c4'] }],
+    ['a blank header, by (empty) name', 'c5', { names: [''] }],
+  ])('%s', (_name, id, selector) => {
+    expect(aliasColumns(ALL.find((c) => c.id === id)!, ALL)).toEqual(selector);
   });
 });

@@ -1,4 +1,5 @@
-// Hosts the cluster dialog for the open dataset version, opened from a column header's menu.
+// Hosts the cluster dialog for the open dataset version, opened from a column header's menu;
+// accepted clusters become a category_aliases step of the draft policy (see accept.ts).
 import { useEffect } from 'react';
 import { useDatasets } from '../datasets/store';
 import { acceptClusters } from './accept';
@@ -24,7 +25,7 @@ export function ClusterHost() {
       columns={detail.columns}
       initialColumnId={target.columnId}
       onAccept={(map, column) => {
-        acceptClusters(target.datasetId, column, map);
+        acceptClusters(column, detail.columns, map);
         close();
       }}
       onClose={close}

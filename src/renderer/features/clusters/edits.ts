@@ -1,6 +1,8 @@
 // What the user decides about suggested clusters (merge or not, and into which value), and what
 // follows from it: the alias map to accept and the counts the dialog shows. Pure, so it is tested alone.
 import type { AliasEntry, Cluster } from '../../../shared/api/cluster-types';
+import type { ColumnInfo } from '../../../shared/api/types';
+import type { ColumnSelector } from '../../../shared/policy/steps';
 
 export interface ClusterEdit {
   merge: boolean;
@@ -55,4 +57,10 @@ export function mergeAll(edits: readonly ClusterEdit[], merge: boolean): Cluster
 /** Changes one cluster; choosing or typing a new value also ticks it for merging. */
 export function editOne(edits: readonly ClusterEdit[], index: number, change: Partial<ClusterEdit>): ClusterEdit[] {
   return edits.map((e, i) => (i === index ? { ...e, ...('to' in change ? { merge: true } : {}), ...change } : e));
+}
+
+/** The aliases step's columns: the header (recipes travel by name), or the id when other columns share that header. */
+export function aliasColumns(column: ColumnInfo, all: readonly ColumnInfo[]): ColumnSelector {
+  const shared = all.filter((c) => c.header === column.header).length > 1;
+  return shared ? { ids: [column.id] } : { names: [column.header] };
 }
