@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/server/serve.ts'),
+          // The engine's worker threads load this file (see src/main/engine/workers/pool.ts).
+          'engine-worker': resolve(__dirname, 'src/main/engine/workers/worker.ts'),
         },
       },
     },

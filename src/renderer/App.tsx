@@ -7,6 +7,7 @@ import { TopBar } from './features/app/TopBar';
 import { useAppEvents } from './features/app/use-app-events';
 import { useShortcuts } from './features/app/use-shortcuts';
 import { Welcome } from './features/app/Welcome';
+import { ClusterHost } from './features/clusters/ClusterHost';
 import { DatasetHeader } from './features/datasets/DatasetHeader';
 import { DatasetSidebar } from './features/datasets/DatasetSidebar';
 import { DatasetTabPanel } from './features/datasets/DatasetTabs';
@@ -51,6 +52,7 @@ export function App() {
       <ImportDialogs />
       <ExportDialog />
       <PolicyDialogs />
+      <ClusterHost />
       <DeleteDatasetDialog />
       <NewWorkspaceDialog />
       <AboutDialog />

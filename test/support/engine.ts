@@ -9,6 +9,7 @@ import type { ErrorInfo } from '../../src/shared/api/result';
 import type { ImportOptions, ImportResult, JobInfo } from '../../src/shared/api/types';
 import { Engine } from '../../src/main/engine/engine';
 import { inProcessApi } from '../../src/main/engine/in-process';
+import type { WorkerPoolOptions } from '../../src/main/engine/workers/pool';
 
 export interface TestEngine {
   engine: Engine;
@@ -30,7 +31,7 @@ export function tempDir(prefix = 'ds-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestEngine(opts: { workspaceDir?: string; roots?: string[] } = {}): Promise<TestEngine> {
+export async function startTestEngine(opts: { workspaceDir?: string; roots?: string[]; workers?: WorkerPoolOptions } = {}): Promise<TestEngine> {
   const dir = opts.workspaceDir ?? path.join(tempDir(), 'workspace');
   const home = tempDir('ds-home-');
   const engine = await Engine.start({
@@ -40,6 +41,7 @@ export async function startTestEngine(opts: { workspaceDir?: string; roots?: str
     rememberRecent: false,
     roots: opts.roots ?? [],
     env: { ...process.env, DATA_SANITIZER_HOME: home },
+    ...(opts.workers ? { workers: opts.workers } : {}),
   });
   const api = inProcessApi(engine);
   const call = async <K extends MethodName>(name: K, args: MethodInput<K>) => {

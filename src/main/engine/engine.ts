@@ -14,6 +14,7 @@ import { assertInRoots, fileRoots } from './files/browse';
 import { Grid } from './grid/grid';
 import { appHandlers } from './handlers/app';
 import { cleanHandlers } from './handlers/clean';
+import { clusterHandlers } from './handlers/cluster';
 import { policyHandlers } from './handlers/policy';
 import { datasetHandlers } from './handlers/datasets';
 import { exportHandlers } from './handlers/export';
@@ -23,6 +24,7 @@ import { jobHandlers } from './handlers/jobs';
 import { profileHandlers } from './handlers/profile';
 import { workspaceHandlers } from './handlers/workspace';
 import { JobManager } from './jobs/jobs';
+import { WorkerPool, type WorkerPoolOptions } from './workers/pool';
 import { defaultWorkspaceDir, osUser, readRecent, rememberRecent } from './workspace/paths';
 import { Workspace } from './workspace/workspace';
 
@@ -44,6 +46,8 @@ export interface EngineOptions {
    * as the in-app file browser shows them (the desktop app and the CLI act for the OS user).
    */
   confineToRoots?: boolean;
+  /** The worker pool's size and in-process threshold (tests force one path or the other). */
+  workers?: WorkerPoolOptions;
 }
 
 export class Engine {
@@ -52,6 +56,8 @@ export class Engine {
   readonly actor = osUser();
   readonly roots: FsRoot[];
   readonly handlers: Handlers;
+  /** Worker threads for CPU work on batches (started on first use). */
+  readonly workers: WorkerPool;
   private ws: Workspace;
   private gridState: Grid;
 
@@ -63,6 +69,7 @@ export class Engine {
     this.startDir = ws.dir;
     this.gridState = new Grid(ws);
     this.jobs = new JobManager((info) => this.events.emit('job.updated', info));
+    this.workers = new WorkerPool(options.workers);
     this.roots = fileRoots(options.roots ?? []);
     this.handlers = {
       ...appHandlers(this),
@@ -71,6 +78,7 @@ export class Engine {
       ...datasetHandlers(this),
       ...gridHandlers(this),
       ...exportHandlers(this),
+      ...clusterHandlers(this),
       ...policyHandlers(this),
       ...cleanHandlers(this),
       ...jobHandlers(this),
@@ -173,6 +181,7 @@ export class Engine {
   async close(): Promise<void> {
     for (const j of this.jobs.running()) this.jobs.cancel(j.id);
     await Promise.all(this.jobs.list().map((j) => this.jobs.wait(j.id).catch(() => undefined)));
+    await this.workers.close();
     this.ws.close();
   }
 }

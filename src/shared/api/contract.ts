@@ -2,6 +2,7 @@
 // The preload bridge, Electron IPC, the loopback HTTP server and the in-process client all
 // derive from this map; adding a method means adding it here and one handler in the engine.
 import { z } from 'zod';
+import { clusterRequestSchema } from './cluster-types';
 import type {
   AppInfo,
   DatasetDetail,
@@ -167,6 +168,9 @@ export const contract = {
   'provenance.export': method(
     z.strictObject({ datasetId, version: z.int().positive(), path, format: z.enum(['csv', 'parquet']).optional(), force: z.boolean().default(false) }),
   ).returns<{ jobId: string }>(),
+
+  /** Suggests clusters of values in a text column; the job's result is a ClusterResult. */
+  'cluster.start': method(clusterRequestSchema).returns<{ jobId: string }>(),
 
   'job.get': method(z.strictObject({ jobId: z.string().min(1) })).returns<JobInfo>(),
   'job.list': method(none).returns<JobInfo[]>(),

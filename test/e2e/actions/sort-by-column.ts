@@ -5,7 +5,8 @@ import type { AppPage } from '../pages/app-page';
 
 export async function sortByColumn(app: AppPage, header: string, expected: 'ascending' | 'descending' | 'none'): Promise<void> {
   const col = app.columnHeader(header);
-  await col.getByRole('button').click();
+  // The header's own button (the other one opens the column menu).
+  await col.getByRole('button', { name: header, exact: true }).click();
   await expect(col).toHaveAttribute('aria-sort', expected, { timeout: 60_000 });
   await expect(app.grid).toHaveAttribute('aria-busy', 'false');
 }

@@ -1,8 +1,10 @@
 // One sticky column header: the header text exactly as imported ("(blank)" when empty), the
-// type badge and null count; click sorts asc → desc → none; the right edge resizes.
-import { useRef } from 'react';
+// type badge and null count; click sorts asc → desc → none; the chevron (or a right click, or
+// Alt+↓ / Shift+F10 on the header) opens the column menu; the right edge resizes.
+import { useRef, useState } from 'react';
 import type { ColumnInfo, SortKey } from '../../../shared/api/types';
 import { Icon } from '../../ui/Icon';
+import { ColumnMenu } from './ColumnMenu';
 import { MAX_COL_WIDTH, MIN_COL_WIDTH, TYPE_LABEL, headerLabel, nullText } from './columns';
 
 interface Props {
@@ -21,13 +23,27 @@ export function GridHeaderCell({ column: c, index, left, width, sort, pending, o
   const dir = sort?.columnId === c.id ? sort.direction : null;
   const blank = c.header === '';
   const descId = `gh-desc-${c.id}`;
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div
       role="columnheader"
+      // Named by the header alone: the menu button inside must not change how the column is called.
+      aria-label={headerLabel(c)}
       aria-colindex={index + 2}
       aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
-      className={`ghcell ${dir ? 'is-sorted' : ''} ${pending ? 'is-pending' : ''}`}
+      className={`ghcell ${dir ? 'is-sorted' : ''} ${pending ? 'is-pending' : ''} ${menuOpen ? 'has-menu' : ''}`}
       style={{ left, width }}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        setMenuOpen(true);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10') || (e.altKey && e.key === 'ArrowDown')) {
+          e.preventDefault();
+          e.stopPropagation();
+          setMenuOpen(true);
+        }
+      }}
     >
       <button
         type="button"
@@ -49,6 +65,7 @@ export function GridHeaderCell({ column: c, index, left, width, sort, pending, o
           {dir ? <span className="visually-hidden">, sorted {dir === 'asc' ? 'ascending' : 'descending'}</span> : null}
         </span>
       </button>
+      <ColumnMenu column={c} open={menuOpen} onOpenChange={setMenuOpen} />
       <div
         className="ghresize"
         aria-hidden="true"
