@@ -53,7 +53,7 @@ describe('compaction after a CSV import', () => {
     expect(job.state).toBe('succeeded');
     expect(job.result).toMatchObject({ compacted: false });
     // Every internal table but the catalogue's own (the string entries of `table`; the others name data tables).
-    const catalogue = Object.values(table).filter((v): v is string => typeof v === 'string');
+    const catalogue: unknown[] = Object.values(table).filter((v) => typeof v === 'string');
     const left = await t.engine.workspace.db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_ds\\_%' ESCAPE '\\'`);
     expect(left.filter((r) => !catalogue.includes(String(r.table_name)))).toEqual([]);
   });
