@@ -130,7 +130,7 @@ export interface ColumnProfile {
   /** Non-empty values that do not cast to the inferred type (0 for text). */
   failing: number;
   failingExamples: ValueCount[];
-  /** Characters per non-null value (columns stored as text). */
+  /** Characters per non-null value (text columns stored as text). */
   length: LengthStats | null;
   numeric: NumericProfile | null;
   boolean: BooleanProfile | null;

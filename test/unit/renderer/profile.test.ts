@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnProfile, DatasetProfile, NumericProfile } from '../../../src/shared/api/profile-types';
 import { formatPercent, formatSpread, formatValue, profileFlags, shownValue, valueUnit } from '../../../src/shared/profile/format';
 import { binLabel } from '../../../src/renderer/features/profile/charts';
-import { sortedColumns } from '../../../src/renderer/features/profile/overview';
+import { nextRow, sortedColumns } from '../../../src/renderer/features/profile/overview';
 
 function column(over: Partial<ColumnProfile> & { position: number }): ColumnProfile {
   return {
@@ -124,6 +124,25 @@ describe('sortedColumns', () => {
     const sorted = sortedColumns(many, { key: 'distinct', direction: 'desc' });
     expect(sorted).toHaveLength(500);
     expect(sorted.slice(0, 3).map((c) => c.position)).toEqual([6, 13, 20]);
+  });
+});
+
+describe('nextRow (keyboard in the overview)', () => {
+  it.each([
+    ['ArrowDown', 3, 10, 4],
+    ['ArrowDown', 9, 10, 9],
+    ['ArrowDown', -1, 10, 0],
+    ['ArrowUp', 0, 10, 0],
+    ['ArrowUp', 5, 10, 4],
+    ['PageDown', 2, 10, 7],
+    ['PageDown', 8, 10, 9],
+    ['PageUp', 3, 10, 0],
+    ['Home', 7, 10, 0],
+    ['End', 0, 500, 499],
+    ['Enter', 3, 10, null],
+    ['ArrowDown', 0, 0, null],
+  ] as [string, number, number, number | null][])('%s from row %i of %i → %s', (key, index, count, to) => {
+    expect(nextRow(key, index, count, 5)).toBe(to);
   });
 });
 

@@ -39,9 +39,9 @@ function aggregates(p: ColumnPlan, bits: number | null, fence: SampleDistributio
   // Nested values (JSON) are counted by their text; the rest by their own value (cheaper to hash).
   const distinctOf = p.info.logicalType === 'json' || p.info.logicalType === 'binary' ? textSql(p) : col;
   const out = [`count(${col}) AS ${a('nn')}`, `${bits === null ? `count(DISTINCT ${distinctOf})` : setBitsSql(distinctOf, bits)} AS ${a('d')}`];
-  if (p.text) {
-    out.push(`count(*) FILTER (${col} = '') AS ${a('e')}`, `min(length(${col})) AS ${a('l0')}`, `max(length(${col})) AS ${a('l1')}`, `avg(length(${col})) AS ${a('la')}`);
-  }
+  if (p.text) out.push(`count(*) FILTER (${col} = '') AS ${a('e')}`);
+  // Lengths describe text; a date's or a number's length says little.
+  if (p.text && p.type === 'text') out.push(`min(length(${col})) AS ${a('l0')}`, `max(length(${col})) AS ${a('l1')}`, `avg(length(${col})) AS ${a('la')}`);
   if (!isTyped(p)) return out;
   const x = valueName(p);
   out.push(`count(${x}) AS ${a('ok')}`);
@@ -69,7 +69,7 @@ function figures(p: ColumnPlan, r: Row, rowCount: number, bits: number | null): 
     distinct: bits === null ? num(g('d')) : linearCount(num(g('d')), bits, values),
     distinctExact: bits === null,
     failing: p.text && typed ? num(g('f')) : 0,
-    length: p.text && g('l0') !== null && g('l0') !== undefined ? { min: num(g('l0')), max: num(g('l1')), mean: num(g('la')) } : null,
+    length: g('l0') !== null && g('l0') !== undefined ? { min: num(g('l0')), max: num(g('l1')), mean: num(g('la')) } : null,
     count: typed ? num(g('ok')) : null,
     min: orNull(g('mn')),
     max: orNull(g('mx')),

@@ -13,6 +13,7 @@ import { columnLabel } from './overview';
 import { Figures, Section } from './parts';
 import { useProfile } from './store';
 import { TextSections } from './TextSections';
+import './detail.css';
 
 function Completeness({ c, rows }: { c: ColumnProfile; rows: number }) {
   const colors = useChartColors();

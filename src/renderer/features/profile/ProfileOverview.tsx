@@ -9,8 +9,9 @@ import { FLAG_TEXT, formatPercent, profileFlags } from '../../../shared/profile/
 import { formatCount } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 import { TYPE_LABEL } from '../grid/columns';
-import { columnLabel, missingOf, sortedColumns, type ProfileSortKey } from './overview';
+import { columnLabel, missingOf, nextRow, sortedColumns, type ProfileSortKey } from './overview';
 import { useProfile } from './store';
+import './overview.css';
 
 const ROW_HEIGHT = 34;
 const HEAD_HEIGHT = 32;
@@ -69,9 +70,25 @@ function Row({ c, rows, selected, onSelect }: { c: ColumnProfile; rows: number; 
   );
 }
 
-export function ProfileOverview({ profile }: { profile: DatasetProfile }) {
+function OverviewHead() {
   const sort = useProfile((s) => s.sort);
   const setSort = useProfile((s) => s.setSort);
+  return (
+    <div role="row" className="po-head">
+      {HEADERS.map((h) => (
+        <span key={h.key} role="columnheader" className={h.className} aria-sort={sort.key === h.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+          <button type="button" className="po-sort" onClick={() => setSort(h.key)} title={`Sort by ${h.title}`}>
+            {h.label}
+            {sort.key === h.key ? <Icon name={sort.direction === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} /> : null}
+          </button>
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function ProfileOverview({ profile }: { profile: DatasetProfile }) {
+  const sort = useProfile((s) => s.sort);
   const selected = useProfile((s) => s.selected);
   const select = useProfile((s) => s.select);
   const cols = useMemo(() => sortedColumns(profile, sort), [profile, sort]);
@@ -86,12 +103,10 @@ export function ProfileOverview({ profile }: { profile: DatasetProfile }) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const last = cols.length - 1;
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: last };
-    const to = moves[e.key];
-    if (to === undefined || cols.length === 0) return;
+    const to = nextRow(e.key, index, cols.length, page);
+    if (to === null) return;
     e.preventDefault();
-    select(cols[Math.min(last, Math.max(0, to))]!.columnId);
+    select(cols[to]!.columnId);
   };
 
   const active = index >= 0 ? cols[index] : undefined;
@@ -108,16 +123,7 @@ export function ProfileOverview({ profile }: { profile: DatasetProfile }) {
       onKeyDown={onKeyDown}
     >
       <div className="po-inner" style={{ height: virtualizer.getTotalSize() }}>
-        <div role="row" className="po-head">
-          {HEADERS.map((h) => (
-            <span key={h.key} role="columnheader" className={h.className} aria-sort={sort.key === h.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-              <button type="button" className="po-sort" onClick={() => setSort(h.key)} title={`Sort by ${h.title}`}>
-                {h.label}
-                {sort.key === h.key ? <Icon name={sort.direction === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} /> : null}
-              </button>
-            </span>
-          ))}
-        </div>
+        <OverviewHead />
         {virtualizer.getVirtualItems().map((v) => {
           const c = cols[v.index]!;
           return (

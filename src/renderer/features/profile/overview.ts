@@ -1,4 +1,5 @@
-// The overview's rows in the order the user sorted them, and the figures each row shows.
+// The overview's rows in the order the user sorted them, the figures each row shows, and where
+// the keyboard moves the selection.
 import type { ColumnProfile, DatasetProfile } from '../../../shared/api/profile-types';
 import { profileFlags } from '../../../shared/profile/format';
 
@@ -35,3 +36,11 @@ export function sortedColumns(p: DatasetProfile, sort: ProfileSort): ColumnProfi
 
 /** "(blank)" for an empty header, as the grid shows it. */
 export const columnLabel = (c: ColumnProfile): string => (c.header === '' ? '(blank)' : c.header);
+
+/** The row a key moves the selection to (clamped), or null for keys that do not move it. */
+export function nextRow(key: string, index: number, count: number, page: number): number | null {
+  if (count === 0) return null;
+  const last = count - 1;
+  const to = ({ ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: last } as Record<string, number>)[key];
+  return to === undefined ? null : Math.min(last, Math.max(0, to));
+}
