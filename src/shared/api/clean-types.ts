@@ -103,7 +103,7 @@ export interface DiffSummary {
   run: RunResult | null;
   /** Changed cells per column, in rows this version still holds (a row a later step removed is counted in `rowsRemoved` only). */
   columns: { columnId: string; cellsChanged: number }[];
-  /** Changed cells in rows this version holds. */
+  /** Changed cells in rows this version holds (a cell two steps changed counts once). */
   cellsChanged: number;
   /** Rows of this version with at least one changed cell. */
   rowsChanged: number;

@@ -50,8 +50,9 @@ export async function diffSummary(db: Database, datasetId: string, version: numb
   const w = ledgerWhere(datasetId, version, {});
   const removed = `(SELECT row_id FROM ${table.change} WHERE dataset_id = $lds AND version = $lv AND kind = 'row')`;
   const kept = `${w.sql} AND row_id NOT IN ${removed}`;
-  const cols = await db.all(`SELECT col_id, count(*) AS n FROM ${table.change} WHERE ${kept} GROUP BY col_id ORDER BY col_id`, w.params);
-  const totals = await db.one(`SELECT count(*) AS cells, count(DISTINCT row_id) AS rows, (SELECT count(*) FROM ${removed}) AS removed FROM ${table.change} WHERE ${kept}`, w.params);
+  // A cell two steps changed is one changed cell here (the ledger has both entries).
+  const cols = await db.all(`SELECT col_id, count(DISTINCT row_id) AS n FROM ${table.change} WHERE ${kept} GROUP BY col_id ORDER BY col_id`, w.params);
+  const totals = await db.one(`SELECT count(DISTINCT (row_id, col_id)) AS cells, count(DISTINCT row_id) AS rows, (SELECT count(*) FROM ${removed}) AS removed FROM ${table.change} WHERE ${kept}`, w.params);
   return {
     datasetId,
     version,
@@ -63,7 +64,7 @@ export async function diffSummary(db: Database, datasetId: string, version: numb
   };
 }
 
-function toEntry(r: Record<string, unknown>): LedgerEntry {
+export function toEntry(r: Record<string, unknown>): LedgerEntry {
   return {
     rowId: num(r.row_id),
     kind: r.kind === 'row' ? 'row' : 'cell',

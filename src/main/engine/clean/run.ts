@@ -13,6 +13,7 @@ import { num, type Database } from '../db/database';
 import { ident, table } from '../db/sql';
 import type { JobContext } from '../jobs/jobs';
 import { getPolicy, parsePolicy, policySha256 } from '../policy/store';
+import { toEntry } from './ledger';
 import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
 import { frameColumns, type Frame } from './frame';
@@ -144,16 +145,8 @@ async function nextRunId(db: Database): Promise<string> {
   return `r${num(r?.n)}`;
 }
 
-export function ledgerEntry(r: Record<string, unknown>, steps: { id: string; type: StepType }[]): LedgerEntry {
+/** A scratch-ledger row (which has a step index, not the step) as a ledger entry. */
+function ledgerEntry(r: Record<string, unknown>, steps: { id: string; type: StepType }[]): LedgerEntry {
   const s = steps[num(r.step_index)];
-  return {
-    rowId: num(r.row_id),
-    kind: r.kind === 'row' ? 'row' : 'cell',
-    columnId: r.col_id === null ? null : String(r.col_id),
-    before: r.before === null ? null : String(r.before),
-    after: r.after === null ? null : String(r.after),
-    stepId: s?.id ?? '?',
-    stepType: s?.type ?? 'trim',
-    confidence: s ? STEP_INFO[s.type].confidence : 1,
-  };
+  return toEntry({ ...r, step_id: s?.id ?? '?', step_type: s?.type ?? 'trim', confidence: s ? STEP_INFO[s.type].confidence : 1 });
 }
