@@ -52,6 +52,18 @@ async function textFigures(conn: DuckDBConnection, job: JobContext, plans: Colum
   return { topValues: top, patternCounts: pats.distinct, patterns: pats.top, whitespace: ws, caseVariants, nearGroups, failingExamples: failing };
 }
 
+/** The sample's distributions (the scan needs their fences), then the scan over every row. */
+async function everyRow(conn: DuckDBConnection, job: JobContext, t: { data: string; plans: ColumnPlan[]; scratch: Scratch; every: number; rowCount: number }) {
+  const distributions = await sampleDistributions(conn, job, t.plans, t.scratch);
+  const exact = t.every === 1 ? null : await exactDistinctColumns(conn, job, t.scratch, t.every);
+  const scan = await scanAll(conn, job, t.data, t.plans, distributions, {
+    exactDistinct: (p) => exact === null || exact.has(p.index),
+    rowCountHint: t.rowCount,
+    onPercent: (pct) => job.progress({ done: Math.round(AT.scan + ((AT.saving - AT.scan) * pct) / 100), rows: Math.round((pct / 100) * t.rowCount) }),
+  });
+  return { distributions, scan };
+}
+
 async function measure(ws: Workspace, job: JobContext, datasetId: string, version: number): Promise<DatasetProfile> {
   const detail = await getDataset(ws.db, datasetId, version);
   const { table: data, rowCount } = await versionTable(ws.db, datasetId, version);
@@ -69,16 +81,7 @@ async function measure(ws: Workspace, job: JobContext, datasetId: string, versio
     job.progress({ stage: 'scanning every row', done: AT.scan });
     const [text, { distributions, scan }] = await both(
       inUtc(ws, (conn) => textFigures(conn, job, plans, scratch)),
-      inUtc(ws, async (conn) => {
-        const distributions = await sampleDistributions(conn, job, plans, scratch);
-        const exact = every === 1 ? null : await exactDistinctColumns(conn, job, scratch, every);
-        const scan = await scanAll(conn, job, data, plans, distributions, {
-          exactDistinct: (p) => exact === null || exact.has(p.index),
-          rowCountHint: rowCount,
-          onPercent: (pct) => job.progress({ done: Math.round(AT.scan + ((AT.saving - AT.scan) * pct) / 100), rows: Math.round((pct / 100) * rowCount) }),
-        });
-        return { distributions, scan };
-      }),
+      inUtc(ws, (conn) => everyRow(conn, job, { data, plans, scratch, every, rowCount })),
     );
     const columns = Object.fromEntries(plans.map((p) => [p.info.id, columnProfile(p, scan.columns.get(p.index)!, text, distributions.get(p.index))]));
     return {
