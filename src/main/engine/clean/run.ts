@@ -95,7 +95,8 @@ export async function runClean(ws: Workspace, job: JobContext, req: RunRequest, 
       // The new version's table: written uncompressed (fast), compacted later in the background.
       const defs = out.frame.columns.map((c) => `${ident(c.id)} ${c.storageType} USING COMPRESSION uncompressed`);
       await q.run(`CREATE TABLE ${ident(stage)} (row_id BIGINT${defs.map((d) => `, ${d}`).join('')})`);
-      await q.run(`INSERT INTO ${ident(stage)} SELECT row_id${out.frame.columns.map((c) => `, ${ident(c.id)}`).join('')} FROM ${out.frame.relation}`);
+      // In row id order, which is the source's order (the frames in between may be out of order).
+      await q.run(`INSERT INTO ${ident(stage)} SELECT row_id${out.frame.columns.map((c) => `, ${ident(c.id)}`).join('')} FROM ${out.frame.relation} ORDER BY row_id`);
       const nulls = out.frame.columns.length === 0 ? {} : await q.one(`SELECT ${out.frame.columns.map((c, i) => `count(*) - count(${ident(c.id)}) AS n${i}`).join(', ')} FROM ${ident(stage)}`);
       const outColumns: ColumnInfo[] = out.frame.columns.map((c, i) => ({ ...c, position: i, nullCount: num(nulls[`n${i}`]) }));
       const runId = await nextRunId(ws.db);

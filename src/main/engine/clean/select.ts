@@ -43,7 +43,7 @@ export async function detectKinds(q: Query, frame: Frame, columns: FrameColumn[]
       `count(*) FILTER (WHERE ${ne} AND regexp_full_match(${t}, ${q.bind(PHONE_RE)}) AND regexp_matches(${t}, '[+ ()\\-]') AND length(${t}) - length(translate(${t}, '0123456789', '')) BETWEEN 7 AND 15) AS p${i}`,
     ].join(', ');
   });
-  const r = await q.one(`SELECT ${aggs.join(', ')} FROM (SELECT * FROM ${frame.relation} LIMIT ${DETECT_SAMPLE})`);
+  const r = await q.one(`SELECT ${aggs.join(', ')} FROM (SELECT * FROM ${frame.relation} ORDER BY row_id LIMIT ${DETECT_SAMPLE})`);
   text.forEach((c, i) => {
     const n = num(r[`n${i}`]);
     const kinds = new Set<DetectedKind>();
