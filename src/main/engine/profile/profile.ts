@@ -18,8 +18,6 @@ import { buildSample, dropScratch, inferTypes, sampleEvery, scratchFor, type Scr
 import { scanAll } from './scan';
 import { failingExamples, patterns, topValues, whitespace } from './text-stats';
 
-/** Progress (of 100 steps) at which each stage starts; the scan fills the stretch it begins. */
-const AT = { sample: 0, types: 15, scan: 25, saving: 97 } as const;
 
 /** Runs `fn` on a connection of its own set to UTC, so timestamps without an offset read the same on every machine. */
 function inUtc<T>(ws: Workspace, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -59,7 +57,8 @@ async function everyRow(conn: DuckDBConnection, job: JobContext, t: { data: stri
   const scan = await scanAll(conn, job, t.data, t.plans, distributions, {
     exactDistinct: (p) => exact === null || exact.has(p.index),
     rowCountHint: t.rowCount,
-    onPercent: (pct) => job.progress({ done: Math.round(AT.scan + ((AT.saving - AT.scan) * pct) / 100), rows: Math.round((pct / 100) * t.rowCount) }),
+    // Progress counts the rows the scan has read (the sample's stages before it read few).
+    onPercent: (pct) => job.progress({ done: Math.round((pct / 100) * t.rowCount), rows: Math.round((pct / 100) * t.rowCount) }),
   });
   return { distributions, scan };
 }
@@ -70,15 +69,15 @@ async function measure(ws: Workspace, job: JobContext, datasetId: string, versio
   const plans = plansFor(detail.columns);
   const every = sampleEvery(rowCount);
   const scratch = scratchFor(job.id);
-  job.progress({ stage: 'reading the sample', done: AT.sample, total: 100, unit: 'steps' });
+  job.progress({ stage: 'reading the sample', done: 0, total: rowCount, unit: 'rows' });
   try {
     const sampleRows = await inUtc(ws, async (conn) => {
       const n = await buildSample(conn, job, data, every, plans, scratch);
-      job.progress({ stage: 'deciding column types', done: AT.types });
+      job.progress({ stage: 'deciding column types' });
       await inferTypes(conn, job, plans, scratch);
       return n;
     });
-    job.progress({ stage: 'scanning every row', done: AT.scan });
+    job.progress({ stage: 'scanning every row' });
     const [text, { distributions, scan }] = await both(
       inUtc(ws, (conn) => textFigures(conn, job, plans, scratch)),
       inUtc(ws, (conn) => everyRow(conn, job, { data, plans, scratch, every, rowCount })),
@@ -103,7 +102,7 @@ export async function runProfile(ws: Workspace, job: JobContext, datasetId: stri
   const started = performance.now();
   const profile = await measure(ws, job, datasetId, version);
   job.throwIfCancelled();
-  job.progress({ stage: 'saving', done: AT.saving });
+  job.progress({ stage: 'saving', done: profile.rowCount });
   profile.seconds = Math.round((performance.now() - started) / 10) / 100;
   await ws.exclusive(() =>
     ws.db.transaction(async (conn) => {
