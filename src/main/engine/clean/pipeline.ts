@@ -22,6 +22,9 @@ export interface PipelineResult {
   reports: StepReport[];
 }
 
+/** A frame's flag: the step changed this column in this row. */
+const mask = (id: string) => ident(`_changed_${id}`);
+
 export class Pipeline {
   private physical: Frame;
   /** Columns after every compiled step (ahead of `physical` while a segment is pending). */
@@ -101,24 +104,27 @@ export class Pipeline {
     const dropped = new Set(steps.flatMap((s) => (s.op.kind === 'columns' ? s.op.drop : [])));
     const map = steps.find((s): s is CompiledStep & { op: MapOp } => s.op.kind === 'map');
     const fields: string[] = [];
+    const changed: string[] = [];
     for (const c of from.columns) {
       if (dropped.has(c.id)) continue;
       const expr = map?.op.exprs.get(c.id);
       fields.push(expr ? `${expr} AS ${ident(c.id)}` : ident(c.id));
+      // In the same projection the expression is evaluated once for the value and the flag.
+      if (expr) changed.push(`(${ident(c.id)} IS DISTINCT FROM ${expr}) AS ${mask(c.id)}`);
     }
     for (const a of map?.op.added ?? []) fields.push(`${a.expr} AS ${ident(a.column.id)}`);
     const next = this.q.newTable('frame');
-    await this.q.run(`CREATE TABLE ${next} AS SELECT row_id${fields.map((f) => `, ${f}`).join('')} FROM ${from.relation}`);
+    await this.q.run(`CREATE TABLE ${next} AS SELECT row_id${[...fields, ...changed].map((f) => `, ${f}`).join('')} FROM ${from.relation}`);
     if (map && map.op.exprs.size > 0) {
       // The old and new frames joined on row id (not by position: a CTAS with a costly projection
       // does not keep row order in DuckDB 1.5 — measured at 1M rows); a changed row gives its changed cells.
+      // Only the changed rows of the new frame take part in the join.
       const ids = [...map.op.exprs.keys()];
-      const differs = (id: string) => `o.${ident(id)} IS DISTINCT FROM n.${ident(id)}`;
-      const cells = ids.map((id) => `{c: ${this.q.bind(id)}, b: CAST(o.${ident(id)} AS VARCHAR), a: CAST(n.${ident(id)} AS VARCHAR), m: ${differs(id)}}`);
+      const cells = ids.map((id) => `{c: ${this.q.bind(id)}, b: CAST(o.${ident(id)} AS VARCHAR), a: CAST(n.${ident(id)} AS VARCHAR), m: n.${mask(id)}}`);
       await this.q.run(
         `INSERT INTO ${this.ledger} SELECT row_id, ${map.index}, 'cell', x.c, x.b, x.a FROM (
            SELECT n.row_id, unnest(list_filter([${cells.join(', ')}], e -> e.m)) AS x
-           FROM ${from.relation} o JOIN ${next} n ON o.row_id = n.row_id WHERE ${ids.map(differs).join(' OR ')})`,
+           FROM (SELECT * FROM ${next} WHERE ${ids.map((id) => mask(id)).join(' OR ')}) n JOIN ${from.relation} o ON o.row_id = n.row_id)`,
       );
     }
     if (map?.op.typesFromData && map.op.typesFromData.size > 0) {
