@@ -7,22 +7,10 @@ import { screenshotThemes } from './actions/screenshot-themes';
 import { PolicyPage } from './pages/policy-page';
 import { writeFile } from './support/files';
 import { expect, test } from './support/fixtures';
+import { MESSY_CITIES } from '../support/messy-values';
 
 const HEADER = 'City 🏙️';
-const CITIES = [
-  ...Array<string>(5).fill('New York'),
-  'new york ',
-  'new york ',
-  'New-York',
-  'NEW YORK',
-  'Nwe York',
-  ...Array<string>(3).fill('Paris'),
-  ...Array<string>(3).fill('paris'),
-  'Pariss',
-  'London',
-  'London',
-  'Lyon',
-];
+const CITIES = MESSY_CITIES;
 const CSV = [`id,${HEADER}`, ...CITIES.map((c, i) => `${i + 1},"${c}"`)].join('\n') + '\n';
 
 test('suggests clusters, edits the new value and accepts the aliases', async ({ app, server }) => {

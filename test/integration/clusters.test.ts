@@ -5,21 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cluster, ClusterResult } from '../../src/shared/api/cluster-types';
 import type { MethodInput } from '../../src/shared/api/contract';
 import { startTestEngine, tempDir, writeFixture, type TestEngine } from '../support/engine';
+import { MESSY_CITIES } from '../support/messy-values';
 
 const CITY = 'City 🏙️ "; DROP TABLE x; --';
 const CITIES = [
-  ...Array<string>(5).fill('New York'),
-  'new york ',
-  'new york ',
-  'New-York',
-  'NEW YORK',
-  'Nwe York',
-  ...Array<string>(3).fill('Paris'),
-  ...Array<string>(3).fill('paris'),
-  'Pariss',
-  'London',
-  'London',
-  'Lyon',
+  ...MESSY_CITIES,
   '',
   '   ',
   '\t',
