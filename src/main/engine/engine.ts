@@ -23,6 +23,7 @@ import { importHandlers } from './handlers/import';
 import { jobHandlers } from './handlers/jobs';
 import { profileHandlers } from './handlers/profile';
 import { workspaceHandlers } from './handlers/workspace';
+import { inBackground } from './jobs/background';
 import { JobManager } from './jobs/jobs';
 import { WorkerPool, type WorkerPoolOptions } from './workers/pool';
 import { defaultWorkspaceDir, osUser, readRecent, rememberRecent } from './workspace/paths';
@@ -106,7 +107,8 @@ export class Engine {
   /** Compresses a version's table in the background (a CSV import loads it uncompressed). */
   compactLater(datasetId: string, version: number): void {
     const ws = this.ws;
-    this.jobs.start('compact', `Compact ${datasetId} v${version}`, (ctx) => compactVersion(ws, ctx, datasetId, version));
+    this.jobs.start('compact', `Compact ${datasetId} v${version}`, (ctx) =>
+      inBackground(this.jobs, ctx, (j) => j.kind === 'compact', (c) => compactVersion(ws, c, datasetId, version)));
   }
 
   /** Restarts compactions that closing the app cut short. */

@@ -4,7 +4,6 @@
 import { AppError } from '../../../shared/api/result';
 import { STEP_INFO } from '../../../shared/policy/catalog';
 import type { Step, StepOf } from '../../../shared/policy/steps';
-import { ident } from '../db/sql';
 import { filterSql } from './filter';
 import type { Compiled, Frame, FrameColumn } from './frame';
 import { compileImpute, compileOutliers, compilePhone } from './ops-stats';
@@ -12,6 +11,7 @@ import { textCompilers, type Ctx } from './ops-text';
 import { compileDate, compileNumber } from './ops-types';
 import type { Query } from './query';
 import { describeStep, resolveColumns } from './select';
+import { duplicateRows } from './duplicates';
 
 /** Steps whose SQL does not depend on the data: they can share one pass with their neighbours. */
 const DATA_FREE = new Set<Step['type']>(['trim', 'collapse_whitespace', 'remove_control_chars', 'replace', 'category_aliases', 'missing_tokens', 'drop_columns', 'rename_column']);
@@ -54,12 +54,7 @@ async function dispatch(q: Query, frame: Frame, step: Step, cols: FrameColumn[],
     case 'outliers': return compileOutliers(...ctx(step), index);
     case 'dedupe_exact': {
       if (cols.length === 0) throw new AppError('POLICY_INVALID', `${describeStep(step, index)} has no key columns.`);
-      // The first row (by row id) of each group of equal keys; NULLs group together. A GROUP BY
-      // then a semi-join keeps row order and costs less than a window over every column (measured).
-      const keys = cols.map((c) => ident(c.id)).join(', ');
-      const firsts = `SELECT min(row_id) FROM ${frame.relation}${where ? ` WHERE ${where}` : ''} GROUP BY ${keys}`;
-      const keep = where ? `(NOT (${where}) OR row_id IN (${firsts}))` : `row_id IN (${firsts})`;
-      return rowsCompiled({ kind: 'rows', keep }, cols, []);
+      return rowsCompiled({ kind: 'rows', removed: await duplicateRows(q, frame, cols, where) }, cols, []);
     }
     case 'drop_rows':
       return rowsCompiled({ kind: 'rows', keep: `NOT (${where ?? 'false'})` }, cols, []);

@@ -19,6 +19,25 @@ export interface Frame {
   relation: string;
   columns: FrameColumn[];
   rowCount: number;
+  /**
+   * A value frame (values.ts): each row is one distinct value of one column and stands for `_w`
+   * rows. Counts go through `countRows`.
+   */
+  weighted?: boolean;
+  /** The relation holding (at least) these columns' rows: cheaper than `relation` for a value frame. */
+  of?: (columnIds: string[]) => string;
+  /** The frame's first rows as a row relation, where `relation` is not one (a value frame). */
+  head?: string;
+}
+
+/** The relation to read some columns from. */
+export function over(frame: Frame, columns: FrameColumn[]): string {
+  return frame.of ? frame.of(columns.map((c) => c.id)) : frame.relation;
+}
+
+/** SQL counting the frame's rows where `cond` holds (summing the weights of a value frame). */
+export function countRows(frame: Frame, cond: string): string {
+  return frame.weighted ? `coalesce(sum(_w) FILTER (WHERE ${cond}), 0)` : `count(*) FILTER (WHERE ${cond})`;
 }
 
 /** A cell-by-cell rewrite of some columns: each expression reads the column's value before the step. */
@@ -33,11 +52,11 @@ export interface MapOp {
   typesFromData?: Map<string, (col: string) => string>;
 }
 
-/** Keeps the rows for which `keep` (a condition over the frame, `{frame}` standing for it) holds. */
-export interface RowsOp {
-  kind: 'rows';
-  keep: string;
-}
+/** Keeps the rows for which `keep` (a condition over the frame) holds, or removes the rows listed. */
+export type RowsOp =
+  | { kind: 'rows'; keep: string }
+  /** The rows to remove, already found: a scratch table of their row ids. */
+  | { kind: 'rows'; removed: string };
 
 /** Drops or renames columns; no data pass. */
 export interface ColumnsOp {

@@ -2,7 +2,7 @@
 // (aliases) run on each column's distinct values, never per row: the results go into a
 // scratch lookup table and the step's SQL reads them with a join.
 import { ident } from '../db/sql';
-import type { FrameColumn, Frame } from './frame';
+import { over, type FrameColumn, type Frame } from './frame';
 import type { Query } from './query';
 
 /** What a rule makes of one distinct value: the new value, or a failure reason (value kept). */
@@ -21,7 +21,7 @@ const BATCH = 2000;
 /** Applies `rule` to the distinct values of `column` (optionally only those matching `filter`). */
 export async function distinctLookup(q: Query, frame: Frame, column: FrameColumn, rule: ValueRule, filter?: (col: string) => string): Promise<Lookup> {
   const col = ident(column.id);
-  const rows = await q.all(`SELECT DISTINCT ${col} AS v FROM ${frame.relation} WHERE ${col} IS NOT NULL${filter ? ` AND ${filter(col)}` : ''}`);
+  const rows = await q.all(`SELECT DISTINCT ${col} AS v FROM ${over(frame, [column])} WHERE ${col} IS NOT NULL${filter ? ` AND ${filter(col)}` : ''}`);
   const { name, sql: table } = q.newTableNamed('lookup');
   await q.run(`CREATE TABLE ${table} (src VARCHAR, dst VARCHAR, fail VARCHAR)`);
   const appender = await q.appender(name);

@@ -2,7 +2,7 @@
 // never guessed) and dates (mixed formats to ISO-8601, day/month order settled per column).
 import { num } from '../db/database';
 import { ident } from '../db/sql';
-import type { Compiled, FrameColumn } from './frame';
+import { countRows, over, type Compiled, type FrameColumn } from './frame';
 import { countFailures } from './failures';
 import { mapOf, type Ctx } from './ops-text';
 import { CURRENCY_RE, DATE_SHAPES, DAY_FIRST_FORMATS, MONTH_FIRST_FORMATS, NUMERIC_DMY } from './patterns';
@@ -55,8 +55,8 @@ export async function compileNumber(...[q, frame, step, cols, where]: Ctx<'coerc
       continue;
     }
     const s = core(q, ident(c.id), p.currency);
-    const r = await q.one(`SELECT count(*) FILTER (WHERE regexp_full_match(${s}, ${re('.')}) AND NOT regexp_full_match(${s}, ${re(',')})) AS dot,
-      count(*) FILTER (WHERE regexp_full_match(${s}, ${re(',')}) AND NOT regexp_full_match(${s}, ${re('.')})) AS comma FROM ${frame.relation}`);
+    const r = await q.one(`SELECT ${countRows(frame, `regexp_full_match(${s}, ${re('.')}) AND NOT regexp_full_match(${s}, ${re(',')})`)} AS dot,
+      ${countRows(frame, `regexp_full_match(${s}, ${re(',')}) AND NOT regexp_full_match(${s}, ${re('.')})`)} AS comma FROM ${over(frame, [c])}`);
     const dot = num(r.dot);
     const comma = num(r.comma);
     const decided: Decimal | null = dot > 0 && comma === 0 ? '.' : comma > 0 && dot === 0 ? ',' : null;
@@ -111,8 +111,8 @@ export async function compileDate(...[q, frame, step, cols, where]: Ctx<'coerce_
     const t = `trim(${ident(c.id)})`;
     const first = `TRY_CAST(regexp_extract(${t}, ${q.bind(NUMERIC_DMY)}, 1) AS INTEGER)`;
     const second = `TRY_CAST(regexp_extract(${t}, ${q.bind(NUMERIC_DMY)}, 3) AS INTEGER)`;
-    const r = await q.one(`SELECT count(*) FILTER (WHERE ${first} > 12 AND ${second} <= 12) AS day, count(*) FILTER (WHERE ${second} > 12 AND ${first} <= 12) AS month,
-      count(*) FILTER (WHERE ${first} <= 12 AND ${second} <= 12) AS open FROM ${frame.relation} WHERE regexp_full_match(${t}, ${q.bind(NUMERIC_DMY)})`);
+    const r = await q.one(`SELECT ${countRows(frame, `${first} > 12 AND ${second} <= 12`)} AS day, ${countRows(frame, `${second} > 12 AND ${first} <= 12`)} AS month,
+      ${countRows(frame, `${first} <= 12 AND ${second} <= 12`)} AS open FROM ${over(frame, [c])} WHERE regexp_full_match(${t}, ${q.bind(NUMERIC_DMY)})`);
     const day = num(r.day);
     const month = num(r.month);
     const open = num(r.open);

@@ -14,6 +14,7 @@ import { compileStep, needsData } from './compile';
 import type { CompiledStep, Frame, FrameColumn, MapOp } from './frame';
 import { freeHeader, nextColumnId } from './frame';
 import type { Query } from './query';
+import { fitsValueRun, ValueRun } from './values';
 
 export interface PipelineResult {
   frame: Frame;
@@ -30,6 +31,8 @@ export class Pipeline {
   /** Columns after every compiled step (ahead of `physical` while a segment is pending). */
   private columns: FrameColumn[];
   private pending: CompiledStep[] = [];
+  /** The open run of value steps, if any. */
+  private values: ValueRun | null = null;
   readonly reports: StepReport[] = [];
   readonly ledger: string;
 
@@ -47,6 +50,11 @@ export class Pipeline {
         this.reports.push(report(step, { op: { kind: 'columns', drop: [], rename: [] }, columnIds: [], failures: 0, failureExamples: [], notes: ['disabled'], step, index }));
         continue;
       }
+      if (fitsValueRun(step)) {
+        await this.onValues(step, index);
+        continue;
+      }
+      await this.closeValues();
       if (needsData(step)) await this.flush();
       const frame = { ...this.physical, columns: this.columns };
       const compiled: CompiledStep = { ...(await compileStep(this.q, frame, step, index)), step, index };
@@ -59,9 +67,39 @@ export class Pipeline {
         if (compiled.op.kind === 'map') await this.flush();
       }
     }
+    await this.closeValues();
     await this.flush();
     await this.count();
     return { frame: this.physical, ledger: this.ledger, reports: this.reports };
+  }
+
+  /** A step of a run of value steps (values.ts): compiled against the value tables, applied to them. */
+  private async onValues(step: Step, index: number): Promise<void> {
+    if (!this.values) {
+      // Column steps queued before the run are applied when it closes (its frame keeps `this.columns`).
+      this.values = await ValueRun.open(this.q, this.physical);
+    }
+    const frame = this.values.frame(this.columns);
+    const compiled: CompiledStep = { ...(await compileStep(this.q, frame, step, index)), step, index };
+    this.apply(compiled);
+    if (compiled.op.kind === 'map') {
+      await this.values.apply(compiled.op, index, (id, t) => {
+        const c = this.columns.find((x) => x.id === id);
+        if (c) c.logicalType = t as FrameColumn['logicalType'];
+      });
+    }
+  }
+
+  /** Ends a run of value steps: the frame rewritten once, its changes in the ledger. */
+  private async closeValues(): Promise<void> {
+    const run = this.values;
+    if (!run) return;
+    this.values = null;
+    this.pending = [];
+    const from = this.physical;
+    const relation = await run.close(this.columns, this.ledger);
+    if (relation !== from.relation) await this.retire(from);
+    this.physical = { relation, columns: this.columns.map((c) => ({ ...c })), rowCount: from.rowCount };
   }
 
   /** Updates the column picture: ids for added columns, drops, renames, new logical types. */
@@ -139,16 +177,24 @@ export class Pipeline {
     this.physical = { relation: next, columns: this.columns.map((c) => ({ ...c })), rowCount: from.rowCount };
   }
 
+  /**
+   * Removes rows without copying the frame: the removed row ids go into a scratch table and the
+   * frame becomes the old one without them (an anti-join, cheap to repeat; copying 1M rows of 14
+   * text columns costs more than a second — measured).
+   */
   private async keepRows(s: CompiledStep): Promise<void> {
     const op = s.op;
     if (op.kind !== 'rows') return;
     const from = this.physical;
-    const next = this.q.newTable('frame');
-    await this.q.run(`CREATE TABLE ${next} AS SELECT * FROM ${from.relation} WHERE ${op.keep}`);
-    await this.q.run(`INSERT INTO ${this.ledger} SELECT row_id, ${s.index}, 'row', NULL, NULL, NULL FROM ${from.relation} ANTI JOIN ${next} USING (row_id)`);
-    const n = await this.q.one(`SELECT count(*) AS n FROM ${next}`);
-    await this.retire(from);
-    this.physical = { relation: next, columns: from.columns, rowCount: num(n.n) };
+    let removed: string;
+    if ('removed' in op) removed = op.removed;
+    else {
+      removed = this.q.newTable('removed');
+      await this.q.run(`CREATE TABLE ${removed} AS SELECT row_id FROM ${from.relation} WHERE (${op.keep}) IS NOT TRUE`);
+    }
+    await this.q.run(`INSERT INTO ${this.ledger} SELECT row_id, ${s.index}, 'row', NULL, NULL, NULL FROM ${removed}`);
+    const n = await this.q.one(`SELECT count(*) AS n FROM ${removed}`);
+    this.physical = { relation: `(SELECT * FROM ${from.relation} ANTI JOIN ${removed} USING (row_id))`, columns: from.columns, rowCount: from.rowCount - num(n.n) };
   }
 
   /** Drops an intermediate table (never the input version's table). */

@@ -32,18 +32,19 @@ export async function detectKinds(q: Query, frame: Frame, columns: FrameColumn[]
   const aggs = text.map((c, i) => {
     const t = `trim(${ident(c.id)})`;
     const ne = `${t} <> ''`;
+    const n = (cond: string) => `count(*) FILTER (WHERE ${cond})`;
     return [
-      `count(*) FILTER (WHERE ${ne}) AS n${i}`,
-      `count(*) FILTER (WHERE ${ne} AND regexp_full_match(${t}, ${q.bind(EMAIL_RE)})) AS e${i}`,
-      `count(*) FILTER (WHERE ${ne} AND (regexp_full_match(${t}, ${q.bind(DOT_DECIMAL)}) OR regexp_full_match(${t}, ${q.bind(COMMA_DECIMAL)}))) AS m${i}`,
-      `count(*) FILTER (WHERE ${ne} AND regexp_full_match(${t}, ${q.bind(ZERO_PADDED)})) AS z${i}`,
-      `count(*) FILTER (WHERE ${ne} AND ${dateSql(q, t, 'either')} IS NOT NULL) AS d${i}`,
+      `${n(ne)} AS n${i}`,
+      `${n(`${ne} AND regexp_full_match(${t}, ${q.bind(EMAIL_RE)})`)} AS e${i}`,
+      `${n(`${ne} AND (regexp_full_match(${t}, ${q.bind(DOT_DECIMAL)}) OR regexp_full_match(${t}, ${q.bind(COMMA_DECIMAL)}))`)} AS m${i}`,
+      `${n(`${ne} AND regexp_full_match(${t}, ${q.bind(ZERO_PADDED)})`)} AS z${i}`,
+      `${n(`${ne} AND ${dateSql(q, t, 'either')} IS NOT NULL`)} AS d${i}`,
       // Cheap tests first (AND stops at the first false); digits counted with translate, not a
       // global regexp_replace (measured 4× slower).
-      `count(*) FILTER (WHERE ${ne} AND regexp_full_match(${t}, ${q.bind(PHONE_RE)}) AND regexp_matches(${t}, '[+ ()\\-]') AND length(${t}) - length(translate(${t}, '0123456789', '')) BETWEEN 7 AND 15) AS p${i}`,
+      `${n(`${ne} AND regexp_full_match(${t}, ${q.bind(PHONE_RE)}) AND regexp_matches(${t}, '[+ ()\\-]') AND length(${t}) - length(translate(${t}, '0123456789', '')) BETWEEN 7 AND 15`)} AS p${i}`,
     ].join(', ');
   });
-  const r = await q.one(`SELECT ${aggs.join(', ')} FROM (SELECT * FROM ${frame.relation} ORDER BY row_id LIMIT ${DETECT_SAMPLE})`);
+  const r = await q.one(`SELECT ${aggs.join(', ')} FROM (SELECT * FROM ${frame.head ?? frame.relation} ORDER BY row_id LIMIT ${DETECT_SAMPLE})`);
   text.forEach((c, i) => {
     const n = num(r[`n${i}`]);
     const kinds = new Set<DetectedKind>();

@@ -45,6 +45,7 @@ interface Running {
 export class JobManager {
   private jobs = new Map<string, Running>();
   private seq = 0;
+  private readonly startListeners = new Set<(info: JobInfo) => void>();
 
   constructor(private readonly listener: (info: JobInfo) => void) {}
 
@@ -90,6 +91,7 @@ export class JobManager {
       },
     };
     this.emit(job.info);
+    for (const fn of [...this.startListeners]) fn({ ...job.info });
     // Run on the next tick so the caller has the id before the work can report anything.
     void Promise.resolve()
       .then(() => work(ctx))
@@ -154,6 +156,12 @@ export class JobManager {
   private prune(): void {
     const finished = [...this.jobs.values()].filter((j) => j.info.state !== 'running');
     for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(j.info.id);
+  }
+
+  /** Calls `fn` whenever a job starts; returns the unsubscribe. */
+  onStart(fn: (info: JobInfo) => void): () => void {
+    this.startListeners.add(fn);
+    return () => this.startListeners.delete(fn);
   }
 
   cancel(id: string): boolean {

@@ -1,0 +1,152 @@
+// Runs of steps that rewrite each text cell from its own value alone — trim, whitespace, Unicode,
+// case, find/replace, aliases, e-mail, missing tokens, booleans, numbers, dates, phones — run on
+// each column's distinct values, not on its rows: 1M customer rows hold 3.3M distinct values in 14
+// columns against 14M cells (measured). Each column gets a value table:
+//
+//   _v0     the value in the frame the run started from (NULLs are left out: these steps keep them)
+//   _w      how many rows hold it
+//   _first  the first row id holding it (failure examples name it)
+//   _cur    the value after the steps so far
+//
+// A step's compiler sees the value tables as a weighted frame (frame.ts: `weighted`), so the counts
+// it bases decisions on (detection, decimal marks, day/month order, failures) are row counts. A
+// step rewrites `_cur` of the columns it touches and records the distinct values it changed; at
+// the end of the run of steps the frame is rewritten once (each changed column joined to its
+// changed values) and every recorded change becomes a ledger row per row holding the value.
+import type { Step } from '../../../shared/policy/steps';
+import { num } from '../db/database';
+import { ident } from '../db/sql';
+import type { Frame, FrameColumn, MapOp } from './frame';
+import type { Query } from './query';
+import { DETECT_SAMPLE } from './select';
+
+const VALUE_STEPS = new Set<Step['type']>([
+  'trim', 'collapse_whitespace', 'normalize_unicode', 'remove_control_chars', 'change_case', 'replace', 'category_aliases',
+  'standardize_email', 'missing_tokens', 'coerce_boolean', 'coerce_number', 'coerce_date', 'standardize_phone',
+]);
+
+/** Steps that only rename or drop columns: they can sit inside a run of value steps. */
+const COLUMN_STEPS = new Set<Step['type']>(['drop_columns', 'rename_column']);
+
+/**
+ * Whether the step rewrites each cell from its own value only (and keeps NULL as NULL): no row
+ * filter, no flag column. Its compiler must count rows through `rowCount`/`frame.weighted`.
+ */
+export function runsOnValues(step: Step): boolean {
+  if (!VALUE_STEPS.has(step.type) || step.where) return false;
+  if (step.type === 'missing_tokens' && step.params.flagColumn) return false;
+  return true;
+}
+
+export function fitsValueRun(step: Step): boolean {
+  return runsOnValues(step) || (COLUMN_STEPS.has(step.type) && !step.where);
+}
+
+export class ValueRun {
+  /** Value table per text column id (scratch table names, quoted). */
+  private readonly tables = new Map<string, string>();
+  private readonly changes: string;
+  private readonly touched = new Set<string>();
+  /** The frame's first rows, kept up to date step by step (detection samples them). */
+  private head: string;
+
+  private constructor(private readonly q: Query, private readonly base: Frame, changes: string) {
+    this.changes = changes;
+    this.head = q.newTable('head');
+  }
+
+  /** Builds the value tables of every text column of `base`, and the head of the frame for detection. */
+  static async open(q: Query, base: Frame): Promise<ValueRun> {
+    const run = new ValueRun(q, base, q.newTable('value_changes'));
+    await q.run(`CREATE TABLE ${run.changes} (col_id VARCHAR, v0 VARCHAR, step_index INTEGER, "before" VARCHAR, "after" VARCHAR)`);
+    await q.run(`CREATE TABLE ${run.head} AS SELECT * FROM ${base.relation} ORDER BY row_id LIMIT ${DETECT_SAMPLE}`);
+    for (const c of base.columns.filter((x) => x.storageType === 'VARCHAR')) {
+      const t = q.newTable('values');
+      const col = ident(c.id);
+      await q.run(`CREATE TABLE ${t} AS SELECT ${col} AS _v0, count(*) AS _w, min(row_id) AS _first, ${col} AS _cur FROM ${base.relation} WHERE ${col} IS NOT NULL GROUP BY ${col}`);
+      run.tables.set(c.id, t);
+    }
+    return run;
+  }
+
+  /**
+   * The weighted frame a step's compiler reads: one row per distinct value of one column; `of`
+   * gives the rows of some columns only (a compiler's per-column query scans just those), and
+   * `head` the frame's first rows as rows (detection samples them).
+   */
+  frame(columns: FrameColumn[]): Frame {
+    const text = columns.filter((c) => this.tables.has(c.id));
+    const of = (ids: string[]): string => {
+      const parts = text.filter((c) => ids.includes(c.id));
+      if (parts.length === 0) return `(SELECT 0::BIGINT AS row_id, 0::BIGINT AS _w${text.map((c) => `, NULL::VARCHAR AS ${ident(c.id)}`).join('')} WHERE false)`;
+      const branches = parts.map((c) => {
+        const cols = text.map((o) => (o.id === c.id ? `_cur AS ${ident(o.id)}` : `NULL::VARCHAR AS ${ident(o.id)}`));
+        return `SELECT _first AS row_id, _w, ${cols.join(', ')} FROM ${this.tables.get(c.id)}`;
+      });
+      return `(${branches.join(' UNION ALL ')})`;
+    };
+    return { relation: of(text.map((c) => c.id)), of, head: this.head, columns, rowCount: this.base.rowCount, weighted: true };
+  }
+
+  /** Applies a compiled map step to the value tables of its columns and records what it changed. */
+  async apply(op: MapOp, index: number, logicalTypes: (id: string, type: string) => void): Promise<void> {
+    if (op.added.length > 0) throw new Error('a step that adds columns cannot run on distinct values');
+    if (op.exprs.size > 0) {
+      const next = this.q.newTable('head');
+      await this.q.run(`CREATE TABLE ${next} AS SELECT * REPLACE (${[...op.exprs].map(([id, e]) => `${e} AS ${ident(id)}`).join(', ')}) FROM ${this.head}`);
+      await this.q.drop(this.head);
+      this.head = next;
+    }
+    for (const [id, expr] of op.exprs) {
+      const from = this.tables.get(id);
+      if (!from) throw new Error(`column ${id} has no value table`);
+      const next = this.q.newTable('values');
+      // The step's SQL reads the column by its id: here that is the value so far.
+      await this.q.run(`CREATE TABLE ${next} AS SELECT _v0, _w, _first, ${expr} AS _cur, _cur AS _prev FROM (SELECT *, _cur AS ${ident(id)} FROM ${from})`);
+      await this.q.run(`INSERT INTO ${this.changes} SELECT ${this.q.bind(id)}, _v0, ${index}, _prev, _cur FROM ${next} WHERE _cur IS DISTINCT FROM _prev`);
+      await this.q.drop(from);
+      this.tables.set(id, next);
+      this.touched.add(id);
+      const f = op.typesFromData?.get(id);
+      if (f) {
+        const r = await this.q.one(`SELECT ${f('_cur')} AS t FROM ${next}`);
+        if (typeof r.t === 'string') logicalTypes(id, r.t);
+      }
+    }
+  }
+
+  /**
+   * The frame rewritten once: each column with changed values joined to them, every other column
+   * as it was, columns dropped on the way left out; each recorded change goes into `ledger` once
+   * per row holding the value. Returns the new relation (or the base one if nothing changed).
+   */
+  async close(columns: FrameColumn[], ledger: string): Promise<string> {
+    const kept = columns.filter((c) => this.base.columns.some((b) => b.id === c.id));
+    const changed = kept.filter((c) => this.touched.has(c.id));
+    const counts = changed.length === 0 ? [] : await this.q.all(`SELECT col_id, count(*) AS n FROM ${this.changes} GROUP BY ALL`);
+    const live = changed.filter((c) => counts.some((r) => r.col_id === c.id && num(r.n) > 0));
+    if (live.length > 0) {
+      // One statement for all columns: DuckDB runs the joins side by side.
+      const parts = live.map((c) => `SELECT f.row_id, x.step_index, 'cell', x.col_id, x."before", x."after"
+         FROM ${this.base.relation} f JOIN (SELECT * FROM ${this.changes} WHERE col_id = ${this.q.bind(c.id)}) x ON f.${ident(c.id)} = x.v0`);
+      await this.q.run(`INSERT INTO ${ledger} ${parts.join(' UNION ALL ')}`);
+    }
+    let relation = this.base.relation;
+    const droppedAny = kept.length !== this.base.columns.length;
+    if (live.length > 0 || droppedAny) {
+      const joins: string[] = [];
+      const fields = kept.map((c) => {
+        if (!live.includes(c)) return `f.${ident(c.id)}`;
+        const m = ident(`m_${c.id}`);
+        joins.push(`LEFT JOIN (SELECT _v0, _cur FROM ${this.tables.get(c.id)} WHERE _cur IS DISTINCT FROM _v0) ${m} ON f.${ident(c.id)} = ${m}._v0`);
+        return `CASE WHEN ${m}._v0 IS NULL THEN f.${ident(c.id)} ELSE ${m}._cur END AS ${ident(c.id)}`;
+      });
+      relation = this.q.newTable('frame');
+      await this.q.run(`CREATE TABLE ${relation} AS SELECT f.row_id${fields.map((x) => `, ${x}`).join('')} FROM ${this.base.relation} f ${joins.join(' ')}`);
+    }
+    for (const t of this.tables.values()) await this.q.drop(t);
+    await this.q.drop(this.changes);
+    await this.q.drop(this.head);
+    return relation;
+  }
+}
