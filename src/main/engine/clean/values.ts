@@ -9,10 +9,11 @@
 //   _cur    the value after the steps so far
 //
 // A step's compiler sees the value tables as a weighted frame (frame.ts: `weighted`), so the counts
-// it bases decisions on (detection, decimal marks, day/month order, failures) are row counts. A
-// step rewrites `_cur` of the columns it touches and records the distinct values it changed; at
-// the end of the run of steps the frame is rewritten once (each changed column joined to its
-// changed values) and every recorded change becomes a ledger row per row holding the value.
+// it bases decisions on (decimal marks, day/month order, failures) are row counts; detection reads
+// the frame's first rows, kept up to date in a small head table. A step records the distinct values
+// it changes and writes them back in place; at the end of the run the frame is rewritten once
+// (each changed column joined to its changed values) and every recorded change becomes a ledger
+// row per row holding the value. Failure examples name the first row of each failing value.
 import type { Step } from '../../../shared/policy/steps';
 import { num } from '../db/database';
 import { ident } from '../db/sql';
