@@ -16,7 +16,8 @@ const ROWS = 1500;
 let t: TestEngine;
 let file: string;
 beforeAll(async () => {
-  t = await startTestEngine();
+  // JavaScript rules (phones, NFKC, title case) go to worker threads from 100 distinct values on.
+  t = await startTestEngine({ workers: { inProcessBelow: 100, maxThreads: 2 } });
   file = path.join(tempDir(), 'customers.csv');
   await generate({ rows: ROWS, seed: 'value-runs', out: file, workers: 0 });
   expect(fs.statSync(file).size).toBeGreaterThan(0);
@@ -30,10 +31,11 @@ afterEach(() => {
 
 const steps = (list: Omit<StepInput, 'id'>[]): PolicySource => ({ policy: policyDoc(list.map((s, i) => ({ id: `s${i + 1}`, ...s }) as StepInput)) });
 
-const CASES: { name: string; source: PolicySource }[] = [
+const CASES: { name: string; source: PolicySource; inWorkers?: boolean }[] = [
   { name: 'the standard preset', source: { presets: ['standard'] } },
   {
     name: 'text steps, aliases, a changed column dropped, a rename, then a step that needs rows, then values again',
+    inWorkers: true,
     source: steps([
       { type: 'trim' },
       { type: 'change_case', columns: { names: ['first_name', 'last_name'] }, params: { mode: 'title' } },
@@ -49,6 +51,7 @@ const CASES: { name: string; source: PolicySource }[] = [
   },
   {
     name: 'coercions with their decisions and failures, phones and e-mails',
+    inWorkers: true,
     source: steps([
       { type: 'coerce_number', columns: { names: ['balance'] } },
       { type: 'coerce_date', columns: { names: ['date_of_birth', 'signup_date'] } },
@@ -74,8 +77,10 @@ function seen(c: Cleaned) {
 }
 
 describe('value runs', () => {
-  it.each(CASES)('$name: the same result as cell-by-cell passes', async ({ source }) => {
+  it.each(CASES)('$name: the same result as cell-by-cell passes', async ({ source, inWorkers }) => {
+    const before = t.engine.workers.tasksRunInWorkers;
     const fast = await cleanFile(t, file, source);
+    expect(t.engine.workers.tasksRunInWorkers > before).toBe(inWorkers === true);
     valueRuns.enabled = false;
     const slow = await cleanFile(t, file, source);
     expect(fast.run.cellsChanged).toBeGreaterThan(0);

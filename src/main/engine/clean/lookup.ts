@@ -1,12 +1,12 @@
-// Steps whose rule is JavaScript (Unicode NFKC, title case, phone numbers) or a user's map
-// (aliases) run on each column's distinct values, never per row: the results go into a
+// Steps whose rule is JavaScript (Unicode NFKC, title case, phone numbers: in worker threads) or a
+// user's map (aliases) run on each column's distinct values, never per row: the results go into a
 // scratch lookup table and the step's SQL reads them with a join.
 import { ident } from '../db/sql';
 import { over, type FrameColumn, type Frame } from './frame';
 import type { Query } from './query';
 
-/** What a rule makes of one distinct value: the new value, or a failure reason (value kept). */
-export type ValueRule = (value: string) => { value: string } | { fail: string };
+/** A JavaScript rule run on distinct values in the worker pool (value-tasks.ts). */
+export type ValueTask = { task: 'clean.nfkc' } | { task: 'clean.titleCase' } | { task: 'clean.phone'; region: string };
 
 export interface Lookup {
   table: string;
@@ -16,33 +16,34 @@ export interface Lookup {
   failed(col: string): string;
 }
 
-const BATCH = 2000;
-
-/** Applies `rule` to the distinct values of `column` (optionally only those matching `filter`). */
-export async function distinctLookup(q: Query, frame: Frame, column: FrameColumn, rule: ValueRule, filter?: (col: string) => string): Promise<Lookup> {
+/** Applies a rule to the distinct values of `column` (optionally only those matching `filter`), in worker threads. */
+export async function distinctLookup(q: Query, frame: Frame, column: FrameColumn, rule: ValueTask, filter?: (col: string) => string): Promise<Lookup> {
   const col = ident(column.id);
   const rows = await q.all(`SELECT DISTINCT ${col} AS v FROM ${over(frame, [column])} WHERE ${col} IS NOT NULL${filter ? ` AND ${filter(col)}` : ''}`);
+  const values = rows.map((r) => String(r.v));
+  const batches = await q.workers.map(rule.task, values, {
+    input: (batch: string[]) => ('region' in rule ? { values: batch, region: rule.region } : { values: batch }),
+    signal: q.job.signal,
+  });
   const { name, sql: table } = q.newTableNamed('lookup');
   await q.run(`CREATE TABLE ${table} (src VARCHAR, dst VARCHAR, fail VARCHAR)`);
   const appender = await q.appender(name);
   try {
-    for (let i = 0; i < rows.length; i++) {
-      if (i % BATCH === 0) {
-        q.job.throwIfCancelled();
-        await new Promise((r) => setImmediate(r));
-      }
-      const v = String(rows[i]?.v);
-      const out = rule(v);
-      if ('fail' in out) {
-        appender.appendVarchar(v);
-        appender.appendVarchar(v);
-        appender.appendVarchar(out.fail);
-        appender.endRow();
-      } else if (out.value !== v) {
-        appender.appendVarchar(v);
-        appender.appendVarchar(out.value);
-        appender.appendNull();
-        appender.endRow();
+    let i = 0;
+    for (const batch of batches) {
+      for (const out of batch) {
+        const v = values[i++] as string;
+        if ('f' in out) {
+          appender.appendVarchar(v);
+          appender.appendVarchar(v);
+          appender.appendVarchar(out.f);
+          appender.endRow();
+        } else if (out.v !== v) {
+          appender.appendVarchar(v);
+          appender.appendVarchar(out.v);
+          appender.appendNull();
+          appender.endRow();
+        }
       }
     }
   } finally {

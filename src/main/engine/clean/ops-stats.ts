@@ -1,7 +1,7 @@
 // Steps that need the column's statistics first: imputation (mean, median, mode, constant) and
 // outliers (IQR fences, z-score, MAD), plus phone numbers, whose rule (libphonenumber-js) runs on
 // distinct values.
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { isSupportedCountry } from 'libphonenumber-js';
 import { AppError } from '../../../shared/api/result';
 import { OUTLIER_THRESHOLDS } from '../../../shared/policy/steps';
 import { ident } from '../db/sql';
@@ -115,17 +115,13 @@ export async function compileOutliers(...[q, frame, step, cols, where, index]: [
 }
 
 export async function compilePhone(...[q, frame, step, cols, where]: Ctx<'standardize_phone'>): Promise<Compiled> {
-  const region = step.params.defaultRegion as CountryCode;
+  const region = step.params.defaultRegion;
   if (!isSupportedCountry(region)) {
     throw new AppError('POLICY_INVALID', `Step "${step.id}": "${region}" is not a region phone numbers can be read in (use an ISO code such as GB, US, DE).`, { stepId: step.id });
   }
   const lookups = new Map<string, Lookup>();
   for (const c of cols) {
-    lookups.set(c.id, await distinctLookup(q, frame, c, (v) => {
-      if (v.trim() === '') return { value: v };
-      const n = parsePhoneNumberFromString(v, region);
-      return n?.isValid() ? { value: n.format('E.164') } : { fail: 'not a valid phone number' };
-    }));
+    lookups.set(c.id, await distinctLookup(q, frame, c, { task: 'clean.phone', region }));
   }
   const f = await countFailures(q, frame, cols, (x, c) => (lookups.get(c.id) as Lookup).failed(x), `not a valid phone number (default region ${region})`, where);
   const notes = [`numbers without a country code are read as ${region} numbers`];

@@ -40,10 +40,6 @@ function escapeRe(s: string): string {
   return s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 }
 
-function titleCase(v: string): { value: string } {
-  return { value: v.toLocaleLowerCase('en').replace(/(^|[^\p{L}\p{M}'’])(\p{L})|(['’]\p{L}(?=\p{L}{2}))/gu, (m, pre: string | undefined, ch: string | undefined) => (ch ? `${pre ?? ''}${ch.toLocaleUpperCase('en')}` : m.toLocaleUpperCase('en'))) };
-}
-
 /** What a step compiler gets: the query, the frame, the step, its columns and its row filter (SQL). */
 export type Ctx<T extends StepType> = [Query, Frame, StepOf<T>, FrameColumn[], string | null];
 
@@ -56,7 +52,7 @@ export const textCompilers = {
     if (step.params.form === 'NFC') return done(mapOf(cols, (c) => `nfc_normalize(${c})`, where), cols);
     // DuckDB has NFC only; NFKC runs in JavaScript on the distinct non-ASCII values.
     const lookups = new Map<string, ReturnType<typeof lookupOver>>();
-    for (const c of cols) lookups.set(c.id, await distinctLookup(q, frame, c, (v) => ({ value: v.normalize('NFKC') }), (x) => `regexp_matches(${x}, '[^\\x00-\\x7F]')`));
+    for (const c of cols) lookups.set(c.id, await distinctLookup(q, frame, c, { task: 'clean.nfkc' }, (x) => `regexp_matches(${x}, '[^\\x00-\\x7F]')`));
     return done(mapOf(cols, (x, c) => lookups.get(c.id)?.expr(x) ?? x, where), cols);
   },
   remove_control_chars: async (...[q, , , cols, where]: Ctx<'remove_control_chars'>) =>
@@ -64,7 +60,7 @@ export const textCompilers = {
   change_case: async (...[q, frame, step, cols, where]: Ctx<'change_case'>) => {
     if (step.params.mode !== 'title') return done(mapOf(cols, (c) => `${step.params.mode}(${c})`, where), cols);
     const lookups = new Map<string, ReturnType<typeof lookupOver>>();
-    for (const c of cols) lookups.set(c.id, await distinctLookup(q, frame, c, titleCase));
+    for (const c of cols) lookups.set(c.id, await distinctLookup(q, frame, c, { task: 'clean.titleCase' }));
     return done(mapOf(cols, (x, c) => lookups.get(c.id)?.expr(x) ?? x, where), cols);
   },
   replace: async (...[q, , step, cols, where]: Ctx<'replace'>) => {

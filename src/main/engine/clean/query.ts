@@ -6,6 +6,7 @@ import type { Row } from '../db/database';
 import { SCRATCH, qualified } from '../db/sql';
 import { runTracked } from '../db/tracked';
 import type { JobContext } from '../jobs/jobs';
+import type { WorkerPool } from '../workers/pool';
 import type { Frame } from './frame';
 import { sqlValue, type SqlValue } from './params';
 import { detectKinds } from './select';
@@ -20,6 +21,8 @@ export class Query {
     readonly conn: DuckDBConnection,
     readonly job: JobContext,
     private readonly prefix: string,
+    /** The engine's worker pool, for rules that run in JavaScript on distinct values. */
+    readonly workers: WorkerPool,
   ) {}
 
   /** A value as SQL text (see params.ts for why not a bound parameter). */

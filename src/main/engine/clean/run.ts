@@ -16,6 +16,7 @@ import { getPolicy, parsePolicy, policySha256 } from '../policy/store';
 import { toEntry } from './ledger';
 import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
+import type { WorkerPool } from '../workers/pool';
 import { frameColumns, type Frame } from './frame';
 import { Pipeline } from './pipeline';
 import { Query } from './query';
@@ -47,7 +48,7 @@ export async function resolvePolicy(db: Database, source: PolicySource, actor: s
   return { policy: parsePolicy(source.policy), policyId: null };
 }
 
-export async function runClean(ws: Workspace, job: JobContext, req: RunRequest, actor: string): Promise<RunResult | PreviewResult> {
+export async function runClean(ws: Workspace, workers: WorkerPool, job: JobContext, req: RunRequest, actor: string): Promise<RunResult | PreviewResult> {
   const started = Date.now();
   const { policy, policyId } = await resolvePolicy(ws.db, req.source, actor);
   const { table: data, rowCount } = await versionTable(ws.db, req.datasetId, req.version);
@@ -55,7 +56,7 @@ export async function runClean(ws: Workspace, job: JobContext, req: RunRequest, 
   const steps = policy.steps;
   job.progress({ stage: 'starting', done: 0, total: steps.length, unit: 'steps' });
   return ws.db.with(async (conn) => {
-    const q = new Query(conn, job, `run_${job.id}`);
+    const q = new Query(conn, job, `run_${job.id}`, workers);
     const stage = table.stage(job.id);
     try {
       let input: Frame = { relation: ident(data), columns: frameColumns(columns), rowCount };

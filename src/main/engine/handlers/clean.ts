@@ -14,13 +14,13 @@ export function cleanHandlers(e: Engine): Pick<Handlers, CleanMethods> {
   return {
     'clean.preview': async ({ datasetId, version, source, full }) => {
       const ws = e.workspace;
-      const job = e.jobs.start('preview', `Preview on ${datasetId} v${version}`, (ctx) => runClean(ws, ctx, { datasetId, version, source, kind: 'preview', full }, e.actor));
+      const job = e.jobs.start('preview', `Preview on ${datasetId} v${version}`, (ctx) => runClean(ws, e.workers, ctx, { datasetId, version, source, kind: 'preview', full }, e.actor));
       return { jobId: job.id };
     },
     'clean.run': async ({ datasetId, version, source }) => {
       const ws = e.workspace;
       const job = e.jobs.start('clean', `Clean ${datasetId} v${version}`, async (ctx) => {
-        const result = await runClean(ws, ctx, { datasetId, version, source, kind: 'unapproved' }, e.actor);
+        const result = await runClean(ws, e.workers, ctx, { datasetId, version, source, kind: 'unapproved' }, e.actor);
         if (result.outputVersion !== null) e.compactLater(datasetId, result.outputVersion);
         e.events.emit('datasets.changed', { datasetId });
         return result;

@@ -4,11 +4,15 @@
 // To add a task: write the pure function beside its feature and list it here.
 import { closePairs } from '../clusters/edit-distance';
 import { metaphoneKeys, ngramKeys } from '../clusters/key-tasks';
+import { nfkcValues, phoneValues, titleCaseValues } from '../clean/value-tasks';
 
 export const TASKS = {
   'cluster.ngramKeys': ngramKeys,
   'cluster.metaphoneKeys': metaphoneKeys,
   'cluster.closePairs': closePairs,
+  'clean.nfkc': nfkcValues,
+  'clean.titleCase': titleCaseValues,
+  'clean.phone': phoneValues,
 } as const;
 
 export type TaskName = keyof typeof TASKS;
