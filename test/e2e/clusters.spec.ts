@@ -88,4 +88,14 @@ test('suggests clusters, edits the new value and accepts the aliases', async ({ 
   await expect(policy.editor.getByRole('list', { name: 'Aliases' })).toContainText('New-York');
   await expect(policy.blocked).toBeHidden();
   await screenshot(app.page, '44-cluster-aliases-in-policy');
+
+  // Accepting clusters of the same column again merges them into that step: still one step.
+  await policy.dataTab.click();
+  const again = await openClusterValues(app, HEADER);
+  await again.run();
+  await again.mergeBox(2).check();
+  await again.acceptButton.click();
+  await expect(app.toast(`1 alias added for “${HEADER}”`)).toContainText('Merged into the column\'s Category aliases step');
+  await expect(policy.steps.locator('li[data-step-id]')).toHaveCount(1);
+  await expect(policy.editor.getByRole('textbox', { name: 'Canonical value of alias 2' })).toHaveValue('Paris');
 });

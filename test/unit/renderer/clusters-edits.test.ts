@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../../src/shared/api/cluster-types';
 import type { ColumnInfo } from '../../../src/shared/api/types';
-import { aliasColumns, aliasMap, editOne, initialEdits, mergeAll, summarize } from '../../../src/renderer/features/clusters/edits';
+import { aliasColumns, aliasMap, editOne, initialEdits, mergeAliasMaps, mergeAll, sameSelector, summarize } from '../../../src/renderer/features/clusters/edits';
 import { DEFAULT_FORM, setRelative, toRequest } from '../../../src/renderer/features/clusters/method-form';
 
 const cluster = (values: [string, number][]): Cluster => ({
@@ -67,5 +67,25 @@ describe('aliasColumns', () => {
     ['a blank header, by (empty) name', 'c5', { names: [''] }],
   ])('%s', (_name, id, selector) => {
     expect(aliasColumns(ALL.find((c) => c.id === id)!, ALL)).toEqual(selector);
+  });
+});
+
+describe('clusters accepted again on the same column', () => {
+  it.each([
+    ['a new canonical value is appended', [{ to: 'Paris', from: ['paris'] }], [{ to: 'London', from: ['london'] }], [{ to: 'Paris', from: ['paris'] }, { to: 'London', from: ['london'] }]],
+    ['the same canonical value gains variants, none twice', [{ to: 'Paris', from: ['paris'] }], [{ to: 'Paris', from: ['paris', 'PARIS'] }], [{ to: 'Paris', from: ['paris', 'PARIS'] }]],
+    ['a variant mapped anew leaves its old entry', [{ to: 'Paris', from: ['paris', 'Pariss'] }], [{ to: 'Paris, France', from: ['Pariss'] }], [{ to: 'Paris', from: ['paris'] }, { to: 'Paris, France', from: ['Pariss'] }]],
+    ['an old canonical value mapped anew takes its variants along', [{ to: 'Paris', from: ['paris', 'Pariss'] }], [{ to: 'paris', from: ['Paris'] }], [{ to: 'paris', from: ['Pariss', 'Paris'] }]],
+    ['an entry left without variants goes', [{ to: 'NY', from: ['ny'] }, { to: 'Paris', from: ['paris'] }], [{ to: 'New York', from: ['ny'] }], [{ to: 'Paris', from: ['paris'] }, { to: 'New York', from: ['ny'] }]],
+  ])('%s', (_label, existing, added, merged) => {
+    expect(mergeAliasMaps(existing, added)).toEqual(merged);
+  });
+
+  it.each([
+    [{ names: ['city'] }, { names: ['city'] }, true],
+    [{ names: ['city'] }, { ids: ['c3'] }, false],
+    [undefined, { names: ['city'] }, false],
+  ])('selector %j names the same columns as %j: %s', (a, b, same) => {
+    expect(sameSelector(a, b)).toBe(same);
   });
 });

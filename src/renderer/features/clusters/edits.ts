@@ -64,3 +64,28 @@ export function aliasColumns(column: ColumnInfo, all: readonly ColumnInfo[]): Co
   const shared = all.filter((c) => c.header === column.header).length > 1;
   return shared ? { ids: [column.id] } : { names: [column.header] };
 }
+
+/**
+ * Newly accepted clusters merged into an existing alias map (clusters accepted again on the same
+ * column). The newest decision wins: a variant mapped anew leaves its old entry, and an old
+ * canonical value now mapped to another value takes its variants along. Entries with the same
+ * canonical value join; a value never maps to itself; entries left without variants go.
+ */
+export function mergeAliasMaps(existing: readonly AliasEntry[], added: readonly AliasEntry[]): AliasEntry[] {
+  const moved = new Set(added.flatMap((e) => e.from));
+  const entries = existing.map((e) => ({ to: e.to, from: e.from.filter((v) => !moved.has(v)) }));
+  for (const a of added) for (const e of entries) if (a.from.includes(e.to)) e.to = a.to;
+  const out: AliasEntry[] = [];
+  for (const e of [...entries, ...added]) {
+    const same = out.find((x) => x.to === e.to);
+    const from = e.from.filter((v) => v !== e.to);
+    if (same) same.from = [...same.from, ...from.filter((v) => !same.from.includes(v))];
+    else out.push({ to: e.to, from });
+  }
+  return out.filter((e) => e.from.length > 0);
+}
+
+/** Whether two column selectors name the same columns the same way. */
+export function sameSelector(a: ColumnSelector | undefined, b: ColumnSelector): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b);
+}
