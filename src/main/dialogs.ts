@@ -3,7 +3,7 @@
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ErrorInfo } from '../shared/api/result';
 import { EXPORT_FORMATS } from '../shared/api/types';
-import { exportFilters, importFilters, safeDefaultName, startupFailureDialog, type StartupAction } from './shell-policy';
+import { exportFilters, importFilters, recipeFilters, safeDefaultName, startupFailureDialog, type StartupAction } from './shell-policy';
 
 async function open(win: BrowserWindow | null, options: OpenDialogOptions): Promise<string | null> {
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
@@ -12,6 +12,10 @@ async function open(win: BrowserWindow | null, options: OpenDialogOptions): Prom
 
 export function pickFile(win: BrowserWindow | null): Promise<string | null> {
   return open(win, { title: 'Import a file', properties: ['openFile'], filters: importFilters() });
+}
+
+export function pickRecipe(win: BrowserWindow | null): Promise<string | null> {
+  return open(win, { title: 'Open a recipe file', properties: ['openFile'], filters: recipeFilters() });
 }
 
 export function pickFolder(win: BrowserWindow | null, title = 'Choose a workspace folder'): Promise<string | null> {

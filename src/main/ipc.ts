@@ -7,7 +7,7 @@ import { createDispatcher } from '../shared/api/client';
 import type { AppCommand } from '../shared/api/contract';
 import type { Result } from '../shared/api/result';
 import type { Engine } from './engine/engine';
-import { pickFile, pickFolder, pickSavePath } from './dialogs';
+import { pickFile, pickFolder, pickRecipe, pickSavePath } from './dialogs';
 import { shellChannel, SHELL_METHODS, type ShellMethod } from './ipc-channels';
 import { isAppPageUrl } from './shell-policy';
 
@@ -35,6 +35,7 @@ export function registerIpc(engine: Engine, window: () => BrowserWindow | null, 
 
   const shell: Record<ShellMethod, (arg: unknown) => Promise<string | null>> = {
     pickFile: () => pickFile(window()),
+    pickRecipe: () => pickRecipe(window()),
     pickFolder: () => pickFolder(window()),
     pickSavePath: (defaultName) => pickSavePath(window(), defaultName),
   };

@@ -90,6 +90,14 @@ export function importFilters(): FileFilter[] {
   ];
 }
 
+/** A recipe is a policy exported as JSON. */
+export function recipeFilters(): FileFilter[] {
+  return [
+    { name: 'Policy recipes (JSON)', extensions: ['json'] },
+    { name: 'All files', extensions: ['*'] },
+  ];
+}
+
 export function exportFilters(formats: readonly ExportFormat[]): FileFilter[] {
   return formats.map((f) => ({ name: FORMAT_LABEL[f], extensions: [f] }));
 }

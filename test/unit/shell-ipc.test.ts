@@ -130,8 +130,9 @@ describe('events and commands', () => {
 
 describe('native dialogs', () => {
   it('uses the channel names the preload uses', () => {
-    expect(['pickFile', 'pickFolder', 'pickSavePath'].map((m) => shellChannel(m as 'pickFile'))).toEqual([
+    expect(['pickFile', 'pickRecipe', 'pickFolder', 'pickSavePath'].map((m) => shellChannel(m as 'pickFile'))).toEqual([
       'shell:pickFile',
+      'shell:pickRecipe',
       'shell:pickFolder',
       'shell:pickSavePath',
     ]);
@@ -141,6 +142,11 @@ describe('native dialogs', () => {
     const p = await fake.handlers.get(shellChannel('pickFile'))?.(ours);
     expect(p).toBe('/data/picked.csv');
     expect(fake.dialogCalls[0]?.options).toMatchObject({ properties: ['openFile'] });
+  });
+
+  it('opens the recipe dialog with JSON files first', async () => {
+    await fake.handlers.get(shellChannel('pickRecipe'))?.(ours);
+    expect(fake.dialogCalls[0]?.options).toMatchObject({ title: 'Open a recipe file', properties: ['openFile'], filters: [{ extensions: ['json'] }, { extensions: ['*'] }] });
   });
 
   it('asks for a folder that may be created', async () => {
@@ -154,7 +160,7 @@ describe('native dialogs', () => {
     expect(fake.dialogCalls[0]?.options.defaultPath).toBe('evil.csv');
   });
 
-  it.each(['pickFile', 'pickFolder', 'pickSavePath'] as const)('%s opens nothing for a foreign page', async (m) => {
+  it.each(['pickFile', 'pickRecipe', 'pickFolder', 'pickSavePath'] as const)('%s opens nothing for a foreign page', async (m) => {
     expect(await fake.handlers.get(shellChannel(m))?.(foreign, 'x.csv')).toBeNull();
     expect(fake.dialogCalls).toEqual([]);
   });

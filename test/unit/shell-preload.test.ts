@@ -66,6 +66,7 @@ describe('preload bridge', () => {
 
   it.each([
     ['pickFile', () => bridge.shell.pickFile(), [shellChannel('pickFile')]],
+    ['pickRecipe', () => bridge.shell.pickRecipe(), [shellChannel('pickRecipe')]],
     ['pickFolder', () => bridge.shell.pickFolder(), [shellChannel('pickFolder')]],
     ['pickSavePath', () => bridge.shell.pickSavePath('out.csv'), [shellChannel('pickSavePath'), 'out.csv']],
   ])('shell.%s invokes its channel', async (_name, call, expected) => {

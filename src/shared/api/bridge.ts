@@ -6,6 +6,8 @@ import type { Result } from './result';
 export interface DesktopShell {
   /** Native open dialog; null when cancelled. */
   pickFile(): Promise<string | null>;
+  /** Native open dialog for a policy recipe (JSON files first); null when cancelled. */
+  pickRecipe(): Promise<string | null>;
   pickFolder(): Promise<string | null>;
   /** Native save dialog for exports; null when cancelled. */
   pickSavePath(defaultName: string): Promise<string | null>;

@@ -50,7 +50,7 @@ export async function openSaved(policyId: string, version?: number): Promise<boo
 
 /** The recipe file to open: the native dialog on the desktop, the in-app browser otherwise. */
 function chooseRecipeFile(): Promise<string | null> {
-  if (api.shell) return api.shell.pickFile();
+  if (api.shell) return api.shell.pickRecipe();
   return browseForPath({
     mode: 'file',
     title: 'Open a recipe file',
