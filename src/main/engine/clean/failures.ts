@@ -18,17 +18,17 @@ export async function countFailures(
 ): Promise<{ failures: number; failureExamples: StepFailure[] }> {
   if (columns.length === 0) return { failures: 0, failureExamples: [] };
   const cond = (c: FrameColumn) => `(${failed(ident(c.id), c)})${where ? ` AND ${where}` : ''}`;
-  const r = await q.one(`SELECT ${columns.map((c, i) => `${countRows(frame, cond(c))} AS f${i}`).join(', ')} FROM ${over(frame, columns)}`);
+  // Counts and the first examples in one pass (a second query for the examples evaluated the
+  // condition over every value again).
+  const aggs = columns.map((c, i) => `${countRows(frame, cond(c))} AS f${i},
+    min_by({r: row_id, v: CAST(${ident(c.id)} AS VARCHAR)}, row_id, ${EXAMPLES_PER_COLUMN}) FILTER (WHERE ${cond(c)}) AS x${i}`);
+  const r = (await q.allJson(`SELECT ${aggs.join(', ')} FROM ${over(frame, columns)}`))[0] ?? {};
   let failures = 0;
   const failureExamples: StepFailure[] = [];
   for (const [i, c] of columns.entries()) {
-    const n = num(r[`f${i}`]);
-    failures += n;
-    if (n === 0) continue;
-    const rows = await q.all(`SELECT row_id, CAST(${ident(c.id)} AS VARCHAR) AS v FROM ${over(frame, [c])} WHERE ${cond(c)} ORDER BY row_id LIMIT ${EXAMPLES_PER_COLUMN}`);
-    for (const x of rows) {
-      failureExamples.push({ rowId: num(x.row_id), columnId: c.id, value: String(x.v), reason: typeof reason === 'string' ? reason : reason(c) });
-    }
+    failures += num(r[`f${i}`]);
+    const examples = (r[`x${i}`] ?? []) as { r: string; v: string }[];
+    for (const x of examples) failureExamples.push({ rowId: num(x.r), columnId: c.id, value: x.v, reason: typeof reason === 'string' ? reason : reason(c) });
   }
   return { failures, failureExamples };
 }

@@ -53,6 +53,13 @@ export class Query {
     return r.getRowObjects();
   }
 
+  /** Rows as JSON-ready values (lists and structs as arrays and objects, big numbers as strings). */
+  async allJson(sql: string): Promise<Record<string, unknown>[]> {
+    this.job.throwIfCancelled();
+    const r = await this.traced(sql, () => this.conn.runAndReadAll(sql));
+    return r.getRowObjectsJson() as Record<string, unknown>[];
+  }
+
   async one(sql: string): Promise<Row> {
     return (await this.all(sql))[0] ?? {};
   }
