@@ -65,12 +65,12 @@ export class ValueRun {
     const run = new ValueRun(q, base, q.newTable('value_changes'));
     await q.run(`CREATE TABLE ${run.changes} (col_id VARCHAR, v0 VARCHAR, step_index INTEGER, "before" VARCHAR, "after" VARCHAR)`);
     await q.run(`CREATE TABLE ${run.head} AS SELECT * FROM ${base.relation} ORDER BY row_id LIMIT ${DETECT_SAMPLE}`);
-    for (const c of base.columns.filter((x) => x.storageType === 'VARCHAR')) {
-      const t = q.newTable('values');
+    const text = base.columns.filter((x) => x.storageType === 'VARCHAR');
+    for (const c of text) run.tables.set(c.id, q.newTable('values'));
+    await q.each(text, async (lane, c) => {
       const col = ident(c.id);
-      await q.run(`CREATE TABLE ${t} AS SELECT ${col} AS _v0, count(*) AS _w, min(row_id) AS _first, ${col} AS _cur FROM ${base.relation} WHERE ${col} IS NOT NULL GROUP BY ${col}`);
-      run.tables.set(c.id, t);
-    }
+      await lane.run(`CREATE TABLE ${run.tables.get(c.id)} AS SELECT ${col} AS _v0, count(*) AS _w, min(row_id) AS _first, ${col} AS _cur FROM ${base.relation} WHERE ${col} IS NOT NULL GROUP BY ${col}`);
+    });
     return run;
   }
 
@@ -102,22 +102,24 @@ export class ValueRun {
       await this.q.drop(this.head);
       this.head = next;
     }
-    for (const [id, expr] of op.exprs) {
+    const typed: [string, string][] = [];
+    await this.q.each([...op.exprs], async (lane, [id, expr]) => {
       const from = this.tables.get(id);
       if (!from) throw new Error(`column ${id} has no value table`);
       // The step's SQL reads the column by its id: here that is the value so far. The changed
       // values are recorded, then written back in place: rewriting the whole table per step cost
       // 4× more (measured on 800k values).
-      const key = this.q.bind(id);
-      await this.q.run(`INSERT INTO ${this.changes} SELECT ${key}, _v0, ${index}, _cur, _next FROM (SELECT _v0, _cur, ${expr} AS _next FROM (SELECT _v0, _cur, _cur AS ${ident(id)} FROM ${from})) WHERE _next IS DISTINCT FROM _cur`);
-      await this.q.run(`UPDATE ${from} SET _cur = x."after" FROM (SELECT v0, "after" FROM ${this.changes} WHERE col_id = ${key} AND step_index = ${index}) x WHERE ${from}._v0 = x.v0`);
+      const key = lane.bind(id);
+      await lane.run(`INSERT INTO ${this.changes} SELECT ${key}, _v0, ${index}, _cur, _next FROM (SELECT _v0, _cur, ${expr} AS _next FROM (SELECT _v0, _cur, _cur AS ${ident(id)} FROM ${from})) WHERE _next IS DISTINCT FROM _cur`);
+      await lane.run(`UPDATE ${from} SET _cur = x."after" FROM (SELECT v0, "after" FROM ${this.changes} WHERE col_id = ${key} AND step_index = ${index}) x WHERE ${from}._v0 = x.v0`);
       this.touched.add(id);
       const f = op.typesFromData?.get(id);
       if (f) {
-        const r = await this.q.one(`SELECT ${f('_cur')} AS t FROM ${from}`);
-        if (typeof r.t === 'string') logicalTypes(id, r.t);
+        const r = await lane.one(`SELECT ${f('_cur')} AS t FROM ${from}`);
+        if (typeof r.t === 'string') typed.push([id, r.t]);
       }
-    }
+    });
+    for (const [id, t] of typed) logicalTypes(id, t);
   }
 
   /**
