@@ -4,8 +4,8 @@
 // cell-by-cell passes (the test turns value runs off for the second run).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { valueRuns } from '../../src/main/engine/clean/values';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ValueRun, valueRuns } from '../../src/main/engine/clean/values';
 import type { PolicySource } from '../../src/shared/api/contract';
 import type { StepInput } from '../../src/shared/policy/steps';
 import { generate } from '../../tools/gen/generate';
@@ -79,10 +79,15 @@ function seen(c: Cleaned) {
 describe('value runs', () => {
   it.each(CASES)('$name: the same result as cell-by-cell passes', async ({ source, inWorkers }) => {
     const before = t.engine.workers.tasksRunInWorkers;
+    const opened = vi.spyOn(ValueRun, 'open');
     const fast = await cleanFile(t, file, source);
     expect(t.engine.workers.tasksRunInWorkers > before).toBe(inWorkers === true);
+    expect(opened).toHaveBeenCalled();
+    opened.mockClear();
     valueRuns.enabled = false;
     const slow = await cleanFile(t, file, source);
+    expect(opened).not.toHaveBeenCalled();
+    opened.mockRestore();
     expect(fast.run.cellsChanged).toBeGreaterThan(0);
     expect(seen(fast)).toEqual(seen(slow));
   });

@@ -28,6 +28,8 @@ export interface Frame {
   of?: (columnIds: string[]) => string;
   /** The frame's first rows as a row relation, where `relation` is not one (a value frame). */
   head?: string;
+  /** The tables behind `relation` when it is a query over them (rows removed by an anti-join). */
+  tables?: string[];
 }
 
 /** The relation to read some columns from. */

@@ -17,7 +17,8 @@ import { compileStep, needsData } from './compile';
 import type { CompiledStep, Frame, FrameColumn, MapOp } from './frame';
 import { freeHeader, nextColumnId } from './frame';
 import type { Query } from './query';
-import { fitsValueRun, ValueRun } from './values';
+import { fitsValueRun, runsOnValues, ValueRun } from './values';
+import { resolveColumns } from './select';
 
 export interface PipelineResult {
   frame: Frame;
@@ -53,7 +54,7 @@ export class Pipeline {
         this.reports.push(report(step, { op: { kind: 'columns', drop: [], rename: [] }, columnIds: [], failures: 0, failureExamples: [], notes: ['disabled'], step, index }));
         continue;
       }
-      if (fitsValueRun(step)) {
+      if (fitsValueRun(step, this.values !== null)) {
         await this.onValues(step, index);
         continue;
       }
@@ -82,6 +83,11 @@ export class Pipeline {
       // Column steps queued before the run are applied when it closes (its frame keeps `this.columns`).
       this.values = await ValueRun.open(this.q, this.physical);
     }
+    // Value tables only for the columns the step touches (detection, if any, reads the head).
+    if (runsOnValues(step)) {
+      const { columns } = await resolveColumns(this.q, this.values.frame(this.columns), step, index);
+      await this.values.ensure(columns);
+    }
     const frame = this.values.frame(this.columns);
     const compiled: CompiledStep = { ...(await compileStep(this.q, frame, step, index)), step, index };
     this.apply(compiled);
@@ -101,8 +107,13 @@ export class Pipeline {
     this.pending = [];
     const from = this.physical;
     const relation = await run.close(this.columns, this.ledger);
-    if (relation !== from.relation) await this.retire(from);
-    this.physical = { relation, columns: this.columns.map((c) => ({ ...c })), rowCount: from.rowCount };
+    const columns = this.columns.map((c) => ({ ...c }));
+    if (relation === from.relation) {
+      this.physical = { ...from, columns };
+      return;
+    }
+    await this.retire(from);
+    this.physical = { relation, columns, rowCount: from.rowCount };
   }
 
   /** Updates the column picture: ids for added columns, drops, renames, new logical types. */
@@ -197,12 +208,17 @@ export class Pipeline {
     }
     await this.q.run(`INSERT INTO ${this.ledger} SELECT row_id, ${s.index}, 'row', NULL, NULL, NULL FROM ${removed}`);
     const n = await this.q.one(`SELECT count(*) AS n FROM ${removed}`);
-    this.physical = { relation: `(SELECT * FROM ${from.relation} ANTI JOIN ${removed} USING (row_id))`, columns: from.columns, rowCount: from.rowCount - num(n.n) };
+    this.physical = {
+      relation: `(SELECT * FROM ${from.relation} ANTI JOIN ${removed} USING (row_id))`,
+      tables: [...(from.tables ?? [from.relation]), removed],
+      columns: from.columns,
+      rowCount: from.rowCount - num(n.n),
+    };
   }
 
   /** Drops an intermediate table (never the input version's table). */
   private async retire(f: Frame): Promise<void> {
-    if (this.q.owns(f.relation)) await this.q.drop(f.relation);
+    for (const t of f.tables ?? [f.relation]) if (this.q.owns(t)) await this.q.drop(t);
   }
 
   private async count(): Promise<void> {

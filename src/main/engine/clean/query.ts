@@ -27,7 +27,7 @@ export class Query {
     private readonly prefix: string,
     /** The engine's worker pool, for rules that run in JavaScript on distinct values. */
     readonly workers: WorkerPool,
-    /** More connections for `each`: statements on small tables use one thread, so two run side by side. */
+    /** More connections for `each`: a statement over a small table (one row group) uses one thread, so two run side by side. */
     private readonly peers: DuckDBConnection[] = [],
     private readonly shared: Shared = { scratch: [], seq: 0 },
   ) {}

@@ -90,7 +90,7 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
       };
       const stepKeys = policy.steps.map((s) => ({ id: s.id, type: s.type }));
       if (req.kind === 'preview') {
-        const rows = await q.all(`SELECT row_id, step_index, kind, col_id, "before", "after" FROM ${out.ledger} ORDER BY row_id, step_index LIMIT ${PREVIEW_CHANGES}`);
+        const rows = await q.all(`SELECT row_id, step_index, kind, col_id, "before", "after" FROM ${out.ledger} ORDER BY row_id, step_index, col_id LIMIT ${PREVIEW_CHANGES}`);
         const changes: LedgerEntry[] = rows.map((r) => ledgerEntry(r, stepKeys));
         return { ...base, runId: `preview-${job.id}`, outputVersion: null, stamp: null, seconds: (Date.now() - started) / 1000, changes };
       }

@@ -31,7 +31,8 @@ const COLUMN_STEPS = new Set<Step['type']>(['drop_columns', 'rename_column']);
 
 /**
  * Whether the step rewrites each cell from its own value only (and keeps NULL as NULL): no row
- * filter, no flag column. Its compiler must count rows through `rowCount`/`frame.weighted`.
+ * filter, no flag column. Its compiler must count rows through `countRows` and read columns
+ * through `over` (frame.ts).
  */
 export function runsOnValues(step: Step): boolean {
   if (!VALUE_STEPS.has(step.type) || step.where) return false;
@@ -42,9 +43,10 @@ export function runsOnValues(step: Step): boolean {
 /** Whether value runs are used (a test turns them off to compare with the cell-by-cell passes). */
 export const valueRuns = { enabled: true };
 
-export function fitsValueRun(step: Step): boolean {
+/** Whether the step goes into a run of value steps: a value step, or a column step inside an open run. */
+export function fitsValueRun(step: Step, runOpen: boolean): boolean {
   if (!valueRuns.enabled) return false;
-  return runsOnValues(step) || (COLUMN_STEPS.has(step.type) && !step.where);
+  return runsOnValues(step) || (runOpen && COLUMN_STEPS.has(step.type) && !step.where);
 }
 
 export class ValueRun {
@@ -60,18 +62,26 @@ export class ValueRun {
     this.head = q.newTable('head');
   }
 
-  /** Builds the value tables of every text column of `base`, and the head of the frame for detection. */
+  /** Starts a run over `base`: the changes table and the head of the frame for detection. */
   static async open(q: Query, base: Frame): Promise<ValueRun> {
     const run = new ValueRun(q, base, q.newTable('value_changes'));
     await q.run(`CREATE TABLE ${run.changes} (col_id VARCHAR, v0 VARCHAR, step_index INTEGER, "before" VARCHAR, "after" VARCHAR)`);
     await q.run(`CREATE TABLE ${run.head} AS SELECT * FROM ${base.relation} ORDER BY row_id LIMIT ${DETECT_SAMPLE}`);
-    const text = base.columns.filter((x) => x.storageType === 'VARCHAR');
-    for (const c of text) run.tables.set(c.id, q.newTable('values'));
-    await q.each(text, async (lane, c) => {
-      const col = ident(c.id);
-      await lane.run(`CREATE TABLE ${run.tables.get(c.id)} AS SELECT ${col} AS _v0, count(*) AS _w, min(row_id) AS _first, ${col} AS _cur FROM ${base.relation} WHERE ${col} IS NOT NULL GROUP BY ${col}`);
-    });
     return run;
+  }
+
+  /**
+   * Builds the value tables of these columns where missing (text columns of the base frame only),
+   * one GROUP BY at a time: over a large frame each already uses every thread.
+   */
+  async ensure(columns: FrameColumn[]): Promise<void> {
+    for (const c of columns) {
+      if (this.tables.has(c.id) || c.storageType !== 'VARCHAR' || !this.base.columns.some((b) => b.id === c.id)) continue;
+      const t = this.q.newTable('values');
+      const col = ident(c.id);
+      await this.q.run(`CREATE TABLE ${t} AS SELECT ${col} AS _v0, count(*) AS _w, min(row_id) AS _first, ${col} AS _cur FROM ${this.base.relation} WHERE ${col} IS NOT NULL GROUP BY ${col}`);
+      this.tables.set(c.id, t);
+    }
   }
 
   /**
