@@ -72,12 +72,32 @@ describe('background work', () => {
     await expect(jobs.wait(bg.id)).resolves.toMatchObject({ state: 'succeeded', result: 'done on attempt 2' });
   });
 
-  it('is not interrupted by other background work', async () => {
+  it.each([
+    ['other background work', 'compact', false],
+    ['a live preview', 'preview', false],
+    ['a grid view', 'view', false],
+    ['an import', 'import', true],
+    ['a profile', 'profile', true],
+  ] as const)('started while it runs, %s interrupts it: %s', async (_label, kind, interrupts) => {
     const bg = backgroundJob();
     await vi.advanceTimersByTimeAsync(2 * IDLE_MS);
-    jobs.start('compact', 'Compact d2 v1', () => new Promise(() => undefined));
+    jobs.start(kind, 'Other work', () => new Promise(() => undefined));
     await vi.advanceTimersByTimeAsync(0);
-    expect(bg.attempts[0]?.signal.aborted).toBe(false);
+    expect(bg.attempts[0]?.signal.aborted).toBe(interrupts);
+  });
+
+  it('a listener that throws when a job starts does not stop the job', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    jobs.onStart(() => {
+      throw new Error('listener failed');
+    });
+    const user = userJob();
+    expect(logged).toHaveBeenCalledWith('job start listener failed: listener failed');
+    logged.mockRestore();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(jobs.get(user.id).state).toBe('running');
+    user.release();
+    await expect(jobs.wait(user.id)).resolves.toMatchObject({ state: 'succeeded' });
   });
 
   it.each([

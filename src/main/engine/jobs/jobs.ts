@@ -91,7 +91,13 @@ export class JobManager {
       },
     };
     this.emit(job.info);
-    for (const fn of [...this.startListeners]) fn({ ...job.info });
+    for (const fn of [...this.startListeners]) {
+      try {
+        fn({ ...job.info });
+      } catch (err) {
+        console.error(`job start listener failed: ${toErrorInfo(err).message}`);
+      }
+    }
     // Run on the next tick so the caller has the id before the work can report anything.
     void Promise.resolve()
       .then(() => work(ctx))

@@ -2,7 +2,7 @@
 // follows from it: the alias map to accept and the counts the dialog shows. Pure, so it is tested alone.
 import type { AliasEntry, Cluster } from '../../../shared/api/cluster-types';
 import type { ColumnInfo } from '../../../shared/api/types';
-import type { ColumnSelector } from '../../../shared/policy/steps';
+import type { ColumnSelector, Step, StepOf } from '../../../shared/policy/steps';
 
 export interface ClusterEdit {
   merge: boolean;
@@ -88,4 +88,13 @@ export function mergeAliasMaps(existing: readonly AliasEntry[], added: readonly 
 /** Whether two column selectors name the same columns the same way. */
 export function sameSelector(a: ColumnSelector | undefined, b: ColumnSelector): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b);
+}
+
+/**
+ * The alias step accepted clusters go into: one for these columns that applies to all their rows —
+ * enabled, no row filter, case-sensitive (as the dialog's values are). None: add a new step.
+ */
+export function aliasStepFor(steps: readonly Step[], columns: ColumnSelector): StepOf<'category_aliases'> | null {
+  const found = steps.find((s) => s.type === 'category_aliases' && s.enabled && !s.where && s.params.caseSensitive && sameSelector(s.columns, columns));
+  return found?.type === 'category_aliases' ? found : null;
 }
