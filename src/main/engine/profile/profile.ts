@@ -53,11 +53,11 @@ async function textFigures(conn: DuckDBConnection, job: JobContext, plans: Colum
 /** The sample's distributions (the scan needs their fences), then the scan over every row. */
 async function everyRow(conn: DuckDBConnection, job: JobContext, t: { data: string; plans: ColumnPlan[]; scratch: Scratch; every: number; rowCount: number }) {
   const distributions = await sampleDistributions(conn, job, t.plans, t.scratch);
-  const exact = t.every === 1 ? null : await exactDistinctColumns(conn, job, t.scratch, t.every);
+  const exact = t.every === 1 ? null : await exactDistinctColumns(conn, job, t);
   const scan = await scanAll(conn, job, t.data, t.plans, distributions, {
     exactDistinct: (p) => exact === null || exact.has(p.index),
     rowCountHint: t.rowCount,
-    // Progress counts the rows the scan has read (the sample's stages before it read few).
+    // Progress counts the rows read, column by column (the sample's stages before it read few).
     onPercent: (pct) => job.progress({ done: Math.round((pct / 100) * t.rowCount), rows: Math.round((pct / 100) * t.rowCount) }),
   });
   return { distributions, scan };
