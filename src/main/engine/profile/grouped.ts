@@ -37,9 +37,9 @@ function typedFigures(p: ColumnPlan, fence: SampleDistribution | undefined, para
     `CASE WHEN ${values} > 1 THEN sqrt(sum(${N} * (${X} - m.mean) * (${X} - m.mean)) / (${values} - 1)) END AS sd`,
   );
   if (fence?.lowFence !== null && fence?.lowFence !== undefined && fence.highFence !== null) {
-    params.lf = fence.lowFence;
-    params.hf = fence.highFence;
-    out.push(`${rowsWhere(`${X} < $lf`)} AS ol`, `${rowsWhere(`${X} > $hf`)} AS oh`);
+    params[`lf${p.index}`] = fence.lowFence;
+    params[`hf${p.index}`] = fence.highFence;
+    out.push(`${rowsWhere(`${X} < $lf${p.index}`)} AS ol`, `${rowsWhere(`${X} > $hf${p.index}`)} AS oh`);
   }
   return out;
 }

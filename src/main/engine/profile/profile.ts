@@ -59,7 +59,7 @@ async function everyRow(conn: DuckDBConnection, job: JobContext, t: { data: stri
   const scan = await scanAll(conn, job, t.data, t.plans, distributions, {
     exactDistinct: (p) => exact === null || exact.has(p.index),
     rowCountHint: t.rowCount,
-    // Progress counts the rows read, column by column (the sample's stages before it read few).
+    // Progress counts the rows the scan has read (the sample's stages before it read few).
     onPercent: (pct) => job.progress({ done: Math.round((pct / 100) * t.rowCount), rows: Math.round((pct / 100) * t.rowCount) }),
   });
   return { distributions, scan };
