@@ -240,8 +240,10 @@ describe('typed sources, edge cases', () => {
 
   it('a table larger than the sample: every k-th row by row id; many distinct values estimated, few counted exactly', async () => {
     const rows = 260_000;
-    const body = Array.from({ length: rows }, (_, i) => `${i + 1},k${i % 700},${'abc'[i % 3]}`).join('\n');
-    const p = await profileFile('large.csv', `id,key,third\n${body}\n`);
+    // price: 1,000 distinct quarters, and 'n/a' in every 400th row.
+    const price = (i: number) => (i % 400 === 7 ? 'n/a' : String((i % 1000) / 4));
+    const body = Array.from({ length: rows }, (_, i) => `${i + 1},k${i % 700},${'abc'[i % 3]},${price(i)}`).join('\n');
+    const p = await profileFile('large.csv', `id,key,third,price\n${body}\n`);
     expect(p.sample).toEqual({ rows: 10_000, every: 26, complete: false });
     expect(p.basis).toMatchObject({ counts: 'all-rows', distinct: 'estimate', topValues: 'sample', quantiles: 'sample', outliers: 'all-rows' });
     // 260,000 distinct ids: the sample's singletons say "many", so they are estimated…
@@ -256,6 +258,12 @@ describe('typed sources, edge cases', () => {
       { value: 'c', count: 3333 },
     ]);
     expect(byHeader(p, 'id').numeric).toMatchObject({ min: 1, max: rows, mean: (rows + 1) / 2 });
+    // Few distinct prices: figured from the distinct values, each weighted by its rows — the same figures as row by row.
+    const prices = Array.from({ length: rows }, (_, i) => price(i)).filter((v) => v !== 'n/a').map(Number);
+    const n = byHeader(p, 'price');
+    expect(n).toMatchObject({ inferredType: 'decimal', distinct: 1001, distinctExact: true, failing: rows / 400, numeric: { count: prices.length, min: 0, max: 249.75 } });
+    expect(n.numeric!.mean).toBeCloseTo(mean(prices), 9);
+    expect(n.numeric!.stddev).toBeCloseTo(stddevSamp(prices), 9);
   });
 });
 

@@ -3,7 +3,8 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND } from '../../src/main/engine/import/column-stats';
-import { EXACT_DISTINCT_MAX, bitmapBits, linearCount, sampleDistinctEstimate, setBitsSql } from '../../src/main/engine/profile/distinct';
+import { EXACT_CAST_DISTINCT_MAX, EXACT_DISTINCT_MAX, bitmapBits, exactDistinctMax, linearCount, sampleDistinctEstimate, setBitsSql } from '../../src/main/engine/profile/distinct';
+import type { ColumnPlan } from '../../src/main/engine/profile/plan';
 import { binsFor, fences, niceStep } from '../../src/main/engine/profile/numeric';
 import { pattern, patternSql } from '../../src/main/engine/profile/patterns';
 import { decideType } from '../../src/main/engine/profile/sample';
@@ -161,6 +162,25 @@ describe('linear counting', () => {
   ])('GEE: %i values seen once, %i repeated, 1 in %i → %d distinct', (once, repeated, every, estimate, exact) => {
     expect(sampleDistinctEstimate(once, repeated, every)).toBeCloseTo(estimate, 6);
     expect(sampleDistinctEstimate(once, repeated, every) <= EXACT_DISTINCT_MAX).toBe(exact);
+  });
+
+  const plan = (storageType: string, type: ColumnPlan['type']): ColumnPlan => ({
+    index: 0,
+    info: { id: 'c1', header: 'x', position: 0, logicalType: storageType === 'VARCHAR' ? 'text' : type, storageType, nullCount: 0 },
+    text: storageType === 'VARCHAR',
+    type,
+  });
+
+  it.each([
+    // stored as, holds, rows, grouped (exact) up to
+    ['VARCHAR', 'text', 1_000_000, EXACT_DISTINCT_MAX],
+    ['VARCHAR', 'date', 1_000_000, EXACT_CAST_DISTINCT_MAX],
+    ['VARCHAR', 'decimal', 10_000_000, EXACT_CAST_DISTINCT_MAX],
+    ['VARCHAR', 'integer', 650_000, 65_000],
+    ['VARCHAR', 'integer', 260_000, EXACT_DISTINCT_MAX],
+    ['BIGINT', 'integer', 1_000_000, EXACT_DISTINCT_MAX],
+  ] as const)('a %s column holding %s, %i rows: grouped up to %i distinct values', (storage, type, rows, max) => {
+    expect(exactDistinctMax(plan(storage, type), rows)).toBe(max);
   });
 
   it('is within 0.1 % on real data: the benchmark\'s 1M customer ids set 614,390 bits; 925,169 are distinct', () => {

@@ -76,11 +76,7 @@ export async function sampleDistributions(conn: DuckDBConnection, job: JobContex
   const aggs = numeric.flatMap((p) => {
     // Dates and times take a value that occurs (no interpolated instants); numbers interpolate.
     const fn = numericKind(p.type) === 'number' ? 'quantile_cont' : 'quantile_disc';
-    return [
-      `min(${valueName(p)}) AS ${alias(p, 'min')}`,
-      `max(${valueName(p)}) AS ${alias(p, 'max')}`,
-      ...Object.entries(QUANTILES).map(([name, q]) => `${fn}(${valueName(p)}, ${q}) AS ${alias(p, name)}`),
-    ];
+    return Object.entries(QUANTILES).map(([name, q]) => `${fn}(${valueName(p)}, ${q}) AS ${alias(p, name)}`);
   });
   const r = (await rows(conn, job, `SELECT ${aggs.join(', ')} FROM ${withValues(numeric, s.sample)}`))[0] ?? {};
   const fenced: { p: ColumnPlan; lo: number; hi: number }[] = [];

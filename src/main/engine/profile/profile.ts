@@ -1,7 +1,7 @@
-// A profile run, as a job: the deterministic sample and the type decision, then — on two
-// connections at once — the sample's text figures and (distributions, then one scan over every
-// row), then the result cached with an event-log entry in one transaction. Cancelled at any
-// point, it leaves nothing: scratch tables are dropped and nothing is cached.
+// A profile run, as a job: the deterministic sample, then — on two connections at once — the
+// sample's text figures and (the type decision, distributions, then the pass over every row,
+// column by column), then the result cached with an event-log entry in one transaction.
+// Cancelled at any point, it leaves nothing: scratch tables are dropped and nothing is cached.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetProfile } from '../../../shared/api/profile-types';
 import { getDataset, versionTable } from '../datasets/catalog';
@@ -39,10 +39,12 @@ async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
   return [ra.value, rb.value];
 }
 
-async function textFigures(conn: DuckDBConnection, job: JobContext, plans: ColumnPlan[], s: Scratch): Promise<TextFigures> {
+/** The sample's text figures; those that need the column types wait for `typesDecided`. */
+async function textFigures(conn: DuckDBConnection, job: JobContext, plans: ColumnPlan[], s: Scratch, typesDecided: Promise<void>): Promise<TextFigures> {
   const top = await topValues(conn, job, s);
   const pats = await patterns(conn, job, s);
   const ws = await whitespace(conn, job, s);
+  await typesDecided;
   const lettered = plans.filter((p) => numericKind(p.type) === null).map((p) => p.index);
   const caseVariants = await variantSummaries(conn, job, s, 'case', lettered);
   const nearGroups = await variantSummaries(conn, job, s, 'fingerprint', plans.filter((p) => p.type === 'text').map((p) => p.index));
@@ -53,7 +55,7 @@ async function textFigures(conn: DuckDBConnection, job: JobContext, plans: Colum
 /** The sample's distributions (the scan needs their fences), then the scan over every row. */
 async function everyRow(conn: DuckDBConnection, job: JobContext, t: { data: string; plans: ColumnPlan[]; scratch: Scratch; every: number; rowCount: number }) {
   const distributions = await sampleDistributions(conn, job, t.plans, t.scratch);
-  const exact = t.every === 1 ? null : await exactDistinctColumns(conn, job, t.scratch, t.every);
+  const exact = t.every === 1 ? null : await exactDistinctColumns(conn, job, t);
   const scan = await scanAll(conn, job, t.data, t.plans, distributions, {
     exactDistinct: (p) => exact === null || exact.has(p.index),
     rowCountHint: t.rowCount,
@@ -71,16 +73,16 @@ async function measure(ws: Workspace, job: JobContext, datasetId: string, versio
   const scratch = scratchFor(job.id);
   job.progress({ stage: 'reading the sample', done: 0, total: rowCount, unit: 'rows' });
   try {
-    const sampleRows = await inUtc(ws, async (conn) => {
-      const n = await buildSample(conn, job, data, every, plans, scratch);
-      job.progress({ stage: 'deciding column types' });
-      await inferTypes(conn, job, plans, scratch);
-      return n;
-    });
-    job.progress({ stage: 'scanning every row' });
+    const sampleRows = await inUtc(ws, (conn) => buildSample(conn, job, data, every, plans, scratch));
+    job.progress({ stage: 'deciding column types' });
+    // The text figures that do not depend on the types start at once, on the second connection.
+    const typesDecided = inUtc(ws, (conn) => inferTypes(conn, job, plans, scratch));
     const [text, { distributions, scan }] = await both(
-      inUtc(ws, (conn) => textFigures(conn, job, plans, scratch)),
-      inUtc(ws, (conn) => everyRow(conn, job, { data, plans, scratch, every, rowCount })),
+      inUtc(ws, (conn) => textFigures(conn, job, plans, scratch, typesDecided)),
+      typesDecided.then(() => {
+        job.progress({ stage: 'scanning every row' });
+        return inUtc(ws, (conn) => everyRow(conn, job, { data, plans, scratch, every, rowCount }));
+      }),
     );
     const columns = Object.fromEntries(plans.map((p) => [p.info.id, columnProfile(p, scan.columns.get(p.index)!, text, distributions.get(p.index))]));
     return {

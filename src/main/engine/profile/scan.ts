@@ -1,6 +1,10 @@
-// The one scan over every row: a single SELECT of many aggregates for all columns at once — nulls,
-// empty strings, lengths, distinct values, values failing the type, min/max/mean/stddev, rows
-// outside the IQR fences and true/false counts. DuckDB reads each column once for all of them.
+// The pass over every row: one aggregate per column, all in one statement as a UNION ALL (one
+// SELECT of every column's aggregates cost 1.6× as much: DuckDB's DISTINCT aggregates and many
+// bitmaps in one ungrouped aggregate scale worse than the same work column by column). A column
+// with few distinct values (distinct.ts) is grouped by value first (grouped.ts); the others are
+// aggregated row by row: nulls, empty strings, lengths, distinct values by linear counting, values
+// failing the type, min/max/mean/stddev, rows outside the IQR fences and true/false counts. Each
+// column is read once.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BooleanProfile, LengthStats } from '../../../shared/api/profile-types';
 import type { Row } from '../db/database';
@@ -9,8 +13,10 @@ import { ident } from '../db/sql';
 import { runTracked } from '../db/tracked';
 import type { JobContext } from '../jobs/jobs';
 import { bitmapBits, linearCount, setBitsSql } from './distinct';
+import { groupedSql } from './grouped';
 import type { SampleDistribution } from './numeric';
 import { failingSql, isTyped, numericKind, textSql, valueName, withValues, type ColumnPlan } from './plan';
+import { rows } from './sample';
 
 export interface ScanFigures {
   nulls: number;
@@ -32,35 +38,35 @@ export interface ScanFigures {
 
 const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
 
-/** The aggregates of one column; `a(name)` makes its aliases. */
-function aggregates(p: ColumnPlan, bits: number | null, fence: SampleDistribution | undefined, params: Record<string, number>): string[] {
+/** The row-by-row statement for one column of `data`; its distinct values set bits of a `bits`-bit map. */
+function rowScanSql(p: ColumnPlan, data: string, bits: number, fence: SampleDistribution | undefined, params: Record<string, number>): string {
   const col = ident(p.info.id);
-  const a = (name: string) => ident(`${name}_${p.index}`);
   // Nested values (JSON) are counted by their text; the rest by their own value (cheaper to hash).
   const distinctOf = p.info.logicalType === 'json' || p.info.logicalType === 'binary' ? textSql(p) : col;
-  const out = [`count(${col}) AS ${a('nn')}`, `${bits === null ? `count(DISTINCT ${distinctOf})` : setBitsSql(distinctOf, bits)} AS ${a('d')}`];
-  if (p.text) out.push(`count(*) FILTER (${col} = '') AS ${a('e')}`);
+  const out = ['count(*) AS "rows"', `count(${col}) AS nn`, `${setBitsSql(distinctOf, bits)} AS d`];
+  if (p.text) out.push(`count(*) FILTER (${col} = '') AS e`);
   // Lengths describe text; a date's or a number's length says little.
-  if (p.text && p.type === 'text') out.push(`min(length(${col})) AS ${a('l0')}`, `max(length(${col})) AS ${a('l1')}`, `avg(length(${col})) AS ${a('la')}`);
-  if (!isTyped(p)) return out;
+  if (p.text && p.type === 'text') out.push(`min(length(${col})) AS l0`, `max(length(${col})) AS l1`, `avg(length(${col})) AS la`);
+  if (isTyped(p)) out.push(...typedAggregates(p, col, fence, params));
+  return `SELECT ${out.join(', ')} FROM ${withValues(isTyped(p) ? [p] : [], data)}`;
+}
+
+function typedAggregates(p: ColumnPlan, col: string, fence: SampleDistribution | undefined, params: Record<string, number>): string[] {
   const x = valueName(p);
-  out.push(`count(${x}) AS ${a('ok')}`);
-  if (p.text) out.push(`count(*) FILTER (${failingSql(x, col)}) AS ${a('f')}`);
-  if (p.type === 'boolean') {
-    out.push(`count(*) FILTER (${x}) AS ${a('bt')}`, `count(*) FILTER (NOT ${x}) AS ${a('bf')}`);
-    return out;
-  }
-  out.push(`min(${x}) AS ${a('mn')}`, `max(${x}) AS ${a('mx')}`, `avg(${x}) AS ${a('av')}`, `stddev_samp(${x}) AS ${a('sd')}`);
+  const out = [`count(${x}) AS ok`];
+  if (p.text) out.push(`count(*) FILTER (${failingSql(x, col)}) AS f`);
+  if (p.type === 'boolean') return [...out, `count(*) FILTER (${x}) AS bt`, `count(*) FILTER (NOT ${x}) AS bf`];
+  out.push(`min(${x}) AS mn`, `max(${x}) AS mx`, `avg(${x}) AS av`, `stddev_samp(${x}) AS sd`);
   if (fence?.lowFence !== null && fence?.lowFence !== undefined && fence.highFence !== null) {
     params[`lf${p.index}`] = fence.lowFence;
     params[`hf${p.index}`] = fence.highFence;
-    out.push(`count(*) FILTER (${x} < $lf${p.index}) AS ${a('ol')}`, `count(*) FILTER (${x} > $hf${p.index}) AS ${a('oh')}`);
+    out.push(`count(*) FILTER (${x} < $lf${p.index}) AS ol`, `count(*) FILTER (${x} > $hf${p.index}) AS oh`);
   }
   return out;
 }
 
 function figures(p: ColumnPlan, r: Row, rowCount: number, bits: number | null): ScanFigures {
-  const g = (name: string) => r[`${name}_${p.index}`];
+  const g = (name: string) => r[name];
   const typed = isTyped(p);
   const values = num(g('nn'));
   return {
@@ -82,7 +88,7 @@ function figures(p: ColumnPlan, r: Row, rowCount: number, bits: number | null): 
 }
 
 export interface ScanOptions {
-  /** Columns (plan indexes) whose distinct values are counted exactly; the rest by linear counting (distinct.ts). */
+  /** Columns whose distinct values are counted exactly, grouped by value; the rest by linear counting (distinct.ts). */
   exactDistinct: (p: ColumnPlan) => boolean;
   rowCountHint: number;
   onPercent: (pct: number) => void;
@@ -96,12 +102,20 @@ export async function scanAll(
   distributions: Map<number, SampleDistribution>,
   o: ScanOptions,
 ): Promise<{ rowCount: number; columns: Map<number, ScanFigures> }> {
+  if (plans.length === 0) return { rowCount: num((await rows(conn, job, `SELECT count(*) AS n FROM ${ident(data)}`))[0]?.n), columns: new Map() };
   const params: Record<string, number> = {};
   const bitsOf = (p: ColumnPlan) => (o.exactDistinct(p) ? null : bitmapBits(o.rowCountHint));
-  const aggs = plans.flatMap((p) => aggregates(p, bitsOf(p), numericKind(p.type) === null ? undefined : distributions.get(p.index), params));
-  const sql = `SELECT ${['count(*) AS "rows"', ...aggs].join(', ')} FROM ${withValues(plans, ident(data))}`;
-  const result = await runTracked(conn, job, sql, params, o.onPercent);
-  const r = ((await result.getRowObjects()) as Row[])[0] ?? {};
-  const rowCount = num(r.rows);
-  return { rowCount, columns: new Map(plans.map((p) => [p.index, figures(p, r, rowCount, bitsOf(p))])) };
+  const parts = plans.map((p) => {
+    const fence = numericKind(p.type) === null ? undefined : distributions.get(p.index);
+    const bits = bitsOf(p);
+    const sql = bits === null ? groupedSql(p, ident(data), fence, params) : rowScanSql(p, ident(data), bits, fence, params);
+    return `SELECT ${p.index} AS col, * FROM (${sql})`;
+  });
+  // One statement (a statement costs a few milliseconds of its own, which adds up over wide
+  // tables); each part keeps to its column. BY NAME: parts have the aliases their column needs.
+  const sql = parts.join(' UNION ALL BY NAME ');
+  const result = await runTracked(conn, job, sql, Object.keys(params).length > 0 ? params : undefined, o.onPercent);
+  const byCol = new Map(((await result.getRowObjects()) as Row[]).map((r) => [num(r.col), r]));
+  const rowCount = num(byCol.get(plans[0]!.index)?.rows);
+  return { rowCount, columns: new Map(plans.map((p) => [p.index, figures(p, byCol.get(p.index) ?? {}, rowCount, bitsOf(p))])) };
 }
