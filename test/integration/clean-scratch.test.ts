@@ -31,9 +31,9 @@ async function scratchAfter(steps: Omit<StepInput, 'id'>[]): Promise<{ frames: n
   const { table: data, rowCount } = await versionTable(db, imp.datasetId, 1);
   const columns = await getColumns(db, imp.datasetId, 1);
   const policy = parsePolicy(policyDoc(steps.map((s, i) => ({ id: `s${i + 1}`, ...s }) as StepInput)));
-  return db.with((conn) => db.with(async (peer) => {
+  return db.with(async (conn) => {
     const prefix = `scratch_${imp.datasetId}`;
-    const q = new Query(conn, job, prefix, t.engine.workers, [peer]);
+    const q = new Query(conn, job, prefix, t.engine.workers);
     const run = vi.spyOn(Query.prototype, 'run');
     try {
       await new Pipeline(q, { relation: ident(data), columns: frameColumns(columns), rowCount }, () => undefined).run(policy.steps);
@@ -46,7 +46,7 @@ async function scratchAfter(steps: Omit<StepInput, 'id'>[]): Promise<{ frames: n
       run.mockRestore();
       await q.cleanup();
     }
-  }));
+  });
 }
 
 const impute: Omit<StepInput, 'id'> = { type: 'impute', columns: { names: ['b'] }, params: { method: 'constant', value: '0' } };

@@ -11,13 +11,9 @@ import type { Frame } from './frame';
 import { sqlValue, type SqlValue } from './params';
 import { detectKinds } from './select';
 
-/** What a run's queries share across its connections: scratch table names and their numbering. */
-interface Shared {
-  scratch: string[];
-  seq: number;
-}
-
 export class Query {
+  private readonly scratch: string[] = [];
+  private seq = 0;
   /** Detected kinds per column id and stamp: a column no step has rewritten since is not sampled again. */
   private readonly detected = new Map<string, Set<DetectedKind>>();
 
@@ -27,34 +23,7 @@ export class Query {
     private readonly prefix: string,
     /** The engine's worker pool, for rules that run in JavaScript on distinct values. */
     readonly workers: WorkerPool,
-    /** More connections for `each`: a statement over a small table (one row group) uses one thread, so two run side by side. */
-    private readonly peers: DuckDBConnection[] = [],
-    private readonly shared: Shared = { scratch: [], seq: 0 },
   ) {}
-
-  private get scratch(): string[] {
-    return this.shared.scratch;
-  }
-
-  /**
-   * Runs `fn` for each item, one at a time per connection (this one and its peers), each call
-   * with a Query on its own connection. Every call has ended when it returns or throws.
-   */
-  async each<T>(items: readonly T[], fn: (q: Query, item: T) => Promise<void>): Promise<void> {
-    const lanes = [this, ...this.peers.map((c) => new Query(c, this.job, this.prefix, this.workers, [], this.shared))];
-    let next = 0;
-    let failed = false;
-    const results = await Promise.allSettled(lanes.map(async (q) => {
-      try {
-        for (let i = next++; i < items.length && !failed; i = next++) await fn(q, items[i] as T);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }));
-    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (rejected) throw rejected.reason;
-  }
 
   /** A value as SQL text (see params.ts for why not a bound parameter). */
   bind(value: SqlValue): string {
@@ -102,7 +71,7 @@ export class Query {
 
   /** The same, with its bare name too (for an appender). */
   newTableNamed(label: string): { name: string; sql: string } {
-    const name = `${this.prefix}_${++this.shared.seq}_${label}`;
+    const name = `${this.prefix}_${++this.seq}_${label}`;
     const sql = qualified(SCRATCH, 'main', name);
     this.scratch.push(sql);
     return { name, sql };

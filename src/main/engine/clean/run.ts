@@ -55,9 +55,8 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
   const columns = await getColumns(ws.db, req.datasetId, req.version);
   const steps = policy.steps;
   job.progress({ stage: 'starting', done: 0, total: steps.length, unit: 'steps' });
-  // A second connection lets per-column statements on small tables run side by side.
-  return ws.db.with((conn) => ws.db.with(async (peer) => {
-    const q = new Query(conn, job, `run_${job.id}`, workers, [peer]);
+  return ws.db.with(async (conn) => {
+    const q = new Query(conn, job, `run_${job.id}`, workers);
     const stage = table.stage(job.id);
     try {
       let input: Frame = { relation: ident(data), columns: frameColumns(columns), rowCount };
@@ -140,7 +139,7 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
     } finally {
       await q.cleanup();
     }
-  }));
+  });
 }
 
 async function nextRunId(db: Database): Promise<string> {
