@@ -16,8 +16,8 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
  * a combining mark, a flag or a family emoji is kept or masked whole, never split.
  */
 export function graphemes(v: string): string[] {
-  // Most cells are ASCII, where code units are characters and the segmenter is only cost.
-  if (/^[\x00-\x7F]*$/.test(v)) return v.split('');
+  // Most cells are printable ASCII, where code units are characters and the segmenter is only cost.
+  if (/^[\t\n -~]*$/.test(v)) return v.split('');
   return Array.from(segmenter.segment(v), (s) => s.segment);
 }
 

@@ -90,7 +90,7 @@ const MAX_ID_SYMBOLS = 256;
  * same letters and digits. Letters or digits outside A–Z/0–9 fail rather than leak through unchanged.
  */
 export function fakeDigits(v: string, key: Uint8Array): OperatorOutcome {
-  if (/[^\x00-\x7F]/.test(v) && /[^\P{L}A-Za-z]|[^\P{N}0-9]/u.test(v)) return fail('has letters or digits outside A–Z and 0–9, which would be kept as they are');
+  if (/[^\P{L}A-Za-z]|[^\P{N}0-9]/u.test(v)) return fail('has letters or digits outside A–Z and 0–9, which would be kept as they are');
   const chars = Array.from(v);
   const at = chars.flatMap((c, i) => (/[A-Za-z0-9]/.test(c) ? [i] : []));
   if (at.length === 0) return fail('no letters or digits to replace');
