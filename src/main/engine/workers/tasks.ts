@@ -5,6 +5,7 @@
 import { closePairs } from '../clusters/edit-distance';
 import { metaphoneKeys, ngramKeys } from '../clusters/key-tasks';
 import { nfkcValues, phoneValues, titleCaseValues } from '../clean/value-tasks';
+import { scanCells } from '../pii/scan';
 
 export const TASKS = {
   'cluster.ngramKeys': ngramKeys,
@@ -13,6 +14,7 @@ export const TASKS = {
   'clean.nfkc': nfkcValues,
   'clean.titleCase': titleCaseValues,
   'clean.phone': phoneValues,
+  'pii.scanCells': scanCells,
 } as const;
 
 export type TaskName = keyof typeof TASKS;

@@ -1,0 +1,88 @@
+// Context evidence shared by the recognisers: words near a span and the column header raise
+// confidence, and every finding says which words it saw. Matching is whole-word and
+// case-insensitive, so 'card' counts in 'Card no.' but not in 'discarded'.
+
+import type { Explanation, RawFinding, Recogniser, ScanContext } from './types';
+
+/** How far (in UTF-16 units) either side of a span context words are looked for. */
+export const CONTEXT_WINDOW = 40;
+
+export interface Evidence {
+  context: string[];
+  header?: string;
+}
+
+export interface ContextWords {
+  words: readonly string[];
+  near(text: string, start: number, end: number, ctx: ScanContext): Evidence;
+}
+
+function wordPattern(word: string): RegExp {
+  const body = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s_-]*');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** 'PhoneNumber', 'phone_no', 'e-mail.address' → 'phone number', 'phone no', 'e-mail address'. */
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/[_./\\]+/g, ' ')
+    .toLowerCase();
+}
+
+export function contextWords(words: readonly string[]): ContextWords {
+  const patterns = words.map((w) => [w, wordPattern(w)] as const);
+  return {
+    words,
+    near(text, start, end, ctx) {
+      const before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
+      const after = text.slice(end, end + CONTEXT_WINDOW);
+      const context = patterns.filter(([, re]) => re.test(before) || re.test(after)).map(([w]) => w);
+      const ev: Evidence = { context };
+      if (ctx.header !== undefined) {
+        const h = normaliseHeader(ctx.header);
+        const hit = patterns.find(([, re]) => re.test(h));
+        if (hit) ev.header = `column "${ctx.header}" mentions "${hit[0]}"`;
+      }
+      return ev;
+    },
+  };
+}
+
+export function hasEvidence(ev: Evidence): boolean {
+  return ev.context.length > 0 || ev.header !== undefined;
+}
+
+/**
+ * Base confidence plus one boost for any evidence (context or header: both say the same thing,
+ * so they do not add up), capped at 1 and rounded so outputs are byte-stable.
+ */
+export function score(base: number, ev: Evidence, boost: number): number {
+  const c = Math.min(1, base + (hasEvidence(ev) ? boost : 0));
+  return Math.round(c * 100) / 100;
+}
+
+/** A finding from a recogniser, its explanation carrying the evidence that was seen. */
+export function finding(
+  r: Pick<Recogniser, 'id' | 'entity'>,
+  start: number,
+  end: number,
+  confidence: number,
+  ev: Evidence,
+  explanation: Omit<Explanation, 'context' | 'header'>,
+): RawFinding {
+  const e: Explanation = { ...explanation };
+  if (ev.context.length > 0) e.context = ev.context;
+  if (ev.header !== undefined) e.header = ev.header;
+  return { entity: r.entity, start, end, confidence, recogniser: r.id, explanation: e };
+}
+
+/** All matches of a global pattern, with their UTF-16 offsets. */
+export function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  if (!re.global) throw new Error('matches() needs a global pattern');
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0] === '') re.lastIndex++;
+    yield m;
+  }
+}

@@ -1,0 +1,64 @@
+// Payment card numbers: 12–19 digits (optionally grouped by one kind of separator) that pass Luhn
+// and fall in a known issuer's IIN range with one of its lengths. Luhn alone would pass one order
+// number in ten; the issuer table is what keeps those out.
+
+import { luhn } from '../checksums';
+import { contextWords, finding, matches, score } from '../evidence';
+import type { RawFinding, Recogniser } from '../types';
+
+const PATTERN = /(?<![\w-])\d(?:[ -]?\d){11,18}(?![\w]|-\d)/g;
+const WORDS = contextWords(['card', 'credit', 'debit', 'cc', 'visa', 'mastercard', 'amex', 'american express', 'discover', 'jcb', 'diners', 'unionpay', 'maestro', 'pan', 'payment']);
+
+interface Issuer {
+  name: string;
+  /** Inclusive prefix ranges, compared on the number's first digits of the same length. */
+  ranges: readonly (readonly [string, string])[];
+  lengths: readonly number[];
+}
+
+// The more specific ranges come first: Discover's co-branded 622126–622925 before UnionPay's 62.
+const ISSUERS: readonly Issuer[] = [
+  { name: 'Amex', ranges: [['34', '34'], ['37', '37']], lengths: [15] },
+  { name: 'Diners Club', ranges: [['300', '305'], ['3095', '3095'], ['36', '36'], ['38', '39']], lengths: [14, 15, 16, 17, 18, 19] },
+  { name: 'JCB', ranges: [['3528', '3589']], lengths: [16, 17, 18, 19] },
+  { name: 'Visa', ranges: [['4', '4']], lengths: [13, 16, 19] },
+  { name: 'Maestro', ranges: [['5018', '5018'], ['5020', '5020'], ['5038', '5038'], ['5893', '5893'], ['6304', '6304'], ['6759', '6759'], ['6761', '6763']], lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
+  { name: 'Mastercard', ranges: [['51', '55'], ['2221', '2720']], lengths: [16] },
+  { name: 'Discover', ranges: [['6011', '6011'], ['622126', '622925'], ['644', '649'], ['65', '65']], lengths: [16, 17, 18, 19] },
+  { name: 'UnionPay', ranges: [['62', '62']], lengths: [16, 17, 18, 19] },
+];
+
+export function cardIssuer(digits: string): string | undefined {
+  for (const issuer of ISSUERS) {
+    if (!issuer.lengths.includes(digits.length)) continue;
+    const hit = issuer.ranges.some(([lo, hi]) => {
+      const p = digits.slice(0, lo.length);
+      return p >= lo && p <= hi;
+    });
+    if (hit) return issuer.name;
+  }
+  return undefined;
+}
+
+export const creditCard: Recogniser = {
+  id: 'credit-card',
+  entity: 'CREDIT_CARD',
+  find(text, ctx) {
+    const out: RawFinding[] = [];
+    for (const m of matches(PATTERN, text)) {
+      // One kind of separator: '4111-1111 1111-1111' is two things side by side, not a card.
+      if (/ /.test(m[0]) && /-/.test(m[0])) continue;
+      const digits = m[0].replace(/[ -]/g, '');
+      const issuer = cardIssuer(digits);
+      if (issuer === undefined || !luhn(digits)) continue;
+      const end = m.index + m[0].length;
+      const ev = WORDS.near(text, m.index, end, ctx);
+      out.push(finding(creditCard, m.index, end, score(0.8, ev, 0.15), ev, { pattern: 'card number (12–19 digits)', checksum: 'Luhn', notes: [`issuer ${issuer}`] }));
+    }
+    return out;
+  },
+  examples: {
+    found: ['4111 1111 1111 1111', 'card 5555-5555-5555-4444', '378282246310005', '2223003122003222'],
+    ignored: ['4111 1111 1111 1112', '1234567812345670', '9999999999999995', '4111-1111 1111-1111'],
+  },
+};

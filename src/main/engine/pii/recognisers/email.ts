@@ -1,0 +1,29 @@
+// E-mail addresses: RFC 5322's common subset (dot-atom local part, dotted host, alphabetic TLD),
+// with the length limits of RFC 5321. Quoted local parts and IDN hosts are left out (rare in data).
+
+import { contextWords, finding, matches, score } from '../evidence';
+import type { Recogniser } from '../types';
+
+const PATTERN = /(?<![\w.!#$%&'*+/=?^`{|}~-])[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![A-Za-z0-9-]|\.[A-Za-z0-9])/g;
+const WORDS = contextWords(['email', 'e-mail', 'mail', 'contact', 'courriel']);
+
+export const email: Recogniser = {
+  id: 'email',
+  entity: 'EMAIL',
+  find(text, ctx) {
+    if (!text.includes('@')) return [];
+    const out = [];
+    for (const m of matches(PATTERN, text)) {
+      const at = m[0].lastIndexOf('@');
+      if (at > 64 || m[0].length > 254) continue;
+      const end = m.index + m[0].length;
+      const ev = WORDS.near(text, m.index, end, ctx);
+      out.push(finding(email, m.index, end, score(0.85, ev, 0.1), ev, { pattern: 'email (local@host.tld)' }));
+    }
+    return out;
+  },
+  examples: {
+    found: ['jane.doe+news@example.co.uk', 'Contact: o\'brien@mail.example.org'],
+    ignored: ['jane.doe@', '@example.com', 'a@b', 'user@host.c', 'x@-bad.com'],
+  },
+};
