@@ -37,11 +37,16 @@ export function contextWords(words: readonly string[]): ContextWords {
     near(text, start, end, ctx) {
       const before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
       const after = text.slice(end, end + CONTEXT_WINDOW);
-      const context = patterns.filter(([, re]) => re.test(before) || re.test(after)).map(([w]) => w);
-      const ev: Evidence = { context };
+      // The words as written (lower-cased), so the trace quotes the text rather than our list.
+      const seen = new Set<string>();
+      for (const [, re] of patterns) {
+        const m = re.exec(before) ?? re.exec(after);
+        if (m) seen.add(m[0].toLowerCase());
+      }
+      const ev: Evidence = { context: [...seen] };
       if (ctx.header !== undefined) {
         const h = normaliseHeader(ctx.header);
-        const hit = patterns.find(([, re]) => re.test(h));
+        const hit = patterns.map(([, re]) => re.exec(h)).find((m) => m !== null);
         if (hit) ev.header = `column "${ctx.header}" mentions "${hit[0]}"`;
       }
       return ev;

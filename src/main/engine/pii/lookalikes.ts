@@ -11,9 +11,10 @@ export function looksLikeDate(raw: string): boolean {
   return /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.test(s);
 }
 
-/** 1,234,567.89 or 1.234.567,89: grouped thousands are an amount, not a phone number. */
+/** 1,234,567.89, 1.234.567,89 or 123456789.50: grouped thousands or cents are an amount, not a phone number. */
 export function looksLikeAmount(raw: string): boolean {
-  return /^\d{1,3}(?:([.,' ])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?$/.test(raw.trim());
+  const s = raw.trim();
+  return /^\d{1,3}(?:([.,' ])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?$/.test(s) || /^\d+[.,]\d{1,2}$/.test(s);
 }
 
 /** The words before `start` name a version or build: 'version 1.2.3.4', 'v1.2.3.4', 'build: 10.0.1.5'. */

@@ -18,6 +18,8 @@ function lookalike(text: string, start: number, end: number): string | undefined
   if (/[\p{L}\p{N}_-]/u.test(text[start - 1] ?? '') || /[\p{L}\p{N}_]/u.test(text[end] ?? '')) return 'part of a longer token';
   if (/^[.\-/]\d/.test(text.slice(end, end + 2))) return 'part of a longer token';
   if (looksLikeDate(raw)) return 'a date';
+  // 3-2-4 digits is the US SSN's shape; open numbering plans (DE, AT) would read it as a phone.
+  if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) return 'SSN-shaped';
   if (looksLikeAmount(raw)) return 'an amount';
   if (looksLikeIsbn(raw) || afterIsbnWord(text, start)) return 'an ISBN';
   if (afterVersionWord(text, start)) return 'a version';
