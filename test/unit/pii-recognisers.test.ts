@@ -170,3 +170,163 @@ describe('hard negatives', () => {
     expect(scanText(text, ctx(header, ['US', 'GB', 'DE']))).toEqual([]);
   });
 });
+
+describe('free text', () => {
+  it('finds each span inside longer text, in order', () => {
+    const text = 'Hi, call me at +44 20 7946 0958 or mail jane@example.org; card 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 7654 32, from 10.1.2.3.';
+    const found = scanText(text, ctx());
+    expect(found.map((f) => [f.entity, cut(text, f)])).toEqual([
+      ['PHONE', '+44 20 7946 0958'],
+      ['EMAIL', 'jane@example.org'],
+      ['CREDIT_CARD', '4111 1111 1111 1111'],
+      ['IBAN', 'GB82 WEST 1234 5698 7654 32'],
+      ['IP_ADDRESS', '10.1.2.3'],
+    ]);
+    expect(found[0]).toMatchObject({ start: 15, end: 31, confidence: 1, explanation: { context: ['call'] } });
+  });
+
+  it('reads national numbers with the regions given, and only international ones without', () => {
+    const text = 'office (201) 555-0123, London +44 20 7946 0958';
+    expect(scanText(text, ctx(undefined, ['US'])).map((f) => cut(text, f))).toEqual(['(201) 555-0123', '+44 20 7946 0958']);
+    expect(scanText(text, ctx(undefined, [])).map((f) => cut(text, f))).toEqual(['+44 20 7946 0958']);
+    expect(scanText(text, ctx(undefined, ['XX'])).map((f) => cut(text, f))).toEqual(['+44 20 7946 0958']);
+  });
+
+  it('needs evidence for a bare ZIP and a bare nine-digit SSN, and says where it came from', () => {
+    expect(scanText('ref 02139', ctx())).toEqual([]);
+    expect(scanText('ZIP code 02139', ctx())).toMatchObject([{ entity: 'POSTAL_CODE', start: 9, end: 14, explanation: { context: ['zip', 'zip code'] } }]);
+    expect(scanText('536228726', ctx('customer_ssn'))).toMatchObject([{ entity: 'US_SSN', explanation: { header: 'column "customer_ssn" mentions "ssn"' } }]);
+  });
+
+  it('raises confidence for a header in camel or snake case', () => {
+    const [plain] = scanText('+1 201 555 0123', ctx());
+    const [boosted] = scanText('+1 201 555 0123', ctx('contactPhoneNumber'));
+    expect(plain?.confidence).toBe(0.75);
+    expect(boosted?.confidence).toBe(1);
+    expect(boosted?.explanation.header).toBe('column "contactPhoneNumber" mentions "phone"');
+  });
+});
+
+describe('code point offsets', () => {
+  it.each([
+    ['astral emoji before the span', '😀😀 mail a@b.com', 'a@b.com', 8],
+    ['flag (two astral code points) before', '🇬🇧 SW1A 1AA', 'SW1A 1AA', 3],
+    ['astral letter inside the header text', '𝒜 call +44 20 7946 0958 𝒵', '+44 20 7946 0958', 7],
+    ['combining accent (BMP) before', 'Jose\u0301: 4111111111111111', '4111111111111111', 7],
+    ['no surrogates', 'ip 10.0.0.1', '10.0.0.1', 3],
+  ])('%s', (_what, text, span, start) => {
+    const found = scanText(text, ctx());
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ start, end: start + [...span].length });
+    expect(cut(text, found[0] as Finding)).toBe(span);
+  });
+
+  it('counts a lone surrogate as one code point', () => {
+    const text = '\uD83D x@example.com';
+    expect(scanText(text, ctx())).toMatchObject([{ start: 2, end: 15 }]);
+  });
+});
+
+const raw = (recogniser: string, start: number, end: number, confidence: number): Finding => ({ entity: 'IDENTIFIER', start, end, confidence, recogniser, explanation: {} });
+
+describe('overlap resolution', () => {
+  it('keeps a URL over the e-mail inside it', () => {
+    const text = 'see https://example.org/share?to=bob@example.com now';
+    expect(scanText(text, ctx()).map((f) => [f.entity, cut(text, f)])).toEqual([['URL', 'https://example.org/share?to=bob@example.com']]);
+    expect(RECOGNISERS.find((r) => r.id === 'email')?.find(text, ctx())).toHaveLength(1);
+  });
+
+  it('keeps an IBAN over phone-like digits inside it', () => {
+    const text = 'NL91 ABNA 0417 1643 00';
+    const phoneAlone = RECOGNISERS.find((r) => r.id === 'phone')?.find(text, ctx(undefined, ['DE'])) ?? [];
+    expect(phoneAlone.map((f) => text.slice(f.start, f.end))).toEqual(['0417 1643 00']);
+    expect(scanText(text, ctx(undefined, ['DE'])).map((f) => f.entity)).toEqual(['IBAN']);
+  });
+
+  it.each([
+    ['a longer span swallows the one inside it, whatever its confidence', [raw('a', 0, 10, 0.5), raw('b', 2, 6, 0.9)], [['a', 0, 10]]],
+    ['partial overlap: higher confidence wins', [raw('a', 0, 6, 0.6), raw('b', 4, 12, 0.9)], [['b', 4, 12]]],
+    ['partial overlap, equal confidence: longer wins', [raw('a', 0, 6, 0.8), raw('b', 4, 12, 0.8)], [['b', 4, 12]]],
+    ['partial overlap, equal confidence and length: earlier wins', [raw('b', 4, 10, 0.8), raw('a', 0, 6, 0.8)], [['a', 0, 6]]],
+    ['equal spans: higher confidence wins', [raw('a', 0, 6, 0.5), raw('b', 0, 6, 0.7)], [['b', 0, 6]]],
+    ['equal spans and confidence: registry order wins', [raw('b', 0, 6, 0.7), raw('a', 0, 6, 0.7)], [['a', 0, 6]]],
+    ['disjoint spans are all kept, by start', [raw('b', 8, 9, 0.1), raw('a', 0, 6, 0.7)], [['a', 0, 6], ['b', 8, 9]]],
+  ] as const)('%s', (_what, found, expected) => {
+    const order = ['a', 'b'];
+    const kept = resolveOverlaps(found, order).map((f) => [f.recogniser, f.start, f.end]);
+    expect(kept).toEqual(expected);
+    expect(resolveOverlaps([...found].reverse(), order).map((f) => [f.recogniser, f.start, f.end])).toEqual(expected);
+  });
+});
+
+describe("worker task 'pii.scanCells'", () => {
+  it('gives findings per cell, in order, with one header for the batch', () => {
+    const out = runTask({ task: 'pii.scanCells', input: { values: ['02139', '', 'nothing here', 'zip 90210 or 10001'], header: 'Zip', regions: ['US'] } }) as Finding[][];
+    expect(out.map((cell) => cell.map((f) => [f.entity, f.start, f.end]))).toEqual([[['POSTAL_CODE', 0, 5]], [], [], [['POSTAL_CODE', 4, 9], ['POSTAL_CODE', 13, 18]]]);
+  });
+
+  it('takes one header per cell, and its output survives structured cloning', () => {
+    const input = { values: ['536228726', '536228726', '😀 +44 20 7946 0958'], headers: ['SSN', 'Product code', null], regions: ['GB'] };
+    const out = runTask({ task: 'pii.scanCells', input }) as Finding[][];
+    expect(out.map((cell) => cell.map((f) => `${f.entity}@${f.start}-${f.end}`))).toEqual([['US_SSN@0-9'], [], ['PHONE@2-18']]);
+    expect(structuredClone(out)).toEqual(out);
+  });
+});
+
+describe('validation', () => {
+  it.each([
+    ['4111111111111111', 'Visa'],
+    ['4222222222222', 'Visa'],
+    ['5555555555554444', 'Mastercard'],
+    ['2221000000000009', 'Mastercard'],
+    ['2720990000000007', 'Mastercard'],
+    ['378282246310005', 'Amex'],
+    ['6011111111111117', 'Discover'],
+    ['6221260000000000', 'Discover'],
+    ['3530111333300000', 'JCB'],
+    ['36227206271667', 'Diners Club'],
+    ['6200000000000005', 'UnionPay'],
+    ['6759649826438453', 'Maestro'],
+  ])('card %s is %s and passes Luhn', (n, issuer) => {
+    expect(cardIssuer(n)).toBe(issuer);
+    expect(luhn(n)).toBe(true);
+  });
+
+  it.each(['2220990000000000', '2721000000000000', '5655555555554444', '41111111111111', '37828224631000', '1234567812345670'])('card %s has no issuer', (n) => {
+    expect(cardIssuer(n)).toBeUndefined();
+  });
+
+  it('Luhn fails on one changed digit and on non-digits', () => {
+    expect(luhn('4111111111111112')).toBe(false);
+    expect(luhn('41111111111111a1')).toBe(false);
+    expect(luhn('')).toBe(false);
+  });
+
+  it('IBAN mod-97 is 1 only for valid IBANs', () => {
+    expect(ibanMod97('GB82WEST12345698765432')).toBe(1);
+    expect(ibanMod97('GB82WEST12345698765423')).not.toBe(1);
+  });
+
+  it('ISBN checksums', () => {
+    expect(isbn13('9783161484100')).toBe(true);
+    expect(isbn13('9783161484101')).toBe(false);
+    expect(isbn10('030640615X')).toBe(false);
+    expect(isbn10('0306406152')).toBe(true);
+    expect(isbn10('080442957X')).toBe(true);
+  });
+
+  it.each([
+    ['000', '12', '3456', 'area 000 is never issued'],
+    ['666', '12', '3456', 'area 666 is never issued'],
+    ['900', '12', '3456', 'area 900 is never issued'],
+    ['999', '12', '3456', 'area 999 is never issued'],
+    ['536', '00', '3456', 'group 00 is never issued'],
+    ['536', '12', '0000', 'serial 0000 is never issued'],
+    ['078', '05', '1120', 'a voided advertising number'],
+    ['111', '11', '1111', 'one repeated digit'],
+    ['899', '99', '9999', undefined],
+    ['001', '01', '0001', undefined],
+  ])('SSN %s-%s-%s → %s', (a, g, s, why) => {
+    expect(validSsn(a, g, s)).toBe(why);
+  });
+});
