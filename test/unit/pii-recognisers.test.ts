@@ -330,3 +330,32 @@ describe('validation', () => {
     expect(validSsn(a, g, s)).toBe(why);
   });
 });
+
+describe('long text', () => {
+  it('finds every number in a long run (read in windows) exactly once, with exact spans', () => {
+    const numbers = Array.from({ length: 60 }, (_, i) => `020 7946 0${String(100 + i * 7).padStart(3, '0')}`);
+    const text = `Fax list: ${numbers.join(' / ')}`;
+    const found = scanText(text, ctx(undefined, ['GB']));
+    expect(found.map((f) => cut(text, f))).toEqual(numbers);
+    expect(found[59]).toMatchObject({ start: text.length - 13, end: text.length });
+    // The recogniser alone too: no partial numbers from the windows' cut edges.
+    const alone = RECOGNISERS.find((r) => r.id === 'phone')?.find(text, ctx(undefined, ['GB'])) ?? [];
+    expect(alone.map((f) => text.slice(f.start, f.end))).toEqual(numbers);
+  });
+
+  it('reads no phone number into a row of single digits', () => {
+    const filler = Array.from({ length: 400 }, (_, i) => String(i % 10)).join(' ');
+    const t0 = performance.now();
+    expect(scanText(filler, ctx())).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('scans 100 k characters of prose with PII in well under two seconds', () => {
+    const para = 'Please call +44 20 7946 0958 or write to jane.doe@example.org about order 1234567812345678 (1,234.56 EUR, 2024-01-02). ';
+    const text = para.repeat(800);
+    const t0 = performance.now();
+    const found = scanText(text, ctx());
+    expect(found).toHaveLength(1600);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});

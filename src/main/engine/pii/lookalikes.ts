@@ -40,11 +40,13 @@ export function looksLikeIsbn(raw: string): boolean {
   return groups.length === 4 && (groups.at(-1)?.length ?? 0) === 1 && isbn10(compact);
 }
 
-/** The span lies inside a UUID (8-4-4-4-12 hex) somewhere in the text. */
+/** The span lies inside a UUID (8-4-4-4-12 hex). Only the span's neighbourhood is read, so long texts stay linear. */
 export function insideUuid(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 36);
+  const near = text.slice(from, end + 36);
   const re = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m.index < end && start < m.index + m[0].length) return true;
+  for (let m = re.exec(near); m !== null; m = re.exec(near)) {
+    if (from + m.index < end && start < from + m.index + m[0].length) return true;
   }
   return false;
 }

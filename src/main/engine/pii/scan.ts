@@ -10,8 +10,37 @@
 import { RECOGNISERS } from './registry';
 import type { Finding, RawFinding, Recogniser, ScanContext } from './types';
 
-function insideLonger(f: RawFinding, all: readonly RawFinding[]): boolean {
-  return all.some((g) => g !== f && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start);
+/** Drops findings inside a longer one, in one sweep (by start, longest first) rather than pairwise. */
+function dropContained(found: readonly RawFinding[]): RawFinding[] {
+  const byStart = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: RawFinding[] = [];
+  let maxEnd = -1;
+  let maxEndStart = -1;
+  for (const f of byStart) {
+    // Every earlier finding starts at or before f; the one reaching furthest contains f if it ends
+    // at or after it, and is longer unless it is the very same span.
+    if (maxEnd > f.end || (maxEnd === f.end && maxEndStart < f.start)) continue;
+    out.push(f);
+    if (f.end > maxEnd) {
+      maxEnd = f.end;
+      maxEndStart = f.start;
+    }
+  }
+  return out;
+}
+
+/** Whether [start, end) overlaps any interval of `kept` (sorted by start, pairwise disjoint). */
+function overlapsKept(kept: readonly RawFinding[], f: RawFinding): { at: number; overlaps: boolean } {
+  let lo = 0;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((kept[mid]?.start ?? 0) < f.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = kept[lo - 1];
+  const after = kept[lo];
+  return { at: lo, overlaps: (before !== undefined && before.end > f.start) || (after !== undefined && after.start < f.end) };
 }
 
 export function resolveOverlaps(found: readonly RawFinding[], order: readonly string[] = RECOGNISERS.map((r) => r.id)): RawFinding[] {
@@ -19,11 +48,14 @@ export function resolveOverlaps(found: readonly RawFinding[], order: readonly st
     const i = order.indexOf(f.recogniser);
     return i < 0 ? order.length : i;
   };
-  const candidates = found.filter((f) => !insideLonger(f, found));
+  const candidates = dropContained(found);
   candidates.sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start || rank(a) - rank(b));
   const kept: RawFinding[] = [];
-  for (const f of candidates) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f);
-  return kept.sort((a, b) => a.start - b.start);
+  for (const f of candidates) {
+    const { at, overlaps } = overlapsKept(kept, f);
+    if (!overlaps) kept.splice(at, 0, f);
+  }
+  return kept;
 }
 
 /** UTF-16 offset → code point offset, for every offset of the text (none needed without surrogates). */

@@ -48,6 +48,8 @@ export const creditCard: Recogniser = {
     for (const m of matches(PATTERN, text)) {
       // One kind of separator: '4111-1111 1111-1111' is two things side by side, not a card.
       if (/ /.test(m[0]) && /-/.test(m[0])) continue;
+      // Cards are printed in groups of 3–6 (4-4-4-4, 4-6-5, 4-4-4-4-3); '4 5 6 7 …' is a row of digits.
+      if (m[0].split(/[ -]/).some((g) => g.length < 3 || g.length > 6) && /[ -]/.test(m[0])) continue;
       const digits = m[0].replace(/[ -]/g, '');
       const issuer = cardIssuer(digits);
       if (issuer === undefined || !luhn(digits)) continue;
@@ -59,6 +61,6 @@ export const creditCard: Recogniser = {
   },
   examples: {
     found: ['4111 1111 1111 1111', 'card 5555-5555-5555-4444', '378282246310005', '2223003122003222'],
-    ignored: ['4111 1111 1111 1112', '1234567812345670', '9999999999999995', '4111-1111 1111-1111'],
+    ignored: ['4111 1111 1111 1112', '4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1', '41 11 11 11 11 11 11 11', '1234567812345670', '9999999999999995', '4111-1111 1111-1111'],
   },
 };
