@@ -55,6 +55,7 @@ describe.each(RECOGNISERS.map((r) => [r.id, r] as const))('recogniser contract: 
 interface Positive {
   text: string;
   header?: string;
+  regions?: string[];
   entity: EntityType;
   span: string;
   start: number;
@@ -67,10 +68,10 @@ const POSITIVES: Positive[] = [
   { text: 'jane.doe@example.com', entity: 'EMAIL', span: 'jane.doe@example.com', start: 0, min: 0.85, max: 0.85, explanation: { pattern: 'email (local@host.tld)' } },
   { text: 'email: bob@mail.example.org.', entity: 'EMAIL', span: 'bob@mail.example.org', start: 7, min: 0.95, max: 0.95, explanation: { context: ['email'] } },
   { text: '+1 (201) 555-0123', entity: 'PHONE', span: '+1 (201) 555-0123', start: 0, min: 0.75, max: 0.75, explanation: { checksum: 'libphonenumber valid (US)', pattern: 'phone (international form)' } },
-  { text: '020 7946 0958', entity: 'PHONE', span: '020 7946 0958', start: 0, min: 0.6, max: 0.6, explanation: { checksum: 'libphonenumber valid (GB)' } },
+  { text: '020 7946 0958', regions: ['GB', 'US'], entity: 'PHONE', span: '020 7946 0958', start: 0, min: 0.6, max: 0.6, explanation: { checksum: 'libphonenumber valid (GB)' } },
   { text: '2015550123', header: 'Mobile', entity: 'PHONE', span: '2015550123', start: 0, min: 0.75, max: 0.75, explanation: { header: 'column "Mobile" mentions "mobile"', pattern: 'phone (bare digits)' } },
-  { text: 'fax 020 7946 0958', entity: 'PHONE', span: '020 7946 0958', start: 4, min: 0.85, max: 0.85, explanation: { context: ['fax'], notes: ['GB number +442079460958', 'fax number (by context)'] } },
-  { text: '030 12345678', header: 'Telefon', entity: 'PHONE', span: '030 12345678', start: 0, min: 0.85, max: 0.85, explanation: { checksum: 'libphonenumber valid (DE)' } },
+  { text: 'fax 020 7946 0958', regions: ['GB'], entity: 'PHONE', span: '020 7946 0958', start: 4, min: 0.85, max: 0.85, explanation: { context: ['fax'], notes: ['GB number +442079460958', 'fax number (by context)'] } },
+  { text: '030 12345678', header: 'Telefon', regions: ['DE'], entity: 'PHONE', span: '030 12345678', start: 0, min: 0.85, max: 0.85, explanation: { checksum: 'libphonenumber valid (DE)' } },
   { text: '536-22-8726', entity: 'US_SSN', span: '536-22-8726', start: 0, min: 0.6, max: 0.6, explanation: { checksum: 'area/group/serial ranges', pattern: 'ssn (ddd-dd-dddd)' } },
   { text: 'Social Security No. 536-22-8726', entity: 'US_SSN', span: '536-22-8726', start: 20, min: 0.95, max: 0.95, explanation: { context: ['social security', 'social'] } },
   { text: '536228726', header: 'SSN', entity: 'US_SSN', span: '536228726', start: 0, min: 0.8, max: 0.8, explanation: { header: 'column "SSN" mentions "ssn"' } },
@@ -95,8 +96,7 @@ const POSITIVES: Positive[] = [
 
 describe('positives', () => {
   it.each(POSITIVES)('$entity in $text', (p) => {
-    const regions = p.explanation?.checksum === 'libphonenumber valid (DE)' ? ['DE'] : REGIONS;
-    const found = scanText(p.text, ctx(p.header, regions));
+    const found = scanText(p.text, ctx(p.header, p.regions ?? REGIONS));
     expect(found).toHaveLength(1);
     const [f] = found as [Finding];
     expect(f.entity).toBe(p.entity);
@@ -196,6 +196,26 @@ describe('free text', () => {
     expect(scanText('ref 02139', ctx())).toEqual([]);
     expect(scanText('ZIP code 02139', ctx())).toMatchObject([{ entity: 'POSTAL_CODE', start: 9, end: 14, explanation: { context: ['zip', 'zip code'] } }]);
     expect(scanText('536228726', ctx('customer_ssn'))).toMatchObject([{ entity: 'US_SSN', explanation: { header: 'column "customer_ssn" mentions "ssn"' } }]);
+  });
+
+  it('trusts a national number less when only a later region reads it, and says so', () => {
+    const [asFirst] = scanText('020 7946 0958', ctx(undefined, ['GB', 'US']));
+    const [asSecond] = scanText('020 7946 0958', ctx(undefined, ['US', 'GB']));
+    expect(asFirst).toMatchObject({ confidence: 0.6, explanation: { score: { base: 0.6, evidence: 0 }, notes: ['GB number +442079460958'] } });
+    expect(asSecond).toMatchObject({ confidence: 0.5, explanation: { score: { base: 0.5, evidence: 0 }, notes: ['GB number +442079460958', 'valid only as a GB number, not US'] } });
+    const [international] = scanText('+44 20 7946 0958', ctx(undefined, ['US', 'GB']));
+    expect(international?.confidence).toBe(0.75);
+  });
+
+  it('explains its confidence as base plus evidence', () => {
+    expect(scanText('SSN 536-22-8726', ctx())[0]?.explanation.score).toEqual({ base: 0.6, evidence: 0.35 });
+    expect(scanText('536-22-8726', ctx())[0]?.explanation.score).toEqual({ base: 0.6, evidence: 0 });
+    expect(scanText('card 4111111111111111', ctx())[0]).toMatchObject({ confidence: 0.95, explanation: { score: { base: 0.8, evidence: 0.15 } } });
+  });
+
+  it('reads a lower-case postcode only in a postcode column', () => {
+    expect(scanText('sw1a 1aa', ctx())).toEqual([]);
+    expect(scanText('sw1a 1aa', ctx('Post code'))).toMatchObject([{ entity: 'POSTAL_CODE', start: 0, end: 8, confidence: 0.95 }]);
   });
 
   it('raises confidence for a header in camel or snake case', () => {

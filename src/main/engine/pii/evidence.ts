@@ -58,25 +58,33 @@ export function hasEvidence(ev: Evidence): boolean {
   return ev.context.length > 0 || ev.header !== undefined;
 }
 
+/** A recogniser's confidence before evidence, and what any evidence adds. */
+export interface Scoring {
+  base: number;
+  boost: number;
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
 /**
  * Base confidence plus one boost for any evidence (context or header: both say the same thing,
  * so they do not add up), capped at 1 and rounded so outputs are byte-stable.
  */
-export function score(base: number, ev: Evidence, boost: number): number {
-  const c = Math.min(1, base + (hasEvidence(ev) ? boost : 0));
-  return Math.round(c * 100) / 100;
+export function score(s: Scoring, ev: Evidence): number {
+  return round2(Math.min(1, s.base + (hasEvidence(ev) ? s.boost : 0)));
 }
 
-/** A finding from a recogniser, its explanation carrying the evidence that was seen. */
+/** A finding from a recogniser, its explanation carrying the evidence seen and how it was scored. */
 export function finding(
   r: Pick<Recogniser, 'id' | 'entity'>,
   start: number,
   end: number,
-  confidence: number,
+  scoring: Scoring,
   ev: Evidence,
-  explanation: Omit<Explanation, 'context' | 'header'>,
+  explanation: Omit<Explanation, 'context' | 'header' | 'score'>,
 ): RawFinding {
-  const e: Explanation = { ...explanation };
+  const confidence = score(scoring, ev);
+  const e: Explanation = { ...explanation, score: { base: scoring.base, evidence: round2(confidence - scoring.base) } };
   if (ev.context.length > 0) e.context = ev.context;
   if (ev.header !== undefined) e.header = ev.header;
   return { entity: r.entity, start, end, confidence, recogniser: r.id, explanation: e };

@@ -32,6 +32,8 @@ export interface Explanation {
   /** The column header's evidence, e.g. 'column "Phone No" mentions "phone"'. */
   header?: string;
   notes?: string[];
+  /** How the confidence was reached: the recogniser's base and what the evidence added. */
+  score?: { base: number; evidence: number };
 }
 
 /** One finding in one cell. Offsets are Unicode code points, end-exclusive. */

@@ -3,7 +3,7 @@
 // number in ten; the issuer table is what keeps those out.
 
 import { luhn } from '../checksums';
-import { contextWords, finding, matches, score } from '../evidence';
+import { contextWords, finding, matches } from '../evidence';
 import type { RawFinding, Recogniser } from '../types';
 
 const PATTERN = /(?<![\w-])\d(?:[ -]?\d){11,18}(?![\w]|-\d)/g;
@@ -55,7 +55,7 @@ export const creditCard: Recogniser = {
       if (issuer === undefined || !luhn(digits)) continue;
       const end = m.index + m[0].length;
       const ev = WORDS.near(text, m.index, end, ctx);
-      out.push(finding(creditCard, m.index, end, score(0.8, ev, 0.15), ev, { pattern: 'card number (12–19 digits)', checksum: 'Luhn', notes: [`issuer ${issuer}`] }));
+      out.push(finding(creditCard, m.index, end, { base: 0.8, boost: 0.15 }, ev, { pattern: 'card number (12–19 digits)', checksum: 'Luhn', notes: [`issuer ${issuer}`] }));
     }
     return out;
   },

@@ -1,7 +1,7 @@
 // E-mail addresses: RFC 5322's common subset (dot-atom local part, dotted host, alphabetic TLD),
 // with the length limits of RFC 5321. Quoted local parts and IDN hosts are left out (rare in data).
 
-import { contextWords, finding, matches, score } from '../evidence';
+import { contextWords, finding, matches } from '../evidence';
 import type { Recogniser } from '../types';
 
 const PATTERN = /(?<![\w.!#$%&'*+/=?^`{|}~-])[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![A-Za-z0-9-]|\.[A-Za-z0-9])/g;
@@ -18,7 +18,7 @@ export const email: Recogniser = {
       if (at > 64 || m[0].length > 254) continue;
       const end = m.index + m[0].length;
       const ev = WORDS.near(text, m.index, end, ctx);
-      out.push(finding(email, m.index, end, score(0.85, ev, 0.1), ev, { pattern: 'email (local@host.tld)' }));
+      out.push(finding(email, m.index, end, { base: 0.85, boost: 0.1 }, ev, { pattern: 'email (local@host.tld)' }));
     }
     return out;
   },

@@ -3,7 +3,7 @@
 // string in a hundred thousand-odd through; hence the high base confidence.
 
 import { ibanMod97 } from '../checksums';
-import { contextWords, finding, matches, score } from '../evidence';
+import { contextWords, finding, matches } from '../evidence';
 import type { RawFinding, Recogniser } from '../types';
 
 // From the SWIFT IBAN registry (countries whose lengths have been stable for years).
@@ -41,7 +41,7 @@ export const iban: Recogniser = {
       const check = Number(c.compact.slice(2, 4));
       if (check < 2 || check > 98 || ibanMod97(c.compact) !== 1) continue;
       const ev = WORDS.near(text, m.index, c.end, ctx);
-      out.push(finding(iban, m.index, c.end, score(0.9, ev, 0.1), ev, { pattern: `IBAN (${m[0].slice(0, 2)}, ${length} characters)`, checksum: 'mod-97' }));
+      out.push(finding(iban, m.index, c.end, { base: 0.9, boost: 0.1 }, ev, { pattern: `IBAN (${m[0].slice(0, 2)}, ${length} characters)`, checksum: 'mod-97' }));
     }
     return out;
   },

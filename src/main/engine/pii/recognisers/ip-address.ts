@@ -3,7 +3,7 @@
 // confirmed by node:net, so MAC addresses and clock times (fewer than eight groups, no '::') fall out.
 
 import { isIP } from 'node:net';
-import { contextWords, finding, matches, score } from '../evidence';
+import { contextWords, finding, matches } from '../evidence';
 import { afterVersionWord, insideUuid } from '../lookalikes';
 import type { RawFinding, Recogniser } from '../types';
 
@@ -24,7 +24,7 @@ export const ipAddress: Recogniser = {
         if (afterVersionWord(text, m.index)) continue;
         const end = m.index + m[0].length;
         const ev = WORDS.near(text, m.index, end, ctx);
-        out.push(finding(ipAddress, m.index, end, score(0.6, ev, 0.3), ev, { pattern: 'IPv4 dotted quad', checksum: 'octets ≤ 255' }));
+        out.push(finding(ipAddress, m.index, end, { base: 0.6, boost: 0.3 }, ev, { pattern: 'IPv4 dotted quad', checksum: 'octets ≤ 255' }));
       }
     }
     if (text.includes(':')) {
@@ -33,7 +33,7 @@ export const ipAddress: Recogniser = {
         const end = m.index + m[0].length;
         if (insideUuid(text, m.index, end)) continue;
         const ev = WORDS.near(text, m.index, end, ctx);
-        out.push(finding(ipAddress, m.index, end, score(0.8, ev, 0.15), ev, { pattern: 'IPv6', checksum: 'node:net isIP = 6' }));
+        out.push(finding(ipAddress, m.index, end, { base: 0.8, boost: 0.15 }, ev, { pattern: 'IPv6', checksum: 'node:net isIP = 6' }));
       }
     }
     return out.sort((a, b) => a.start - b.start);

@@ -2,7 +2,7 @@
 // 001a.2b3c.4d5e. The all-zero and broadcast addresses identify no device. The dotted form of
 // twelve decimal digits reads as a number too, so it needs evidence.
 
-import { contextWords, finding, hasEvidence, matches, score } from '../evidence';
+import { contextWords, finding, hasEvidence, matches } from '../evidence';
 import type { RawFinding, Recogniser } from '../types';
 
 const PATTERN = /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
@@ -21,7 +21,7 @@ export const macAddress: Recogniser = {
       const dotted = m[0].includes('.');
       if (dotted && /^\d+$/.test(hex) && !hasEvidence(ev)) continue;
       const pattern = dotted ? 'MAC (xxxx.xxxx.xxxx)' : m[1] === ':' ? 'MAC (xx:xx:xx:xx:xx:xx)' : 'MAC (xx-xx-xx-xx-xx-xx)';
-      out.push(finding(macAddress, m.index, end, score(dotted ? 0.6 : 0.8, ev, 0.15), ev, { pattern }));
+      out.push(finding(macAddress, m.index, end, { base: dotted ? 0.6 : 0.8, boost: 0.15 }, ev, { pattern }));
     }
     return out;
   },

@@ -5,7 +5,7 @@
 
 import { findPhoneNumbersInText, isSupportedCountry, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { luhn } from '../checksums';
-import { contextWords, finding, hasEvidence, score } from '../evidence';
+import { contextWords, finding, hasEvidence } from '../evidence';
 import { afterIsbnWord, afterVersionWord, insideUuid, looksLikeAmount, looksLikeDate, looksLikeIsbn } from '../lookalikes';
 import type { RawFinding, Recogniser, ScanContext } from '../types';
 
@@ -66,18 +66,25 @@ function regionsOf(regions: readonly string[]): (CountryCode | undefined)[] {
   return ok.length > 0 ? ok : [undefined];
 }
 
-function report(text: string, start: number, end: number, number: PhoneNumber, region: CountryCode | undefined, ctx: ScanContext): RawFinding | undefined {
+function report(text: string, start: number, end: number, number: PhoneNumber, regions: readonly (CountryCode | undefined)[], ri: number, ctx: ScanContext): RawFinding | undefined {
+  const region = regions[ri];
   const raw = text.slice(start, end);
   const international = raw.startsWith('+') || raw.startsWith('00');
   const formatted = /[\s().-]/.test(raw);
   const ev = WORDS.near(text, start, end, ctx);
   if (!international && !formatted && !hasEvidence(ev)) return undefined;
-  const base = international ? 0.75 : formatted ? 0.6 : 0.5;
   const notes = [`${number.country ?? 'international'} number ${number.number}`];
+  let base = international ? 0.75 : formatted ? 0.6 : 0.5;
+  // A national number only the second or later region can read is less likely: open numbering
+  // plans (DE, AT) read many digit groups as valid numbers.
+  if (!international && ri > 0) {
+    base -= 0.1;
+    notes.push(`valid only as a ${region ?? '?'} number, not ${regions[0] ?? '?'}`);
+  }
   const fax = FAX.near(text, start, end, ctx);
   if (fax.context.length > 0 || fax.header !== undefined) notes.push('fax number (by context)');
   const pattern = international ? 'phone (international form)' : formatted ? 'phone (national, formatted)' : 'phone (bare digits)';
-  return finding(phone, start, end, score(base, ev, 0.25), ev, { pattern, checksum: `libphonenumber valid (${number.country ?? region ?? 'international'})`, notes });
+  return finding(phone, start, end, { base, boost: 0.25 }, ev, { pattern, checksum: `libphonenumber valid (${number.country ?? region ?? 'international'})`, notes });
 }
 
 export const phone: Recogniser = {
@@ -86,7 +93,8 @@ export const phone: Recogniser = {
   find(text, ctx) {
     const seen = new Set<string>();
     const out: RawFinding[] = [];
-    for (const region of regionsOf(ctx.regions)) {
+    const regions = regionsOf(ctx.regions);
+    for (const [ri, region] of regions.entries()) {
       for (const { offset, chunk, cutStart, cutEnd } of digitRuns(text)) {
         for (const f of findPhoneNumbersInText(chunk, region === undefined ? {} : { defaultCountry: region })) {
           if ((cutStart && f.startsAt === 0) || (cutEnd && f.endsAt === chunk.length)) continue;
@@ -97,7 +105,7 @@ export const phone: Recogniser = {
           if (seen.has(key) || !f.number.isValid()) continue;
           seen.add(key);
           if (lookalike(text, start, end) !== undefined) continue;
-          const r = report(text, start, end, f.number, region, ctx);
+          const r = report(text, start, end, f.number, regions, ri, ctx);
           if (r) out.push(r);
         }
       }

@@ -2,7 +2,7 @@
 // I Q U V in either prefix letter, O as the second, nor the prefixes BG GB NK KN TN NT ZZ; temporary
 // numbers (TN…) and administrative ones are therefore refused.
 
-import { contextWords, finding, matches, score } from '../evidence';
+import { contextWords, finding, matches } from '../evidence';
 import type { RawFinding, Recogniser } from '../types';
 
 const PATTERN = /(?<![\p{L}\p{N}])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])( ?)(\d{2})\2(\d{2})\2(\d{2})\2([A-D])(?![\p{L}\p{N}])/gu;
@@ -18,7 +18,7 @@ export const ukNino: Recogniser = {
       if (EXCLUDED.has(m[1] ?? '')) continue;
       const end = m.index + m[0].length;
       const ev = WORDS.near(text, m.index, end, ctx);
-      out.push(finding(ukNino, m.index, end, score(0.65, ev, 0.3), ev, { pattern: m[2] === ' ' ? 'NINO (AB 12 34 56 C)' : 'NINO (AB123456C)', checksum: 'prefix and suffix letters' }));
+      out.push(finding(ukNino, m.index, end, { base: 0.65, boost: 0.3 }, ev, { pattern: m[2] === ' ' ? 'NINO (AB 12 34 56 C)' : 'NINO (AB123456C)', checksum: 'prefix and suffix letters' }));
     }
     return out;
   },

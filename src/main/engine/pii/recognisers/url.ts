@@ -2,7 +2,7 @@
 // have a dot, be localhost or an IP. Bare domains ('example.com') are left out: too many file
 // names and abbreviations look the same. Trailing sentence punctuation is not part of the URL.
 
-import { contextWords, finding, matches, score } from '../evidence';
+import { contextWords, finding, matches } from '../evidence';
 import type { RawFinding, Recogniser } from '../types';
 
 const PATTERN = /(?<![\w.@/-])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`{}|\\^]+/gi;
@@ -40,7 +40,7 @@ export const url: Recogniser = {
       const end = m.index + s.length;
       const ev = WORDS.near(text, m.index, end, ctx);
       const scheme = !/^www\./i.test(s);
-      out.push(finding(url, m.index, end, score(scheme ? 0.6 : 0.5, ev, 0.2), ev, { pattern: scheme ? 'URL (scheme://host)' : 'URL (www.host)', notes: [`host ${h}`] }));
+      out.push(finding(url, m.index, end, { base: scheme ? 0.6 : 0.5, boost: 0.2 }, ev, { pattern: scheme ? 'URL (scheme://host)' : 'URL (www.host)', notes: [`host ${h}`] }));
     }
     return out;
   },

@@ -2,7 +2,7 @@
 // and serial (not 0000); the advertising and sample numbers SSA voided are refused. Nine bare
 // digits are reported only with evidence — too many product codes look the same.
 
-import { contextWords, finding, hasEvidence, matches, score } from '../evidence';
+import { contextWords, finding, hasEvidence, matches } from '../evidence';
 import { afterIsbnWord } from '../lookalikes';
 import type { RawFinding, Recogniser } from '../types';
 
@@ -36,7 +36,7 @@ export const usSsn: Recogniser = {
       if (sep === '' && !hasEvidence(ev)) continue;
       const base = sep === '-' ? 0.6 : sep === ' ' ? 0.5 : 0.45;
       const shape = sep === '-' ? 'ddd-dd-dddd' : sep === ' ' ? 'ddd dd dddd' : 'ddddddddd';
-      out.push(finding(usSsn, m.index, end, score(base, ev, 0.35), ev, { pattern: `ssn (${shape})`, checksum: 'area/group/serial ranges' }));
+      out.push(finding(usSsn, m.index, end, { base, boost: 0.35 }, ev, { pattern: `ssn (${shape})`, checksum: 'area/group/serial ranges' }));
     }
     return out;
   },
