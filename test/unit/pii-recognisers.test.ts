@@ -156,6 +156,11 @@ const HARD_NEGATIVES: [string, string, string?][] = [
   ['plain amount', '1500.00'],
   ['big plain amount', '123456789.50'],
   ['advertising SSN', '078-05-1120'],
+  ['coordinates', 'Coordinates 40.7128 -74.0060'],
+  ['decimal constant', 'x = 3.14159 * 2.71828'],
+  ['range of years', 'The years 1999-2004 and 2010-2015'],
+  ['build number', 'Build 20240102.1'],
+  ['ISBN-13 in a part number', 'part no. 978-0-306-40615-7'],
   ['SSN area 666', '666-12-3456'],
 ];
 

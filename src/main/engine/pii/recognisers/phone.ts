@@ -9,7 +9,7 @@ import { contextWords, finding, hasEvidence } from '../evidence';
 import { afterIsbnWord, afterVersionWord, insideUuid, looksLikeAmount, looksLikeDate, looksLikeIsbn } from '../lookalikes';
 import type { RawFinding, Recogniser, ScanContext } from '../types';
 
-const WORDS = contextWords(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'contact', 'ph', 'mob', 'sms', 'whatsapp', 'telefon', 'téléphone', 'tél', 'landline']);
+const WORDS = contextWords(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'contact', 'ph', 'mob', 'sms', 'whatsapp', 'landline', 'telefon', 'mobil', 'handy', 'téléphone', 'tél', 'portable', 'teléfono', 'móvil', 'telefono', 'cellulare']);
 const FAX = contextWords(['fax', 'facsimile', 'telefax']);
 
 function lookalike(text: string, start: number, end: number): string | undefined {
@@ -22,6 +22,9 @@ function lookalike(text: string, start: number, end: number): string | undefined
   // 3-2-4 digits is the US SSN's shape; open numbering plans (DE, AT) would read it as a phone.
   if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) return 'SSN-shaped';
   if (looksLikeAmount(raw)) return 'an amount';
+  // One dot between digits is a decimal point (51.5074, 40.7128 -74.0060); dotted phones have two or more.
+  if (raw.split(/\s+/).some((t) => /^-?\d+\.\d+$/.test(t))) return 'a decimal number';
+  if (/^(?:19|20)\d\d\s?[-–]\s?(?:(?:19|20)\d\d|\d\d)$/.test(raw)) return 'a range of years';
   if (looksLikeIsbn(raw) || afterIsbnWord(text, start)) return 'an ISBN';
   if (afterVersionWord(text, start)) return 'a version';
   if (!raw.startsWith('+') && digits.length >= 12 && luhn(digits)) return 'a card-like number';
@@ -114,6 +117,6 @@ export const phone: Recogniser = {
   },
   examples: {
     found: ['+44 20 7946 0958', '(201) 555-0123', 'Fax: 020 7946 0958'],
-    ignored: ['2024-01-02', '2024-01-02 10:30:00', '1,234,567.89', '2015550123', '4111 1111 1111 1111', 'ISBN 0-306-40615-2', 'v201-555-0123'],
+    ignored: ['2024-01-02', '2024-01-02 10:30:00', 'at 51.5074, -0.1278', 'from 1999-2004', 'e = 2.71828', '1,234,567.89', '2015550123', '4111 1111 1111 1111', 'ISBN 0-306-40615-2', 'v201-555-0123'],
   },
 };
