@@ -8,6 +8,7 @@ import { cardIssuer } from '../../src/main/engine/pii/recognisers/credit-card';
 import { validSsn } from '../../src/main/engine/pii/recognisers/us-ssn';
 import { resolveOverlaps, scanText } from '../../src/main/engine/pii/scan';
 import type { EntityType, Explanation, Finding, ScanContext } from '../../src/main/engine/pii/types';
+import { WorkerPool } from '../../src/main/engine/workers/pool';
 import { runTask } from '../../src/main/engine/workers/tasks';
 
 const REGIONS = ['US', 'GB'];
@@ -284,6 +285,8 @@ describe('overlap resolution', () => {
   });
 });
 
+const scanCellsHere = (values: string[], regions: string[]): Finding[][] => runTask({ task: 'pii.scanCells', input: { values, regions } }) as Finding[][];
+
 describe("worker task 'pii.scanCells'", () => {
   it('gives findings per cell, in order, with one header for the batch', () => {
     const out = runTask({ task: 'pii.scanCells', input: { values: ['02139', '', 'nothing here', 'zip 90210 or 10001'], header: 'Zip', regions: ['US'] } }) as Finding[][];
@@ -295,6 +298,20 @@ describe("worker task 'pii.scanCells'", () => {
     const out = runTask({ task: 'pii.scanCells', input }) as Finding[][];
     expect(out.map((cell) => cell.map((f) => `${f.entity}@${f.start}-${f.end}`))).toEqual([['US_SSN@0-9'], [], ['PHONE@2-18']]);
     expect(structuredClone(out)).toEqual(out);
+  });
+
+  it('gives the same findings in a worker thread as in-process', async () => {
+    const pool = new WorkerPool({ maxThreads: 1, inProcessBelow: 1 });
+    try {
+      const values = ['SSN 536-22-8726', 'call +44 20 7946 0958', 'none', '😀 jane@example.org'];
+      const input = (b: string[]) => ({ values: b, regions: ['GB'] });
+      const there = (await pool.map('pii.scanCells', values, { input, where: 'workers' })).flat();
+      expect(pool.tasksRunInWorkers).toBeGreaterThan(0);
+      expect(there).toEqual(scanCellsHere(values, ['GB']));
+      expect(there.map((cell) => cell.map((f) => f.entity))).toEqual([['US_SSN'], ['PHONE'], [], ['EMAIL']]);
+    } finally {
+      await pool.close();
+    }
   });
 });
 
@@ -312,6 +329,9 @@ describe('validation', () => {
     ['36227206271667', 'Diners Club'],
     ['6200000000000005', 'UnionPay'],
     ['6759649826438453', 'Maestro'],
+    ['5019717010103742', 'Dankort'],
+    ['3566002020360505', 'JCB'],
+    ['30569309025904', 'Diners Club'],
   ])('card %s is %s and passes Luhn', (n, issuer) => {
     expect(cardIssuer(n)).toBe(issuer);
     expect(luhn(n)).toBe(true);
