@@ -15,6 +15,8 @@ export interface Evidence {
 export interface ContextWords {
   words: readonly string[];
   near(text: string, start: number, end: number, ctx: ScanContext): Evidence;
+  /** The header's evidence alone, e.g. 'column "Zip" mentions "zip"'. */
+  inHeader(ctx: ScanContext): string | undefined;
 }
 
 function wordPattern(word: string): RegExp {
@@ -32,8 +34,15 @@ export function normaliseHeader(header: string): string {
 
 export function contextWords(words: readonly string[]): ContextWords {
   const patterns = words.map((w) => [w, wordPattern(w)] as const);
+  const inHeader = (ctx: ScanContext): string | undefined => {
+    if (ctx.header === undefined) return undefined;
+    const h = normaliseHeader(ctx.header);
+    const hit = patterns.map(([, re]) => re.exec(h)).find((m) => m !== null);
+    return hit ? `column "${ctx.header}" mentions "${hit[0]}"` : undefined;
+  };
   return {
     words,
+    inHeader,
     near(text, start, end, ctx) {
       const before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
       const after = text.slice(end, end + CONTEXT_WINDOW);
@@ -44,11 +53,8 @@ export function contextWords(words: readonly string[]): ContextWords {
         if (m) seen.add(m[0].toLowerCase());
       }
       const ev: Evidence = { context: [...seen] };
-      if (ctx.header !== undefined) {
-        const h = normaliseHeader(ctx.header);
-        const hit = patterns.map(([, re]) => re.exec(h)).find((m) => m !== null);
-        if (hit) ev.header = `column "${ctx.header}" mentions "${hit[0]}"`;
-      }
+      const header = inHeader(ctx);
+      if (header !== undefined) ev.header = header;
       return ev;
     },
   };

@@ -1,6 +1,7 @@
 // IBANs: country code, two check digits and a BBAN, printed in groups of four or compact. Valid
-// only with the country's exact length and ISO 7064 mod-97 = 1, which leaves about one random
-// string in a hundred thousand-odd through; hence the high base confidence.
+// only with a known country, its exact length and ISO 7064 mod-97 = 1 (one random string in 97
+// passes the checksum alone; with the country and length as well, a chance match is rare, hence
+// the high base confidence). Hyphenated and lower-case IBANs are left out.
 
 import { ibanMod97 } from '../checksums';
 import { contextWords, finding, matches } from '../evidence';

@@ -18,7 +18,7 @@ export const ipAddress: Recogniser = {
   find(text, ctx) {
     const out: RawFinding[] = [];
     // A column of versions or builds holds dotted quads that are not addresses.
-    const versionColumn = VERSION_HEADER.near('', 0, 0, ctx).header !== undefined;
+    const versionColumn = VERSION_HEADER.inHeader(ctx) !== undefined;
     if (text.includes('.') && !versionColumn) {
       for (const m of matches(V4, text)) {
         if (afterVersionWord(text, m.index)) continue;

@@ -27,7 +27,7 @@ export const postalCode: Recogniser = {
   entity: 'POSTAL_CODE',
   find(text, ctx) {
     const out: RawFinding[] = [];
-    const postcodeColumn = WORDS.near('', 0, 0, ctx).header !== undefined;
+    const postcodeColumn = WORDS.inHeader(ctx) !== undefined;
     for (const m of matches(postcodeColumn ? UK_ANY_CASE : UK, text)) {
       const end = m.index + m[0].length;
       const ev = WORDS.near(text, m.index, end, ctx);
