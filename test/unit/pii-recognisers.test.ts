@@ -33,6 +33,9 @@ describe.each(RECOGNISERS.map((r) => [r.id, r] as const))('recogniser contract: 
       expect(Math.round(f.confidence * 100) / 100).toBe(f.confidence);
       expect(f.explanation.pattern).toBeTruthy();
       expect(text.slice(f.start, f.end)).toBe(text.slice(f.start, f.end).trim());
+      // A whole token, never a piece of one ('a@correo.es' out of 'josé.garcía@correo.es').
+      expect(/[\p{L}\p{N}]/u.test(text[f.start - 1] ?? '')).toBe(false);
+      expect(/[\p{L}\p{N}]/u.test(text[f.end] ?? '')).toBe(false);
     }
     expect(r.find(text, c)).toEqual(found);
   });
@@ -61,6 +64,7 @@ interface Positive {
 
 const POSITIVES: Positive[] = [
   { text: 'jane.doe@example.com', entity: 'EMAIL', span: 'jane.doe@example.com', start: 0, min: 0.85, max: 0.85, explanation: { pattern: 'email (local@host.tld)' } },
+  { text: '😀 correo: josé.garcía@bücher.de', entity: 'EMAIL', span: 'josé.garcía@bücher.de', start: 10, min: 0.85, max: 0.85 },
   { text: 'email: bob@mail.example.org.', entity: 'EMAIL', span: 'bob@mail.example.org', start: 7, min: 0.95, max: 0.95, explanation: { context: ['email'] } },
   { text: '+1 (201) 555-0123', entity: 'PHONE', span: '+1 (201) 555-0123', start: 0, min: 0.75, max: 0.75, explanation: { checksum: 'libphonenumber valid (US)', pattern: 'phone (international form)' } },
   { text: '020 7946 0958', regions: ['GB', 'US'], entity: 'PHONE', span: '020 7946 0958', start: 0, min: 0.6, max: 0.6, explanation: { checksum: 'libphonenumber valid (GB)' } },

@@ -66,7 +66,7 @@ export interface Recogniser {
   entity: EntityType;
   find(text: string, ctx: ScanContext): RawFinding[];
   /**
-   * Texts the shared contract suite checks: each `found` text must be reported whole, each
+   * Texts the shared contract suite checks: each `found` text must give findings that are whole tokens, each
    * `ignored` text must give nothing (with the given header, and regions ['US', 'GB']).
    */
   examples: { found: string[]; ignored: string[]; header?: string };

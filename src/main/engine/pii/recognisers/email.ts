@@ -1,10 +1,13 @@
 // E-mail addresses: RFC 5322's common subset (dot-atom local part, dotted host, alphabetic TLD),
-// with the length limits of RFC 5321. Quoted local parts and IDN hosts are left out (rare in data).
+// with the length limits of RFC 5321. Quoted local parts are left out (rare in data).
 
 import { contextWords, finding, matches } from '../evidence';
 import type { Recogniser } from '../types';
 
-const PATTERN = /(?<![\w.!#$%&'*+/=?^`{|}~-])[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![A-Za-z0-9-]|\.[A-Za-z0-9])/g;
+// Letters of any script (RFC 6531 local parts, IDN hosts) so 'josé@…' is read whole, never as 'é@…'.
+const LOCAL = String.raw`[\p{L}\p{N}\p{M}_!#$%&'*+/=?^${'`'}{|}~-]`;
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]{0,61}[\p{L}\p{N}\p{M}])?`;
+const PATTERN = new RegExp(String.raw`(?<![\p{L}\p{N}\p{M}._!#$%&'*+/=?^${'`'}{|}~-])${LOCAL}+(?:\.${LOCAL}+)*@(?:${LABEL}\.)+(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})(?![\p{L}\p{N}\p{M}-]|\.[\p{L}\p{N}])`, 'gu');
 const WORDS = contextWords(['email', 'e-mail', 'mail', 'contact', 'courriel']);
 
 export const email: Recogniser = {
@@ -23,7 +26,7 @@ export const email: Recogniser = {
     return out;
   },
   examples: {
-    found: ['jane.doe+news@example.co.uk', 'Contact: o\'brien@mail.example.org'],
-    ignored: ['jane.doe@', '@example.com', 'a@b', 'user@host.c', 'x@-bad.com'],
+    found: ['jane.doe+news@example.co.uk', 'Contact: o\'brien@mail.example.org', 'josé.garcía@correo.es', 'info@bücher.de'],
+    ignored: ['jane.doe@', '@example.com', 'a@b', 'user@host.c', 'x@-bad.com', 'user@example.c0m', 'user@@example.com'],
   },
 };
