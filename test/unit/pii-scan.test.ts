@@ -50,6 +50,12 @@ describe('free text', () => {
     expect(scanText('card 4111111111111111', ctx())[0]).toMatchObject({ confidence: 0.95, explanation: { score: { base: 0.8, evidence: 0.15 } } });
   });
 
+  it('trusts a Luhn-valid number less when it is named as an order or tracking number, unless a card word is near too', () => {
+    expect(scanText('order 4532015112830366', ctx())).toMatchObject([{ entity: 'CREDIT_CARD', confidence: 0.5, explanation: { notes: ['issuer Visa', 'named as something else: order'] } }]);
+    expect(scanText('4532015112830366', ctx('Tracking no'))).toMatchObject([{ confidence: 0.5, explanation: { notes: ['issuer Visa', 'named as something else: column "Tracking no" mentions "tracking"'] } }]);
+    expect(scanText('order paid by card 4532015112830366', ctx())).toMatchObject([{ confidence: 0.95, explanation: { notes: ['issuer Visa'], context: ['card'] } }]);
+  });
+
   it('reads a lower-case postcode only in a postcode column', () => {
     expect(scanText('sw1a 1aa', ctx())).toEqual([]);
     expect(scanText('sw1a 1aa', ctx('Post code'))).toMatchObject([{ entity: 'POSTAL_CODE', start: 0, end: 8, confidence: 0.95 }]);

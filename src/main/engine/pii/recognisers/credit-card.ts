@@ -3,11 +3,14 @@
 // number in ten; the issuer table is what keeps those out.
 
 import { luhn } from '../checksums';
-import { contextWords, finding, matches } from '../evidence';
+import { contextWords, finding, hasEvidence, matches } from '../evidence';
 import type { RawFinding, Recogniser } from '../types';
 
 const PATTERN = /(?<![\w-])\d(?:[ -]?\d){11,18}(?![\w]|-\d)/g;
 const WORDS = contextWords(['card', 'credit', 'debit', 'cc', 'visa', 'mastercard', 'amex', 'american express', 'discover', 'jcb', 'diners', 'unionpay', 'maestro', 'pan', 'payment']);
+
+// Words that name a number as something other than a card; they lower confidence unless a card word is also near.
+const NOT_A_CARD = contextWords(['order', 'invoice', 'tracking', 'reference', 'ref', 'sku', 'serial', 'barcode', 'ean', 'isbn', 'imei', 'parcel']);
 
 interface Issuer {
   name: string;
@@ -56,7 +59,14 @@ export const creditCard: Recogniser = {
       if (issuer === undefined || !luhn(digits)) continue;
       const end = m.index + m[0].length;
       const ev = WORDS.near(text, m.index, end, ctx);
-      out.push(finding(creditCard, m.index, end, { base: 0.8, boost: 0.15 }, ev, { pattern: 'card number (12–19 digits)', checksum: 'Luhn', notes: [`issuer ${issuer}`] }));
+      const notes = [`issuer ${issuer}`];
+      let base = 0.8;
+      const against = NOT_A_CARD.near(text, m.index, end, ctx);
+      if (!hasEvidence(ev) && hasEvidence(against)) {
+        base = 0.5;
+        notes.push(`named as something else: ${[...against.context, ...(against.header === undefined ? [] : [against.header])].join(', ')}`);
+      }
+      out.push(finding(creditCard, m.index, end, { base, boost: 0.15 }, ev, { pattern: 'card number (12–19 digits)', checksum: 'Luhn', notes }));
     }
     return out;
   },
