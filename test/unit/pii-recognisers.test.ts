@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ibanMod97, isbn10, isbn13, luhn } from '../../src/main/engine/pii/checksums';
 import { RECOGNISERS } from '../../src/main/engine/pii/registry';
 import { cardIssuer } from '../../src/main/engine/pii/recognisers/credit-card';
+import { realBirthDate } from '../../src/main/engine/pii/recognisers/date-of-birth';
 import { validSsn } from '../../src/main/engine/pii/recognisers/us-ssn';
 import { scanText } from '../../src/main/engine/pii/scan';
 import type { EntityType, Explanation, Finding } from '../../src/main/engine/pii/types';
@@ -89,6 +90,8 @@ const POSITIVES: Positive[] = [
   { text: 'M11AE', header: 'Postcode', entity: 'POSTAL_CODE', span: 'M11AE', start: 0, min: 0.8, max: 0.8, explanation: { pattern: 'UK postcode (no space)' } },
   { text: '90210', header: 'ZIP', entity: 'POSTAL_CODE', span: '90210', start: 0, min: 0.85, max: 0.85, explanation: { header: 'column "ZIP" mentions "zip"', notes: ['US'] } },
   { text: 'Cambridge, MA 02139-4307', entity: 'POSTAL_CODE', span: '02139-4307', start: 14, min: 0.95, max: 0.95, explanation: { context: ['state MA'], pattern: 'US ZIP+4' } },
+  { text: 'She was born on 12 March 1980 in Leeds', entity: 'DATE_OF_BIRTH', span: '12 March 1980', start: 16, min: 0.85, max: 0.85, explanation: { context: ['born'], pattern: 'date (d month yyyy)' } },
+  { text: '02/29/2000', header: 'DOB', entity: 'DATE_OF_BIRTH', span: '02/29/2000', start: 0, min: 0.85, max: 0.85, explanation: { header: 'column "DOB" mentions "dob"', checksum: 'a real calendar date, year 1900 to now' } },
   { text: 'JG103756A', entity: 'UK_NINO', span: 'JG103756A', start: 0, min: 0.65, max: 0.65 },
   { text: 'national insurance: AB 12 34 56 C', entity: 'UK_NINO', span: 'AB 12 34 56 C', start: 20, min: 0.95, max: 0.95, explanation: { context: ['national insurance'], pattern: 'NINO (AB 12 34 56 C)' } },
 ];
@@ -125,6 +128,9 @@ const NEGATIVES: [string, string?][] = [
   ['12:30:45'],
   ['quantity 42, price 19.99'],
   ['62704', 'Amount'],
+  ['meeting on 12 March 2024'],
+  ['1980-03-12', 'Created at'],
+  ['29/02/1900', 'Birth date'],
 ];
 
 // Each of these looks like something a recogniser looks for; none is PII.
@@ -199,6 +205,20 @@ describe('validation', () => {
 
   it.each(['2220990000000000', '2721000000000000', '5655555555554444', '41111111111111', '37828224631000', '1234567812345670'])('card %s has no issuer', (n) => {
     expect(cardIssuer(n)).toBeUndefined();
+  });
+
+  it.each([
+    ['2000', '02', '29', true],
+    ['2024', '2', '29', true],
+    ['1900', '02', '29', false],
+    ['2023', '02', '29', false],
+    ['1980', '04', '31', false],
+    ['1980', '12', '31', true],
+    ['1899', '12', '31', false],
+    ['2026', '01', '01', true],
+    ['2027', '01', '01', false],
+  ])('birth date %s-%s-%s real: %s', (y, m, d, ok) => {
+    expect(realBirthDate(y, m, d, 2026)).toBe(ok);
   });
 
   it('Luhn fails on one changed digit and on non-digits', () => {

@@ -2,6 +2,7 @@
 // Adding one: a file in recognisers/ and a line here; the shared contract suite picks it up.
 
 import { creditCard } from './recognisers/credit-card';
+import { dateOfBirth } from './recognisers/date-of-birth';
 import { email } from './recognisers/email';
 import { iban } from './recognisers/iban';
 import { ipAddress } from './recognisers/ip-address';
@@ -13,4 +14,4 @@ import { url } from './recognisers/url';
 import { usSsn } from './recognisers/us-ssn';
 import type { Recogniser } from './types';
 
-export const RECOGNISERS: readonly Recogniser[] = [email, url, iban, creditCard, usSsn, ukNino, phone, ipAddress, macAddress, postalCode];
+export const RECOGNISERS: readonly Recogniser[] = [email, url, iban, creditCard, usSsn, ukNino, phone, ipAddress, macAddress, postalCode, dateOfBirth];
