@@ -1,4 +1,4 @@
-// Dates of birth: a real calendar date (no 30 February) with a plausible birth year, written
+// Dates of birth: a real calendar date (no 30 February) with a year from 1900 to 2099, written
 // numerically (1980-03-12, 12/03/1980, 12.03.1980) or with a month name (12 March 1980, March 12,
 // 1980), reported only with birth evidence — a context word or a header. Other dates are not PII on
 // their own, so no DATE finding is made here.
@@ -21,12 +21,16 @@ function monthNumber(name: string | undefined): string {
   return String(MONTHS.indexOf((name ?? '').slice(0, 3).toLowerCase()) + 1);
 }
 
-/** A real date whose year a living person could be born in (the upper bound moves with the clock's year, not the data's). */
-export function realBirthDate(y: string, m: string, d: string, thisYear = new Date().getUTCFullYear()): boolean {
+// The year bound is fixed, not read from the clock: the same data must give the same findings
+// whenever it is scanned (runs are reproducible), and birth evidence is required anyway.
+const LAST_YEAR = 2099;
+
+/** A real calendar date with a year from 1900 to 2099. */
+export function realBirthDate(y: string, m: string, d: string): boolean {
   const year = Number(y);
   const month = Number(m);
   const day = Number(d);
-  if (year < 1900 || year > thisYear || month < 1 || month > 12 || day < 1) return false;
+  if (year < 1900 || year > LAST_YEAR || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -41,7 +45,7 @@ export const dateOfBirth: Recogniser = {
         const end = m.index + m[0].length;
         const ev = WORDS.near(text, m.index, end, ctx);
         if (!hasEvidence(ev)) continue;
-        out.push(finding(dateOfBirth, m.index, end, { base: 0.5, boost: 0.35 }, ev, { pattern: `date (${p.name})`, checksum: 'a real calendar date, year 1900 to now' }));
+        out.push(finding(dateOfBirth, m.index, end, { base: 0.5, boost: 0.35 }, ev, { pattern: `date (${p.name})`, checksum: 'a real calendar date, year 1900–2099' }));
       }
     }
     return out.sort((a, b) => a.start - b.start);
@@ -49,6 +53,6 @@ export const dateOfBirth: Recogniser = {
   examples: {
     header: 'Date of birth',
     found: ['1980-03-12', '12/03/1980', '31.12.1999', '12 March 1980', 'Sept. 3rd, 1975'],
-    ignored: ['1980-02-30', '31/31/1980', '1850-01-01', '2999-01-01', '1980-13-01', '12 Foo 1980', '1980-03-12-7'],
+    ignored: ['1980-02-30', '31/31/1980', '1850-01-01', '2100-01-01', '1980-13-01', '12 Foo 1980', '1980-03-12-7'],
   },
 };
