@@ -6,6 +6,7 @@ import { closePairs } from '../clusters/edit-distance';
 import { metaphoneKeys, ngramKeys } from '../clusters/key-tasks';
 import { nfkcValues, phoneValues, titleCaseValues } from '../clean/value-tasks';
 import { applyOperatorValues } from '../pii/operators/apply';
+import { scanCells } from '../pii/scan';
 
 export const TASKS = {
   'cluster.ngramKeys': ngramKeys,
@@ -15,6 +16,7 @@ export const TASKS = {
   'clean.titleCase': titleCaseValues,
   'clean.phone': phoneValues,
   'pii.applyOperator': applyOperatorValues,
+  'pii.scanCells': scanCells,
 } as const;
 
 export type TaskName = keyof typeof TASKS;

@@ -1,0 +1,122 @@
+// Phone and fax numbers, found and validated by libphonenumber-js (full metadata, so a number must
+// match its region's number plan, not only its length), read with each of the scan's regions in
+// turn. Look-alikes libphonenumber accepts are refused here: dates, grouped amounts, ISBNs, card
+// numbers, digits glued to letters. A bare digit run is reported only with evidence.
+
+import { findPhoneNumbersInText, isSupportedCountry, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { luhn } from '../checksums';
+import { contextWords, finding, hasEvidence } from '../evidence';
+import { afterIsbnWord, afterVersionWord, insideUuid, looksLikeAmount, looksLikeDate, looksLikeIsbn } from '../lookalikes';
+import type { RawFinding, Recogniser, ScanContext } from '../types';
+
+const WORDS = contextWords(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'contact', 'ph', 'mob', 'sms', 'whatsapp', 'landline', 'telefon', 'mobil', 'handy', 'téléphone', 'tél', 'portable', 'teléfono', 'móvil', 'telefono', 'cellulare']);
+const FAX = contextWords(['fax', 'facsimile', 'telefax']);
+
+function lookalike(text: string, start: number, end: number): string | undefined {
+  const raw = text.slice(start, end);
+  const digits = raw.replace(/\D/g, '');
+  if (/[\p{L}\p{N}_-]/u.test(text[start - 1] ?? '') || /[\p{L}\p{N}_]/u.test(text[end] ?? '')) return 'part of a longer token';
+  if (/^[.\-/:]\d/.test(text.slice(end, end + 2))) return 'part of a longer token';
+  if (looksLikeDate(raw)) return 'a date';
+  if (/^(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s|T|$)/.test(raw)) return 'a date and time';
+  // 3-2-4 digits is the US SSN's shape; open numbering plans (DE, AT) would read it as a phone.
+  if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) return 'SSN-shaped';
+  if (looksLikeAmount(raw)) return 'an amount';
+  // One dot between digits is a decimal point (51.5074, 40.7128 -74.0060); dotted phones have two or more.
+  if (raw.split(/\s+/).some((t) => /^-?\d+\.\d+$/.test(t))) return 'a decimal number';
+  if (/^(?:19|20)\d\d\s?[-–]\s?(?:(?:19|20)\d\d|\d\d)$/.test(raw)) return 'a range of years';
+  if (looksLikeIsbn(raw) || afterIsbnWord(text, start)) return 'an ISBN';
+  if (afterVersionWord(text, start)) return 'a version';
+  if (!raw.startsWith('+') && digits.length >= 12 && luhn(digits)) return 'a card-like number';
+  if (insideUuid(text, start, end)) return 'part of a UUID';
+  return undefined;
+}
+
+// Runs of digits and phone punctuation (and ':', so clock times stay whole) holding at least six
+// digits: libphonenumber reads only these, which keeps long prose cheap to scan.
+const DIGIT_RUN = /[+(]?\d[\d ()./:-]*\d/g;
+// A long run (numbers pasted as one line) is read in overlapping windows so libphonenumber's cost
+// stays linear; a number touching a window's cut edge is left to the window that holds it whole.
+const WINDOW = 256;
+const OVERLAP = 64;
+
+interface Run {
+  offset: number;
+  chunk: string;
+  cutStart: boolean;
+  cutEnd: boolean;
+}
+
+function* digitRuns(text: string): Generator<Run> {
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) {
+    if (m[0].replace(/\D/g, '').length < 6) continue;
+    if (m[0].length <= WINDOW) {
+      yield { offset: m.index, chunk: m[0], cutStart: false, cutEnd: false };
+      continue;
+    }
+    for (let from = 0; ; from += WINDOW - OVERLAP) {
+      const to = Math.min(m[0].length, from + WINDOW);
+      yield { offset: m.index + from, chunk: m[0].slice(from, to), cutStart: from > 0, cutEnd: to < m[0].length };
+      if (to === m[0].length) break;
+    }
+  }
+}
+
+function regionsOf(regions: readonly string[]): (CountryCode | undefined)[] {
+  const ok = regions.filter((r): r is CountryCode => isSupportedCountry(r));
+  // Without regions only numbers in international form (+CC …) can be read.
+  return ok.length > 0 ? ok : [undefined];
+}
+
+function report(text: string, start: number, end: number, number: PhoneNumber, regions: readonly (CountryCode | undefined)[], ri: number, ctx: ScanContext): RawFinding | undefined {
+  const region = regions[ri];
+  const raw = text.slice(start, end);
+  const international = raw.startsWith('+') || raw.startsWith('00');
+  const formatted = /[\s().-]/.test(raw);
+  const ev = WORDS.near(text, start, end, ctx);
+  if (!international && !formatted && !hasEvidence(ev)) return undefined;
+  const notes = [`${number.country ?? 'international'} number ${number.number}`];
+  let base = international ? 0.75 : formatted ? 0.6 : 0.5;
+  // A national number only the second or later region can read is less likely: open numbering
+  // plans (DE, AT) read many digit groups as valid numbers.
+  if (!international && ri > 0) {
+    base -= 0.1;
+    notes.push(`valid only as a ${region ?? '?'} number, not ${regions[0] ?? '?'}`);
+  }
+  const fax = FAX.near(text, start, end, ctx);
+  if (fax.context.length > 0 || fax.header !== undefined) notes.push('fax number (by context)');
+  const pattern = international ? 'phone (international form)' : formatted ? 'phone (national, formatted)' : 'phone (bare digits)';
+  return finding(phone, start, end, { base, boost: 0.25 }, ev, { pattern, checksum: `libphonenumber valid (${number.country ?? region ?? 'international'})`, notes });
+}
+
+export const phone: Recogniser = {
+  id: 'phone',
+  entity: 'PHONE',
+  find(text, ctx) {
+    const seen = new Set<string>();
+    const out: RawFinding[] = [];
+    const regions = regionsOf(ctx.regions);
+    for (const [ri, region] of regions.entries()) {
+      for (const { offset, chunk, cutStart, cutEnd } of digitRuns(text)) {
+        for (const f of findPhoneNumbersInText(chunk, region === undefined ? {} : { defaultCountry: region })) {
+          if ((cutStart && f.startsAt === 0) || (cutEnd && f.endsAt === chunk.length)) continue;
+          const start = offset + f.startsAt;
+          const end = offset + f.endsAt;
+          const key = `${start}:${end}`;
+          // The first region that reads a span wins, so the caller's order of regions is the tie-break.
+          if (seen.has(key) || !f.number.isValid()) continue;
+          seen.add(key);
+          if (lookalike(text, start, end) !== undefined) continue;
+          const r = report(text, start, end, f.number, regions, ri, ctx);
+          if (r) out.push(r);
+        }
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  },
+  examples: {
+    found: ['+44 20 7946 0958', '(201) 555-0123', 'Fax: 020 7946 0958'],
+    ignored: ['2024-01-02', '2024-01-02 10:30:00', 'at 51.5074, -0.1278', 'from 1999-2004', 'e = 2.71828', '1,234,567.89', '2015550123', '4111 1111 1111 1111', 'ISBN 0-306-40615-2', 'v201-555-0123'],
+  },
+};

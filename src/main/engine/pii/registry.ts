@@ -1,0 +1,17 @@
+// Every PII recogniser the scan runs, in a fixed order (the last tie-break of overlap resolution).
+// Adding one: a file in recognisers/ and a line here; the shared contract suite picks it up.
+
+import { creditCard } from './recognisers/credit-card';
+import { dateOfBirth } from './recognisers/date-of-birth';
+import { email } from './recognisers/email';
+import { iban } from './recognisers/iban';
+import { ipAddress } from './recognisers/ip-address';
+import { macAddress } from './recognisers/mac-address';
+import { phone } from './recognisers/phone';
+import { postalCode } from './recognisers/postal-code';
+import { ukNino } from './recognisers/uk-nino';
+import { url } from './recognisers/url';
+import { usSsn } from './recognisers/us-ssn';
+import type { Recogniser } from './types';
+
+export const RECOGNISERS: readonly Recogniser[] = [email, url, iban, creditCard, usSsn, ukNino, phone, ipAddress, macAddress, postalCode, dateOfBirth];

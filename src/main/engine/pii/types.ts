@@ -1,0 +1,73 @@
+// The shapes every PII recogniser shares: what a finding is, how it explains itself, and what a
+// recogniser must offer so that adding one is one file and one line in the registry.
+
+/** Every entity the engine knows by name; some have no recogniser yet (PERSON, DATE, …). */
+export type EntityType =
+  | 'EMAIL'
+  | 'PHONE'
+  | 'US_SSN'
+  | 'CREDIT_CARD'
+  | 'IBAN'
+  | 'IP_ADDRESS'
+  | 'MAC_ADDRESS'
+  | 'URL'
+  | 'POSTAL_CODE'
+  | 'UK_NINO'
+  | 'PERSON'
+  | 'DATE_OF_BIRTH'
+  | 'DATE'
+  | 'STREET_ADDRESS'
+  | 'PASSPORT'
+  | 'DRIVER_LICENSE'
+  | 'IDENTIFIER';
+
+/** Why a span was reported — the decision trace a reviewer and an auditor read. */
+export interface Explanation {
+  /** The pattern (by name) that proposed the span. */
+  pattern?: string;
+  /** The validation that passed: 'Luhn', 'mod-97', 'libphonenumber valid (GB)', … */
+  checksum?: string;
+  /** Context words found near the span. */
+  context?: string[];
+  /** The column header's evidence, e.g. 'column "Phone No" mentions "phone"'. */
+  header?: string;
+  notes?: string[];
+  /** How the confidence was reached: the recogniser's base and what the evidence added. */
+  score?: { base: number; evidence: number };
+}
+
+/** One finding in one cell. Offsets are Unicode code points, end-exclusive. */
+export interface Finding {
+  entity: EntityType;
+  start: number;
+  end: number;
+  /** In [0, 1], rounded to two decimals so results are byte-stable. */
+  confidence: number;
+  recogniser: string;
+  explanation: Explanation;
+}
+
+/**
+ * What a recogniser returns: a finding whose offsets are still UTF-16 code units, as JavaScript's
+ * RegExp and libphonenumber give them. `scanText` converts them once per cell, so no recogniser
+ * has to get astral characters right on its own.
+ */
+export type RawFinding = Finding;
+
+export interface ScanContext {
+  /** The column's header, when the text is a table cell. */
+  header?: string;
+  /** ISO 3166 regions for numbers written without a country code ('US', 'GB', …), most likely first. */
+  regions: string[];
+}
+
+export interface Recogniser {
+  id: string;
+  entity: EntityType;
+  find(text: string, ctx: ScanContext): RawFinding[];
+  /**
+   * Texts the shared contract suite checks: each `found` text must give findings that are whole tokens, each
+   * `ignored` text must give nothing (with the given header, and regions ['US', 'GB']).
+   */
+  examples: { found: string[]; ignored: string[]; header?: string };
+}
