@@ -17,8 +17,8 @@ import { compileStep, needsData } from './compile';
 import type { CompiledStep, Frame, FrameColumn, MapOp } from './frame';
 import { freeHeader, nextColumnId } from './frame';
 import type { Query } from './query';
-import { fitsValueRun, runsOnValues, ValueRun } from './values';
 import { resolveColumns } from './select';
+import { fitsValueRun, runsOnValues, ValueRun } from './values';
 
 export interface PipelineResult {
   frame: Frame;

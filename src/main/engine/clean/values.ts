@@ -52,19 +52,20 @@ export function fitsValueRun(step: Step, runOpen: boolean): boolean {
 export class ValueRun {
   /** Value table per text column id (scratch table names, quoted). */
   private readonly tables = new Map<string, string>();
+  /** Every distinct value each step changed: (col_id, v0, step_index, before, after). */
   private readonly changes: string;
   private readonly touched = new Set<string>();
   /** The frame's first rows, kept up to date step by step (detection samples them). */
   private head: string;
 
-  private constructor(private readonly q: Query, private readonly base: Frame, changes: string) {
-    this.changes = changes;
+  private constructor(private readonly q: Query, private readonly base: Frame) {
+    this.changes = q.newTable('value_changes');
     this.head = q.newTable('head');
   }
 
   /** Starts a run over `base`: the changes table and the head of the frame for detection. */
   static async open(q: Query, base: Frame): Promise<ValueRun> {
-    const run = new ValueRun(q, base, q.newTable('value_changes'));
+    const run = new ValueRun(q, base);
     await q.run(`CREATE TABLE ${run.changes} (col_id VARCHAR, v0 VARCHAR, step_index INTEGER, "before" VARCHAR, "after" VARCHAR)`);
     await q.run(`CREATE TABLE ${run.head} AS SELECT * FROM ${base.relation} ORDER BY row_id LIMIT ${DETECT_SAMPLE}`);
     return run;
