@@ -21,7 +21,9 @@ import { exportHandlers } from './handlers/export';
 import { gridHandlers } from './handlers/grid';
 import { importHandlers } from './handlers/import';
 import { jobHandlers } from './handlers/jobs';
+import { piiHandlers } from './handlers/pii';
 import { profileHandlers } from './handlers/profile';
+import { riskHandlers } from './handlers/risk';
 import { workspaceHandlers } from './handlers/workspace';
 import { inBackground } from './jobs/background';
 import { JobManager } from './jobs/jobs';
@@ -84,6 +86,8 @@ export class Engine {
       ...cleanHandlers(this),
       ...jobHandlers(this),
       ...profileHandlers(this),
+      ...piiHandlers(this),
+      ...riskHandlers(this),
     };
   }
 

@@ -19,6 +19,7 @@ import type {
 import type { DatasetProfile } from './profile-types';
 import type { ColumnCheck, DiffSummary, LedgerEntry, PolicySummary, RunResult, StoredPolicy } from './clean-types';
 import type { Preset } from '../policy/presets';
+import { ENTITY_TYPES, type PiiFindingsPage, type PiiScanSummary } from './pii-types';
 import { ENCODINGS, EXPORT_FORMATS, RAGGED_POLICIES, SOURCE_FORMATS } from './types';
 
 /** A method: its input schema, and (as a phantom type) its output. */
@@ -167,6 +168,45 @@ export const contract = {
   /** Writes a version's ledger as CSV or Parquet (columns row_id,kind,column,before,after,step_id,step,confidence). */
   'provenance.export': method(
     z.strictObject({ datasetId, version: z.int().positive(), path, format: z.enum(['csv', 'parquet']).optional(), force: z.boolean().default(false) }),
+  ).returns<{ jobId: string }>(),
+
+  /** Scans a version for personal data (all columns, or those named); the job's result is a PiiScanSummary. */
+  'pii.start': method(z.strictObject({ datasetId, version: z.int().positive(), columnIds: z.array(columnId).max(10_000).optional() })).returns<{ jobId: string }>(),
+  /** The latest scan of a version, with the review decisions in force; null before any scan. */
+  'pii.summary': method(z.strictObject({ datasetId, version: z.int().positive() })).returns<PiiScanSummary | null>(),
+  /** A window of a version's findings (optionally one column and/or entity), by row then column then start. */
+  'pii.findings': method(
+    z.strictObject({
+      datasetId,
+      version: z.int().positive(),
+      offset: z.int().nonnegative(),
+      limit: z.int().positive().max(2000),
+      columnId: columnId.optional(),
+      entity: z.enum(ENTITY_TYPES).optional(),
+    }),
+  ).returns<PiiFindingsPage>(),
+  /** Accepts or rejects one finding or a whole column classification ('clear' removes the decision). */
+  'pii.decide': method(
+    z.strictObject({
+      datasetId,
+      version: z.int().positive(),
+      target: z.union([z.strictObject({ findingId: z.int().positive() }), z.strictObject({ columnId, entity: z.enum(ENTITY_TYPES) })]),
+      decision: z.enum(['accepted', 'rejected', 'clear']),
+    }),
+  ).returns<PiiScanSummary>(),
+  /** Writes the findings as CSV or Parquet: row_id,column,entity,start,end,confidence,recogniser (no raw values). */
+  'pii.export': method(
+    z.strictObject({ datasetId, version: z.int().positive(), path, format: z.enum(['csv', 'parquet']).optional(), force: z.boolean().default(false) }),
+  ).returns<{ jobId: string }>(),
+  /** k-anonymity over quasi-identifiers, optionally against a later version; the job's result is a RiskResult. */
+  'risk.start': method(
+    z.strictObject({
+      datasetId,
+      version: z.int().positive(),
+      quasi: z.array(columnId).min(1).max(20),
+      k: z.int().min(2).max(1000).default(5),
+      afterVersion: z.int().positive().optional(),
+    }),
   ).returns<{ jobId: string }>(),
 
   /** Suggests clusters of values in a text column; the job's result is a ClusterResult. */

@@ -1,40 +1,9 @@
 // The shapes every PII recogniser shares: what a finding is, how it explains itself, and what a
 // recogniser must offer so that adding one is one file and one line in the registry.
 
-/** Every entity the engine knows by name; some have no recogniser yet (PERSON, DATE, …). */
-export type EntityType =
-  | 'EMAIL'
-  | 'PHONE'
-  | 'US_SSN'
-  | 'CREDIT_CARD'
-  | 'IBAN'
-  | 'IP_ADDRESS'
-  | 'MAC_ADDRESS'
-  | 'URL'
-  | 'POSTAL_CODE'
-  | 'UK_NINO'
-  | 'PERSON'
-  | 'DATE_OF_BIRTH'
-  | 'DATE'
-  | 'STREET_ADDRESS'
-  | 'PASSPORT'
-  | 'DRIVER_LICENSE'
-  | 'IDENTIFIER';
+import type { EntityType, Explanation } from '../../../shared/api/pii-types';
 
-/** Why a span was reported — the decision trace a reviewer and an auditor read. */
-export interface Explanation {
-  /** The pattern (by name) that proposed the span. */
-  pattern?: string;
-  /** The validation that passed: 'Luhn', 'mod-97', 'libphonenumber valid (GB)', … */
-  checksum?: string;
-  /** Context words found near the span. */
-  context?: string[];
-  /** The column header's evidence, e.g. 'column "Phone No" mentions "phone"'. */
-  header?: string;
-  notes?: string[];
-  /** How the confidence was reached: the recogniser's base and what the evidence added. */
-  score?: { base: number; evidence: number };
-}
+export type { EntityType, Explanation };
 
 /** One finding in one cell. Offsets are Unicode code points, end-exclusive. */
 export interface Finding {
