@@ -7,6 +7,7 @@ import type { ImportResult } from '../../src/shared/api/types';
 import { Rng, seedWords } from '../gen/prng';
 import { cleanOnce, type CleanRun } from './clean-bench';
 import { openEngine, runJob, type BenchEngine } from './client';
+import { piiSetup, piiSpeedOnce } from './pii-speed';
 import { profileOnce, profileSetup } from './profile-run';
 import { RESULT_MARK, type GridResult, type ImportRun, type ProfileRun, type ProfileSetup, type WindowStats } from './results';
 import { max, percentile } from './stats';
@@ -129,5 +130,19 @@ program
   .requiredOption('--file <file>')
   .requiredOption('--workspace <dir>')
   .action(async (o: { file: string; workspace: string }) => emit(await cleanOnce(o.file, o.workspace)));
+program
+  .command('pii-setup')
+  .requiredOption('--file <file>')
+  .requiredOption('--workspace <dir>')
+  .action(async (o: { file: string; workspace: string }) => {
+    process.stdout.write(`${RESULT_MARK}${JSON.stringify(await piiSetup(o.file, o.workspace, importOnce))}\n`);
+  });
+program
+  .command('pii')
+  .requiredOption('--file <file>')
+  .requiredOption('--workspace <dir>')
+  .action(async (o: { file: string; workspace: string }) => {
+    process.stdout.write(`${RESULT_MARK}${JSON.stringify(await piiSpeedOnce(o.file, o.workspace))}\n`);
+  });
 
 await program.parseAsync();

@@ -11,6 +11,7 @@ import { benchClean, cleanSection } from './clean-bench';
 import { benchGrid } from './grid-bench';
 import { benchImport } from './import-bench';
 import { describeMachine } from './machine';
+import { benchPiiSpeed, piiSpeedSection } from './pii-speed';
 import { benchProfile } from './profile-bench';
 import { profileSection } from './profile-report';
 import { gridSection, importSection, writeSection } from './report';
@@ -49,10 +50,10 @@ const program = new Command('bench')
   .option('--doc <file>', 'Markdown file to write the figures into', 'docs/BENCHMARKS.md')
   .option('--no-doc', 'print the figures only')
   .option('--note <text>', 'a note to print with the figures')
-  .argument('<suite>', 'import | grid | profile | clean | all')
+  .argument('<suite>', 'import | grid | profile | clean | pii | all')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
   .action(async (suite: string, o: Opts) => {
-    if (!['import', 'grid', 'profile', 'clean', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid, profile, clean or all`);
+    if (!['import', 'grid', 'profile', 'clean', 'pii', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid, profile, clean, pii or all`);
     const log = (s: string) => console.error(s);
     /** When a suite starts and how busy the machine was then. */
     const start = () => ({ load: os.loadavg()[0] ?? 0, date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` });
@@ -94,6 +95,15 @@ const program = new Command('bench')
       fs.writeFileSync(path.join(BENCH_DIR, 'results', `clean-${stamp}.json`), JSON.stringify({ machine, date, clean }, null, 2));
       console.log(`\n${section}\n`);
       if (o.doc) writeSection(o.doc, 'clean', section);
+    }
+    if (suite === 'pii' || suite === 'all') {
+      const { load, date } = start();
+      const pii = await benchPiiSpeed({ dir: BENCH_DIR, rows: o.rows, runs: o.runs, seed: o.seed, log });
+      const machine = await describeMachine(load);
+      const section = piiSpeedSection(pii, machine, date, note);
+      fs.writeFileSync(path.join(BENCH_DIR, 'results', `pii-speed-${stamp}.json`), JSON.stringify({ machine, date, pii }, null, 2));
+      console.log(`\n${section}\n`);
+      if (o.doc) writeSection(o.doc, 'pii-speed', section);
     }
   });
 

@@ -1,0 +1,88 @@
+// `sanitizer pii` through the real binary: a file through a temporary workspace (the findings
+// file with its exact columns and no raw values, the summary table), a dataset in a workspace
+// (--column, --json, the event log), and refusals before any work.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PiiScanSummary } from '../../src/shared/api/pii-types';
+import { tempDir, writeFixture } from '../support/engine';
+import { runCli, tempWorkspaces, type CliEnv } from './cli-support';
+
+const CSV = [
+  'name,"e-mail ""work""",phone,note',
+  'Ann,ann@example.org,+44 20 7946 0958,😀 call me at +44 20 7946 0958',
+  'Bob,bob@example.com,+1 212 555 0147,nothing to see',
+  'Cy,ann@example.org,+1 212 555 0148,write to cy@example.net or call',
+].join('\n');
+
+let env: CliEnv;
+let ws: string;
+let datasetId: string;
+beforeAll(async () => {
+  const root = tempDir('ds-cli-pii-');
+  env = { home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), cwd: path.join(root, 'work') };
+  for (const d of [env.home, env.tmp, env.cwd]) fs.mkdirSync(d, { recursive: true });
+  ws = path.join(root, 'ws');
+  writeFixture(env.cwd, 'people.csv', CSV);
+  const r = await runCli(['import', 'people.csv', '--workspace', ws, '--json'], env);
+  expect(r.code, r.stderr).toBe(0);
+  datasetId = (JSON.parse(r.stdout) as { datasetId: string }).datasetId;
+});
+afterAll(() => fs.rmSync(path.dirname(env.home), { recursive: true, force: true }));
+
+describe('sanitizer pii', () => {
+  it('scans a file through a temporary workspace and writes exactly the findings columns, no values', async () => {
+    const r = await runCli(['pii', 'people.csv', '--summary', '--out', 'findings.csv'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const text = fs.readFileSync(path.join(env.cwd, 'findings.csv'), 'utf8');
+    expect(text.trim().split(/\r?\n/)).toEqual([
+      'row_id,column,entity,start,end,confidence,recogniser',
+      expect.stringMatching(/^1,"e-mail ""work""",EMAIL,0,15,[0-9.]+,email$/),
+      expect.stringMatching(/^1,phone,PHONE,0,16,[0-9.]+,phone$/),
+      // Code points: the emoji before the number counts as one.
+      expect.stringMatching(/^1,note,PHONE,13,29,[0-9.]+,phone$/),
+      expect.stringMatching(/^2,"e-mail ""work""",EMAIL,0,15,/),
+      expect.stringMatching(/^2,phone,PHONE,0,15,/),
+      expect.stringMatching(/^3,"e-mail ""work""",EMAIL,0,15,/),
+      expect.stringMatching(/^3,phone,PHONE,0,15,/),
+      expect.stringMatching(/^3,note,EMAIL,9,23,/),
+    ]);
+    for (const raw of ['example', '7946', '555', 'Ann']) expect(text).not.toContain(raw);
+    expect(r.stdout).toMatch(/^Scanned people\.csv: 3 rows × 4 columns in [0-9.]+ s; 8 findings \(EMAIL 4, PHONE 4\)\.$/m);
+    expect(r.stdout).toMatch(/^column\s+class\s+share\s+confidence\s+values\s+entities found/m);
+    expect(r.stdout).toMatch(/^name\s+—\s+3\s+not detected$/m);
+    expect(r.stdout).toMatch(/^"e-mail \\"work\\""\s+EMAIL\s+100 %\s+[0-9.]+\s+3\s+EMAIL 3 \(100 %/m);
+    expect(r.stdout).toContain('never that none is present');
+    expect(tempWorkspaces(env.tmp)).toEqual([]);
+  });
+
+  it('scans named columns of a dataset in a workspace, prints JSON, and logs the scan', async () => {
+    const r = await runCli(['pii', datasetId, '--workspace', ws, '--column', 'note', '--json', '--out', 'note.parquet'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as PiiScanSummary & { output: { rows: number; format: string } };
+    expect(s.columns.map((c) => c.header)).toEqual(['note']);
+    expect(s.columns[0]).toMatchObject({ freeText: true, entity: null });
+    expect(s.byEntity).toEqual([{ entity: 'EMAIL', findings: 1 }, { entity: 'PHONE', findings: 1 }]);
+    expect(s.output).toMatchObject({ rows: 2, format: 'parquet' });
+    const log = await runCli(['log', '--workspace', ws, '--json', '--limit', '5'], env);
+    expect((JSON.parse(log.stdout) as { entries: { action: string }[] }).entries.map((e) => e.action)).toEqual(expect.arrayContaining(['pii.scanned', 'pii.exported']));
+  });
+
+  it.each([
+    ['no output', ['pii', 'people.csv'], /--out FINDINGS\.csv/],
+    ['an output that is not CSV or Parquet', ['pii', 'people.csv', '--out', 'f.xlsx'], /findings are written as \.csv or \.parquet/],
+    ['an unknown column', ['pii', 'people.csv', '--column', 'nope', '--summary'], /No column has the header "nope"/],
+  ])('refuses %s', async (_n, args, message) => {
+    const r = await runCli(args, env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('refuses to overwrite a findings file without --force', async () => {
+    fs.writeFileSync(path.join(env.cwd, 'taken.csv'), 'keep me');
+    const r = await runCli(['pii', 'people.csv', '--out', 'taken.csv'], env);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/already exists; nothing was written/);
+    expect(fs.readFileSync(path.join(env.cwd, 'taken.csv'), 'utf8')).toBe('keep me');
+  });
+});
