@@ -47,10 +47,23 @@ interface Run {
   cutEnd: boolean;
 }
 
+/**
+ * Runs no finding can come out of, known without asking libphonenumber (its cost dominates a
+ * table scan: ids, ISO dates and amounts are digit runs too). In digit groups joined by single
+ * hyphens (C000013579, 1991-09-10, 123-45-6789) every shorter span touches a digit or a hyphen-digit
+ * and is refused as part of a longer token, so only the whole run could be reported — and not when
+ * it is a look-alike itself. In an amount with one to three decimals (3424.01) every span is a
+ * decimal, touches the dot and a digit, or has at most three digits: none can be reported.
+ */
+function hopeless(text: string, m: RegExpExecArray): boolean {
+  if (/^\d+\.\d{1,3}$/.test(m[0])) return true;
+  return /^\d+(?:-\d+)*$/.test(m[0]) && lookalike(text, m.index, m.index + m[0].length) !== undefined;
+}
+
 function* digitRuns(text: string): Generator<Run> {
   DIGIT_RUN.lastIndex = 0;
   for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) {
-    if (m[0].replace(/\D/g, '').length < 6) continue;
+    if (m[0].replace(/\D/g, '').length < 6 || hopeless(text, m)) continue;
     if (m[0].length <= WINDOW) {
       yield { offset: m.index, chunk: m[0], cutStart: false, cutEnd: false };
       continue;
