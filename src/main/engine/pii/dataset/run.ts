@@ -57,10 +57,27 @@ async function buildColumns(conn: DuckDBConnection, columns: ScanColumn[], class
   return out;
 }
 
+/**
+ * Finding ids in window order (row, column position, start) without sorting the findings: a
+ * value's findings are numbered by start already (`idx`), so (row_id × P + position) × K + idx + 1
+ * orders them, P and K bounding positions and findings per value. Ids are not dense.
+ */
+async function idFormula(conn: DuckDBConnection, data: string, columns: ScanColumn[], s: ScanScratch): Promise<string> {
+  const p = Math.max(...columns.map((c) => c.info.position)) + 1;
+  const r = (await conn.runAndReadAll(`SELECT (SELECT coalesce(max(idx), 0) + 1 FROM ${s.findings}) AS k, (SELECT coalesce(max(row_id), 0) FROM ${ident(data)}) AS m`)).getRowObjects()[0];
+  const k = Number(r?.k ?? 1);
+  const maxRow = Number(r?.m ?? 0);
+  if ((maxRow + 1) * p * k >= Number.MAX_SAFE_INTEGER) {
+    throw new AppError('INTERNAL', `Too many findings per cell (${k}) in ${maxRow} rows × ${p} columns to number them.`);
+  }
+  return `(row_id * ${p} + pos) * ${k} + idx + 1`;
+}
+
 /** Replaces the version's findings (every row holding each found value) inside the caller's transaction. */
 async function writeFindings(conn: DuckDBConnection, job: JobContext, req: ScanRequest, data: string, columns: ScanColumn[], s: ScanScratch): Promise<void> {
   await conn.run(`DELETE FROM ${table.piiFinding} WHERE dataset_id = $ds AND version = $v`, { ds: req.datasetId, v: req.version });
   if (columns.length === 0) return;
+  const id = await idFormula(conn, data, columns, s);
   const parts = columns.map((c) => {
     const pos = c.info.position;
     return `SELECT d.row_id, ${pos} AS pos, ${literal(c.info.id)} AS col_id, f.idx, f.entity, f."start", f."end", f.confidence, f.recogniser, f.explanation, f.preview
@@ -70,7 +87,7 @@ async function writeFindings(conn: DuckDBConnection, job: JobContext, req: ScanR
   await runTracked(
     conn, job,
     `INSERT INTO ${table.piiFinding} (dataset_id, version, finding_id, row_id, col_id, entity, "start", "end", confidence, recogniser, explanation, preview)
-     SELECT $ds, $v, row_number() OVER (ORDER BY row_id, pos, "start", idx), row_id, col_id, entity, "start", "end", confidence, recogniser, explanation::JSON, preview
+     SELECT $ds, $v, ${id}, row_id, col_id, entity, "start", "end", confidence, recogniser, explanation, preview
      FROM (${parts.join(' UNION ALL ')})`,
     { ds: req.datasetId, v: req.version },
   );

@@ -116,9 +116,8 @@ export async function findingsPage(db: Database, datasetId: string, version: num
   await versionTable(db, datasetId, version);
   const w = findingsWhere(datasetId, version, filter);
   const total = num((await db.one(`SELECT count(*) AS n FROM ${table.piiFinding} f WHERE ${w.sql}`, w.params))?.n);
-  // Ids are dense and in window order: without a filter the window is a range of ids.
-  const unfiltered = !filter.columnId && !filter.entity;
-  const window = unfiltered ? `AND f.finding_id > $off AND f.finding_id <= $off + $lim ORDER BY f.finding_id` : `ORDER BY f.finding_id LIMIT $lim OFFSET $off`;
+  // Ids follow window order (row, column position, start).
+  const window = `ORDER BY f.finding_id LIMIT $lim OFFSET $off`;
   const params: Params = { ...w.params, off: offset, lim: limit };
   const rows = await db.all(
     `SELECT f.finding_id, f.row_id, f.col_id, f.entity, f."start", f."end", f.confidence, f.recogniser, f.explanation::VARCHAR AS explanation, f.preview,
