@@ -140,6 +140,8 @@ export async function runPiiScan(ws: Workspace, workers: WorkerPool, job: JobCon
       await ws.exclusive(async () => {
         await conn.run('BEGIN TRANSACTION');
         try {
+          const exists = (await conn.runAndReadAll(`SELECT count(*) AS n FROM ${table.version} WHERE dataset_id = $ds AND version = $v`, { ds: req.datasetId, v: req.version })).getRowObjects()[0];
+          if (Number(exists?.n ?? 0) === 0) throw new AppError('NOT_FOUND', `Dataset ${req.datasetId} version ${req.version} was deleted while it was being scanned; nothing was saved.`);
           await writeFindings(conn, job, req, data, columns, s);
           await conn.run(`INSERT OR REPLACE INTO ${table.piiScan} VALUES ($ds, $v, $at::TIMESTAMPTZ, $by, $summary)`, {
             ds: req.datasetId, v: req.version, at: summary.scannedAt, by: actor, summary: JSON.stringify(summary),
