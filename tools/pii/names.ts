@@ -44,9 +44,11 @@ const OWN_PREFIXES = `rue avenue av boulevard bd blvd allée allee chemin impass
 calle avenida paseo plaza camino carrer carretera ronda travesía via viale piazza corso vicolo largo strada rua travessa alameda rodovia praça`;
 
 /** Our own list: street words written as the end of one compound (DE, NL, SV, FI, DA, NO): "Hauptstraße 5", "Kerkstraat 12". */
-const OWN_ENDINGS = `straße strasse str. weg gasse platz allee ring damm ufer chaussee steig pfad markt
+const OWN_ENDINGS = `straße strasse str. weg gasse platz allee damm ufer chaussee steig pfad markt
 straat laan weg plein gracht dijk kade singel dreef
 gatan vägen gränden gade vej gata veien katu tie kuja`;
+
+const ENGLISH_ENDINGS = new Set(['ring', 'tie', 'gade', 'kade', 'park', 'linja', 'kaari', 'rinne', 'ranta', 'polku', 'penger', 'raitti', 'väylä', 'lia', 'sor']);
 
 function words(list: string): string[] {
   return list.split(/\s+/).filter((w) => w !== '');
@@ -110,7 +112,10 @@ function main(): void {
   write('streets/suffixes.txt', sorted(suffixes), `street types after the name ("12 Main Street"); faker ${version} en, en_GB, en_AU street suffixes (MIT) plus our own abbreviations`);
   const prefixes = [...strings([section('fr', 'location').street_prefix, section('pt_BR', 'location').street_prefix, section('it', 'location').street_suffix, section('ro', 'location').street_suffix]), ...words(OWN_PREFIXES)];
   write('streets/prefixes.txt', sorted(prefixes.map((p) => p.toLowerCase())), `street types before the name ("12 rue de la Paix", "Via Roma 10"); faker ${version} fr, pt_BR, it, ro (MIT) plus our own list`);
-  const endings = [...strings([section('nl', 'location').street_suffix, section('nl_BE', 'location').street_suffix, section('fi', 'location').street_suffix, section('sv', 'location').street_suffix]), ...words(OWN_ENDINGS)];
+  // Endings that also end everyday English words ('offering', 'brigade', 'bowtie', 'arcade') are left out.
+  const endings = [...strings([section('nl', 'location').street_suffix, section('nl_BE', 'location').street_suffix, section('fi', 'location').street_suffix, section('sv', 'location').street_suffix]), ...words(OWN_ENDINGS)].filter(
+    (e) => !ENGLISH_ENDINGS.has(e.toLowerCase()),
+  );
   write('streets/endings.txt', sorted(endings.map((p) => p.toLowerCase())), `street words that end a compound ("Hauptstraße 5", "Kerkstraat 12"); faker ${version} nl, nl_BE, fi, sv (MIT) plus our own list`);
 
   const licence = fs.readFileSync(path.join(FAKER, 'LICENSE'), 'utf8');

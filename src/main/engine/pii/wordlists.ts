@@ -24,7 +24,7 @@ export function piiResourceDir(moduleUrl: string = import.meta.url): string {
   if (packaged !== undefined && ok(path.join(packaged, 'pii'))) return path.join(packaged, 'pii');
   for (let dir = path.dirname(fileURLToPath(moduleUrl)); ; dir = path.dirname(dir)) {
     if (ok(path.join(dir, 'resources', 'pii'))) return path.join(dir, 'resources', 'pii');
-    if (path.basename(dir) === 'resources' && ok(path.join(dir, 'pii'))) return path.join(dir, 'pii');
+    if (path.basename(dir).toLowerCase() === 'resources' && ok(path.join(dir, 'pii'))) return path.join(dir, 'pii');
     if (path.dirname(dir) === dir) break;
   }
   throw new Error(`The PII word lists are missing: no ${MARKER} in ${tried.join(', ')}. Run \`npm run pii-names\` or reinstall the app.`);

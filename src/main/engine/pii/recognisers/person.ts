@@ -22,7 +22,11 @@ const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir
 const SALUTATIONS = ['dear', 'hi', 'hello', 'hallo', 'liebe', 'lieber', 'bonjour', 'cher', 'chère', 'hola', 'estimado', 'estimada', 'caro', 'cara'];
 const PARTICLES = ['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al', 'le', 'la', 'y'];
 // Capitalised words that start a run but are never part of a name ("The", "Street").
-const NEVER = ['the', 'a', 'an', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'i', 'it', 'we', 'he', 'she', 'they', 'you', 'this', 'that', 'our', 'my', 'your', 'his', 'her', 'their', 'if', 'but', 'not', 'no', 'yes', 'please', 'thanks', 'thank', 'hi', 'hello', 'dear', 'regards', 'patient', 'name', 'contact', 'signed', 'customer', 'client', 'call', 'email', 'phone', 'tel', 'fax', 'street', 'road', 'avenue', 'lane', 'drive', 'inc', 'ltd', 'llc', 'gmbh', 'corp', 'company', 'hospital', 'clinic', 'university', 'school', 'bank', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
+const NEVER = ['the', 'a', 'an', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'i', 'it', 'we', 'he', 'she', 'they', 'you', 'this', 'that', 'our', 'my', 'your', 'his', 'her', 'their', 'if', 'but', 'not', 'no', 'yes', 'please', 'thanks', 'thank', 'hi', 'hello', 'dear', 'regards', 'patient', 'name', 'contact', 'signed', 'customer', 'client', 'call', 'email', 'phone', 'tel', 'fax', 'street', 'road', 'avenue', 'lane', 'drive', 'inc', 'ltd', 'llc', 'gmbh', 'corp', 'company', 'hospital', 'clinic', 'university', 'school', 'bank',
+  // Organisations and places: "Miller Group", "Lake Kayla", "Santa Rosa", "Virgin Islands".
+  'group', 'sons', 'partners', 'associates', 'holdings', 'foundation', 'trust', 'co', 'corporation', 'college', 'hotel', 'restaurant',
+  'cafe', 'church', 'lake', 'fort', 'mount', 'port', 'cape', 'bay', 'isle', 'island', 'islands', 'county', 'city', 'village', 'town',
+  'river', 'valley', 'san', 'santa', 'saint', 'st', 'new', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
 
 let lexicon: Map<string, number> | undefined;
 
@@ -67,6 +71,8 @@ interface Token {
   end: number;
   /** Capitalised ("Smith", "McDonald", "O'Brien") or upper case ("SMITH"). */
   cap: boolean;
+  /** Has lower-case letters: "Smith", not "SMITH" or "CX". */
+  mixed: boolean;
   initial: boolean;
   flags: number;
 }
@@ -87,7 +93,9 @@ function tokens(text: string, all = false): Token[] {
     // Only capitalised tokens (and lower-case particles inside a run) are ever looked up.
     const lower = s.toLowerCase();
     const flags = all || cap || lower.length <= 4 ? flagsOf(lower) : 0;
-    out.push({ idx: out.length, start: m.index, end: m.index + s.length, cap: cap && (HAS_LOWER.test(s) || s.length > 1), initial, flags });
+    // "CX" of "CX-9" or "A8": a model number, not a word.
+    const glued = /^-?\d/.test(text.slice(m.index + s.length, m.index + s.length + 2));
+    out.push({ idx: out.length, start: m.index, end: m.index + s.length, cap: cap && !glued && (HAS_LOWER.test(s) || s.length > 1), mixed: HAS_LOWER.test(s), initial, flags });
   }
   return out;
 }
@@ -133,11 +141,16 @@ function readRun(text: string, run: Token[], lead: Token | undefined): Reading |
     return { pattern: title ? 'title + name' : 'salutation + name', base: title ? 0.75 : listed(first) ? 0.65 : 0.55, needsEvidence: false, notes };
   }
   if (run.length === 1) {
-    if (!listed(first)) return undefined;
+    // An upper-case word alone is an acronym ("VIN", "MAX"), not a name.
+    if (!listed(first) || !first.mixed) return undefined;
     return { pattern: 'listed name alone', base: 0.3, needsEvidence: ambiguous(first), notes: [ambiguous(first) ? 'also a common word or place' : 'listed name'] };
   }
+  // Longer runs are titles and headings ("Mercedes Benz El Camino Passenger Van"); a name has at most two middle parts.
+  if (run.length > 4) return undefined;
   const given = (first.flags & GIVEN) !== 0 || first.initial;
   const family = (last.flags & FAMILY) !== 0;
+  const middle = run.slice(1, -1).every((t) => listed(t) || t.initial || (t.flags & PARTICLE) !== 0);
+  if (!middle) return undefined;
   if (given && family) {
     notes.push('given name', 'family name');
     const weak = (first.initial || ambiguous(first)) && ambiguous(last);
@@ -145,10 +158,11 @@ function readRun(text: string, run: Token[], lead: Token | undefined): Reading |
     notes.push('both also common words');
     return { pattern: 'given name + family name', base: 0.45, needsEvidence: sentenceStart(text, first.start), notes };
   }
-  if (given && !first.initial && !ambiguous(first) && !ambiguous(last) && (last.flags & GIVEN) === 0 && !listed(last)) {
-    return { pattern: 'given name + capitalised word', base: 0.5, needsEvidence: false, notes: ['given name'] };
+  const parts = run.filter(nameWord).length;
+  if (parts === 2 && given && !first.initial && !ambiguous(first) && !listed(last) && last.mixed) {
+    return { pattern: 'given name + capitalised word', base: 0.4, needsEvidence: false, notes: ['given name'] };
   }
-  if (family && !ambiguous(last) && !ambiguous(first) && !listed(first)) {
+  if (parts === 2 && family && !ambiguous(last) && !ambiguous(first) && !listed(first) && first.mixed) {
     return { pattern: 'capitalised word + family name', base: 0.45, needsEvidence: sentenceStart(text, first.start), notes: ['family name'] };
   }
   if (listed(first) && listed(last)) return { pattern: 'two listed names', base: 0.45, needsEvidence: ambiguous(first) || ambiguous(last), notes: [] };
@@ -191,12 +205,15 @@ function fromText(text: string, ctx: ScanContext): RawFinding[] {
     const end = used[used.length - 1]!.end;
     if (reading) {
       const ev = CONTEXT.near(text, start, end, ctx);
-      if (!reading.needsEvidence || ev.context.length > 0) {
+      // "The Joe Computer", "a Carole Shirt": an article before a weak reading makes it a thing's name.
+      const thing = reading.base < 0.5 && !titled && ARTICLES.has(text.slice(toks[used[0]!.idx - 1]?.start ?? 0, toks[used[0]!.idx - 1]?.end ?? 0).toLowerCase());
+      if (!thing && (!reading.needsEvidence || ev.context.length > 0)) {
         delete ev.header;
         out.push(finding(person, start, end, SCORING(reading.base), ev, { pattern: reading.pattern, notes: reading.notes }));
       }
     }
-    i = used[used.length - 1]!.idx + 1;
+    // A run that does not read may still hold a name after its first word ("Yesterday John Smith").
+    i = reading ? used[used.length - 1]!.idx + 1 : i + 1;
   }
   return out;
 }
@@ -208,8 +225,15 @@ function familyGiven(text: string, toks: Token[], i: number, run: Token[]): Toke
   const next = toks[i + 1];
   if (next === undefined || !/^, ?$/.test(text.slice(fam.end, next.start)) || (next.flags & GIVEN) === 0) return undefined;
   const given = runFrom(text, toks, i + 1);
-  return given.length > 0 && given.length <= 2 ? [fam, ...given] : undefined;
+  // "Rosa, North Dakota", "Mariano, Montana": a place after the comma, not a given name.
+  if (given.some(ambiguous) || given.some((t) => !listed(t) && !t.initial)) return undefined;
+  // "Emard, Spencer and Schulist" lists family names (a firm), it is not "Family, Given".
+  if (given.length === 0 || given.length > 2 || LIST_GOES_ON.test(text.slice(given[given.length - 1]!.end, given[given.length - 1]!.end + 6))) return undefined;
+  return [fam, ...given];
 }
+
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'my', 'your', 'their', 'its']);
+const LIST_GOES_ON = /^(?:,|\s+(?:and|&|und|et|y|e)\s)/;
 
 const NAME_VALUE = /^[\p{L}\p{M}'’ .,-]+$/u;
 
