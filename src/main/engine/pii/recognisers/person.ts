@@ -82,20 +82,23 @@ const UPPER = /^\p{Lu}/u;
 const CAPITAL = /\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 /** `all`: look every token up (a name column's value), not only capitalised and short ones. */
 function tokens(text: string, all = false): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const s = m[0];
+    const end = m.index + s.length;
     const cap = UPPER.test(s);
-    const initial = cap && s.length === 1 && text[m.index + 1] === '.';
-    // Only capitalised tokens (and lower-case particles inside a run) are ever looked up.
-    const lower = s.toLowerCase();
-    const flags = all || cap || lower.length <= 4 ? flagsOf(lower) : 0;
+    const initial = cap && s.length === 1 && text[end] === '.';
+    // Only capitalised tokens (and short ones: particles, titles) are ever looked up.
+    const flags = all || cap || s.length <= 4 ? flagsOf(s.toLowerCase()) : 0;
+    const mixed = HAS_LOWER.test(s);
     // "CX" of "CX-9" or "A8": a model number, not a word.
-    const glued = /^-?\d/.test(text.slice(m.index + s.length, m.index + s.length + 2));
-    out.push({ idx: out.length, start: m.index, end: m.index + s.length, cap: cap && !glued && (HAS_LOWER.test(s) || s.length > 1), mixed: HAS_LOWER.test(s), initial, flags });
+    const glued = cap && (isDigit(text.charCodeAt(end)) || (text[end] === '-' && isDigit(text.charCodeAt(end + 1))));
+    out.push({ idx: out.length, start: m.index, end, cap: cap && !glued && (mixed || s.length > 1), mixed, initial, flags });
   }
   return out;
 }
@@ -204,7 +207,7 @@ function fromText(text: string, ctx: ScanContext): RawFinding[] {
     const start = used[0]!.start;
     const end = used[used.length - 1]!.end;
     if (reading) {
-      const ev = CONTEXT.near(text, start, end, ctx);
+      const ev = CONTEXT.any(text, start, end, ctx) ? CONTEXT.near(text, start, end, ctx) : { context: [] };
       // "The Joe Computer", "a Carole Shirt": an article before a weak reading makes it a thing's name.
       const thing = reading.base < 0.5 && !titled && ARTICLES.has(text.slice(toks[used[0]!.idx - 1]?.start ?? 0, toks[used[0]!.idx - 1]?.end ?? 0).toLowerCase());
       if (!thing && (!reading.needsEvidence || ev.context.length > 0)) {
@@ -247,7 +250,7 @@ function wholeValue(text: string, header: string): RawFinding | undefined {
   if (words.length === 0 || words.some((t) => (t.flags & NOT_NAME) !== 0)) return undefined;
   const anyListed = words.some(listed);
   // Unlisted words must look like names: capitalised (or one consistent case), with a vowel.
-  const shaped = words.every((t) => /[aeiouyäöüéèáíóúàâêîôûåæø]/iu.test(text.slice(t.start, t.end)) || listed(t));
+  const shaped = words.every((t) => /[aeiouyäöüéèáíóúàâêîôûåæø]/iu.test(value.slice(t.start, t.end)) || listed(t));
   if (!anyListed && (!shaped || !words.every((t) => t.cap))) return undefined;
   const start = text.indexOf(value);
   const ev: Evidence = { context: [], header };
