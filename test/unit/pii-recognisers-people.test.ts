@@ -34,6 +34,7 @@ const POSITIVES: Case[] = [
   { text: 'Dear Oksana, thank you', entity: 'PERSON', span: 'Oksana', min: 0.8, max: 0.8, explanation: { pattern: 'salutation + name' } },
   { text: 'I met Will Smith yesterday', entity: 'PERSON', span: 'Will Smith', min: 0.7, max: 0.7 },
   { text: 'Yesterday John Smith went home', entity: 'PERSON', span: 'John Smith', min: 0.7, max: 0.7 },
+  { text: 'Rechnung an Herrn Müller', entity: 'PERSON', span: 'Müller', min: 0.75, max: 0.75, explanation: { notes: ['title Herrn', 'listed name'] } },
   { text: 'Jean-Luc Picard', entity: 'PERSON', span: 'Jean-Luc Picard', min: 0.7, max: 0.7 },
   { text: 'Zyxwick', header: 'Full name', entity: 'PERSON', span: 'Zyxwick', min: 0.8, max: 0.8, explanation: { pattern: 'name column value', header: 'column "Full name" mentions "name"', notes: ['name-shaped value in a name column (column prior)'] } },
   { text: 'SMITH, JOHN', header: 'patient', entity: 'PERSON', span: 'SMITH, JOHN', min: 0.95, max: 0.95 },
@@ -110,6 +111,14 @@ it('finds several people and an address in one note, with code point offsets', (
     ['PERSON', 'Robert Brown'],
     ['STREET_ADDRESS', '12 High Street'],
     ['DATE', '2024-03-01'],
+  ]);
+});
+
+it('a date takes the evidence of its own clause: a birth date and an admission date side by side', () => {
+  const text = 'Born 1980-03-12, admitted 2024-01-02; shipped 2024-01-05.';
+  expect(scanText(text, ctx()).map((f) => [f.entity, cut(text, f)])).toEqual([
+    ['DATE_OF_BIRTH', '1980-03-12'],
+    ['DATE', '2024-01-02'],
   ]);
 });
 

@@ -17,7 +17,7 @@ const PARTICLE = 16;
 const NOT_NAME = 32;
 const SALUTATION = 64;
 
-const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'rev', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'sr', 'sra', 'srta', 'señor', 'señora', 'dott', 'sig', 'signor', 'signora', 'capt', 'sgt'];
+const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'rev', 'herr', 'herrn', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'sr', 'sra', 'srta', 'señor', 'señora', 'dott', 'sig', 'signor', 'signora', 'capt', 'sgt'];
 // A capitalised word right after these is a name even if no list has it ("Dear Oksana").
 const SALUTATIONS = ['dear', 'hi', 'hello', 'hallo', 'liebe', 'lieber', 'bonjour', 'cher', 'chère', 'hola', 'estimado', 'estimada', 'caro', 'cara'];
 const PARTICLES = ['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al', 'le', 'la', 'y'];
