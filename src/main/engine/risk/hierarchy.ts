@@ -1,7 +1,9 @@
 // Generalisation hierarchies per column role, as SQL over a value `v` (VARCHAR; NULL = missing).
 // Each level is coarser than the one before; the last is always suppression. A value a level
-// cannot read (not a date, not a ZIP) stays as it is — as the policy's operator leaves the
-// values it fails on — so a suggestion never counts on a change the policy would not make.
+// cannot read (not a date, not a ZIP, a day/month order in doubt) stays as it is — as the
+// policy's operator leaves the values it fails on — so a suggestion never counts on a change
+// that could not be made. Dates are read in the common written forms as well as ISO, since a
+// policy normalises them to ISO before it generalises.
 import type { RiskColumnRole } from '../../../shared/api/pii-types';
 import { literal } from '../db/sql';
 import { RESTRICTED_ZIP3 } from '../pii/operators/generalise';
@@ -12,36 +14,68 @@ export interface Level {
   width?: number;
   /** In words, after the header: "→ year". */
   words: string;
-  /** The generalised value as SQL over the VARCHAR expression `v`. */
-  sql(v: string): string;
+  /**
+   * The generalised value as SQL over the raw value `v` (VARCHAR) and `prev`, the previous
+   * level's value (the raw value for the first level), so that costly parsing happens once.
+   */
+  sql(v: string, prev: string): string;
 }
 
 const t = (v: string) => `trim(${v})`;
 const otherwise = (v: string, cond: string, then: string) => `CASE WHEN ${cond} THEN ${then} ELSE ${v} END`;
 
 /** As generaliseDate reads it: an ISO date, year-month or timestamp, checked against the calendar. */
-function isoDate(v: string): string {
+export function isoDateSql(v: string): string {
   const x = t(v);
   return `(regexp_full_match(${x}, '\\d{4}-\\d{2}(-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?)?)?')
     AND try_cast(CASE WHEN length(${x}) = 7 THEN ${x} || '-01' ELSE substr(${x}, 1, 10) END AS DATE) IS NOT NULL)`;
 }
-const yearOf = (v: string) => `CAST(substr(${t(v)}, 1, 4) AS INTEGER)`;
+
+/** Day and month (or month and day) with a four-digit year: the year is certain, the month only when one number exceeds 12. */
+const DMY = `'^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})$'`;
+
+/**
+ * The date as ISO year-month, where the month is certain: ISO dates, YYYYMMDD, "4 May 1968", and
+ * day/month/year (either order) when one of the first two numbers exceeds 12 or both are equal.
+ */
+function monthOf(v: string): string {
+  const x = t(v);
+  const part = (i: number) => `CAST(regexp_extract(${x}, ${DMY}, ${i}) AS INTEGER)`;
+  const ym = (y: string, m: string) => `CASE WHEN ${m} BETWEEN 1 AND 12 THEN ${y} || '-' || lpad(CAST(${m} AS VARCHAR), 2, '0') END`;
+  return `CASE WHEN ${isoDateSql(v)} THEN substr(${x}, 1, 7)
+    WHEN regexp_full_match(${x}, '(18|19|20)\\d{6}') AND try_strptime(${x}, '%Y%m%d') IS NOT NULL THEN substr(${x}, 1, 4) || '-' || substr(${x}, 5, 2)
+    WHEN try_strptime(${x}, '%d %b %Y') IS NOT NULL THEN strftime(try_strptime(${x}, '%d %b %Y'), '%Y-%m')
+    WHEN regexp_matches(${x}, ${DMY}) AND (${part(1)} > 12 OR ${part(1)} = ${part(2)}) THEN ${ym(`regexp_extract(${x}, ${DMY}, 3)`, part(2))}
+    WHEN regexp_matches(${x}, ${DMY}) AND ${part(2)} > 12 THEN ${ym(`regexp_extract(${x}, ${DMY}, 3)`, part(1))}
+  END`;
+}
+
+/**
+ * A band of years from a year (`1984`) or a finer band (`1980-1984`): the previous level's value,
+ * so the dates are parsed once. Anything else (a value no level could read) stays as it is.
+ */
 const band = (y: string, w: number) => `CAST((${y} // ${w}) * ${w} AS VARCHAR) || '-' || CAST((${y} // ${w}) * ${w} + ${w - 1} AS VARCHAR)`;
+const yearBand = (prev: string, w: number) => otherwise(prev, `regexp_full_match(${t(prev)}, '\\d{4}(-\\d{4})?')`, band(`CAST(substr(${t(prev)}, 1, 4) AS INTEGER)`, w));
 
 const suppress: Level = { kind: 'suppress', words: 'suppressed', sql: () => `'*'` };
 
 const dateLevels: Level[] = [
-  { kind: 'date_month', words: 'month', sql: (v) => otherwise(v, isoDate(v), `substr(${t(v)}, 1, 7)`) },
-  { kind: 'date_year', words: 'year', sql: (v) => otherwise(v, isoDate(v), `substr(${t(v)}, 1, 4)`) },
-  { kind: 'date_band', width: 5, words: '5-year band', sql: (v) => otherwise(v, isoDate(v), band(yearOf(v), 5)) },
-  { kind: 'date_band', width: 10, words: '10-year band', sql: (v) => otherwise(v, isoDate(v), band(yearOf(v), 10)) },
+  { kind: 'date_month', words: 'month', sql: (v) => `coalesce(${monthOf(v)}, ${v})` },
+  {
+    kind: 'date_year',
+    words: 'year',
+    // From the month where it was read; from the raw value where only the day/month order was in doubt.
+    sql: (v, prev) => `CASE WHEN regexp_full_match(${prev}, '\\d{4}-(0[1-9]|1[0-2])') THEN substr(${prev}, 1, 4)
+      WHEN regexp_matches(${t(v)}, ${DMY}) THEN regexp_extract(${t(v)}, ${DMY}, 3) ELSE ${prev} END`,
+  },
+  { kind: 'date_band', width: 5, words: '5-year band', sql: (_v, prev) => yearBand(prev, 5) },
+  { kind: 'date_band', width: 10, words: '10-year band', sql: (_v, prev) => yearBand(prev, 10) },
   suppress,
 ];
 
-const isYear = (v: string) => `regexp_full_match(${t(v)}, '\\d{4}')`;
 const yearLevels: Level[] = [
-  { kind: 'year_band', width: 5, words: '5-year band', sql: (v) => otherwise(v, isYear(v), band(`CAST(${t(v)} AS INTEGER)`, 5)) },
-  { kind: 'year_band', width: 10, words: '10-year band', sql: (v) => otherwise(v, isYear(v), band(`CAST(${t(v)} AS INTEGER)`, 10)) },
+  { kind: 'year_band', width: 5, words: '5-year band', sql: (_v, prev) => yearBand(prev, 5) },
+  { kind: 'year_band', width: 10, words: '10-year band', sql: (_v, prev) => yearBand(prev, 10) },
   suppress,
 ];
 

@@ -43,14 +43,15 @@ interface Scratch extends SearchTables {
   all: string[];
 }
 
-function scratchFor(jobId: string, columns: number): Scratch {
+function scratchFor(jobId: string): Scratch {
   const base = `risk_${jobId}_${Date.now()}`;
-  const name = (s: string) => qualified(SCRATCH, 'main', `${base}_${s}`);
-  const dist = (i: number) => name(`dist${i}`);
-  const combos = name('combos');
-  const coded = name('coded');
-  const after = name('after');
-  return { combos, dist, coded, after, all: [combos, coded, after, ...Array.from({ length: columns }, (_, i) => dist(i))] };
+  const all: string[] = [];
+  const name = (s: string) => {
+    const n = qualified(SCRATCH, 'main', `${base}_${s}`);
+    if (!all.includes(n)) all.push(n);
+    return n;
+  };
+  return { combos: name('combos'), coded: name('coded'), after: name('after'), dist: (i) => name(`dist${i}`), work: (s) => name(`work_${s}`), all };
 }
 
 /** Runs `fn` on a connection of its own set to UTC, so timestamps read as text the same everywhere. */
@@ -83,7 +84,7 @@ async function measureVersion(
 async function measure(ws: Workspace, job: JobContext, r: RiskRequest): Promise<RiskResult> {
   const roles = await rolesOf(ws.db, r.datasetId, r.version, r.quasi);
   const cols: SearchColumn[] = r.quasi.map((c) => ({ columnId: c.id, header: c.header, role: roles.get(c.id) ?? 'categorical' }));
-  const s = scratchFor(job.id, cols.length);
+  const s = scratchFor(job.id);
   const notes: string[] = [];
   try {
     return await inUtc(ws, async (conn) => {

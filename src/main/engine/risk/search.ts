@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RiskColumnRole, RiskGeneralisation, RiskSuggestion } from '../../../shared/api/pii-types';
 import { num } from '../db/database';
 import type { JobContext } from '../jobs/jobs';
-import { levelsFor, type Level } from './hierarchy';
+import { isoDateSql, levelsFor, type Level } from './hierarchy';
 import { q, rowsOf } from './measure';
 
 export interface SearchColumn {
@@ -19,9 +19,11 @@ export interface SearchColumn {
 
 export interface SearchTables {
   combos: string;
-  /** One per column: distinct value, its row count, and a code per level. */
+  /** One per column: distinct value, its row count, each level's value and code. */
   dist: (i: number) => string;
   coded: string;
+  /** A further scratch table's name (dropped with the others). */
+  work: (name: string) => string;
 }
 
 export interface SearchOutcome {
@@ -52,14 +54,19 @@ class Lattice {
     private readonly job: JobContext,
     private readonly t: SearchTables,
     readonly levels: Level[][],
-    readonly loss: number[][],
+    private readonly figures: ColumnFigures,
     private readonly targetK: number,
   ) {
     this.heights = levels.map((l) => l.length);
   }
 
   lossOf(node: number[]): number {
-    return node.length === 0 ? 0 : node.reduce((s, l, i) => s + this.loss[i]![l]!, 0) / node.length;
+    return node.length === 0 ? 0 : node.reduce((s, l, i) => s + this.figures.loss[i]![l]!, 0) / node.length;
+  }
+
+  /** True when one column alone, at its level, already makes a class below k. */
+  surelyBelow(node: number[]): boolean {
+    return node.some((l, i) => this.figures.smallest[i]![l]! < this.targetK);
   }
 
   /** The classes a node makes: suppressed columns drop out of the grouping. */
@@ -82,43 +89,86 @@ class Lattice {
   }
 }
 
-/** Codes each column's values per level and re-keys the combinations by them. */
+/**
+ * Codes each column's values per level and re-keys the combinations by them. The level values are
+ * computed one level at a time, each from the one before, so a date is parsed once.
+ */
 async function prepare(conn: DuckDBConnection, job: JobContext, t: SearchTables, levels: Level[][]): Promise<void> {
   for (let i = 0; i < levels.length; i++) {
-    const codes = levels[i]!.slice(0, -1).map((lv, j) => `dense_rank() OVER (ORDER BY ${lv.sql('v')} NULLS FIRST) AS ${g(i, j + 1)}`);
-    await rowsOf(
-      conn,
-      job,
-      `CREATE TABLE ${t.dist(i)} AS SELECT v, cnt, dense_rank() OVER (ORDER BY v NULLS FIRST) AS ${g(i, 0)}${codes.map((c) => `, ${c}`).join('')}
-       FROM (SELECT ${q(i)} AS v, sum(n) AS cnt FROM ${t.combos} GROUP BY 1)`,
-    );
+    const inner = levels[i]!.slice(0, -1);
+    let from = t.work(`v${i}_0`);
+    await rowsOf(conn, job, `CREATE TABLE ${from} AS SELECT ${q(i)} AS v, sum(n) AS cnt, ${q(i)} AS l0 FROM ${t.combos} GROUP BY 1`);
+    for (let j = 1; j <= inner.length; j++) {
+      const next = t.work(`v${i}_${j}`);
+      await rowsOf(conn, job, `CREATE TABLE ${next} AS SELECT *, ${inner[j - 1]!.sql('v', `l${j - 1}`)} AS l${j} FROM ${from}`);
+      await conn.run(`DROP TABLE ${from}`);
+      from = next;
+    }
+    const codes = Array.from({ length: inner.length + 1 }, (_, j) => `CAST(dense_rank() OVER (ORDER BY l${j} NULLS FIRST) AS INTEGER) AS ${g(i, j)}`);
+    await rowsOf(conn, job, `CREATE TABLE ${t.dist(i)} AS SELECT *, ${codes.join(', ')} FROM ${from}`);
+    await conn.run(`DROP TABLE ${from}`);
   }
   const cols = levels.flatMap((l, i) => Array.from({ length: l.length }, (_, j) => `d${i}.${g(i, j)}`));
   const joins = levels.map((_, i) => `JOIN ${t.dist(i)} d${i} ON c.${q(i)} IS NOT DISTINCT FROM d${i}.v`).join(' ');
   await rowsOf(conn, job, `CREATE TABLE ${t.coded} AS SELECT ${cols.join(', ')}, c.n FROM ${t.combos} c ${joins}`);
 }
 
+interface ColumnFigures {
+  /** Per column and level (suppressed last): the share of entropy lost. */
+  loss: number[][];
+  /** Per column and level: the smallest class that column alone makes at that level. */
+  smallest: number[][];
+}
+
 /**
- * Information loss per column and level: the share of the column's entropy the level removes
- * (0 at the raw values; 1 when suppressed, unless the column held one value and had none to lose).
+ * Per column and level, from the column's distinct values: the information lost (the share of the
+ * column's entropy the level removes: 0 at the raw values; 1 when suppressed, unless the column
+ * held one value and had none to lose) and its smallest class. A node cannot reach k where one
+ * of its columns alone makes a class below k (the node's classes only split those further).
  */
-async function entropyLoss(conn: DuckDBConnection, job: JobContext, t: SearchTables, levels: Level[][]): Promise<number[][]> {
-  const out: number[][] = [];
+async function columnFigures(conn: DuckDBConnection, job: JobContext, t: SearchTables, levels: Level[][]): Promise<ColumnFigures> {
+  const loss: number[][] = [];
+  const smallest: number[][] = [];
   for (let i = 0; i < levels.length; i++) {
     const hs: number[] = [];
+    const mins: number[] = [];
     for (let j = 0; j < levels[i]!.length; j++) {
       const [r] = await rowsOf(
         conn,
         job,
-        `SELECT coalesce(ln(sum(s)) - sum(s * ln(s)) / sum(s), 0) AS h FROM (SELECT CAST(sum(cnt) AS DOUBLE) AS s FROM ${t.dist(i)} GROUP BY ${g(i, j)})`,
+        `SELECT coalesce(ln(sum(s)) - sum(s * ln(s)) / sum(s), 0) AS h, min(s) AS m FROM (SELECT CAST(sum(cnt) AS DOUBLE) AS s FROM ${t.dist(i)} GROUP BY ${g(i, j)})`,
       );
       hs.push(Math.max(0, Number(r?.h ?? 0)));
+      mins.push(Number(r?.m ?? 0));
     }
     const h0 = hs[0] ?? 0;
     const lossAt = (j: number) => (h0 <= 1e-12 ? 0 : j === hs.length ? 1 : Math.min(1, Math.max(0, (h0 - hs[j]!) / h0)));
-    out.push(Array.from({ length: hs.length + 1 }, (_, j) => lossAt(j)));
+    loss.push(Array.from({ length: hs.length + 1 }, (_, j) => lossAt(j)));
+    smallest.push([...mins, Number.POSITIVE_INFINITY]);
   }
-  return out;
+  return { loss, smallest };
+}
+
+/** Date columns with dates not written as ISO: the suggestion reads them, a policy's generalise step needs ISO. */
+async function writtenDateNotes(conn: DuckDBConnection, job: JobContext, t: SearchTables, cols: SearchColumn[]): Promise<string[]> {
+  const notes: string[] = [];
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i]!;
+    if (c.role !== 'birth_date' && c.role !== 'date') continue;
+    // l2 is the year level's value: a date read in another form has one that differs from it.
+    const [r] = await rowsOf(
+      conn,
+      job,
+      `SELECT coalesce(sum(cnt) FILTER (WHERE v IS NOT NULL AND NOT ${isoDateSql('v')} AND l2 <> v), 0) AS other, coalesce(sum(cnt), 0) AS total FROM ${t.dist(i)}`,
+    );
+    const other = num(r?.other);
+    if (other === 0) continue;
+    const pct = Math.round((other / Math.max(1, num(r?.total))) * 1000) / 10;
+    notes.push(
+      `${pct} % of the values of ${JSON.stringify(c.header)} are dates not written as ISO (YYYY-MM-DD, e.g. 10/09/1991): the suggestions read their year (and their month where the day/month order is certain); a policy's generalise step reads ISO dates only, so put a dates-to-ISO cleaning step before it.`,
+    );
+  }
+  return notes;
 }
 
 /** Every node, lowest total level first. */
@@ -142,6 +192,7 @@ async function wholeSearch(lat: Lattice, job: JobContext, targetK: number): Prom
       reaches.add(node.join(','));
       continue;
     }
+    if (lat.surelyBelow(node)) continue;
     if (lat.evaluations >= MAX_EVALUATIONS) return null;
     const e = await lat.evaluate(node);
     if (e.k >= targetK) {
@@ -198,10 +249,10 @@ export async function searchGeneralisations(conn: DuckDBConnection, job: JobCont
   const levels = cols.map((c) => levelsFor(c.role));
   job.progress({ stage: 'coding values per generalisation level' });
   await prepare(conn, job, t, levels);
-  const loss = await entropyLoss(conn, job, t, levels);
-  const lat = new Lattice(conn, job, t, levels, loss, targetK);
+  const notes = await writtenDateNotes(conn, job, t, cols);
+  const figures = await columnFigures(conn, job, t, levels);
+  const lat = new Lattice(conn, job, t, levels, figures, targetK);
   job.progress({ stage: 'searching generalisations', done: 0 });
-  const notes: string[] = [];
   const size = lat.heights.reduce((p, h) => p * (h + 1), 1);
   let nodes = size <= MAX_LATTICE ? await wholeSearch(lat, job, targetK) : null;
   if (nodes === null) {
