@@ -94,6 +94,7 @@ describe('column roles', () => {
     ['signup_date', many(['2012-05-31', '2020-01-01']), 'date'],
     ['shipped', many(['2012-05-31', 'soon', 'later']), 'categorical'],
     ['birth_year', many(['1957', '1960']), 'birth_year'],
+    ['yob', many(['1957', '1960']), 'birth_year'],
     ['year', many(['1957', '1960']), 'categorical'],
     ['order_no', many(['1957', '1960']), 'categorical'],
     ['age', many(['34', '90', '7', '']), 'age'],

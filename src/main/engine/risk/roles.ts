@@ -21,8 +21,8 @@ const SEX_VALUES = new Set(['m', 'f', 'male', 'female', 'man', 'woman', 'u', 'x'
 
 const words = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'iu');
 const HEADER = {
-  birth: words('dob|d o b|birth|births|born|birthday|birthdate|date of birth|birth date|geburtsdatum|fecha de nacimiento|date de naissance'),
-  year: words('year|yob|yr'),
+  birth: words('dob|yob|d o b|birth|births|born|birthday|birthdate|date of birth|birth date|geburtsdatum|fecha de nacimiento|date de naissance'),
+  year: words('year|yr'),
   age: words('age|age years|age in years|alter|edad'),
   zip: words('zip|zipcode|zip code|zip5|zip 5'),
   postcode: words('postcode|post code|postal|postal code|postalcode|plz|postleitzahl|code postal|cp|cap|eircode|pin code|pincode'),
