@@ -177,6 +177,41 @@ describe('suggested generalisations', () => {
   });
 });
 
+describe('other hierarchies and large searches', () => {
+  it('bands ages (90+ grouped) and cuts UK postcodes to their outward code', async () => {
+    const rows = [['34', 'SW1A 1AA'], ['31', 'SW1A 2BB'], ['38', 'SW1A 1AA'], ['92', 'G1 3HJ'], ['97', 'G1 1AB'], ['104', 'G1 3HJ']];
+    const { datasetId, ids } = await dataset(['age', 'postcode'], rows);
+    const r = await risk(datasetId, [ids.age!, ids.postcode!], 3);
+    // 30-34 ×2 + 35-39 ×1 fails at 5-year bands; 30-39 and 90+ hold 3 each; outward codes SW1A and G1 hold 3 each.
+    expect(r.suggestions[0]!.generalisations.map((g) => [g.kind, g.width ?? null, g.label])).toEqual([
+      ['age_band', 10, 'age → 10-year band (90+ grouped)'],
+      ['postcode_outward', null, 'postcode → outward code'],
+    ]);
+    expect(r.suggestions[0]).toMatchObject({ k: 3, recordsBelowK: 0 });
+  });
+
+  it('searches step by step when the lattice is too large to search whole, and says so', async () => {
+    // 13 two-level columns (categories: kept or suppressed): 8,192 nodes.
+    const header = Array.from({ length: 13 }, (_, i) => `c${i}`);
+    const rows = Array.from({ length: 8 }, (_, r) => header.map((_, i) => (i === 0 ? `g${r >> 1}` : `v${(r * (i + 1)) % 8}`)));
+    const { datasetId, ids } = await dataset(header, rows);
+    const r = await risk(datasetId, header.map((h) => ids[h]!), 2);
+    expect(r.notes).toEqual([expect.stringMatching(/^The search over 8,192 combinations of generalisation levels was too large to search whole;/)]);
+    expect(r.suggestions).toHaveLength(1);
+    const kept = header.filter((h) => !r.suggestions[0]!.generalisations.some((g) => g.header === h));
+    const kKeeping = (cols: string[]) => {
+      const counts = new Map<string, number>();
+      for (const row of rows) counts.set(cols.map((c) => row[header.indexOf(c)]).join('|'), (counts.get(cols.map((c) => row[header.indexOf(c)]).join('|')) ?? 0) + 1);
+      return Math.min(...counts.values());
+    };
+    expect(r.suggestions[0]).toMatchObject({ k: kKeeping(kept), recordsBelowK: 0 });
+    expect(kKeeping(kept)).toBeGreaterThanOrEqual(2);
+    // Minimal: bringing back any suppressed column breaks k (rows r and r + 4 agree on c1, c3, …, c11).
+    for (const h of header.filter((x) => !kept.includes(x))) expect(kKeeping([...kept, h]), h).toBe(1);
+    expect(kept.length).toBeGreaterThan(1);
+  });
+});
+
 describe('a later version', () => {
   it('measures the chosen columns again by id, naming those dropped or renamed', async () => {
     const header = ['date_of_birth', 'zip', 'sex', 'name'];
