@@ -18,9 +18,15 @@ interface Opts {
   rows: number;
   k: number;
   runs: number;
-  quasi: string[][];
+  quasi?: string[][];
   seed: string;
 }
+
+/** The bench file's quasi-identifiers: the two risk.suggestQuasi proposes, then with city and country. */
+const DEFAULT_SETS = [
+  ['date_of_birth', 'postcode'],
+  ['date_of_birth', 'postcode', 'city', 'country'],
+];
 
 const program = new Command('risk-bench')
   .addOption(new Option('--rows <n>', 'rows of the bench file').default(1_000_000).argParser(whole(1)))
@@ -29,11 +35,7 @@ const program = new Command('risk-bench')
   .option('--seed <seed>', 'generator seed', 'bench')
   .addOption(
     new Option('--quasi <headers>', 'comma-separated quasi-identifier headers (repeatable: one set per flag)')
-      .argParser((v: string, prev: string[][] | undefined) => [...(prev ?? []), v.split(',').map((s) => s.trim())])
-      .default([
-        ['date_of_birth', 'postcode'],
-        ['date_of_birth', 'postcode', 'city', 'country'],
-      ]),
+      .argParser((v: string, prev: string[][] | undefined) => [...(prev ?? []), v.split(',').map((s) => s.trim())]),
   )
   .action(async (o: Opts) => {
     const log = (s: string) => console.error(s);
@@ -54,7 +56,7 @@ const program = new Command('risk-bench')
       const detail = await b.call('dataset.get', { datasetId });
       const suggested = await b.call('risk.suggestQuasi', { datasetId, version: 1 });
       log(`suggested quasi-identifiers: ${suggested.map((s) => `${s.header} (${s.role})`).join(', ')}`);
-      for (const headers of o.quasi) {
+      for (const headers of o.quasi ?? DEFAULT_SETS) {
         const ids = headers.map((h) => {
           const c = detail.columns.find((x) => x.header === h);
           if (!c) throw new Error(`no column ${h}; headers: ${detail.columns.map((x) => x.header).join(', ')}`);
