@@ -104,8 +104,17 @@ async function prepare(conn: DuckDBConnection, job: JobContext, t: SearchTables,
       await conn.run(`DROP TABLE ${from}`);
       from = next;
     }
-    const codes = Array.from({ length: inner.length + 1 }, (_, j) => `CAST(dense_rank() OVER (ORDER BY l${j} NULLS FIRST) AS INTEGER) AS ${g(i, j)}`);
-    await rowsOf(conn, job, `CREATE TABLE ${t.dist(i)} AS SELECT *, ${codes.join(', ')} FROM ${from}`);
+    // Codes without sorting: the raw values are distinct rows already; each coarser level's
+    // distinct values are numbered in a small table and joined back.
+    const levelsAbove = Array.from({ length: inner.length }, (_, j) => j + 1);
+    const numbered = levelsAbove.map((j) => `n${j} AS (SELECT l${j} AS x, CAST(row_number() OVER () AS INTEGER) AS code FROM (SELECT DISTINCT l${j} FROM ${from}))`);
+    await rowsOf(
+      conn,
+      job,
+      `CREATE TABLE ${t.dist(i)} AS ${numbered.length > 0 ? `WITH ${numbered.join(', ')} ` : ''}
+       SELECT f.*, CAST(row_number() OVER () AS INTEGER) AS ${g(i, 0)}${levelsAbove.map((j) => `, n${j}.code AS ${g(i, j)}`).join('')}
+       FROM ${from} f ${levelsAbove.map((j) => `JOIN n${j} ON f.l${j} IS NOT DISTINCT FROM n${j}.x`).join(' ')}`,
+    );
     await conn.run(`DROP TABLE ${from}`);
   }
   const cols = levels.flatMap((l, i) => Array.from({ length: l.length }, (_, j) => `d${i}.${g(i, j)}`));
