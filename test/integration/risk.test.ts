@@ -242,6 +242,16 @@ describe('a later version', () => {
     expect(log.find((e) => e.action === 'dataset.risk_measured')).toMatchObject({ subject: { dataset: datasetId, version: '1' }, details: { targetK: 2, k: 1, afterVersion: later, afterK: 1 } });
   });
 
+  it('puts every record in one class when no quasi-identifier is left', async () => {
+    const { datasetId, ids } = await dataset(['zip', 'name'], [['02139', 'a'], ['02140', 'b'], ['02141', 'c']]);
+    const steps = [{ id: 'nozip', type: 'drop_columns', columns: { names: ['zip'] } }];
+    const run = await jobResult<RunResult>(await t.runJob('clean.run', { datasetId, version: 1, source: { policy: policyDoc(steps as never) } }));
+    const later = run.outputVersion as number;
+    const r = await risk(datasetId, [ids.zip!], 3, later);
+    expect(r.after).toEqual({ version: later, rows: 3, classes: 1, k: 3, recordsBelowK: 0, classesBelowK: 0, uniqueRecords: 0, histogram: [{ size: 3, classes: 1, records: 3 }] });
+    expect(r.notes.at(-1)).toBe(`None of the quasi-identifiers is left in version ${later}: every record is in one class.`);
+  });
+
   it('is refused when it is not later, or missing', async () => {
     const { datasetId, ids } = await dataset(['a'], [col('x')]);
     expect(await t.fail('risk.start', { datasetId, version: 1, quasi: [ids.a!], afterVersion: 1 })).toMatchObject({ code: 'INVALID_ARGUMENT', message: 'afterVersion must be later than version 1; got 1.' });
