@@ -33,7 +33,7 @@ describe('PII bench scoring of one cell', () => {
     expect([...board.falsePositives.keys()].sort()).toEqual(['IP_ADDRESS|hard negative: version string', 'PHONE|labelled IDENTIFIER']);
     expect(board.falsePositives.get('IP_ADDRESS|hard negative: version string')?.examples[0]).toMatchObject({ header: 'notes', row: 7, text: '[1.2.3.4] and 555-0100-99' });
     expect(falseAlarms(board)).toEqual({ total: 1, alarmed: 1, rate: 1 });
-    expect(board.kinds.get('IDENTIFIER|k')).toMatchObject({ total: 1, missed: 1, example: { note: 'found as PHONE' } });
+    expect(board.kinds.get('IDENTIFIER|k|text')).toMatchObject({ total: 1, missed: 1, example: { note: 'found as PHONE' } });
   });
 
   it('counts a hard negative once however many findings hit it, and only when one overlaps', () => {

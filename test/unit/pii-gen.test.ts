@@ -137,6 +137,9 @@ describe('PII generator: hard negatives fail the checks', () => {
     ['amount', (v: string) => /^\d{1,3}(?:,\d{3})+(?:\.\d\d)?$/.test(v)],
     ['capitalised common words', (v: string) => /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?$/u.test(v)],
     ['business date', (v: string) => /\d{4}/.test(v)],
+    ['IBAN-shaped, wrong check digits', (v: string) => /^DE\d\d/.test(v) && ibanMod97(v.replace(/ /g, '')) !== 1],
+    ['SSN-shaped, area never issued', (v: string) => validSsn(v.slice(0, 3), v.slice(4, 6), v.slice(7)) !== undefined],
+    ['NINO-shaped, prefix never issued', (v: string) => /^[A-Z]{2}\d{6}[A-D]$/.test(v) && !ninoValid(v)],
   ] as const)('%s', (kind, shape) => {
     const list = neg(kind);
     expect(list.length).toBeGreaterThan(50);
@@ -144,4 +147,4 @@ describe('PII generator: hard negatives fail the checks', () => {
   });
 });
 
-const PINNED = '81297000333e9cb1b61eeddadb042a246b3bb656bc30712e2b809614935ed93e';
+const PINNED = '5e3ced5b1914702d34853ce3fb5a2bd88b437d2e1a32207032daecd32e4fdc1b';

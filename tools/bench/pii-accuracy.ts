@@ -115,16 +115,16 @@ export function targetLines(a: PiiAccuracy): string[] {
 
 function weaknessLines(a: PiiAccuracy): string[] {
   const lines: string[] = [];
-  const missed = [...a.board.kinds.entries()].filter(([, k]) => k.missed > 0 && k.missed / k.total > 0.01).sort((x, y) => y[1].missed - x[1].missed);
+  const missed = [...a.board.kinds.entries()].filter(([, k]) => k.missed > 0).sort((x, y) => y[1].missed - x[1].missed);
   const uncovered = ENTITY_TYPES.filter((e) => combined(a.board, e).truth > 0 && combined(a.board, e).found === 0);
   if (uncovered.length > 0) lines.push(`No finding at all (no recogniser for them in this build, or it never fired): ${uncovered.join(', ')}.`, '');
   const shown = missed.filter(([k]) => !uncovered.includes(k.split('|')[0] as EntityType)).slice(0, 25);
   if (shown.length > 0) {
-    lines.push('Misses by variant (overlap matching; variants missing more than 1 %):', '', '| entity | variant | missed | of | e.g. (column: value → outcome) |', '| --- | --- | ---: | ---: | --- |');
+    lines.push('Misses by variant (overlap matching; the 25 with most misses):', '', '| entity | variant | where | missed | of | e.g. (column: value → outcome) |', '| --- | --- | --- | ---: | ---: | --- |');
     for (const [key, k] of shown) {
-      const [entity, kind] = key.split('|');
+      const [entity, kind, split] = key.split('|');
       const ex = k.example ? `${esc(k.example.header)}: \`${esc(k.example.text)}\` → ${k.example.note}` : '';
-      lines.push(`| ${entity} | ${esc(kind ?? '')} | ${int(k.missed)} | ${int(k.total)} | ${ex} |`);
+      lines.push(`| ${entity} | ${esc(kind ?? '')} | ${split === 'column' ? 'table columns' : 'free text'} | ${int(k.missed)} | ${int(k.total)} | ${ex} |`);
     }
     lines.push('');
   }

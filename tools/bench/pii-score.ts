@@ -28,7 +28,7 @@ export interface Example {
 export interface ScoreBoard {
   /** By `${entity}|${split}`. */
   tallies: Map<string, Tally>;
-  /** Truth spans by `${entity}|${kind}`: total and missed (overlap matching). */
+  /** Truth spans by `${entity}|${kind}|${split}`: total and missed (overlap matching). */
   kinds: Map<string, { total: number; missed: number; example?: Example }>;
   /** False positives by `${entity}|${reason}`. */
   falsePositives: Map<string, { count: number; examples: Example[] }>;
@@ -96,7 +96,7 @@ export function scoreCell(board: ScoreBoard, cell: { text: string; header: strin
     const hits = near.filter((f) => f.entity === s.label);
     if (hits.length > 0) t.truthHit.overlap++;
     if (hits.some((f) => same(s, f))) t.truthHit.strict++;
-    const kindKey = `${s.label}|${s.kind}`;
+    const kindKey = `${s.label}|${s.kind}|${cell.split}`;
     let k = board.kinds.get(kindKey);
     if (!k) board.kinds.set(kindKey, (k = { total: 0, missed: 0 }));
     k.total++;

@@ -2,7 +2,7 @@
 // built to fail exactly the check that tells it apart (an order number that fails Luhn, a version
 // string that is not an address in context, an ISBN), never to pass every check a real one would.
 import type { Rng } from '../prng';
-import { isbn10Digit, isbn13Digit, luhnDigit, luhnValid } from './checks';
+import { NINO, ibanCheck, isbn10Digit, isbn13Digit, luhnDigit, luhnValid } from './checks';
 import type { Value } from './values';
 import { formatDate, ymd } from './values';
 
@@ -67,4 +67,22 @@ export function amount(rng: Rng): Value {
   const n = rng.int(1000, 9_999_999);
   const s = n.toLocaleString('en-US');
   return { text: rng.chance(0.7) ? `${s}.${String(rng.int(0, 99)).padStart(2, '0')}` : s, kind: 'amount' };
+}
+
+/**
+ * Shaped like a checksum-validated identifier but failing its check: an IBAN with wrong check
+ * digits, an SSN in an area never issued (000, 666), a NINO with a prefix HMRC never issues. Only
+ * the validation tells these from the real thing, so they keep the validators honest.
+ */
+export function invalidLookalike(rng: Rng): Value {
+  const kind = rng.pick(['IBAN', 'SSN', 'NINO']);
+  if (kind === 'IBAN') {
+    const bban = rng.digits(18);
+    const good = Number(ibanCheck('DE', bban));
+    const bad = String(((good - 2 + rng.int(1, 96)) % 97) + 2).padStart(2, '0');
+    return { text: `DE${bad}${bban}`.replace(/(.{4})(?=.)/g, '$1 '), kind: 'IBAN-shaped, wrong check digits' };
+  }
+  if (kind === 'SSN') return { text: `${rng.pick(['000', '666'])}-${String(rng.int(1, 99)).padStart(2, '0')}-${String(rng.int(1, 9999)).padStart(4, '0')}`, kind: 'SSN-shaped, area never issued' };
+  const prefix = rng.chance(0.5) ? rng.pick([...NINO.excluded]) : `${rng.pick(['D', 'F', 'I', 'Q', 'U', 'V'])}${rng.pick([...NINO.second])}`;
+  return { text: `${prefix}${rng.digits(6)}${rng.pick(['A', 'B', 'C', 'D'])}`, kind: 'NINO-shaped, prefix never issued' };
 }

@@ -69,6 +69,7 @@ export const PII_COLUMNS: readonly ColumnSpec[] = [
   col('tag', 'NEGATIVE', neg.capitalised),
   col('batch', 'NEGATIVE', neg.digitString),
   col('amount', 'NEGATIVE', neg.amount),
+  col('legacy_id', 'NEGATIVE', neg.invalidLookalike, 0.6),
   { header: 'notes', split: 'text', role: 'text', fill: 0.95, cell: (rng, c) => freeText(rng, c) },
 ];
 

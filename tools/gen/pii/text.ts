@@ -99,6 +99,7 @@ const FRAGMENTS: readonly (readonly [string, Label, Gen])[] = [
   ['Asked about the {} offer.', 'NEGATIVE', neg.capitalised],
   ['Batch {} recalled.', 'NEGATIVE', neg.digitString],
   ['Balance of {} settled.', 'NEGATIVE', neg.amount],
+  ['Old reference {} cancelled.', 'NEGATIVE', neg.invalidLookalike],
 ];
 
 const FILLERS = ['No further action needed.', 'Follow up in two weeks.', 'Thanks 🙏', 'Customer was happy with the outcome.', 'Left a voicemail.', 'See previous note.', 'Escalated to the second line.', 'Résumé attached — ✅'];
