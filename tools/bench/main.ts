@@ -103,8 +103,9 @@ const program = new Command('bench')
       const accuracy = await measurePiiAccuracy({ rows: o.piiRows, seed: o.seed, log });
       const machine = await describeMachine(load);
       const section = piiAccuracySection(accuracy, machine, date, note);
-      const { board, ...summary } = accuracy;
-      fs.writeFileSync(path.join(BENCH_DIR, 'results', `pii-accuracy-${stamp}.json`), JSON.stringify({ machine, date, summary, tallies: Object.fromEntries(board.tallies) }, null, 2));
+      const { board, confident, ...summary } = accuracy;
+      const tallies = { all: Object.fromEntries(board.tallies), confident: Object.fromEntries(confident.tallies) };
+      fs.writeFileSync(path.join(BENCH_DIR, 'results', `pii-accuracy-${stamp}.json`), JSON.stringify({ machine, date, summary, tallies }, null, 2));
       console.log(`\n${section}\n`);
       if (o.doc) writeSection(o.doc, 'pii-accuracy', section);
       // The speed half (tools/bench/pii-speed.ts, branch pii-scan) is called here, writing its own section.
