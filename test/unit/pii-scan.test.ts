@@ -75,7 +75,7 @@ describe('code point offsets', () => {
     ['astral emoji before the span', '😀😀 mail a@b.com', 'a@b.com', 8],
     ['flag (two astral code points) before', '🇬🇧 SW1A 1AA', 'SW1A 1AA', 3],
     ['astral letter inside the header text', '𝒜 call +44 20 7946 0958 𝒵', '+44 20 7946 0958', 7],
-    ['combining accent (BMP) before', 'Jose\u0301: 4111111111111111', '4111111111111111', 7],
+    ['combining accent (BMP) before', 'Cafe\u0301: 4111111111111111', '4111111111111111', 7],
     ['no surrogates', 'ip 10.0.0.1', '10.0.0.1', 3],
   ])('%s', (_what, text, span, start) => {
     const found = scanText(text, ctx());
