@@ -12,7 +12,7 @@ import { benchGrid } from './grid-bench';
 import { benchImport } from './import-bench';
 import { describeMachine } from './machine';
 import { benchProfile } from './profile-bench';
-import { measurePiiAccuracy, piiAccuracySection } from './pii-accuracy';
+import { benchPiiAccuracy } from './pii-accuracy';
 import { profileSection } from './profile-report';
 import { gridSection, importSection, writeSection } from './report';
 
@@ -99,15 +99,7 @@ const program = new Command('bench')
       if (o.doc) writeSection(o.doc, 'clean', section);
     }
     if (suite === 'pii' || suite === 'all') {
-      const { load, date } = start();
-      const accuracy = await measurePiiAccuracy({ rows: o.piiRows, seed: o.seed, log });
-      const machine = await describeMachine(load);
-      const section = piiAccuracySection(accuracy, machine, date, note);
-      const { board, confident, ...summary } = accuracy;
-      const tallies = { all: Object.fromEntries(board.tallies), confident: Object.fromEntries(confident.tallies) };
-      fs.writeFileSync(path.join(BENCH_DIR, 'results', `pii-accuracy-${stamp}.json`), JSON.stringify({ machine, date, summary, tallies }, null, 2));
-      console.log(`\n${section}\n`);
-      if (o.doc) writeSection(o.doc, 'pii-accuracy', section);
+      await benchPiiAccuracy({ rows: o.piiRows, seed: o.seed, doc: o.doc, note, stamp, log });
       // The speed half (tools/bench/pii-speed.ts, branch pii-scan) is called here, writing its own section.
     }
   });

@@ -3,14 +3,18 @@
 // task, each column with its own header), scores findings against the truth (pii-score.ts) and
 // writes precision/recall/F1 per entity, table columns and free text apart, plus the hard-negative
 // false-alarm rate and the recognisers' weak spots with examples.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { RECOGNISERS } from '../../src/main/engine/pii/registry';
 import { scanCells } from '../../src/main/engine/pii/scan';
 import { ENTITY_TYPES, type EntityType } from '../../src/shared/api/pii-types';
 import { NAME_LIST_SIZES } from '../gen/pii/names';
 import { PII_COLUMNS, PII_GENERATOR_VERSION, generatePiiTable, type Split, type Truth } from '../gen/pii/table';
-import type { Machine } from './machine';
+import { BENCH_DIR } from './datasets';
+import { describeMachine, type Machine } from './machine';
 import { combined, falseAlarms, newBoard, prf, scoreCell, type ScoreBoard, type Tally } from './pii-score';
-import { int, machineLines, s2, verdict } from './report';
+import { int, machineLines, s2, verdict, writeSection } from './report';
 
 export const PII_REGIONS = ['US', 'GB'];
 /** Types validated by a checksum or a number plan: the test's gate and the 0.99 target. */
@@ -212,4 +216,18 @@ export function piiAccuracySection(a: PiiAccuracy, m: Machine, date: string, not
   }
   lines.push('', ...weaknessLines(a));
   return lines.join('\n');
+}
+
+/** The suite as main.ts runs it: measure, print, keep the raw tallies, write the section. */
+export async function benchPiiAccuracy(o: { rows: number; seed: string; doc: string | false; note: string | null; stamp: string; log: (s: string) => void }): Promise<void> {
+  const load = os.loadavg()[0] ?? 0;
+  const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const accuracy = await measurePiiAccuracy({ rows: o.rows, seed: o.seed, log: o.log });
+  const machine = await describeMachine(load);
+  const section = piiAccuracySection(accuracy, machine, date, o.note);
+  const { board, confident, ...summary } = accuracy;
+  const tallies = { all: Object.fromEntries(board.tallies), confident: Object.fromEntries(confident.tallies) };
+  fs.writeFileSync(path.join(BENCH_DIR, 'results', `pii-accuracy-${o.stamp}.json`), JSON.stringify({ machine, date, summary, tallies }, null, 2));
+  console.log(`\n${section}\n`);
+  if (o.doc) writeSection(o.doc, 'pii-accuracy', section);
 }
