@@ -34,10 +34,14 @@ const POSITIVES: Case[] = [
   { text: 'Dear Oksana, thank you', entity: 'PERSON', span: 'Oksana', min: 0.8, max: 0.8, explanation: { pattern: 'salutation + name' } },
   { text: 'I met Will Smith yesterday', entity: 'PERSON', span: 'Will Smith', min: 0.7, max: 0.7 },
   { text: 'Yesterday John Smith went home', entity: 'PERSON', span: 'John Smith', min: 0.7, max: 0.7 },
+  { text: 'Rechnung an Herrn Müller', entity: 'PERSON', span: 'Müller', min: 0.75, max: 0.75, explanation: { notes: ['title Herrn', 'listed name'] } },
   { text: 'Jean-Luc Picard', entity: 'PERSON', span: 'Jean-Luc Picard', min: 0.7, max: 0.7 },
   { text: 'Zyxwick', header: 'Full name', entity: 'PERSON', span: 'Zyxwick', min: 0.8, max: 0.8, explanation: { pattern: 'name column value', header: 'column "Full name" mentions "name"', notes: ['name-shaped value in a name column (column prior)'] } },
   { text: 'SMITH, JOHN', header: 'patient', entity: 'PERSON', span: 'SMITH, JOHN', min: 0.95, max: 0.95 },
   { text: ' Grant ', header: 'Surname', entity: 'PERSON', span: 'Grant', min: 0.95, max: 0.95 },
+  { text: 'Miss Jan Cruickshank', header: 'Name', entity: 'PERSON', span: 'Miss Jan Cruickshank', min: 0.95, max: 0.95 },
+  { text: 'Lane Fisher', header: 'Name', entity: 'PERSON', span: 'Lane Fisher', min: 0.95, max: 0.95 },
+  { text: 'Mathilde Witting III', header: 'Name', entity: 'PERSON', span: 'Mathilde Witting III', min: 0.95, max: 0.95 },
   { text: 'müller', header: 'last_name', entity: 'PERSON', span: 'müller', min: 0.95, max: 0.95 },
   // STREET_ADDRESS
   { text: '221B Baker Street', entity: 'STREET_ADDRESS', span: '221B Baker Street', min: 0.6, max: 0.6, explanation: { pattern: 'house number + street + type' } },
@@ -113,6 +117,14 @@ it('finds several people and an address in one note, with code point offsets', (
   ]);
 });
 
+it('a date takes the evidence of its own clause: a birth date and an admission date side by side', () => {
+  const text = 'Born 1980-03-12, admitted 2024-01-02; shipped 2024-01-05.';
+  expect(scanText(text, ctx()).map((f) => [f.entity, cut(text, f)])).toEqual([
+    ['DATE_OF_BIRTH', '1980-03-12'],
+    ['DATE', '2024-01-02'],
+  ]);
+});
+
 it('a single listed name without evidence is reported, but below 0.4', () => {
   const found = scanText('Thanks to Oliver for the notes', ctx());
   expect(found).toHaveLength(1);
@@ -132,8 +144,11 @@ const HARD_NEGATIVES: [string, string, string?][] = [
   ['model number', 'Aston Martin CX-9 Cargo Van'],
   ['product column', 'Acme Widget', 'Product name'],
   ['company column', 'Miller Group', 'Company name'],
+  ['city column', 'North Herman', 'City'],
+  ['city column, given name and a word', 'Orland Park', 'city'],
   ['e-mail in a contact column', 'jane.doe@example.org', 'Contact'],
   ['placeholder in a name column', 'N/A', 'Name'],
+  ['not a name in a name column', 'The Company', 'Name'],
   ['file name column', 'Report Final', 'File name'],
   ['number and lower-case words', '3 dogs in the park'],
   ['year after "in"', 'In 2019 Grant Park opened'],

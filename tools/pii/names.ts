@@ -32,7 +32,7 @@ van von de del della der di da le la du dos das do the and for with from this th
 street road avenue drive court place way close terrace park view hill square
 berg bauer koch weber wagner becker schneider schulz meyer kaiser vogel fuchs lange braun krause winter sommer frank
 herr frau monsieur madame senor señor signor signora mister miss
-us ok dr mr mrs ms prof st new san santa saint just name line los las el al
+us ok dr mr mrs ms prof st new san santa saint just name line los las el al jan
 `;
 
 /** Our own list: the usual abbreviations of English street types (with and without a dot in the text). */

@@ -3,7 +3,7 @@
 // real calendar date (no 30 February) with a year from 1900 to 2099. Whether a date is PII is the
 // recogniser's business (evidence); this module only finds them.
 
-import { matches } from './evidence';
+import { CONTEXT_WINDOW, matches } from './evidence';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
@@ -52,4 +52,16 @@ export function findDates(text: string): DateSpan[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The text a date's evidence is read from: the date with what lies between it and its neighbours
+ * (at most the context window either side), so "born 1980-03-12, admitted 2024-01-02" gives the
+ * birth word to the first date only. Offsets of the returned date are into the returned text.
+ */
+export function ownContext(text: string, dates: readonly DateSpan[], i: number): { text: string; start: number; end: number } {
+  const d = dates[i]!;
+  const lo = Math.max(0, d.start - CONTEXT_WINDOW, dates[i - 1]?.end ?? 0);
+  const hi = Math.min(text.length, d.end + CONTEXT_WINDOW, dates[i + 1]?.start ?? text.length);
+  return { text: text.slice(lo, hi), start: d.start - lo, end: d.end - lo };
 }

@@ -2,7 +2,7 @@
 // reported only with birth evidence — a context word or a header. Other dates tied to a person
 // (admission, death, …) are the DATE recogniser's.
 
-import { DATE_CHECK, findDates, realDate } from '../dates';
+import { DATE_CHECK, findDates, ownContext, realDate } from '../dates';
 import { contextWords, finding } from '../evidence';
 import type { RawFinding, Recogniser } from '../types';
 
@@ -16,9 +16,11 @@ export const dateOfBirth: Recogniser = {
   entity: 'DATE_OF_BIRTH',
   find(text, ctx) {
     const out: RawFinding[] = [];
-    for (const d of findDates(text)) {
-      if (!WORDS.any(text, d.start, d.end, ctx)) continue;
-      const ev = WORDS.near(text, d.start, d.end, ctx);
+    const dates = findDates(text);
+    for (const [i, d] of dates.entries()) {
+      const own = ownContext(text, dates, i);
+      if (!WORDS.any(own.text, own.start, own.end, ctx)) continue;
+      const ev = WORDS.near(own.text, own.start, own.end, ctx);
       out.push(finding(dateOfBirth, d.start, d.end, { base: 0.5, boost: 0.35 }, ev, { pattern: `date (${d.pattern})`, checksum: DATE_CHECK }));
     }
     return out;

@@ -3,7 +3,7 @@
 // reported only with such evidence, a context word or the header. Shipping, order, event, invoice
 // and record-keeping dates are never reported, even next to a clinical word.
 
-import { DATE_CHECK, findDates } from '../dates';
+import { DATE_CHECK, findDates, ownContext } from '../dates';
 import { contextWords, finding } from '../evidence';
 import type { RawFinding, Recogniser } from '../types';
 
@@ -29,9 +29,12 @@ export const date: Recogniser = {
   entity: 'DATE',
   find(text, ctx) {
     const out: RawFinding[] = [];
-    for (const d of findDates(text)) {
-      if (!WORDS.any(text, d.start, d.end, ctx) || NOT_PERSON.any(text, d.start, d.end, ctx)) continue;
-      const ev = WORDS.near(text, d.start, d.end, ctx);
+    const dates = findDates(text);
+    for (const [i, d] of dates.entries()) {
+      const own = ownContext(text, dates, i);
+      // Thing words count before the date (and in the header): "shipped 2024-01-02", "Order date".
+      if (!WORDS.any(own.text, own.start, own.end, ctx) || NOT_PERSON.any(own.text.slice(0, own.end), own.start, own.end, ctx)) continue;
+      const ev = WORDS.near(own.text, own.start, own.end, ctx);
       out.push(finding(date, d.start, d.end, { base: 0.45, boost: 0.35 }, ev, { pattern: `date (${d.pattern})`, checksum: DATE_CHECK }));
     }
     return out;

@@ -16,8 +16,11 @@ const TITLE = 8;
 const PARTICLE = 16;
 const NOT_NAME = 32;
 const SALUTATION = 64;
+const NAME_SUFFIX = 128;
 
-const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'rev', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'sr', 'sra', 'srta', 'señor', 'señora', 'dott', 'sig', 'signor', 'signora', 'capt', 'sgt'];
+const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'rev', 'herr', 'herrn', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'sr', 'sra', 'srta', 'señor', 'señora', 'dott', 'sig', 'signor', 'signora', 'capt', 'sgt'];
+// After a name, never one: "Jane Doe Jr.", "John Smith III", "Ann Lee, MD".
+const NAME_SUFFIXES = ['jr', 'sr', 'i', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'dds', 'dvm', 'esq'];
 // A capitalised word right after these is a name even if no list has it ("Dear Oksana").
 const SALUTATIONS = ['dear', 'hi', 'hello', 'hallo', 'liebe', 'lieber', 'bonjour', 'cher', 'chère', 'hola', 'estimado', 'estimada', 'caro', 'cara'];
 const PARTICLES = ['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al', 'le', 'la', 'y'];
@@ -26,7 +29,7 @@ const NEVER = ['the', 'a', 'an', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for
   // Organisations and places: "Miller Group", "Lake Kayla", "Santa Rosa", "Virgin Islands".
   'group', 'sons', 'partners', 'associates', 'holdings', 'foundation', 'trust', 'co', 'corporation', 'college', 'hotel', 'restaurant',
   'cafe', 'church', 'lake', 'fort', 'mount', 'port', 'cape', 'bay', 'isle', 'island', 'islands', 'county', 'city', 'village', 'town',
-  'river', 'valley', 'san', 'santa', 'saint', 'st', 'new', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
+  'river', 'valley', 'san', 'santa', 'saint', 'st', 'new', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
 
 let lexicon: Map<string, number> | undefined;
 
@@ -45,6 +48,7 @@ function words(): Map<string, number> {
   add(PARTICLES, PARTICLE);
   add(NEVER, NOT_NAME);
   add(SALUTATIONS, SALUTATION);
+  add(NAME_SUFFIXES, NAME_SUFFIX);
   lexicon = m;
   return m;
 }
@@ -79,8 +83,11 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 const UPPER = /^\p{Lu}/u;
+const SHORT_VALUE = /^\s*\S+(?:\s+\S+){0,4}\s*$/;
 const CAPITAL = /\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** `all`: look every token up (a name column's value), not only capitalised and short ones. */
 function tokens(text: string, all = false): Token[] {
@@ -88,14 +95,15 @@ function tokens(text: string, all = false): Token[] {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const s = m[0];
+    const end = m.index + s.length;
     const cap = UPPER.test(s);
-    const initial = cap && s.length === 1 && text[m.index + 1] === '.';
-    // Only capitalised tokens (and lower-case particles inside a run) are ever looked up.
-    const lower = s.toLowerCase();
-    const flags = all || cap || lower.length <= 4 ? flagsOf(lower) : 0;
+    const initial = cap && s.length === 1 && text[end] === '.';
+    // Only capitalised tokens (and short ones: particles, titles) are ever looked up.
+    const flags = all || cap || s.length <= 4 ? flagsOf(s.toLowerCase()) : 0;
+    const mixed = HAS_LOWER.test(s);
     // "CX" of "CX-9" or "A8": a model number, not a word.
-    const glued = /^-?\d/.test(text.slice(m.index + s.length, m.index + s.length + 2));
-    out.push({ idx: out.length, start: m.index, end: m.index + s.length, cap: cap && !glued && (HAS_LOWER.test(s) || s.length > 1), mixed: HAS_LOWER.test(s), initial, flags });
+    const glued = cap && (isDigit(text.charCodeAt(end)) || (text[end] === '-' && isDigit(text.charCodeAt(end + 1))));
+    out.push({ idx: out.length, start: m.index, end, cap: cap && !glued && (mixed || s.length > 1), mixed, initial, flags });
   }
   return out;
 }
@@ -204,7 +212,7 @@ function fromText(text: string, ctx: ScanContext): RawFinding[] {
     const start = used[0]!.start;
     const end = used[used.length - 1]!.end;
     if (reading) {
-      const ev = CONTEXT.near(text, start, end, ctx);
+      const ev = CONTEXT.any(text, start, end, ctx) ? CONTEXT.near(text, start, end, ctx) : { context: [] };
       // "The Joe Computer", "a Carole Shirt": an article before a weak reading makes it a thing's name.
       const thing = reading.base < 0.5 && !titled && ARTICLES.has(text.slice(toks[used[0]!.idx - 1]?.start ?? 0, toks[used[0]!.idx - 1]?.end ?? 0).toLowerCase());
       if (!thing && (!reading.needsEvidence || ev.context.length > 0)) {
@@ -243,11 +251,12 @@ function wholeValue(text: string, header: string): RawFinding | undefined {
   if (value.length < 2 || value.length > 80 || !NAME_VALUE.test(value) || PLACEHOLDERS.has(value.toLowerCase())) return undefined;
   const toks = tokens(value, true);
   if (toks.length === 0 || toks.length > 6) return undefined;
-  const words = toks.filter((t) => (t.flags & (TITLE | PARTICLE)) === 0 && !t.initial);
-  if (words.length === 0 || words.some((t) => (t.flags & NOT_NAME) !== 0)) return undefined;
+  const words = toks.filter((t, i) => (t.flags & (TITLE | PARTICLE)) === 0 && !t.initial && !(i > 0 && (t.flags & NAME_SUFFIX) !== 0));
+  // "Lane Fisher" is a name in a name column; "The Company" is not.
+  if (words.length === 0 || words.some((t) => (t.flags & NOT_NAME) !== 0 && !listed(t))) return undefined;
   const anyListed = words.some(listed);
   // Unlisted words must look like names: capitalised (or one consistent case), with a vowel.
-  const shaped = words.every((t) => /[aeiouyäöüéèáíóúàâêîôûåæø]/iu.test(text.slice(t.start, t.end)) || listed(t));
+  const shaped = words.every((t) => /[aeiouyäöüéèáíóúàâêîôûåæø]/iu.test(value.slice(t.start, t.end)) || listed(t));
   if (!anyListed && (!shaped || !words.every((t) => t.cap))) return undefined;
   const start = text.indexOf(value);
   const ev: Evidence = { context: [], header };
@@ -269,6 +278,8 @@ export const person: Recogniser = {
       const whole = wholeValue(text, header);
       if (whole) return [whole];
     }
+    // A short value in a city, product or company column is that thing's name ("North Herman"), not a person's.
+    if (NOT_PERSON_HEADER.inHeader(ctx) !== undefined && SHORT_VALUE.test(text)) return [];
     // Outside a name column every reading starts with a capital letter.
     return CAPITAL.test(text) ? fromText(text, ctx) : [];
   },

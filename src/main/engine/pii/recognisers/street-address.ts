@@ -237,7 +237,8 @@ export const streetAddress: Recogniser = {
   id: 'street-address',
   entity: 'STREET_ADDRESS',
   find(text, ctx) {
-    if (!/\d/.test(text)) return [];
+    // Every address has a number and a word.
+    if (!/\d/.test(text) || !/\p{L}\p{L}/u.test(text)) return [];
     const header = addressHeader(ctx);
     const toks = text.length <= LOCAL * 2 || header !== undefined ? tokens(text) : undefined;
     if (header !== undefined && toks !== undefined) {
@@ -248,7 +249,7 @@ export const streetAddress: Recogniser = {
     PO_BOX.lastIndex = 0;
     for (let m = PO_BOX.exec(text); m !== null; m = PO_BOX.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, pattern: 'PO box', unit: false });
     return found.map((m) => {
-      const ev = CONTEXT.near(text, m.start, m.end, ctx);
+      const ev = CONTEXT.any(text, m.start, m.end, ctx) ? CONTEXT.near(text, m.start, m.end, ctx) : { context: [] };
       const base = m.pattern === 'PO box' ? 0.7 : m.unit ? 0.65 : 0.6;
       return finding(streetAddress, m.start, m.end, { base, boost: 0.3 }, ev, { pattern: m.pattern, notes: m.unit ? ['with unit'] : [] });
     });
