@@ -16,6 +16,14 @@ const VERSION_HEADER = contextWords(['version', 'ver', 'build', 'release', 'firm
 /** Four dot-separated numbers up to 255: an IPv4 address (or a version), never a phone number. */
 const DOTTED_QUAD = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
 
+// Regions whose national numbers are always written with the trunk prefix 0 ('07930 302786',
+// never '7930 302786'); digits read as such a number without it are something else.
+const TRUNK_ZERO = new Set(['GB', 'IE', 'DE', 'AT', 'CH', 'FR', 'NL', 'BE', 'AU', 'NZ']);
+
+function trunkPrefixMissing(raw: string, number: PhoneNumber): boolean {
+  return !/^\s*(?:\+|00)/.test(raw) && number.country !== undefined && TRUNK_ZERO.has(number.country) && !/^\(?0/.test(raw);
+}
+
 /**
  * North American numbers are written 3-3-4 (area code, exchange, line), with or without the
  * separators: digits grouped otherwise ('9808-006614') are an account or reference number that
@@ -129,7 +137,7 @@ export const phone: Recogniser = {
           // The first region that reads a span wins, so the caller's order of regions is the tie-break.
           if (seen.has(key) || !f.number.isValid()) continue;
           seen.add(key);
-          if (lookalike(text, start, end) !== undefined || nanpGroupingBroken(text.slice(start, end), f.number)) continue;
+          if (lookalike(text, start, end) !== undefined || nanpGroupingBroken(text.slice(start, end), f.number) || trunkPrefixMissing(text.slice(start, end), f.number)) continue;
           const r = report(text, start, end, f.number, regions, ri, ctx);
           if (r) out.push(r);
         }
@@ -139,6 +147,6 @@ export const phone: Recogniser = {
   },
   examples: {
     found: ['+44 20 7946 0958', '(201) 555-0123', 'Fax: 020 7946 0958'],
-    ignored: ['2024-01-02', '2024-01-02 10:30:00', 'at 51.5074, -0.1278', 'from 1999-2004', 'e = 2.71828', '1,234,567.89', '2015550123', '4111 1111 1111 1111', 'ISBN 0-306-40615-2', 'v201-555-0123', 'ref 9808-006614', 'blocked 194.199.97.230'],
+    ignored: ['2024-01-02', '2024-01-02 10:30:00', 'at 51.5074, -0.1278', 'from 1999-2004', 'e = 2.71828', '1,234,567.89', '2015550123', '4111 1111 1111 1111', 'ISBN 0-306-40615-2', 'v201-555-0123', 'ref 9808-006614', 'ref 7930-302786', 'blocked 194.199.97.230'],
   },
 };
