@@ -54,6 +54,10 @@ const POSITIVES: Case[] = [
   { text: 'Berliner Str. 12a', entity: 'STREET_ADDRESS', span: 'Berliner Str. 12a', min: 0.6, max: 0.6 },
   { text: 'Kerkstraat 12', entity: 'STREET_ADDRESS', span: 'Kerkstraat 12', min: 0.6, max: 0.6 },
   { text: 'Via Roma 10', entity: 'STREET_ADDRESS', span: 'Via Roma 10', min: 0.6, max: 0.6, explanation: { pattern: 'type + street + house number' } },
+  { text: 'Am Küchenhof 211', entity: 'STREET_ADDRESS', span: 'Am Küchenhof 211', min: 0.6, max: 0.6 },
+  { text: 'An der Kirche 5a', entity: 'STREET_ADDRESS', span: 'An der Kirche 5a', min: 0.6, max: 0.6 },
+  { text: 'Calle Mayor s/n, Madrid', entity: 'STREET_ADDRESS', span: 'Calle Mayor s/n', min: 0.6, max: 0.6 },
+  { text: 'Arrabal Marisol, 7', entity: 'STREET_ADDRESS', span: 'Arrabal Marisol, 7', min: 0.6, max: 0.6 },
   { text: 'P.O. Box 1234', entity: 'STREET_ADDRESS', span: 'P.O. Box 1234', min: 0.7, max: 0.7, explanation: { pattern: 'PO box' } },
   { text: '12 main st apt 3', header: 'Address line 1', entity: 'STREET_ADDRESS', span: '12 main st apt 3', min: 0.9, max: 0.9, explanation: { pattern: 'address column value' } },
   // DATE
@@ -152,6 +156,7 @@ const HARD_NEGATIVES: [string, string, string?][] = [
   ['file name column', 'Report Final', 'File name'],
   ['number and lower-case words', '3 dogs in the park'],
   ['year after "in"', 'In 2019 Grant Park opened'],
+  ['"In" before a city and a number', 'In Berlin 5 people waited'],
   ['decimal before a street word', 'Total 12.50 Euro Street'],
   ['24/7 before an -ing word', 'Persevering 24/7 infrastructure'],
   ['e-mail address column', 'jane@x.org', 'Email address'],

@@ -32,6 +32,9 @@ van von de del della der di da le la du dos das do the and for with from this th
 street road avenue drive court place way close terrace park view hill square
 berg bauer koch weber wagner becker schneider schulz meyer kaiser vogel fuchs lange braun krause winter sommer frank
 herr frau monsieur madame senor señor signor signora mister miss
+madrid barcelona valencia sevilla seville lisbon lisboa porto roma milan milano napoli naples torino turin munich münchen hamburg köln cologne
+frankfurt vienna wien zurich zürich geneva genève brussels bruxelles amsterdam rotterdam utrecht warsaw warszawa krakow kraków prague praha
+dublin edinburgh glasgow manchester liverpool leeds bristol oxford cambridge lyon marseille toulouse nice bordeaux lille nantes strasbourg
 us ok dr mr mrs ms prof st new san santa saint just name line los las el al jan
 `;
 
@@ -49,6 +52,8 @@ straat laan weg plein gracht dijk kade singel dreef
 gatan vägen gränden gade vej gata veien katu tie kuja`;
 
 const ENGLISH_ENDINGS = new Set(['ring', 'tie', 'gade', 'kade', 'park', 'linja', 'kaari', 'rinne', 'ranta', 'polku', 'penger', 'raitti', 'väylä', 'lia', 'sor']);
+
+const NOT_STREET_TYPES = new Set(['apartamento', 'colegio', 'edificio', 'mercado', 'lado', 'sector', 'sección', 'municipio', 'partida', 'parcela', 'grupo', 'conjunto', 'poblado', 'polígono', 'bloque', 'chalet', 'lugar', 'entrada', 'salida', 'puerta', 'quinta', 'monte', 'puente', 'huerta', 'manzana', 'aldea', 'colonia', 'ferrocarril', 'extramuros', 'extrarradio']);
 
 function words(list: string): string[] {
   return list.split(/\s+/).filter((w) => w !== '');
@@ -110,7 +115,9 @@ function main(): void {
 
   const suffixes = [...strings(['en', 'en_GB', 'en_AU'].map((l) => section(l, 'location').street_suffix)), ...words(OWN_SUFFIXES)].filter((s) => /^\p{L}+$/u.test(s));
   write('streets/suffixes.txt', sorted(suffixes), `street types after the name ("12 Main Street"); faker ${version} en, en_GB, en_AU street suffixes (MIT) plus our own abbreviations`);
-  const prefixes = [...strings([section('fr', 'location').street_prefix, section('pt_BR', 'location').street_prefix, section('it', 'location').street_suffix, section('ro', 'location').street_suffix]), ...words(OWN_PREFIXES)];
+  // Spanish street types come as faker's es "suffixes" (written first); the words that are not streets are left out.
+  const esTypes = strings(section('es', 'location').street_suffix).filter((t) => /^\p{L}+$/u.test(t) && !NOT_STREET_TYPES.has(t.toLowerCase()));
+  const prefixes = [...strings([section('fr', 'location').street_prefix, section('pt_BR', 'location').street_prefix, section('it', 'location').street_suffix, section('ro', 'location').street_suffix]), ...esTypes, ...words(OWN_PREFIXES)];
   write('streets/prefixes.txt', sorted(prefixes.map((p) => p.toLowerCase())), `street types before the name ("12 rue de la Paix", "Via Roma 10"); faker ${version} fr, pt_BR, it, ro (MIT) plus our own list`);
   // Endings that also end everyday English words ('offering', 'brigade', 'bowtie', 'arcade') are left out.
   const endings = [...strings([section('nl', 'location').street_suffix, section('nl_BE', 'location').street_suffix, section('fi', 'location').street_suffix, section('sv', 'location').street_suffix]), ...words(OWN_ENDINGS)].filter(

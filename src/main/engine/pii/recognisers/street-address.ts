@@ -121,13 +121,34 @@ function numberThenType(text: string, toks: Token[], i: number, any: boolean, pr
   return last < 0 ? undefined : { start: toks[i]!.start, end: toks[last]!.end, pattern: 'house number + type + street' };
 }
 
-/** "Via Roma 10", "Calle Mayor 5", "Rua Augusta, 123". */
+// German streets named with a preposition: "Am Markt 3", "An der Kirche 5", "Zur Mühle 2".
+const GERMAN_PLACE = new Set(['am', 'im', 'zum', 'zur', 'beim']);
+const GERMAN_PLACE_WITH_ARTICLE = new Set(['an', 'auf', 'in', 'hinter', 'unter', 'vor', 'bei']);
+const ARTICLES = new Set(['der', 'den', 'dem']);
+const NO_NUMBER = /^,? ?s\/n\b/i;
+// A digit, or Spanish "s/n" (sin número, no house number).
+const HOUSE_NUMBER_ANY = /\d|(?<![\p{L}])s\/n(?![\p{L}])/iu;
+
+function streetType(toks: Token[], i: number, prefixes: Set<string>): number {
+  const t = toks[i]!;
+  if (!t.cap || t.kind !== 'word') return -1;
+  const lower = t.text.toLowerCase();
+  if (prefixes.has(lower) || GERMAN_PLACE.has(lower)) return i + 1;
+  const article = toks[i + 1];
+  return GERMAN_PLACE_WITH_ARTICLE.has(lower) && article !== undefined && ARTICLES.has(article.text) ? i + 2 : -1;
+}
+
+/** "Via Roma 10", "Calle Mayor 5", "Rua Augusta, 123", "Am Markt 3", "Calle Mayor s/n". */
 function typeThenNumber(text: string, toks: Token[], i: number, prefixes: Set<string>): Match | undefined {
+  const from = streetType(toks, i, prefixes);
+  if (from < 0) return undefined;
   const type = toks[i]!;
-  if (!type.cap || type.kind !== 'word' || !prefixes.has(type.text.toLowerCase())) return undefined;
-  const last = nameAfter(text, toks, i + 1, false);
+  const last = nameAfter(text, toks, from, false);
+  if (last < 0) return undefined;
+  const sn = NO_NUMBER.exec(text.slice(toks[last]!.end, toks[last]!.end + 6));
+  if (sn) return { start: type.start, end: toks[last]!.end + sn[0].length, pattern: 'type + street + house number' };
   const num = toks[last + 1];
-  if (last < 0 || num === undefined || !joined(text, toks[last]!, num, true) || !houseNumber(text, toks, last + 1)) return undefined;
+  if (num === undefined || !joined(text, toks[last]!, num, true) || !houseNumber(text, toks, last + 1)) return undefined;
   return { start: type.start, end: num.end, pattern: 'type + street + house number' };
 }
 
@@ -227,7 +248,7 @@ function wholeValue(text: string, header: string, toks: Token[]): RawFinding | u
   if (value.length < 5 || value.length > 200 || /@|:\/\//.test(value) || !/\p{L}/u.test(value)) return undefined;
   const w = wordLists();
   const streety = toks.some((t) => t.kind === 'word' && (w.streetSuffixes.has(t.text.toLowerCase()) || w.streetPrefixes.has(t.text.toLowerCase())));
-  if (!/\d/.test(value) && !(streety && toks.length >= 2)) return undefined;
+  if (!HOUSE_NUMBER_ANY.test(value) && !(streety && toks.length >= 2)) return undefined;
   const start = text.indexOf(value);
   const ev: Evidence = { context: [], header };
   return finding(streetAddress, start, start + value.length, { base: 0.55, boost: 0.35 }, ev, { pattern: 'address column value', notes: [streety ? 'street word' : 'house number'] });
@@ -238,7 +259,7 @@ export const streetAddress: Recogniser = {
   entity: 'STREET_ADDRESS',
   find(text, ctx) {
     // Every address has a number and a word.
-    if (!/\d/.test(text) || !/\p{L}\p{L}/u.test(text)) return [];
+    if (!HOUSE_NUMBER_ANY.test(text) || !/\p{L}\p{L}/u.test(text)) return [];
     const header = addressHeader(ctx);
     const toks = text.length <= LOCAL * 2 || header !== undefined ? tokens(text) : undefined;
     if (header !== undefined && toks !== undefined) {
