@@ -1,6 +1,6 @@
-// `npm run bench -- import|grid|profile|all [--rows N] [--runs K] [--formats …]`: measures import,
-// the grid and the profile through the real engine, prints the figures and writes them into
-// docs/BENCHMARKS.md.
+// `npm run bench -- import|grid|profile|clean|pii|all [--rows N] [--runs K] [--formats …]`: measures
+// import, the grid, the profile, cleaning and PII detection through the real engine, prints the
+// figures and writes them into docs/BENCHMARKS.md.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { benchGrid } from './grid-bench';
 import { benchImport } from './import-bench';
 import { describeMachine } from './machine';
 import { benchProfile } from './profile-bench';
+import { benchPiiAccuracy } from './pii-accuracy';
 import { profileSection } from './profile-report';
 import { gridSection, importSection, writeSection } from './report';
 
@@ -33,26 +34,28 @@ interface Opts {
   formats: GenFormat[];
   seed: string;
   gridRows: number;
+  piiRows: number;
   windows: number;
   doc: string | false;
   note?: string;
 }
 
 const program = new Command('bench')
-  .description('Benchmarks import (per format), the data grid and the column profile through the real engine.')
+  .description('Benchmarks import (per format), the data grid, the column profile, cleaning and PII accuracy through the real engine.')
   .addOption(new Option('--rows <n>', 'rows of the import datasets').default(1_000_000).argParser(whole(1)))
   .addOption(new Option('--runs <k>', 'import runs per format, and profile runs, each in a fresh process').default(5).argParser(whole(1)))
   .addOption(new Option('--formats <list>', 'import formats').default(['csv', 'jsonl', 'json', 'parquet', 'xlsx']).argParser(formats))
   .option('--seed <seed>', 'generator seed', 'bench')
   .addOption(new Option('--grid-rows <n>', 'rows of the grid dataset').default(10_000_000).argParser(whole(100)))
+  .addOption(new Option('--pii-rows <n>', 'rows of the labelled PII table (accuracy)').default(20_000).argParser(whole(1)))
   .addOption(new Option('--windows <n>', 'grid windows per measurement').default(300).argParser(whole(1)))
   .option('--doc <file>', 'Markdown file to write the figures into', 'docs/BENCHMARKS.md')
   .option('--no-doc', 'print the figures only')
   .option('--note <text>', 'a note to print with the figures')
-  .argument('<suite>', 'import | grid | profile | clean | all')
+  .argument('<suite>', 'import | grid | profile | clean | pii | all')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
   .action(async (suite: string, o: Opts) => {
-    if (!['import', 'grid', 'profile', 'clean', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid, profile, clean or all`);
+    if (!['import', 'grid', 'profile', 'clean', 'pii', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid, profile, clean, pii or all`);
     const log = (s: string) => console.error(s);
     /** When a suite starts and how busy the machine was then. */
     const start = () => ({ load: os.loadavg()[0] ?? 0, date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` });
@@ -94,6 +97,10 @@ const program = new Command('bench')
       fs.writeFileSync(path.join(BENCH_DIR, 'results', `clean-${stamp}.json`), JSON.stringify({ machine, date, clean }, null, 2));
       console.log(`\n${section}\n`);
       if (o.doc) writeSection(o.doc, 'clean', section);
+    }
+    if (suite === 'pii' || suite === 'all') {
+      await benchPiiAccuracy({ rows: o.piiRows, seed: o.seed, doc: o.doc, note, stamp, log });
+      // The speed half (tools/bench/pii-speed.ts, branch pii-scan) is called here, writing its own section.
     }
   });
 
