@@ -60,6 +60,9 @@ async function dispatch(q: Query, frame: Frame, step: Step, cols: FrameColumn[],
       return rowsCompiled({ kind: 'rows', keep: `NOT (${where ?? 'false'})` }, cols, []);
     case 'drop_columns':
       return rowsCompiled({ kind: 'columns', drop: cols.map((c) => c.id), rename: [] }, cols, []);
+    case 'deidentify':
+    case 'generalise':
+      throw new AppError('UNSUPPORTED', `${describeStep(step, index)}: the ${step.type} step is not compiled yet.`);
     case 'rename_column': {
       const c = cols[0] as FrameColumn;
       if (step.params.to !== c.header && frame.columns.some((x) => x.header === step.params.to)) {

@@ -25,6 +25,8 @@ export const PARAM_FIELDS: Record<StepType, string[]> = {
   drop_columns: [],
   rename_column: ['to'],
   drop_rows: [],
+  deidentify: ['operators', 'scope', 'minConfidence', 'regions'],
+  generalise: ['kind', 'width'],
 };
 
 type OnParams = (params: Step['params'], key: string) => void;
