@@ -32,9 +32,8 @@ export function keyedDigest(v: string, key: Uint8Array): string {
  * its own step, not one hidden in a hash. `email`: NFC, trimmed, lower-cased (providers treat the
  * local part case-insensitively, and the domain is by definition). `identifier` (cards, phones,
  * national ids, IBANs): NFKC, only letters and digits, upper-cased, so `4111-1111…` and
- * `4111 1111…` agree. `exact`: the value as given.
+ * `4111 1111…` agree. `exact`: the value as given. (The list is HASH_NORMALISATIONS, shared with the policy schema.)
  */
-
 export function normaliseForHash(v: string, how: HashNormalisation): string {
   switch (how) {
     case 'exact': return v;
