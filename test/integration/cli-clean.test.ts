@@ -33,9 +33,9 @@ describe('sanitizer clean', () => {
     expect(r.stdout).toMatch(/standard\.exact-duplicates +Remove exact duplicate rows +0 +1 +0/);
     expect(fs.readFileSync(file('clean.csv'), 'utf8')).toBe('name,"""; DROP TABLE x; --",city\nAnn,x,nyc\nBob,y,\n');
     const prov = fs.readFileSync(file('prov.csv'), 'utf8').split('\n');
-    expect(prov[0]).toBe('row_id,kind,column,before,after,step_id,step,confidence');
-    expect(prov).toContain('1,cell,name,  Ann ,Ann,standard.trim,trim,1.0');
-    expect(prov).toContain('3,row,,,,standard.exact-duplicates,dedupe_exact,1.0');
+    expect(prov[0]).toBe('row_id,kind,column,before,after,step_id,step,confidence,before_digest,before_preview');
+    expect(prov).toContain('1,cell,name,  Ann ,Ann,standard.trim,trim,1.0,,');
+    expect(prov).toContain('3,row,,,,standard.exact-duplicates,dedupe_exact,1.0,,');
     expect(fs.readdirSync(env.tmp).filter((n) => n.startsWith('sanitizer-ws-'))).toEqual([]);
   });
 
