@@ -111,20 +111,26 @@ function namedColumns(step: StepOf<'deidentify'>, cols: FrameColumn[]): Set<stri
   return out;
 }
 
-export async function compileDeidentify(...[q, frame, step, cols, where]: Ctx<'deidentify'>): Promise<Compiled> {
+export async function compileDeidentify(...[q, frame, step, selected, where]: Ctx<'deidentify'>): Promise<Compiled> {
+  let cols = selected;
   const p = step.params;
   const key = Buffer.from(q.pii.key()).toString('hex');
   const lookups = new Map<FrameColumn, PiiLookup>();
   const notes: string[] = [];
+  const named = namedColumns(step, cols);
   if (p.scope === 'spans') {
     const operators = p.operators as Partial<Record<OperatorKey, OperatorSpecInput>>;
+    // A column an earlier step replaced whole holds pseudonyms and tokens, which a scan would take
+    // for the real thing (user-…@example.invalid is an e-mail address): it is left unless named.
+    const done = cols.filter((c) => q.deidentified.has(c.id) && !named.has(c.id));
+    if (done.length > 0) notes.push(`left ${done.map((c) => `"${c.header}"`).join(', ')}: de-identified whole by an earlier step`);
+    cols = cols.filter((c) => !done.includes(c));
     for (const c of cols) {
       lookups.set(c, await piiLookup(q, frame, c, where, (values) => ({ mode: 'spans', values, key, operators, header: c.header, regions: p.regions, minConfidence: p.minConfidence })));
     }
     return compiled(piiMap(lookups, where), cols, [...lookups.values()], notes);
   }
   const classes = await q.classify(frame, p.regions);
-  const named = namedColumns(step, cols);
   for (const c of cols) {
     const cls = classes.get(c.id) ?? null;
     const entity = cls?.entity;
@@ -137,6 +143,7 @@ export async function compileDeidentify(...[q, frame, step, cols, where]: Ctx<'d
     notes.push(`"${c.header}" ${why}: ${describeOperator(spec)}`);
     const label = entity ?? (spec.op === 'token' ? spec.entity : 'PII');
     lookups.set(c, await piiLookup(q, frame, c, where, (values) => ({ mode: 'cell', values, key, spec, entity: label, fallback: 'token' })));
+    q.deidentified.add(c.id);
   }
   return compiled(piiMap(lookups, where), [...lookups.keys()], [...lookups.values()], notes);
 }

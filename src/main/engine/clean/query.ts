@@ -39,6 +39,8 @@ export class Query {
   private seq = 0;
   /** Detected kinds per column id and stamp: a column no step has rewritten since is not sampled again. */
   private readonly detected = new Map<string, Set<DetectedKind>>();
+  /** Columns a whole-cell de-identification step of this run replaced: span scans leave them (their pseudonyms look real). */
+  readonly deidentified = new Set<string>();
   /** PII classes per column id, stamp and regions, likewise. */
   private readonly classes = new Map<string, PiiClass | null>();
 
