@@ -1,7 +1,6 @@
 // The de-identification steps' settings: an operator per entity type (with that operator's own
 // parameters), where to look (whole cells or spans in free text), and generalisation.
-import type { GENERALISE_KINDS, HASH_NORMALISATIONS, PSEUDONYM_KINDS} from '../../../shared/policy/operators';
-import { type OperatorSpecInput } from '../../../shared/policy/operators';
+import type { GENERALISE_KINDS, HASH_NORMALISATIONS, OperatorSpecInput, PSEUDONYM_KINDS } from '../../../shared/policy/operators';
 import { OPERATOR_KEYS, type OperatorKey } from '../../../shared/policy/steps';
 import { Field, FieldErrors, NumberInput, OptionSelect } from './fields';
 import { fieldMessages } from './issues';
