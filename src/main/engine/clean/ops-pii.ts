@@ -35,8 +35,8 @@ async function piiLookup(q: Query, frame: Frame, column: FrameColumn, where: str
   const appender = await q.appender(name);
   try {
     outs.forEach((o, i) => {
+      if (o === null) return;
       const v = values[i] as string;
-      if (o.v === v && o.fail === undefined) return;
       appender.appendVarchar(v);
       appender.appendVarchar(o.v);
       if (o.fail === undefined) appender.appendNull();

@@ -53,6 +53,7 @@ export interface DeidOutcome {
 
 /** Dates as people write them, for generalisation: ISO, d/m/y or m/d/y, and month names. */
 const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$|^((?:18|19|20|21)\d{2})(\d{2})(\d{2})$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/;
 const MONTH_DAY_YEAR = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
@@ -63,13 +64,15 @@ const monthOf = (name: string): number => {
 };
 
 /**
- * A date to its year or month. ISO first; otherwise d/m/y or m/d/y (the year is the same either
+ * A date to its year or month. ISO first (also with / or . between the parts, or none: 19840307); otherwise d/m/y or m/d/y (the year is the same either
  * way; the month only when one part is over 12) and dates with month names.
  */
 export function generaliseAnyDate(v: string, to: 'year' | 'month'): OperatorOutcome {
   const iso = generaliseDate(v, to);
   if ('value' in iso) return iso;
   const t = v.trim();
+  const ymd = YEAR_FIRST.exec(t);
+  if (ymd) return generaliseDate(`${ymd[1] ?? ymd[4]}-${(ymd[2] ?? ymd[5] ?? '').padStart(2, '0')}-${(ymd[3] ?? ymd[6] ?? '').padStart(2, '0')}`, to);
   let year: string | undefined;
   let month = 0;
   let day = 0;
@@ -140,21 +143,29 @@ function parseSpec(s: OperatorSpecInput): OperatorSpec {
   return operatorSpecSchema.parse(s);
 }
 
-/** The batch task. A bad key or spec throws: the step compiler built them, so it is a bug, not data. */
-export function deidentifyValues(batch: DeidBatch): DeidOutcome[] {
+/**
+ * The batch task: per value its outcome, or null where the step leaves it as it is (most values of
+ * free text: only changed values cross back from the worker). A bad key or spec throws: the step
+ * compiler built them, so it is a bug, not data.
+ */
+export function deidentifyValues(batch: DeidBatch): (DeidOutcome | null)[] {
   if (!/^(?:[0-9a-fA-F]{2})+$/.test(batch.key) || batch.key.length < MIN_KEY_BYTES * 2) throw new Error(`the key is not hex of at least ${MIN_KEY_BYTES} bytes`);
   const key = Buffer.from(batch.key, 'hex');
   if (batch.mode === 'cell') {
     const spec = parseSpec(batch.spec);
-    return batch.values.map((v) => ({ ...cellValue(v, spec, key, batch.entity, batch.fallback), digest: keyedDigest(v, key), preview: maskedPreview(v, batch.entity) }));
+    return batch.values.map((v) => {
+      const r = cellValue(v, spec, key, batch.entity, batch.fallback);
+      return r.v === v && r.fail === undefined ? null : { ...r, digest: keyedDigest(v, key), preview: maskedPreview(v, batch.entity) };
+    });
   }
   const specs: Partial<Record<OperatorKey, OperatorSpec>> = {};
   for (const [k, s] of Object.entries(batch.operators)) if (s) specs[k as OperatorKey] = parseSpec(s);
   const ctx = batch.header === '' ? { regions: batch.regions } : { header: batch.header, regions: batch.regions };
   return batch.values.map((v) => {
     const found = scanText(v, ctx).filter((f) => f.confidence >= batch.minConfidence);
-    const r = found.length === 0 ? { v, preview: maskedPreview(v, 'generic') } : spanValue(v, found, specs, key);
-    return { ...r, digest: keyedDigest(v, key) };
+    if (found.length === 0) return null;
+    const r = spanValue(v, found, specs, key);
+    return r.v === v && r.fail === undefined ? null : { ...r, digest: keyedDigest(v, key) };
   });
 }
 
