@@ -9,7 +9,7 @@ import { keyedDigest, keyedHash } from '../../src/main/engine/pii/operators/keye
 import { fakeCard, fakeDigits, fakeEmail, fakePhone } from '../../src/main/engine/pii/operators/pseudonyms';
 import type { OperatorSpecInput } from '../../src/shared/policy/operators';
 import type { StepInput } from '../../src/shared/policy/steps';
-import { cleanFile, jobResult, policyDoc, writeCsv, type Cleaned } from '../support/clean';
+import { cleanFile, jobResult, policyDoc, previewFile, writeCsv, type Cleaned } from '../support/clean';
 import { startTestEngine, tempDir, type TestEngine } from '../support/engine';
 import { leaked, people, PEOPLE_HEADER } from '../support/pii-people';
 
@@ -63,6 +63,22 @@ describe('each operator through a deidentify step on a named column', () => {
       expect(e.beforePreview).not.toContain(before.trim());
     }
     for (const x of out.run.steps[0]?.failureExamples ?? []) expect(c.values).not.toContain(x.value);
+  });
+});
+
+describe('a de-identification step with a row filter, and in a preview', () => {
+  it('changes only the rows the filter selects', async () => {
+    const file = writeCsv(['email', 'consent'], [['ann@example.org', 'no'], ['bob@x.org', 'yes'], ['cy@y.org', 'no']]);
+    const step: StepInput = { id: 'd', type: 'deidentify', where: { column: 'consent', op: 'equals', value: 'no' }, params: { operators: { EMAIL: { op: 'token', entity: 'EMAIL' } } } };
+    const out = await cleanFile(t, file, { policy: policyDoc([step]) });
+    expect(out.rows).toEqual([['<EMAIL>', 'no'], ['bob@x.org', 'yes'], ['<EMAIL>', 'no']]);
+    expect(out.ledger.map((e) => e.rowId)).toEqual([1, 3]);
+  });
+
+  it('a preview lists the changes with masked previews, never the values', async () => {
+    const p = await previewFile(t, writeCsv(['email'], [['ann@example.org'], ['bob@x.org']]), { presets: ['gdpr-pseudonymise'] });
+    expect(p.changes.map((c) => [c.before, c.beforePreview])).toEqual([[null, 'a***@***.org'], [null, 'b***@***.org']]);
+    expect(JSON.stringify(p)).not.toMatch(/ann@example\.org|bob@x\.org/);
   });
 });
 
