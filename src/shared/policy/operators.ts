@@ -41,7 +41,7 @@ export const operatorSpecSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('token'), entity: z.union([z.enum(ENTITY_TYPES), entityLabel]) }),
   z.strictObject({
     op: z.literal('hash'),
-    length: z.number().int().min(HASH_MIN_LENGTH).max(HASH_MAX_LENGTH.hex).default(16),
+    length: z.number().int().min(HASH_MIN_LENGTH, `a keyed hash keeps at least ${HASH_MIN_LENGTH} characters (shorter ones collide and would merge people)`).max(HASH_MAX_LENGTH.hex).default(16),
     encoding: z.enum(['hex', 'base32']).default('hex'),
     prefix: z.string().regex(/^[A-Za-z0-9_:-]{0,16}$/, 'a prefix is up to 16 letters, digits, "_", ":" or "-"').default(''),
     normalise: z.enum(HASH_NORMALISATIONS).default('text'),
