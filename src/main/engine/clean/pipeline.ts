@@ -10,11 +10,11 @@
 // no pass of their own.
 import type { StepReport } from '../../../shared/api/clean-types';
 import { STEP_INFO } from '../../../shared/policy/catalog';
-import { isPiiStep, type Step } from '../../../shared/policy/steps';
-import { maskedPreview } from '../pii/operators/masking';
+import type { Step } from '../../../shared/policy/steps';
 import { num } from '../db/database';
 import { ident } from '../db/sql';
 import { compileStep, needsData } from './compile';
+import { scrubLedger } from './ledger-privacy';
 import type { CompiledStep, Frame, FrameColumn, MapOp } from './frame';
 import { freeHeader, nextColumnId } from './frame';
 import type { Query } from './query';
@@ -75,7 +75,7 @@ export class Pipeline {
     }
     await this.closeValues();
     await this.flush();
-    await this.scrub(steps);
+    await scrubLedger(this.q, this.ledger, steps, this.reports);
     await this.count();
     return { frame: this.physical, ledger: this.ledger, reports: this.reports };
   }
@@ -232,48 +232,6 @@ export class Pipeline {
       columns: from.columns,
       rowCount: from.rowCount - num(n.n),
     };
-  }
-
-  /**
-   * The ledger never duplicates personal data: a cleaning step that changed a cell before a
-   * de-identification step replaced it saw the personal data too, so its entry keeps the keyed
-   * digest and masked preview of the value before, and a masked value after — as do its failure examples.
-   */
-  private async scrub(steps: Step[]): Promise<void> {
-    const pii = steps.flatMap((s, i) => (isPiiStep(s.type) && s.enabled ? [i] : []));
-    if (pii.length === 0) return;
-    const piiColumns = (after: number) => new Set(this.reports.filter((r, i) => i > after && pii.includes(i)).flatMap((r) => r.columnIds));
-    this.reports.forEach((r, i) => {
-      if (pii.includes(i)) return;
-      const cols = piiColumns(i);
-      for (const x of r.failureExamples) if (cols.has(x.columnId)) x.value = maskedPreview(x.value, 'generic');
-    });
-    const L = this.ledger;
-    const list = pii.join(', ');
-    const cond = `e.kind = 'cell' AND e.step_index NOT IN (${list}) AND EXISTS (SELECT 1 FROM ${L} p WHERE p.row_id = e.row_id AND p.col_id = e.col_id AND p.step_index IN (${list}) AND p.step_index > e.step_index)`;
-    const rows = await this.q.all(`SELECT DISTINCT v FROM (SELECT e."before" AS v FROM ${L} e WHERE ${cond} UNION ALL SELECT e."after" FROM ${L} e WHERE ${cond}) WHERE v IS NOT NULL`);
-    if (rows.length === 0) return;
-    const values = rows.map((r) => String(r.v));
-    const key = Buffer.from(this.q.pii.key()).toString('hex');
-    const masks = (await this.q.workers.map('pii.ledgerMasks', values, { input: (b) => ({ values: b, key }), signal: this.q.job.signal })).flat();
-    const { name, sql: m } = this.q.newTableNamed('ledger_masks');
-    await this.q.run(`CREATE TABLE ${m} (v VARCHAR, digest VARCHAR, preview VARCHAR)`);
-    const appender = await this.q.appender(name);
-    try {
-      masks.forEach((x, i) => {
-        appender.appendVarchar(values[i] as string);
-        appender.appendVarchar(x.digest);
-        appender.appendVarchar(x.preview);
-        appender.endRow();
-      });
-    } finally {
-      appender.closeSync();
-    }
-    await this.q.run(
-      `UPDATE ${L} AS e SET before_digest = (SELECT m.digest FROM ${m} m WHERE m.v = e."before"), before_preview = (SELECT m.preview FROM ${m} m WHERE m.v = e."before"),
-         "after" = (SELECT m.preview FROM ${m} m WHERE m.v = e."after"), "before" = NULL WHERE ${cond}`,
-    );
-    await this.q.drop(m);
   }
 
   /** Drops an intermediate table (never the input version's table). */
