@@ -116,6 +116,13 @@ export const MIGRATIONS: readonly Migration[] = [
     await c.run(`ALTER TABLE ${table.version} ADD COLUMN run_id VARCHAR`);
     await c.run(`ALTER TABLE ${table.version} ADD COLUMN stamp VARCHAR`);
   },
+  // 4 → 5: the ledger never duplicates personal data. A de-identification step's entry (and the
+  // entries of earlier steps on a cell it de-identified) keeps "before" NULL and, instead, a keyed
+  // digest (HMAC-SHA-256 under the workspace key) and a masked preview of it.
+  async (c) => {
+    await c.run(`ALTER TABLE ${table.change} ADD COLUMN before_digest VARCHAR`);
+    await c.run(`ALTER TABLE ${table.change} ADD COLUMN before_preview VARCHAR`);
+  },
 ];
 
 export const CURRENT_FORMAT = MIGRATIONS.length;
