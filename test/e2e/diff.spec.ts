@@ -113,12 +113,12 @@ test('a recipe mapped onto new data, run, inspected as a diff and exported', asy
   // The provenance: one line per ledger entry, the removed row as kind "row".
   const prov = await exportProvenance(diff, 'CSV', () => screenshotThemes(app.page, '48-provenance-export'));
   const lines = fs.readFileSync(prov, 'utf8').trim().split(/\r?\n/);
-  expect(lines[0]).toBe('row_id,kind,column,before,after,step_id,step,confidence');
+  expect(lines[0]).toBe('row_id,kind,column,before,after,step_id,step,confidence,before_digest,before_preview');
   expect(lines).toHaveLength(1 + 19 + 1);
-  expect(lines).toContain('1,cell,city,london,London,city-aliases,category_aliases,1.0');
-  expect(lines).toContain('7,cell,city,boston ,boston,standard.trim,trim,1.0');
-  expect(lines).toContain('3,cell,amount,N/A,,standard.missing-tokens,missing_tokens,1.0');
-  expect(lines).toContain('5,row,,,,standard.exact-duplicates,dedupe_exact,1.0');
+  expect(lines).toContain('1,cell,city,london,London,city-aliases,category_aliases,1.0,,');
+  expect(lines).toContain('7,cell,city,boston ,boston,standard.trim,trim,1.0,,');
+  expect(lines).toContain('3,cell,amount,N/A,,standard.missing-tokens,missing_tokens,1.0,,');
+  expect(lines).toContain('5,row,,,,standard.exact-duplicates,dedupe_exact,1.0,,');
   const parquet = await exportProvenance(diff, 'Parquet');
   expect(parquet.endsWith('.parquet')).toBe(true);
   expect(fs.readFileSync(parquet).subarray(0, 4).toString()).toBe('PAR1');

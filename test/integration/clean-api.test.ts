@@ -172,13 +172,13 @@ describe('the diff queries', () => {
     const file = path.join(tempDir(), 'prov.csv');
     await jobResult(await t.runJob('provenance.export', { datasetId, version: 2, path: file }));
     expect(fs.readFileSync(file, 'utf8').split('\n')).toEqual([
-      'row_id,kind,column,before,after,step_id,step,confidence',
-      '1,cell,name, Ann ,Ann,trim,trim,1.0',
-      '1,cell,city,nyc,New York,aliases,category_aliases,1.0',
-      '2,cell,score,N/A,,missing,missing_tokens,1.0',
-      '3,cell,city,new york,New York,aliases,category_aliases,1.0',
-      '5,cell,score,N/A,,missing,missing_tokens,1.0',
-      '5,row,,,,dupes,dedupe_exact,1.0',
+      'row_id,kind,column,before,after,step_id,step,confidence,before_digest,before_preview',
+      '1,cell,name, Ann ,Ann,trim,trim,1.0,,',
+      '1,cell,city,nyc,New York,aliases,category_aliases,1.0,,',
+      '2,cell,score,N/A,,missing,missing_tokens,1.0,,',
+      '3,cell,city,new york,New York,aliases,category_aliases,1.0,,',
+      '5,cell,score,N/A,,missing,missing_tokens,1.0,,',
+      '5,row,,,,dupes,dedupe_exact,1.0,,',
       '',
     ]);
     expect((await t.fail('provenance.export', { datasetId, version: 2, path: path.join(tempDir(), 'p.jsonl') })).message).toMatch(/CSV or Parquet/);

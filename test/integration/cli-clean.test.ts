@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyDoc } from '../support/clean';
 import { tempDir, writeFixture } from '../support/engine';
+import { leaked, people, PEOPLE_HEADER } from '../support/pii-people';
 import { runCli, type CliEnv } from './cli-support';
 
 const MESSY = 'name,"""; DROP TABLE x; --",city\n  Ann ,x,nyc\nBob,y,N/A\nBob,y,N/A\n';
@@ -33,10 +34,24 @@ describe('sanitizer clean', () => {
     expect(r.stdout).toMatch(/standard\.exact-duplicates +Remove exact duplicate rows +0 +1 +0/);
     expect(fs.readFileSync(file('clean.csv'), 'utf8')).toBe('name,"""; DROP TABLE x; --",city\nAnn,x,nyc\nBob,y,\n');
     const prov = fs.readFileSync(file('prov.csv'), 'utf8').split('\n');
-    expect(prov[0]).toBe('row_id,kind,column,before,after,step_id,step,confidence');
-    expect(prov).toContain('1,cell,name,  Ann ,Ann,standard.trim,trim,1.0');
-    expect(prov).toContain('3,row,,,,standard.exact-duplicates,dedupe_exact,1.0');
+    expect(prov[0]).toBe('row_id,kind,column,before,after,step_id,step,confidence,before_digest,before_preview');
+    expect(prov).toContain('1,cell,name,  Ann ,Ann,standard.trim,trim,1.0,,');
+    expect(prov).toContain('3,row,,,,standard.exact-duplicates,dedupe_exact,1.0,,');
     expect(fs.readdirSync(env.tmp).filter((n) => n.startsWith('sanitizer-ws-'))).toEqual([]);
+  });
+
+  it('--preset standard,hipaa-safe-harbor: no raw identifier in the output or the provenance file', async () => {
+    const data = people(12);
+    const csv = [PEOPLE_HEADER, ...data.rows].map((r) => r.map((v) => `"${v.replaceAll('"', '""')}"`).join(',')).join('\n');
+    writeFixture(env.cwd, 'people.csv', `${csv}\n`);
+    const r = await runCli(['clean', 'people.csv', '--preset', 'standard,hipaa-safe-harbor', '--out', 'safe.csv', '--provenance', 'safe-prov.csv'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/"email" holds EMAIL/);
+    const removed = ['first_name', 'last_name', 'email', 'phone', 'ssn', 'card', 'date_of_birth', 'zip'];
+    expect(leaked(fs.readFileSync(file('safe.csv'), 'utf8'), data.raw, removed)).toEqual([]);
+    expect(leaked(fs.readFileSync(file('safe-prov.csv'), 'utf8'), data.raw, removed)).toEqual([]);
+    expect(leaked(r.stdout, data.raw, removed)).toEqual([]);
+    expect(fs.readFileSync(file('safe.csv'), 'utf8').split('\n')[1]).toMatch(/^<PERSON>,<PERSON>,<EMAIL>,<PHONE>,<US_SSN>,1940,/);
   });
 
   it('runs a policy file into a workspace and prints counts per step as JSON', async () => {

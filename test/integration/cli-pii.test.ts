@@ -37,20 +37,23 @@ describe('sanitizer pii', () => {
     const text = fs.readFileSync(path.join(env.cwd, 'findings.csv'), 'utf8');
     expect(text.trim().split(/\r?\n/)).toEqual([
       'row_id,column,entity,start,end,confidence,recogniser',
+      expect.stringMatching(/^1,name,PERSON,0,3,[0-9.]+,person$/),
       expect.stringMatching(/^1,"e-mail ""work""",EMAIL,0,15,[0-9.]+,email$/),
       expect.stringMatching(/^1,phone,PHONE,0,16,[0-9.]+,phone$/),
       // Code points: the emoji before the number counts as one.
       expect.stringMatching(/^1,note,PHONE,13,29,[0-9.]+,phone$/),
+      expect.stringMatching(/^2,name,PERSON,0,3,/),
       expect.stringMatching(/^2,"e-mail ""work""",EMAIL,0,15,/),
       expect.stringMatching(/^2,phone,PHONE,0,15,/),
+      expect.stringMatching(/^3,name,PERSON,0,2,/),
       expect.stringMatching(/^3,"e-mail ""work""",EMAIL,0,15,/),
       expect.stringMatching(/^3,phone,PHONE,0,15,/),
       expect.stringMatching(/^3,note,EMAIL,9,23,/),
     ]);
-    for (const raw of ['example', '7946', '555', 'Ann']) expect(text).not.toContain(raw);
-    expect(r.stdout).toMatch(/^Scanned people\.csv: 3 rows × 4 columns in [0-9.]+ s; 8 findings \(EMAIL 4, PHONE 4\)\.$/m);
+    for (const raw of ['example', '7946', '555', 'Ann', 'Bob']) expect(text).not.toContain(raw);
+    expect(r.stdout).toMatch(/^Scanned people\.csv: 3 rows × 4 columns in [0-9.]+ s; 11 findings \(EMAIL 4, PHONE 4, PERSON 3\)\.$/m);
     expect(r.stdout).toMatch(/^column\s+class\s+share\s+confidence\s+values\s+entities found/m);
-    expect(r.stdout).toMatch(/^name\s+—\s+3\s+not detected$/m);
+    expect(r.stdout).toMatch(/^name\s+PERSON\s+100 %\s+[0-9.]+\s+3\s+PERSON 3 \(100 %/m);
     expect(r.stdout).toMatch(/^"e-mail \\"work\\""\s+EMAIL\s+100 %\s+[0-9.]+\s+3\s+EMAIL 3 \(100 %/m);
     expect(r.stdout).toContain('never that none is present');
     expect(tempWorkspaces(env.tmp)).toEqual([]);

@@ -1,7 +1,7 @@
 // The dataset scan beyond text columns and small tables: typed columns from Parquet (integer SSNs,
 // dates of birth by header, shipping dates never, decimals and booleans not scanned), the same
 // findings from worker threads as in-process, a cancel in the middle of scanning leaving the
-// previous scan whole, and a workspace of format 4 opening with the PII tables added.
+// previous scan whole, and a workspace of format 5 opening with the PII tables added.
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -15,6 +15,8 @@ import { jobResult, writeCsv } from '../support/clean';
 import { startTestEngine, tempDir, type TestEngine } from '../support/engine';
 
 const ROWS = 40;
+/** The format that added the PII tables (migration 5 → 6). */
+const PII_FORMAT = 6;
 const SSNS = [536228726, 412331234, 287654321, 601123456];
 let dir: string;
 let file: string;
@@ -146,14 +148,14 @@ describe('cancel while scanning', () => {
 });
 
 describe('workspace format', () => {
-  it('brings a format-4 workspace forward with empty PII tables', async () => {
+  it('brings a workspace of the format before the PII tables forward, with them empty', async () => {
     const wsDir = path.join(tempDir('ds-pii-format-'), 'workspace');
-    const old = await Workspace.open(wsDir, { create: true, processName: 'vitest', actor: 'tester', migrations: MIGRATIONS.slice(0, 4) });
-    expect(old.formatVersion).toBe(4);
+    const old = await Workspace.open(wsDir, { create: true, processName: 'vitest', actor: 'tester', migrations: MIGRATIONS.slice(0, PII_FORMAT - 1) });
+    expect(old.formatVersion).toBe(PII_FORMAT - 1);
     old.close();
     const ws = await Workspace.open(wsDir, { create: false, processName: 'vitest', actor: 'tester' });
     try {
-      expect(ws.formatVersion).toBe(5);
+      expect(ws.formatVersion).toBe(MIGRATIONS.length);
       for (const t of [table.piiScan, table.piiFinding, table.piiDecision]) expect(await ws.db.all(`SELECT * FROM ${t}`)).toEqual([]);
     } finally {
       ws.close();

@@ -86,7 +86,7 @@ const POSITIVES: Positive[] = [
   { text: 'aa-bb-cc-dd-ee-0f', entity: 'MAC_ADDRESS', span: 'aa-bb-cc-dd-ee-0f', start: 0, min: 0.8, max: 0.8, explanation: { pattern: 'MAC (xx-xx-xx-xx-xx-xx)' } },
   { text: 'Visit https://example.org/x).', entity: 'URL', span: 'https://example.org/x', start: 6, min: 0.6, max: 0.6, explanation: { notes: ['host example.org'] } },
   { text: 'website: www.example.co.uk', entity: 'URL', span: 'www.example.co.uk', start: 9, min: 0.7, max: 0.7, explanation: { context: ['website'] } },
-  { text: '10 Downing Street, London SW1A 2AA', entity: 'POSTAL_CODE', span: 'SW1A 2AA', start: 26, min: 0.65, max: 0.65, explanation: { notes: ['UK'] } },
+  { text: 'Downing Street, London SW1A 2AA', entity: 'POSTAL_CODE', span: 'SW1A 2AA', start: 23, min: 0.65, max: 0.65, explanation: { notes: ['UK'] } },
   { text: 'M11AE', header: 'Postcode', entity: 'POSTAL_CODE', span: 'M11AE', start: 0, min: 0.8, max: 0.8, explanation: { pattern: 'UK postcode (no space)' } },
   { text: '90210', header: 'ZIP', entity: 'POSTAL_CODE', span: '90210', start: 0, min: 0.85, max: 0.85, explanation: { header: 'column "ZIP" mentions "zip"', notes: ['US'] } },
   { text: 'Cambridge, MA 02139-4307', entity: 'POSTAL_CODE', span: '02139-4307', start: 14, min: 0.95, max: 0.95, explanation: { context: ['state MA'], pattern: 'US ZIP+4' } },

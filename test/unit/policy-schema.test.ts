@@ -32,6 +32,11 @@ describe('docs/policy.schema.json', () => {
     ['a missing name', { ...base, name: undefined, steps: [] }, false],
     ['an unknown field', { ...base, steps: [], extra: 1 }, false],
     ['a bad region', { ...base, steps: [{ id: 'p', type: 'standardize_phone', columns: { names: ['p'] }, params: { defaultRegion: 'gbr' } }] }, false],
+    ['a deidentify step', { ...base, steps: [{ id: 'd', type: 'deidentify', params: { scope: 'spans', operators: { EMAIL: { op: 'pseudonym', kind: 'email' }, default: { op: 'token', entity: 'PII' } } } }] }, true],
+    ['an operator for an unknown entity', { ...base, steps: [{ id: 'd', type: 'deidentify', params: { operators: { SHOE_SIZE: { op: 'redact' } } } }] }, false],
+    ['a keyed hash too short to be safe', { ...base, steps: [{ id: 'd', type: 'deidentify', params: { operators: { default: { op: 'hash', length: 4 } } } }] }, false],
+    ['generalise on columns holding dates of birth', { ...base, steps: [{ id: 'g', type: 'generalise', columns: { pii: ['DATE_OF_BIRTH'] }, params: { kind: 'date_year' } }] }, true],
+    ['a selector naming an unknown entity', { ...base, steps: [{ id: 'g', type: 'generalise', columns: { pii: ['SHOE_SIZE'] }, params: { kind: 'zip3' } }] }, false],
   ])('%s: valid = %s, in the app and in the JSON Schema alike', (_name, doc, ok) => {
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(ok);
     expect(validatePolicy(doc).ok).toBe(ok);

@@ -1,6 +1,6 @@
-// `npm run bench -- import|grid|profile|all [--rows N] [--runs K] [--formats …]`: measures import,
-// the grid and the profile through the real engine, prints the figures and writes them into
-// docs/BENCHMARKS.md.
+// `npm run bench -- import|grid|profile|clean|pii|all [--rows N] [--runs K] [--formats …]`: measures
+// import, the grid, the profile, cleaning and PII detection through the real engine, prints the
+// figures and writes them into docs/BENCHMARKS.md.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import { benchImport } from './import-bench';
 import { describeMachine } from './machine';
 import { benchPiiSpeed, piiSpeedSection } from './pii-speed';
 import { benchProfile } from './profile-bench';
+import { benchPiiAccuracy } from './pii-accuracy';
 import { profileSection } from './profile-report';
 import { gridSection, importSection, writeSection } from './report';
 
@@ -34,18 +35,20 @@ interface Opts {
   formats: GenFormat[];
   seed: string;
   gridRows: number;
+  piiRows: number;
   windows: number;
   doc: string | false;
   note?: string;
 }
 
 const program = new Command('bench')
-  .description('Benchmarks import (per format), the data grid and the column profile through the real engine.')
+  .description('Benchmarks import (per format), the data grid, the column profile, cleaning and PII accuracy through the real engine.')
   .addOption(new Option('--rows <n>', 'rows of the import datasets').default(1_000_000).argParser(whole(1)))
   .addOption(new Option('--runs <k>', 'import runs per format, and profile runs, each in a fresh process').default(5).argParser(whole(1)))
   .addOption(new Option('--formats <list>', 'import formats').default(['csv', 'jsonl', 'json', 'parquet', 'xlsx']).argParser(formats))
   .option('--seed <seed>', 'generator seed', 'bench')
   .addOption(new Option('--grid-rows <n>', 'rows of the grid dataset').default(10_000_000).argParser(whole(100)))
+  .addOption(new Option('--pii-rows <n>', 'rows of the labelled PII table (accuracy)').default(20_000).argParser(whole(1)))
   .addOption(new Option('--windows <n>', 'grid windows per measurement').default(300).argParser(whole(1)))
   .option('--doc <file>', 'Markdown file to write the figures into', 'docs/BENCHMARKS.md')
   .option('--no-doc', 'print the figures only')
@@ -97,6 +100,7 @@ const program = new Command('bench')
       if (o.doc) writeSection(o.doc, 'clean', section);
     }
     if (suite === 'pii' || suite === 'all') {
+      await benchPiiAccuracy({ rows: o.piiRows, seed: o.seed, doc: o.doc, note, stamp, log });
       const { load, date } = start();
       const pii = await benchPiiSpeed({ dir: BENCH_DIR, rows: o.rows, runs: o.runs, seed: o.seed, log });
       const machine = await describeMachine(load);

@@ -67,6 +67,14 @@ export interface LedgerEntry {
   stepId: string;
   stepType: StepType;
   confidence: number;
+  /**
+   * Personal data is never kept in the ledger: for a de-identification step (and any earlier step
+   * on a cell one de-identified) `before` is null and these stand in for it — HMAC-SHA-256 (hex)
+   * of the value under the workspace key, and the value masked (`j***@***.org`). For such an
+   * earlier step `after` is masked too. Null for every other entry.
+   */
+  beforeDigest?: string | null;
+  beforePreview?: string | null;
 }
 
 export interface PreviewResult extends RunResult {

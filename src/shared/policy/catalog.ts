@@ -2,7 +2,7 @@
 // the columns it applies to when none are named, and whether it needs columns or a row filter.
 import type { ColumnSelector, StepType } from './steps';
 
-export type StepGroup = 'text' | 'values' | 'types' | 'missing' | 'rows' | 'columns';
+export type StepGroup = 'text' | 'values' | 'types' | 'missing' | 'rows' | 'columns' | 'pii';
 
 export interface StepInfo {
   label: string;
@@ -41,6 +41,8 @@ export const STEP_INFO: Record<StepType, StepInfo> = {
   drop_columns: { label: 'Drop columns', description: 'Removes the named columns from the output.', group: 'columns', defaultColumns: null, confidence: 1 },
   rename_column: { label: 'Rename column', description: 'Gives one column a new header.', group: 'columns', defaultColumns: null, singleColumn: true, confidence: 1 },
   drop_rows: { label: 'Drop rows', description: 'Removes the rows that match the row filter.', group: 'rows', defaultColumns: ALL_TYPES, needsWhere: true, confidence: 1 },
+  deidentify: { label: 'De-identify', description: 'Replaces personal data with the operator chosen per entity type (redact, mask, type token, keyed hash, format-preserving pseudonym, generalise): whole cells of columns that hold the entity, or each span found inside free text. The ledger keeps a keyed digest and a masked preview, never the value.', group: 'pii', defaultColumns: TEXT, confidence: 1 },
+  generalise: { label: 'Generalise', description: 'Coarsens values: a date to its year or month, an age to a band (90+ grouped), a ZIP code to its first three digits (restricted areas become 000). Values it cannot read are redacted and reported. The ledger keeps a keyed digest and a masked preview, never the value.', group: 'pii', defaultColumns: null, confidence: 1 },
 };
 
 /** Problems a step has that its schema cannot see (missing columns or filter), as [field, message]. */

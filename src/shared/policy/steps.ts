@@ -1,6 +1,8 @@
 // The cleaning step types: one zod schema per type (its parameters and their defaults), and the
 // shared parts every step has (id, columns, row filter). A policy is an ordered list of these.
 import { z } from 'zod';
+import { ENTITY_TYPES, type EntityType } from '../api/pii-types';
+import { GENERALISE_KINDS, operatorSpecSchema } from './operators';
 
 /** Column types a selector may name: the import's logical types. */
 const LOGICAL_TYPES = ['text', 'integer', 'decimal', 'boolean', 'date', 'timestamp', 'time', 'json', 'binary'] as const;
@@ -21,7 +23,9 @@ const regexSource = z.string().min(1, 'the pattern is empty').max(1000).superRef
 
 /**
  * Which columns a step applies to: the union of the listed ids, header names, logical types,
- * header pattern and detected kinds. Names are exact headers (recipes use names; ids are per dataset).
+ * header pattern, detected kinds and personal-data entities (`pii`: columns whose sampled values
+ * are mostly that entity, classified when the policy runs). Names are exact headers (recipes use
+ * names; ids are per dataset).
  */
 export const columnSelectorSchema = z.strictObject({
   ids: z.array(z.string().regex(/^c[0-9]+$/, 'a column id looks like c3')).max(10_000).optional(),
@@ -29,7 +33,8 @@ export const columnSelectorSchema = z.strictObject({
   types: z.array(z.enum(LOGICAL_TYPES)).max(LOGICAL_TYPES.length).optional(),
   pattern: regexSource.optional(),
   detected: z.array(z.enum(DETECTED_KINDS)).max(DETECTED_KINDS.length).optional(),
-}).refine((s) => Object.values(s).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0)), 'name at least one column, type, pattern or detected kind');
+  pii: z.array(z.enum(ENTITY_TYPES)).max(ENTITY_TYPES.length).optional(),
+}).refine((s) => Object.values(s).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0)), 'name at least one column, type, pattern, detected kind or personal-data entity');
 export type ColumnSelector = z.infer<typeof columnSelectorSchema>;
 
 const columnRef = z.strictObject({
@@ -83,6 +88,20 @@ const aliasEntry = z.strictObject({
 });
 const tokens = z.array(z.string().max(200)).max(1000);
 const region = z.string().regex(/^[A-Z]{2}$/, 'the default region is a two-letter ISO country code such as GB or US');
+
+/** The keys of a de-identification step's operator map: every entity type, and `default` for the rest. */
+export const OPERATOR_KEYS = [...ENTITY_TYPES, 'default'] as const;
+export type OperatorKey = EntityType | 'default';
+const operatorMap = z.strictObject(
+  Object.fromEntries(OPERATOR_KEYS.map((k) => [k, operatorSpecSchema.optional()])) as { [K in OperatorKey]: z.ZodOptional<typeof operatorSpecSchema> },
+).refine((m) => Object.values(m).some((v) => v !== undefined), 'choose an operator for at least one entity type (or default)');
+/** Where a de-identification step looks: whole cells of columns that hold an entity, or spans found inside each cell. */
+export const DEID_SCOPES = ['cell', 'spans'] as const;
+/** Findings below this confidence are left alone (a span step), and columns are classified from findings above it. */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
+/** Regions a de-identification step reads national phone numbers with when the policy names none. */
+export const DEFAULT_PII_REGIONS = ['US', 'GB'];
+const regions = z.array(z.string().regex(/^[A-Z]{2}$/, 'a region is a two-letter ISO country code such as GB or US')).min(1, 'name at least one region').max(20);
 
 export const stepSchemas = {
   trim: step('trim', noParams),
@@ -156,6 +175,18 @@ export const stepSchemas = {
   drop_columns: step('drop_columns', noParams),
   rename_column: step('rename_column', z.strictObject({ to: z.string().max(1000) })),
   drop_rows: step('drop_rows', noParams),
+  deidentify: step('deidentify', z.strictObject({
+    /** Per entity type the operator that replaces it (`default`: any other entity found). */
+    operators: operatorMap,
+    scope: z.enum(DEID_SCOPES).default('cell'),
+    minConfidence: z.number().min(0).max(1).default(DEFAULT_MIN_CONFIDENCE),
+    regions: regions.default(DEFAULT_PII_REGIONS),
+  })),
+  generalise: step('generalise', z.strictObject({
+    kind: z.enum(GENERALISE_KINDS),
+    /** Age bands only: years per band (default 10); everyone over 89 is `90+`. */
+    width: z.number().int().min(1).max(90).optional(),
+  }).refine((p) => p.width === undefined || p.kind === 'age_band', { message: 'only an age band has a width', path: ['width'] })),
 } as const;
 
 export type StepType = keyof typeof stepSchemas;
@@ -170,6 +201,10 @@ export type Step = z.output<typeof stepSchema>;
 /** A step as a user may write it (defaults may be left out). */
 export type StepInput = z.input<typeof stepSchema>;
 export type StepOf<T extends StepType> = Extract<Step, { type: T }>;
+
+/** Steps that de-identify personal data: their ledger entries keep a keyed digest and a masked preview, never the value. */
+export const PII_STEP_TYPES: readonly StepType[] = ['deidentify', 'generalise'];
+export const isPiiStep = (type: StepType): boolean => PII_STEP_TYPES.includes(type);
 
 /** Default outlier thresholds per method (Tukey's fences, 3 standard deviations, 3.5 MADs). */
 export const OUTLIER_THRESHOLDS = { iqr: 1.5, zscore: 3, mad: 3.5 } as const;

@@ -15,8 +15,17 @@ describe('a cell’s changes', () => {
 
   it('one step', () => {
     const c = summarizeCell([entry({ before: ' x ', after: 'x', stepId: 'standard.trim' })]);
-    expect(c).toEqual({ before: ' x ', after: 'x', steps: [{ stepId: 'standard.trim', label: 'Trim', confidence: 1, before: ' x ', after: 'x' }] });
+    expect(c).toEqual({ before: ' x ', masked: false, after: 'x', steps: [{ stepId: 'standard.trim', label: 'Trim', confidence: 1, before: ' x ', after: 'x' }] });
     expect(changeTooltip(c!)).toBe('“ x ” → “x”\nTrim (standard.trim), confidence 1.0');
+  });
+
+  it('a de-identified cell shows the masked preview the ledger keeps, never a value before', () => {
+    const c = summarizeCell([
+      entry({ before: null, beforePreview: 'a***@***.org', beforeDigest: 'ab'.repeat(32), after: 'a***@***.org', stepId: 'trim' }),
+      entry({ before: null, beforePreview: 'a***@***.org', beforeDigest: 'cd'.repeat(32), after: '<EMAIL>', stepId: 'pii', stepType: 'deidentify' }),
+    ]);
+    expect(c).toMatchObject({ before: 'a***@***.org', masked: true, after: '<EMAIL>' });
+    expect(changeTooltip(c!)).toBe('“a***@***.org” → “<EMAIL>”\nTrim (trim), confidence 1.0\nDe-identify (pii), confidence 1.0');
   });
 
   it('several steps: first before, last after, each step in order', () => {

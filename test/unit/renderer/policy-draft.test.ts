@@ -73,6 +73,8 @@ describe('new steps', () => {
     ['standardize_phone', ['params.defaultRegion']],
     ['drop_rows', ['where']],
     ['rename_column', ['columns']],
+    ['deidentify', []],
+    ['generalise', ['columns']],
   ])('a new %s step asks for %j', (type, fields) => {
     const s = newStep(type as Step['type'], []);
     const r = validatePolicy({ ...newPolicy('p', 'ada'), steps: [s] });

@@ -6,6 +6,7 @@ import { STEP_INFO } from '../../../shared/policy/catalog';
 import type { Step, StepOf } from '../../../shared/policy/steps';
 import { filterSql } from './filter';
 import type { Compiled, Frame, FrameColumn } from './frame';
+import { compileDeidentify, compileGeneralise } from './ops-pii';
 import { compileImpute, compileOutliers, compilePhone } from './ops-stats';
 import { textCompilers, type Ctx } from './ops-text';
 import { compileDate, compileNumber } from './ops-types';
@@ -18,6 +19,7 @@ const DATA_FREE = new Set<Step['type']>(['trim', 'collapse_whitespace', 'remove_
 
 export function needsData(step: Step): boolean {
   if (step.columns?.detected && step.columns.detected.length > 0) return true;
+  if (step.columns?.pii && step.columns.pii.length > 0) return true;
   if (step.type === 'normalize_unicode') return step.params.form === 'NFKC';
   if (step.type === 'change_case') return step.params.mode === 'title';
   return !DATA_FREE.has(step.type);
@@ -60,6 +62,8 @@ async function dispatch(q: Query, frame: Frame, step: Step, cols: FrameColumn[],
       return rowsCompiled({ kind: 'rows', keep: `NOT (${where ?? 'false'})` }, cols, []);
     case 'drop_columns':
       return rowsCompiled({ kind: 'columns', drop: cols.map((c) => c.id), rename: [] }, cols, []);
+    case 'deidentify': return compileDeidentify(...ctx(step));
+    case 'generalise': return compileGeneralise(...ctx(step));
     case 'rename_column': {
       const c = cols[0] as FrameColumn;
       if (step.params.to !== c.header && frame.columns.some((x) => x.header === step.params.to)) {

@@ -52,6 +52,13 @@ export interface MapOp {
   types: Map<string, LogicalType>;
   /** Types read from the rewritten column: an aggregate over it giving a logical type's name. */
   typesFromData?: Map<string, (col: string) => string>;
+  /** Storage types the step gives its columns (a de-identified typed column becomes text). */
+  storage?: Map<string, string>;
+  /**
+   * Columns whose ledger entries must not hold the value before (PII steps): per column a lookup
+   * table (src, digest, preview) whose keyed digest and masked preview the ledger keeps instead.
+   */
+  private?: Map<string, string>;
 }
 
 /** Keeps the rows for which `keep` (a condition over the frame) holds, or removes the rows listed. */

@@ -74,6 +74,8 @@ export function toEntry(r: Record<string, unknown>): LedgerEntry {
     stepId: String(r.step_id),
     stepType: String(r.step_type) as StepType,
     confidence: Number(r.confidence),
+    beforeDigest: r.before_digest === null || r.before_digest === undefined ? null : String(r.before_digest),
+    beforePreview: r.before_preview === null || r.before_preview === undefined ? null : String(r.before_preview),
   };
 }
 
@@ -84,7 +86,7 @@ export async function diffCells(db: Database, datasetId: string, version: number
   const ids = [...rowIds].sort((a, b) => a - b);
   // The range lets DuckDB skip row groups by their min/max (the ledger is stored in row order).
   const rows = await db.all(
-    `SELECT row_id, kind, col_id, "before", "after", step_id, step_type, confidence FROM ${table.change}
+    `SELECT row_id, kind, col_id, "before", "after", step_id, step_type, confidence, before_digest, before_preview FROM ${table.change}
      WHERE ${w.sql} AND row_id BETWEEN $lo AND $hi AND list_contains($ids::BIGINT[], row_id) ORDER BY row_id, step_index, col_id`,
     { ...w.params, lo: ids[0] as number, hi: ids.at(-1) as number, ids: `[${ids.join(',')}]` },
   );
@@ -107,9 +109,13 @@ export async function nextChange(db: Database, relation: string, datasetId: stri
   return r?.p === null || r?.p === undefined ? null : num(r.p);
 }
 
-const PROVENANCE_HEADERS = ['row_id', 'kind', 'column', 'before', 'after', 'step_id', 'step', 'confidence'];
+const PROVENANCE_HEADERS = ['row_id', 'kind', 'column', 'before', 'after', 'step_id', 'step', 'confidence', 'before_digest', 'before_preview'];
 
-/** Writes a version's ledger: row_id,kind,column,before,after,step_id,step,confidence (column = the original header). */
+/**
+ * Writes a version's ledger: row_id,kind,column,before,after,step_id,step,confidence,
+ * before_digest,before_preview (column = the original header). De-identified cells carry no
+ * personal data: their before is empty, the keyed digest and masked preview stand in for it.
+ */
 export async function exportProvenance(
   ws: Workspace, job: JobContext, req: { datasetId: string; version: number; path: string; format?: 'csv' | 'parquet' | undefined; force: boolean }, actor: string,
 ): Promise<ExportResult> {
@@ -125,13 +131,13 @@ export async function exportProvenance(
       await c.run(`CREATE TABLE ${ident(headerTable)} (col_id VARCHAR, header VARCHAR)`);
       for (const [id, h] of values) await c.run(`INSERT INTO ${ident(headerTable)} VALUES ($id, $h)`, { id, h });
       await c.run(
-        `CREATE TABLE ${ident(stage)} AS SELECT l.row_id AS c1, l.kind AS c2, h.header AS c3, l."before" AS c4, l."after" AS c5, l.step_id AS c6, l.step_type AS c7, l.confidence AS c8
+        `CREATE TABLE ${ident(stage)} AS SELECT l.row_id AS c1, l.kind AS c2, h.header AS c3, l."before" AS c4, l."after" AS c5, l.step_id AS c6, l.step_type AS c7, l.confidence AS c8, l.before_digest AS c9, l.before_preview AS c10
          FROM ${table.change} l LEFT JOIN ${ident(headerTable)} h USING (col_id) WHERE l.dataset_id = $ds AND l.version = $v ORDER BY l.row_id, l.step_index, l.col_id`,
         { ds: req.datasetId, v: req.version },
       );
     });
     const n = num((await ws.db.one(`SELECT count(*) AS n FROM ${ident(stage)}`))?.n);
-    const types = ['BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE'];
+    const types = ['BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'VARCHAR', 'VARCHAR'];
     const columns: ColumnInfo[] = PROVENANCE_HEADERS.map((header, i) => ({
       id: `c${i + 1}`, header, position: i, logicalType: i === 0 ? 'integer' : i === 7 ? 'decimal' : 'text', storageType: types[i] as string, nullCount: 0,
     }));

@@ -14,6 +14,7 @@ import type { Step } from '../../../shared/policy/steps';
 import { num } from '../db/database';
 import { ident } from '../db/sql';
 import { compileStep, needsData } from './compile';
+import { scrubLedger } from './ledger-privacy';
 import type { CompiledStep, Frame, FrameColumn, MapOp } from './frame';
 import { freeHeader, nextColumnId } from './frame';
 import type { Query } from './query';
@@ -22,7 +23,7 @@ import { fitsValueRun, runsOnValues, ValueRun } from './values';
 
 export interface PipelineResult {
   frame: Frame;
-  /** Scratch table (row_id, step_index, kind, col_id, before, after). */
+  /** Scratch table (row_id, step_index, kind, col_id, before, after, before_digest, before_preview). */
   ledger: string;
   reports: StepReport[];
 }
@@ -47,7 +48,8 @@ export class Pipeline {
   }
 
   async run(steps: Step[]): Promise<PipelineResult> {
-    await this.q.run(`CREATE TABLE ${this.ledger} (row_id BIGINT, step_index INTEGER, kind VARCHAR, col_id VARCHAR, "before" VARCHAR, "after" VARCHAR)`);
+    // A PII step's entries hold NULL before, and its keyed digest and masked preview instead.
+    await this.q.run(`CREATE TABLE ${this.ledger} (row_id BIGINT, step_index INTEGER, kind VARCHAR, col_id VARCHAR, "before" VARCHAR, "after" VARCHAR, before_digest VARCHAR, before_preview VARCHAR)`);
     for (const [index, step] of steps.entries()) {
       this.onStep(index, STEP_INFO[step.type].label);
       if (!step.enabled) {
@@ -73,6 +75,7 @@ export class Pipeline {
     }
     await this.closeValues();
     await this.flush();
+    await scrubLedger(this.q, this.ledger, steps, this.reports);
     await this.count();
     return { frame: this.physical, ledger: this.ledger, reports: this.reports };
   }
@@ -137,6 +140,10 @@ export class Pipeline {
         const c = this.columns.find((x) => x.id === id);
         if (c) c.logicalType = t;
       }
+      for (const [id, t] of op.storage ?? []) {
+        const c = this.columns.find((x) => x.id === id);
+        if (c) c.storageType = t;
+      }
     } else if (op.kind === 'columns') {
       this.columns = this.columns.filter((c) => !op.drop.includes(c.id));
       rep.droppedColumnIds.push(...op.drop);
@@ -167,14 +174,25 @@ export class Pipeline {
     for (const a of map?.op.added ?? []) fields.push(`${a.expr} AS ${ident(a.column.id)}`);
     const next = this.q.newTable('frame');
     await this.q.run(`CREATE TABLE ${next} AS SELECT row_id${[...fields, ...changed].map((f) => `, ${f}`).join('')} FROM ${from.relation}`);
-    if (map && map.op.exprs.size > 0) {
+    const privateIds = [...(map?.op.private?.keys() ?? [])];
+    for (const id of privateIds) {
+      // A PII step's changes: the value before is not kept, only its keyed digest and masked preview.
+      const lookup = map?.op.private?.get(id) as string;
+      await this.q.run(
+        `INSERT INTO ${this.ledger} SELECT n.row_id, ${map?.index ?? 0}, 'cell', ${this.q.bind(id)}, NULL, CAST(n.${ident(id)} AS VARCHAR), l.digest, l.preview
+         FROM (SELECT row_id, ${ident(id)} FROM ${next} WHERE ${mask(id)}) n JOIN ${from.relation} o ON o.row_id = n.row_id
+         LEFT JOIN ${lookup} l ON l.src = CAST(o.${ident(id)} AS VARCHAR)`,
+      );
+    }
+    const plainIds = [...(map?.op.exprs.keys() ?? [])].filter((id) => !privateIds.includes(id));
+    if (map && plainIds.length > 0) {
       // The old and new frames joined on row id (not by position: a CTAS with a costly projection
       // does not keep row order in DuckDB 1.5 — measured at 1M rows); a changed row gives its changed cells.
       // Only the changed rows of the new frame take part in the join.
-      const ids = [...map.op.exprs.keys()];
+      const ids = plainIds;
       const cells = ids.map((id) => `{c: ${this.q.bind(id)}, b: CAST(o.${ident(id)} AS VARCHAR), a: CAST(n.${ident(id)} AS VARCHAR), m: n.${mask(id)}}`);
       await this.q.run(
-        `INSERT INTO ${this.ledger} SELECT row_id, ${map.index}, 'cell', x.c, x.b, x.a FROM (
+        `INSERT INTO ${this.ledger} (row_id, step_index, kind, col_id, "before", "after") SELECT row_id, ${map.index}, 'cell', x.c, x.b, x.a FROM (
            SELECT n.row_id, unnest(list_filter([${cells.join(', ')}], e -> e.m)) AS x
            FROM (SELECT * FROM ${next} WHERE ${ids.map((id) => mask(id)).join(' OR ')}) n JOIN ${from.relation} o ON o.row_id = n.row_id)`,
       );
@@ -206,7 +224,7 @@ export class Pipeline {
       removed = this.q.newTable('removed');
       await this.q.run(`CREATE TABLE ${removed} AS SELECT row_id FROM ${from.relation} WHERE (${op.keep}) IS NOT TRUE`);
     }
-    await this.q.run(`INSERT INTO ${this.ledger} SELECT row_id, ${s.index}, 'row', NULL, NULL, NULL FROM ${removed}`);
+    await this.q.run(`INSERT INTO ${this.ledger} (row_id, step_index, kind) SELECT row_id, ${s.index}, 'row' FROM ${removed}`);
     const n = await this.q.one(`SELECT count(*) AS n FROM ${removed}`);
     this.physical = {
       relation: `(SELECT * FROM ${from.relation} ANTI JOIN ${removed} USING (row_id))`,

@@ -1,6 +1,7 @@
 // The cleaning run's access to DuckDB: one connection, bound values, cancellable statements,
 // scratch tables dropped at the end, and detection results cached per frame.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { EntityType } from '../../../shared/api/pii-types';
 import type { DetectedKind } from '../../../shared/policy/steps';
 import type { Row } from '../db/database';
 import { SCRATCH, qualified } from '../db/sql';
@@ -9,13 +10,39 @@ import type { JobContext } from '../jobs/jobs';
 import type { WorkerPool } from '../workers/pool';
 import type { Frame } from './frame';
 import { sqlValue, type SqlValue } from './params';
+import { classifyPii, type PiiClass } from './pii-columns';
 import { detectKinds } from './select';
+
+/**
+ * Review decisions a de-identification step honours (the PII review, issue 4's pii-scan work,
+ * feeds these): a column classification rejected by a reviewer is not treated as that entity;
+ * one accepted is, whatever the sample says.
+ */
+export interface PiiDecisions {
+  columns: { columnId: string; entity: EntityType; decision: 'accepted' | 'rejected' }[];
+}
+
+/** What PII steps need beyond the data: the workspace key (read on first use) and any review decisions. */
+export interface PiiContext {
+  key(): Uint8Array;
+  decisions?: PiiDecisions;
+}
+
+const noKey: PiiContext = {
+  key() {
+    throw new Error('this run has no workspace key: PII steps need one');
+  },
+};
 
 export class Query {
   private readonly scratch: string[] = [];
   private seq = 0;
   /** Detected kinds per column id and stamp: a column no step has rewritten since is not sampled again. */
   private readonly detected = new Map<string, Set<DetectedKind>>();
+  /** Columns a whole-cell de-identification step of this run replaced: span scans leave them (their pseudonyms look real). */
+  readonly deidentified = new Set<string>();
+  /** PII classes per column id, stamp and regions, likewise. */
+  private readonly classes = new Map<string, PiiClass | null>();
 
   constructor(
     readonly conn: DuckDBConnection,
@@ -23,6 +50,7 @@ export class Query {
     private readonly prefix: string,
     /** The engine's worker pool, for rules that run in JavaScript on distinct values. */
     readonly workers: WorkerPool,
+    readonly pii: PiiContext = noKey,
   ) {}
 
   /** A value as SQL text (see params.ts for why not a bound parameter). */
@@ -99,6 +127,23 @@ export class Query {
       for (const c of stale) this.detected.set(key(c), found.get(c.id) ?? new Set());
     }
     return new Map(frame.columns.map((c) => [c.id, this.detected.get(key(c)) ?? new Set<DetectedKind>()]));
+  }
+
+  /** The personal-data entity each column mostly holds (null: none), from the frame's first rows; honours review decisions. */
+  async classify(frame: Frame, regions: string[]): Promise<Map<string, PiiClass | null>> {
+    const key = (c: Frame['columns'][number]) => `${c.id}@${c.stamp ?? 0}@${regions.join(',')}`;
+    const stale = frame.columns.filter((c) => !this.classes.has(key(c)));
+    if (stale.length > 0) {
+      const found = await classifyPii(this, frame, stale, regions);
+      for (const c of stale) this.classes.set(key(c), found.get(c.id) ?? null);
+    }
+    const out = new Map(frame.columns.map((c) => [c.id, this.classes.get(key(c)) ?? null]));
+    for (const d of this.pii.decisions?.columns ?? []) {
+      const cur = out.get(d.columnId);
+      if (d.decision === 'accepted') out.set(d.columnId, { entity: d.entity, share: cur?.entity === d.entity ? cur.share : 1, confidence: 1, decided: true });
+      else if (cur?.entity === d.entity) out.set(d.columnId, null);
+    }
+    return out;
   }
 
   async cleanup(): Promise<void> {

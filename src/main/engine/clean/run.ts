@@ -19,7 +19,7 @@ import type { Workspace } from '../workspace/workspace';
 import type { WorkerPool } from '../workers/pool';
 import { frameColumns, type Frame } from './frame';
 import { Pipeline } from './pipeline';
-import { Query } from './query';
+import { Query, type PiiDecisions } from './query';
 
 /** Rows a preview looks at unless asked for all: every k-th row, so the sample spans the file. */
 export const PREVIEW_ROWS = 10_000;
@@ -32,6 +32,8 @@ export interface RunRequest {
   kind: Extract<RunKind, 'preview' | 'unapproved'>;
   /** Preview every row instead of a sample. */
   full?: boolean;
+  /** PII review decisions the de-identification steps honour (the PII review feeds these; none yet). */
+  decisions?: PiiDecisions;
 }
 
 export interface ResolvedPolicy {
@@ -56,7 +58,7 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
   const steps = policy.steps;
   job.progress({ stage: 'starting', done: 0, total: steps.length, unit: 'steps' });
   return ws.db.with(async (conn) => {
-    const q = new Query(conn, job, `run_${job.id}`, workers);
+    const q = new Query(conn, job, `run_${job.id}`, workers, { key: () => ws.secretKey(), ...(req.decisions ? { decisions: req.decisions } : {}) });
     const stage = table.stage(job.id);
     try {
       let input: Frame = { relation: ident(data), columns: frameColumns(columns), rowCount };
@@ -89,7 +91,7 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
       };
       const stepKeys = policy.steps.map((s) => ({ id: s.id, type: s.type }));
       if (req.kind === 'preview') {
-        const rows = await q.all(`SELECT row_id, step_index, kind, col_id, "before", "after" FROM ${out.ledger} ORDER BY row_id, step_index, col_id LIMIT ${PREVIEW_CHANGES}`);
+        const rows = await q.all(`SELECT row_id, step_index, kind, col_id, "before", "after", before_digest, before_preview FROM ${out.ledger} ORDER BY row_id, step_index, col_id LIMIT ${PREVIEW_CHANGES}`);
         const changes: LedgerEntry[] = rows.map((r) => ledgerEntry(r, stepKeys));
         return { ...base, runId: `preview-${job.id}`, outputVersion: null, stamp: null, seconds: (Date.now() - started) / 1000, changes };
       }
@@ -116,7 +118,7 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
           note: `cleaned with ${policy.name} v${policy.version}`, runId, stamp: 'UNAPPROVED', compacted: false, columns: outColumns,
         });
         await c.run(
-          `INSERT INTO ${table.change} SELECT $ds, $v, l.row_id, l.step_index, l.kind, l.col_id, l."before", l."after", s.step_id, s.step_type, s.confidence
+          `INSERT INTO ${table.change} SELECT $ds, $v, l.row_id, l.step_index, l.kind, l.col_id, l."before", l."after", s.step_id, s.step_type, s.confidence, l.before_digest, l.before_preview
            FROM ${out.ledger} l JOIN ${stepsTable} s USING (step_index) ORDER BY l.row_id, l.step_index, l.col_id`,
           { ds: req.datasetId, v },
         );

@@ -1,8 +1,8 @@
 // Which columns a step applies to: its selector (ids, headers, types, header pattern, detected
-// kinds) resolved against the frame, detection sampling the frame's first rows.
+// kinds, personal-data entities) resolved against the frame, detection sampling the frame's first rows.
 import { AppError } from '../../../shared/api/result';
 import { STEP_INFO } from '../../../shared/policy/catalog';
-import type { ColumnSelector, DetectedKind, Step } from '../../../shared/policy/steps';
+import { DEFAULT_PII_REGIONS, type ColumnSelector, type DetectedKind, type Step } from '../../../shared/policy/steps';
 import { num } from '../db/database';
 import { ident } from '../db/sql';
 import type { Frame, FrameColumn } from './frame';
@@ -80,6 +80,13 @@ export async function resolveColumns(q: Query, frame: Frame, step: Step, index: 
   if (selector.detected && selector.detected.length > 0) {
     const kinds = await q.detect(frame);
     for (const c of frame.columns) if (selector.detected.some((k) => kinds.get(c.id)?.has(k))) chosen.add(c.id);
+  }
+  if (selector.pii && selector.pii.length > 0) {
+    const classes = await q.classify(frame, step.type === 'deidentify' ? step.params.regions : DEFAULT_PII_REGIONS);
+    for (const c of frame.columns) {
+      const k = classes.get(c.id);
+      if (k && selector.pii.includes(k.entity)) chosen.add(c.id);
+    }
   }
   let columns = frame.columns.filter((c) => chosen.has(c.id));
   const notes: string[] = [];

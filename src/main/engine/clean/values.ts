@@ -146,7 +146,7 @@ export class ValueRun {
       // One statement for all columns: DuckDB runs the joins side by side.
       const parts = live.map((c) => `SELECT f.row_id, x.step_index, 'cell', x.col_id, x."before", x."after"
          FROM ${this.base.relation} f JOIN (SELECT * FROM ${this.changes} WHERE col_id = ${this.q.bind(c.id)}) x ON f.${ident(c.id)} = x.v0`);
-      await this.q.run(`INSERT INTO ${ledger} ${parts.join(' UNION ALL ')}`);
+      await this.q.run(`INSERT INTO ${ledger} (row_id, step_index, kind, col_id, "before", "after") ${parts.join(' UNION ALL ')}`);
     }
     let relation = this.base.relation;
     const droppedAny = kept.length !== this.base.columns.length;

@@ -43,3 +43,30 @@ export function isbn13(s: string): boolean {
   for (let i = 0; i < 13; i++) sum += Number(s[i]) * (i % 2 === 0 ? 1 : 3);
   return sum % 10 === 0;
 }
+
+const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+const VIN_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
+const VIN_LETTER_VALUES = '12345678123457923456789';
+
+/** A North American VIN's check digit (position 9: weighted sum mod 11, 10 written X). */
+export function vinCheck(vin: string): boolean {
+  if (!/^[A-HJ-NPR-Z0-9]{17}$/.test(vin)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const ch = vin[i] ?? '';
+    const v = /\d/.test(ch) ? Number(ch) : Number(VIN_LETTER_VALUES[VIN_LETTERS.indexOf(ch)]);
+    sum += v * (VIN_WEIGHTS[i] ?? 0);
+  }
+  const r = sum % 11;
+  return vin[8] === (r === 10 ? 'X' : String(r));
+}
+
+/** An NHS number's check digit (modulus 11 over the first nine digits, weights 10 to 2). */
+export function nhsCheck(digits: string): boolean {
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = 11 - (sum % 11);
+  if (check === 10) return false;
+  return (check === 11 ? 0 : check) === Number(digits[9]);
+}

@@ -17,11 +17,16 @@ export interface ContextWords {
   near(text: string, start: number, end: number, ctx: ScanContext): Evidence;
   /** The header's evidence alone, e.g. 'column "Zip" mentions "zip"'. */
   inHeader(ctx: ScanContext): string | undefined;
+  /** Whether `near` would find any evidence: one pattern for all the words, for the many spans that have none. */
+  any(text: string, start: number, end: number, ctx: ScanContext): boolean;
+}
+
+function wordBody(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s_-]*');
 }
 
 function wordPattern(word: string): RegExp {
-  const body = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s_-]*');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${wordBody(word)}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /** 'PhoneNumber', 'phone_no', 'e-mail.address' → 'phone number', 'phone no', 'e-mail address'. */
@@ -34,15 +39,28 @@ export function normaliseHeader(header: string): string {
 
 export function contextWords(words: readonly string[]): ContextWords {
   const patterns = words.map((w) => [w, wordPattern(w)] as const);
+  // A scan asks about the same few headers for every cell: remember the answers.
+  const headers = new Map<string, string | null>();
   const inHeader = (ctx: ScanContext): string | undefined => {
     if (ctx.header === undefined) return undefined;
+    const known = headers.get(ctx.header);
+    if (known !== undefined) return known ?? undefined;
     const h = normaliseHeader(ctx.header);
     const hit = patterns.map(([, re]) => re.exec(h)).find((m) => m !== null);
-    return hit ? `column "${ctx.header}" mentions "${hit[0]}"` : undefined;
+    const said = hit ? `column "${ctx.header}" mentions "${hit[0]}"` : undefined;
+    if (headers.size >= 1000) headers.clear();
+    headers.set(ctx.header, said ?? null);
+    return said;
   };
+  const anyWord = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(wordBody).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
   return {
     words,
     inHeader,
+    any(text, start, end, ctx) {
+      const before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
+      const after = text.slice(end, end + CONTEXT_WINDOW);
+      return anyWord.test(before) || anyWord.test(after) || inHeader(ctx) !== undefined;
+    },
     near(text, start, end, ctx) {
       const before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
       const after = text.slice(end, end + CONTEXT_WINDOW);

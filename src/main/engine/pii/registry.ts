@@ -2,16 +2,40 @@
 // Adding one: a file in recognisers/ and a line here; the shared contract suite picks it up.
 
 import { creditCard } from './recognisers/credit-card';
+import { date } from './recognisers/date';
 import { dateOfBirth } from './recognisers/date-of-birth';
+import { driverLicense } from './recognisers/driver-license';
 import { email } from './recognisers/email';
 import { iban } from './recognisers/iban';
+import { identifier } from './recognisers/identifier';
 import { ipAddress } from './recognisers/ip-address';
 import { macAddress } from './recognisers/mac-address';
+import { passport } from './recognisers/passport';
+import { person } from './recognisers/person';
 import { phone } from './recognisers/phone';
 import { postalCode } from './recognisers/postal-code';
+import { streetAddress } from './recognisers/street-address';
 import { ukNino } from './recognisers/uk-nino';
 import { url } from './recognisers/url';
 import { usSsn } from './recognisers/us-ssn';
 import type { Recogniser } from './types';
 
-export const RECOGNISERS: readonly Recogniser[] = [email, url, iban, creditCard, usSsn, ukNino, phone, ipAddress, macAddress, postalCode, dateOfBirth];
+export const RECOGNISERS: readonly Recogniser[] = [
+  email,
+  url,
+  iban,
+  creditCard,
+  usSsn,
+  ukNino,
+  phone,
+  ipAddress,
+  macAddress,
+  postalCode,
+  dateOfBirth,
+  date,
+  passport,
+  driverLicense,
+  identifier,
+  streetAddress,
+  person,
+];

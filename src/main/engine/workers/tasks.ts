@@ -5,6 +5,7 @@
 import { closePairs } from '../clusters/edit-distance';
 import { metaphoneKeys, ngramKeys } from '../clusters/key-tasks';
 import { nfkcValues, phoneValues, titleCaseValues } from '../clean/value-tasks';
+import { deidentifyValues, ledgerMasks } from '../pii/deidentify';
 import { applyOperatorValues } from '../pii/operators/apply';
 import { scanValues } from '../pii/dataset/task';
 import { scanCells } from '../pii/scan';
@@ -18,6 +19,8 @@ export const TASKS = {
   'clean.phone': phoneValues,
   'pii.applyOperator': applyOperatorValues,
   'pii.scanCells': scanCells,
+  'pii.deidentify': deidentifyValues,
+  'pii.ledgerMasks': ledgerMasks,
   'pii.scanValues': scanValues,
 } as const;
 

@@ -116,7 +116,14 @@ export const MIGRATIONS: readonly Migration[] = [
     await c.run(`ALTER TABLE ${table.version} ADD COLUMN run_id VARCHAR`);
     await c.run(`ALTER TABLE ${table.version} ADD COLUMN stamp VARCHAR`);
   },
-  // 4 → 5: PII scans (the latest per version, its summary), their findings — spans only: the found
+  // 4 → 5: the ledger never duplicates personal data. A de-identification step's entry (and the
+  // entries of earlier steps on a cell it de-identified) keeps "before" NULL and, instead, a keyed
+  // digest (HMAC-SHA-256 under the workspace key) and a masked preview of it.
+  async (c) => {
+    await c.run(`ALTER TABLE ${table.change} ADD COLUMN before_digest VARCHAR`);
+    await c.run(`ALTER TABLE ${table.change} ADD COLUMN before_preview VARCHAR`);
+  },
+  // 5 → 6: PII scans (the latest per version, its summary), their findings — spans only: the found
   // text is read from the version's own cells, never copied — and review decisions. A decision on
   // a finding names its (row, column, entity, span), so it survives a re-scan that renumbers ids.
   async (c) => {

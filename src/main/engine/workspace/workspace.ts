@@ -1,6 +1,7 @@
 // A workspace: a folder with one DuckDB file (data + catalogue + event log), exports/ and tmp/.
 // Opening one migrates it forward, sweeps what an interrupted job left behind, and logs the open.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeDirs } from '../files/make-dirs';
@@ -12,6 +13,9 @@ import { isLockError, liveHolder, lockedError, removeLock, writeLock } from './l
 import { MIGRATIONS, migrate, readFormatVersion, type Migration } from './schema';
 
 export const DB_FILE = 'workspace.duckdb';
+/** The workspace's secret key for keyed hashes, pseudonyms and ledger digests (32 random bytes, mode 0600). */
+export const KEY_FILE = 'workspace.key';
+const KEY_BYTES = 32;
 
 export interface OpenOptions {
   create: boolean;
@@ -32,6 +36,7 @@ export class Workspace {
   private static openHere = new Set<string>();
   private writes: Promise<unknown> = Promise.resolve();
   private key = '';
+  private secret: Buffer | null = null;
 
   private constructor(
     readonly dir: string,
@@ -129,6 +134,37 @@ export class Workspace {
     );
     for (const r of rows) await this.db.run(`DROP TABLE IF EXISTS ${ident(r.name)}`);
     return rows.map((r) => r.name);
+  }
+
+  get keyFile(): string {
+    return path.join(this.dir, KEY_FILE);
+  }
+
+  /**
+   * The workspace's secret key: created once (32 random bytes in a file next to the database,
+   * readable by its owner only), then read. Keyed hashes and pseudonyms are stable within a
+   * workspace and across workspaces that share this file; without it they cannot be reversed or
+   * recomputed. It is never logged and never leaves the machine; worker tasks get it per batch.
+   */
+  secretKey(): Buffer {
+    if (this.secret) return this.secret;
+    const file = this.keyFile;
+    try {
+      const fd = fs.openSync(file, 'wx', 0o600);
+      try {
+        fs.writeSync(fd, randomBytes(KEY_BYTES));
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new AppError('FILE_UNREADABLE', `Cannot create the workspace key ${file}: ${(err as Error).message}`, { file });
+    }
+    const key = fs.readFileSync(file);
+    if (key.length !== KEY_BYTES) {
+      throw new AppError('WORKSPACE_INCOMPATIBLE', `The workspace key ${file} has ${key.length} bytes, not ${KEY_BYTES}; it is damaged. Restore it from a backup (pseudonyms made with the old key cannot be reproduced without it).`, { file });
+    }
+    this.secret = key;
+    return key;
   }
 
   /**

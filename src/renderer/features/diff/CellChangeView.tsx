@@ -11,7 +11,7 @@ export function CellChangeView({ entries }: { entries: LedgerEntry[] | undefined
     <section className="cell-change" aria-label="Change">
       <div className="cell-change-values">
         <div className="cell-change-value is-before">
-          <span className="field-label">Before</span>
+          <span className="field-label">{change.masked ? 'Before (masked: personal data is not kept)' : 'Before'}</span>
           <code data-testid="change-before">{shownValue(change.before)}</code>
         </div>
         <span className="cell-change-arrow" aria-hidden="true">

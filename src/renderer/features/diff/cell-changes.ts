@@ -12,7 +12,9 @@ export interface CellStep {
 }
 
 export interface CellChange {
+  /** The value before the first step, or its masked preview where a de-identification step touched the cell (the ledger keeps no personal data). */
   before: string | null;
+  masked: boolean;
   after: string | null;
   steps: CellStep[];
 }
@@ -23,9 +25,10 @@ export function summarizeCell(entries: LedgerEntry[] | undefined): CellChange | 
   const last = entries?.at(-1);
   if (!entries || !first || !last) return null;
   return {
-    before: first.before,
+    before: first.beforePreview ?? first.before,
+    masked: entries.some((e) => (e.beforePreview ?? null) !== null),
     after: last.after,
-    steps: entries.map((e) => ({ stepId: e.stepId, label: STEP_INFO[e.stepType]?.label ?? e.stepType, confidence: e.confidence, before: e.before, after: e.after })),
+    steps: entries.map((e) => ({ stepId: e.stepId, label: STEP_INFO[e.stepType]?.label ?? e.stepType, confidence: e.confidence, before: e.beforePreview ?? e.before, after: e.after })),
   };
 }
 

@@ -38,6 +38,21 @@ export function describe(e: EventLogEntry): Described {
         detail: [rows !== null ? `${formatCount(rows)} rows` : '', seconds !== null ? `${seconds} s` : ''].filter(Boolean).join(' · '),
       };
     }
+    case 'dataset.risk_measured': {
+      const k = num(d.k);
+      const target = num(d.targetK);
+      const below = num(d.recordsBelowK);
+      const afterK = num(d.afterK);
+      return {
+        icon: 'alert',
+        title: `Measured the re-identification risk of ${ds}${e.subject.version ? ` v${e.subject.version}` : ''}`,
+        detail: [
+          k !== null ? `k = ${formatCount(k)}${target !== null ? ` (target ${target})` : ''}` : '',
+          below !== null ? `${formatCount(below)} records below k` : '',
+          afterK !== null ? `v${num(d.afterVersion) ?? '?'}: k = ${formatCount(afterK)}` : '',
+        ].filter(Boolean).join(' · '),
+      };
+    }
     case 'dataset.deleted':
       return { icon: 'trash', title: `Deleted dataset ${ds}`, detail: '' };
     case 'dataset.exported': {

@@ -13,6 +13,7 @@ export const GROUP_LABEL: Record<StepGroup, string> = {
   missing: 'Missing values',
   rows: 'Rows',
   columns: 'Columns',
+  pii: 'Personal data',
 };
 
 const GROUPS = Object.keys(GROUP_LABEL) as StepGroup[];

@@ -1,7 +1,9 @@
 // Which columns a step applies to: the type's default, or chosen by header name, by type, by
-// detected kind (e-mail, number, date, phone) or by a header pattern — any mix, as a union.
+// detected kind (e-mail, number, date, phone), by the personal-data entity it holds or by a
+// header pattern — any mix, as a union.
 import { STEP_INFO } from '../../../shared/policy/catalog';
 import { DETECTED_KINDS, type ColumnSelector, type Step } from '../../../shared/policy/steps';
+import { ENTITY_TYPES } from '../../../shared/api/pii-types';
 import type { ColumnInfo } from '../../../shared/api/types';
 import { Chip, Field, FieldErrors } from './fields';
 import { fieldMessages, type FieldIssue } from './issues';
@@ -99,6 +101,16 @@ function SelectorEditor({ stepId, sel: cur, headers, onChange }: { stepId: strin
           {DETECTED_KINDS.map((k) => (
             <Chip key={k} on={cur.detected?.includes(k) ?? false} onToggle={() => onChange(withPart(cur, 'detected', toggled(cur.detected, k)), 'columns.detected')}>
               {KIND_LABEL[k]}
+            </Chip>
+          ))}
+        </div>
+      </div>
+      <div className="selector-row">
+        <span className="selector-label">Holds personal data</span>
+        <div className="chips" role="group" aria-label="Columns by personal-data entity">
+          {ENTITY_TYPES.map((e) => (
+            <Chip key={e} on={cur.pii?.includes(e) ?? false} onToggle={() => onChange(withPart(cur, 'pii', toggled(cur.pii, e)), 'columns.pii')}>
+              {e}
             </Chip>
           ))}
         </div>

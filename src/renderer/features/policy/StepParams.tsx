@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Step, StepType } from '../../../shared/policy/steps';
 import type { StepIssues } from './issues';
+import { DeidentifyForm, GeneraliseForm } from './pii-forms';
 import { CategoryAliasesForm, ChangeCaseForm, CoerceBooleanForm, CoerceDateForm, CoerceNumberForm, ImputeForm, MissingTokensForm, NormalizeUnicodeForm, OutliersForm, RenameColumnForm, ReplaceForm, StandardizePhoneForm } from './param-forms';
 
 /** The settings each type's form shows (where validation messages about `params.<name>` go). */
@@ -25,6 +26,8 @@ export const PARAM_FIELDS: Record<StepType, string[]> = {
   drop_columns: [],
   rename_column: ['to'],
   drop_rows: [],
+  deidentify: ['operators', 'scope', 'minConfidence', 'regions'],
+  generalise: ['kind', 'width'],
 };
 
 type OnParams = (params: Step['params'], key: string) => void;
@@ -61,6 +64,10 @@ export function StepParams({ step, issues, onParams }: { step: Step; issues: Ste
       return <OutliersForm p={step.params} at={at} on={onParams} />;
     case 'rename_column':
       return <RenameColumnForm p={step.params} at={at} on={onParams} />;
+    case 'deidentify':
+      return <DeidentifyForm p={step.params} at={at} on={onParams} />;
+    case 'generalise':
+      return <GeneraliseForm p={step.params} at={at} on={onParams} />;
     default:
       return null;
   }

@@ -84,7 +84,7 @@ export function StepPreview({ report, stale, changes, columns }: Props) {
               <tr key={`${c.rowId}-${c.columnId}-${i}`}>
                 <td className="num">{formatCount(c.rowId)}</td>
                 <td>{c.kind === 'row' ? 'row removed' : header(c.columnId)}</td>
-                <td className="mono diff-before">{c.kind === 'row' ? '' : shownValue(c.before)}</td>
+                <td className="mono diff-before">{c.kind === 'row' ? '' : shownValue(c.beforePreview ?? c.before)}</td>
                 <td className="mono diff-after">{c.kind === 'row' ? '' : shownValue(c.after)}</td>
               </tr>
             ))}

@@ -13,6 +13,7 @@ export function describeSelector(sel: ColumnSelector): string {
   if (sel.ids?.length) parts.push(`columns ${sel.ids.join(', ')}`);
   if (sel.types?.length) parts.push(sel.types.length >= LOGICAL_TYPES.length - 1 ? 'every column' : `${sel.types.join(', ')} columns`);
   if (sel.detected?.length) parts.push(`columns whose values look like ${sel.detected.map((k) => KIND_LABEL[k]).join(' or ')}`);
+  if (sel.pii?.length) parts.push(`columns holding ${sel.pii.join(' or ')}`);
   if (sel.pattern) parts.push(`headers matching /${sel.pattern}/`);
   return parts.join('; ') || 'no columns';
 }

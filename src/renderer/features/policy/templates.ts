@@ -14,6 +14,9 @@ const STARTERS: { [T in StepType]?: StepOf<T>['params'] } = {
   impute: { method: 'median', flagColumn: false },
   outliers: { method: 'iqr', action: 'flag' },
   rename_column: { to: '' },
+  // The user picks the operators; starting from a type token for e-mails shows the shape.
+  deidentify: { operators: { EMAIL: { op: 'token', entity: 'EMAIL' } }, scope: 'cell', minConfidence: 0.5, regions: ['US', 'GB'] },
+  generalise: { kind: 'date_year' },
 };
 
 /** The parameters a new step of this type starts with. */

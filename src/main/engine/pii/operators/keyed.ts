@@ -1,6 +1,9 @@
 // Keyed hashing with the workspace key: the ledger's digest of a cell, the `hash` operator's
 // pseudonym, and the normalisation that decides which spellings of a value count as the same.
 import { createHmac } from 'node:crypto';
+import { HASH_MAX_LENGTH, HASH_NORMALISATIONS, type HashNormalisation } from '../../../../shared/policy/operators';
+
+export { HASH_MAX_LENGTH, HASH_NORMALISATIONS, type HashNormalisation };
 
 /** Shorter keys would make every pseudonym guessable by brute force over the key. */
 export const MIN_KEY_BYTES = 16;
@@ -29,11 +32,8 @@ export function keyedDigest(v: string, key: Uint8Array): string {
  * its own step, not one hidden in a hash. `email`: NFC, trimmed, lower-cased (providers treat the
  * local part case-insensitively, and the domain is by definition). `identifier` (cards, phones,
  * national ids, IBANs): NFKC, only letters and digits, upper-cased, so `4111-1111…` and
- * `4111 1111…` agree. `exact`: the value as given.
+ * `4111 1111…` agree. `exact`: the value as given. (The list is HASH_NORMALISATIONS, shared with the policy schema.)
  */
-export const HASH_NORMALISATIONS = ['text', 'email', 'identifier', 'exact'] as const;
-export type HashNormalisation = (typeof HASH_NORMALISATIONS)[number];
-
 export function normaliseForHash(v: string, how: HashNormalisation): string {
   switch (how) {
     case 'exact': return v;
@@ -70,8 +70,6 @@ export interface KeyedHashOptions {
   encoding?: 'hex' | 'base32';
   normalise?: HashNormalisation;
 }
-
-export const HASH_MAX_LENGTH = { hex: 64, base32: 52 } as const;
 
 /** The `hash` operator: HMAC-SHA-256 of the normalised value; the same value and key always give the same pseudonym. */
 export function keyedHash(v: string, key: Uint8Array, opts: KeyedHashOptions = {}): string {

@@ -11,12 +11,40 @@ import type { RawFinding, Recogniser, ScanContext } from '../types';
 
 const WORDS = contextWords(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'contact', 'ph', 'mob', 'sms', 'whatsapp', 'landline', 'telefon', 'mobil', 'handy', 'téléphone', 'tél', 'portable', 'teléfono', 'móvil', 'telefono', 'cellulare']);
 const FAX = contextWords(['fax', 'facsimile', 'telefax']);
+const VERSION_HEADER = contextWords(['version', 'ver', 'build', 'release', 'firmware']);
+
+/** Four dot-separated numbers up to 255: an IPv4 address (or a version), never a phone number. */
+const DOTTED_QUAD = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
+
+// Regions whose national numbers are always written with the trunk prefix 0 ('07930 302786',
+// never '7930 302786'); digits read as such a number without it are something else.
+const TRUNK_ZERO = new Set(['GB', 'IE', 'DE', 'AT', 'CH', 'FR', 'NL', 'BE', 'AU', 'NZ']);
+
+function trunkPrefixMissing(raw: string, number: PhoneNumber): boolean {
+  return !/^\s*(?:\+|00)/.test(raw) && number.country !== undefined && TRUNK_ZERO.has(number.country) && !/^\(?0/.test(raw);
+}
+
+/**
+ * North American numbers are written 3-3-4 (area code, exchange, line), with or without the
+ * separators: digits grouped otherwise ('9808-006614') are an account or reference number that
+ * happens to be a valid NANP number. libphonenumber-js cannot check grouping (its leniency stops at VALID).
+ */
+function nanpGroupingBroken(raw: string, number: PhoneNumber): boolean {
+  if (number.countryCallingCode !== '1' || raw.startsWith('+')) return false;
+  const groups = raw.replace(/^1[\s.-]?/, '').split(/\D+/).filter(Boolean).map((g) => g.length);
+  if (groups.length < 2) return false;
+  const cuts = new Set<number>();
+  let at = 0;
+  for (const g of groups.slice(0, -1)) cuts.add((at += g));
+  return [...cuts].some((c) => c !== 3 && c !== 6);
+}
 
 function lookalike(text: string, start: number, end: number): string | undefined {
   const raw = text.slice(start, end);
   const digits = raw.replace(/\D/g, '');
   if (/[\p{L}\p{N}_-]/u.test(text[start - 1] ?? '') || /[\p{L}\p{N}_]/u.test(text[end] ?? '')) return 'part of a longer token';
   if (/^[.\-/:]\d/.test(text.slice(end, end + 2))) return 'part of a longer token';
+  if (DOTTED_QUAD.test(raw)) return 'an IPv4 address';
   if (looksLikeDate(raw)) return 'a date';
   if (/^(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s|T|$)/.test(raw)) return 'a date and time';
   // 3-2-4 digits is the US SSN's shape; open numbering plans (DE, AT) would read it as a phone.
@@ -109,6 +137,8 @@ export const phone: Recogniser = {
   find(text, ctx) {
     const seen = new Set<string>();
     const out: RawFinding[] = [];
+    // A version column's dotted numbers are versions (the IP recogniser makes the same call).
+    if (VERSION_HEADER.inHeader(ctx) !== undefined) return [];
     const regions = regionsOf(ctx.regions);
     for (const [ri, region] of regions.entries()) {
       for (const { offset, chunk, cutStart, cutEnd } of digitRuns(text)) {
@@ -120,7 +150,7 @@ export const phone: Recogniser = {
           // The first region that reads a span wins, so the caller's order of regions is the tie-break.
           if (seen.has(key) || !f.number.isValid()) continue;
           seen.add(key);
-          if (lookalike(text, start, end) !== undefined) continue;
+          if (lookalike(text, start, end) !== undefined || nanpGroupingBroken(text.slice(start, end), f.number) || trunkPrefixMissing(text.slice(start, end), f.number)) continue;
           const r = report(text, start, end, f.number, regions, ri, ctx);
           if (r) out.push(r);
         }
@@ -130,6 +160,6 @@ export const phone: Recogniser = {
   },
   examples: {
     found: ['+44 20 7946 0958', '(201) 555-0123', 'Fax: 020 7946 0958'],
-    ignored: ['2024-01-02', '2024-01-02 10:30:00', 'at 51.5074, -0.1278', 'from 1999-2004', 'e = 2.71828', '1,234,567.89', '2015550123', '4111 1111 1111 1111', 'ISBN 0-306-40615-2', 'v201-555-0123'],
+    ignored: ['2024-01-02', '2024-01-02 10:30:00', 'at 51.5074, -0.1278', 'from 1999-2004', 'e = 2.71828', '1,234,567.89', '2015550123', '4111 1111 1111 1111', 'ISBN 0-306-40615-2', 'v201-555-0123', 'ref 9808-006614', 'ref 7930-302786', 'blocked 194.199.97.230'],
   },
 };

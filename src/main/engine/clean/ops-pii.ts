@@ -1,0 +1,163 @@
+// The de-identification steps: `deidentify` (an operator per entity type, on whole cells of the
+// columns that hold the entity or on each span a scan finds in free text) and `generalise`. Each
+// runs its operator on the column's distinct values in the worker pool ('pii.deidentify') with the
+// workspace key; the results go into a lookup table that also holds, per value, the keyed digest
+// and masked preview the ledger keeps instead of the value (MapOp.private).
+import type { StepFailure } from '../../../shared/api/clean-types';
+import type { OperatorSpec, OperatorSpecInput } from '../../../shared/policy/operators';
+import type { OperatorKey, StepOf } from '../../../shared/policy/steps';
+import { num } from '../db/database';
+import { ident } from '../db/sql';
+import type { DeidBatch } from '../pii/deidentify';
+import type { Compiled, Frame, FrameColumn, MapOp } from './frame';
+import { countRows, over } from './frame';
+import type { Ctx } from './ops-text';
+import type { Query } from './query';
+
+const EXAMPLES_PER_COLUMN = 3;
+
+/** A column's de-identified values: (src, dst, fail, digest, preview) for each value the step changes. */
+interface PiiLookup {
+  table: string;
+  failures: number;
+  failureExamples: StepFailure[];
+}
+
+const asText = (col: string) => `CAST(${col} AS VARCHAR)`;
+
+async function piiLookup(q: Query, frame: Frame, column: FrameColumn, where: string | null, batch: (values: string[]) => DeidBatch): Promise<PiiLookup> {
+  const col = ident(column.id);
+  const rows = await q.all(`SELECT DISTINCT ${asText(col)} AS v FROM ${over(frame, [column])} WHERE ${col} IS NOT NULL`);
+  const values = rows.map((r) => String(r.v));
+  const outs = (await q.workers.map('pii.deidentify', values, { input: batch, signal: q.job.signal })).flat();
+  const { name, sql: table } = q.newTableNamed('pii_lookup');
+  await q.run(`CREATE TABLE ${table} (src VARCHAR, dst VARCHAR, fail VARCHAR, digest VARCHAR, preview VARCHAR)`);
+  const appender = await q.appender(name);
+  try {
+    outs.forEach((o, i) => {
+      if (o === null) return;
+      const v = values[i] as string;
+      appender.appendVarchar(v);
+      appender.appendVarchar(o.v);
+      if (o.fail === undefined) appender.appendNull();
+      else appender.appendVarchar(o.fail);
+      appender.appendVarchar(o.digest);
+      appender.appendVarchar(o.preview);
+      appender.endRow();
+    });
+  } finally {
+    appender.closeSync();
+  }
+  // Failures counted over rows; examples show the masked preview, never the value.
+  const cond = `l.fail IS NOT NULL${where ? ` AND ${where}` : ''}`;
+  const r = (await q.allJson(
+    `SELECT ${countRows(frame, cond)} AS n, min_by({r: row_id, v: l.preview, why: l.fail}, row_id, ${EXAMPLES_PER_COLUMN}) FILTER (WHERE ${cond}) AS x
+     FROM ${over(frame, [column])} JOIN ${table} l ON l.src = ${asText(col)}`,
+  ))[0] ?? {};
+  const examples = (r.x ?? []) as { r: string; v: string; why: string }[];
+  return {
+    table,
+    failures: num(r.n),
+    failureExamples: examples.map((x) => ({ rowId: num(x.r), columnId: column.id, value: x.v, reason: `${x.why}; replaced anyway` })),
+  };
+}
+
+/** The map op: each column's values looked up (a value the table lacks stays), typed columns become text. */
+function piiMap(lookups: Map<FrameColumn, PiiLookup>, where: string | null): MapOp {
+  const op: MapOp = { kind: 'map', exprs: new Map(), added: [], types: new Map(), storage: new Map(), private: new Map() };
+  for (const [c, l] of lookups) {
+    const col = ident(c.id);
+    const e = `CASE WHEN ${col} IS NULL THEN NULL ELSE coalesce((SELECT l.dst FROM ${l.table} l WHERE l.src = ${asText(col)}), ${asText(col)}) END`;
+    op.exprs.set(c.id, where ? `CASE WHEN ${where} THEN ${e} ELSE ${asText(col)} END` : e);
+    op.private?.set(c.id, l.table);
+    if (c.storageType !== 'VARCHAR') {
+      op.storage?.set(c.id, 'VARCHAR');
+      op.types.set(c.id, 'text');
+    }
+  }
+  return op;
+}
+
+function compiled(op: MapOp, cols: FrameColumn[], lookups: PiiLookup[], notes: string[]): Compiled {
+  return {
+    op,
+    columnIds: cols.map((c) => c.id),
+    failures: lookups.reduce((a, l) => a + l.failures, 0),
+    failureExamples: lookups.flatMap((l) => l.failureExamples),
+    notes,
+  };
+}
+
+/** An operator in words, for the run's notes. */
+export function describeOperator(s: OperatorSpec): string {
+  switch (s.op) {
+    case 'redact': return 'redacted';
+    case 'mask': return `masked with ${s.char}${s.keepFirst || s.keepLast ? ` (first ${s.keepFirst}, last ${s.keepLast} kept)` : ''}`;
+    case 'token': return `replaced by <${s.entity.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}>`;
+    case 'hash': return `keyed hash (${s.encoding}, ${s.length} characters)`;
+    case 'pseudonym': return `${s.kind} pseudonym`;
+    case 'generalise': return s.kind === 'age_band' ? `age bands of ${s.width ?? 10} years, 90+` : s.kind.replace('_', ' → ');
+  }
+}
+
+/** Columns the selector names outright (ids, headers, header pattern): `default` applies to them even when nothing is detected. */
+function namedColumns(step: StepOf<'deidentify'>, cols: FrameColumn[]): Set<string> {
+  const s = step.columns;
+  const out = new Set<string>();
+  if (!s) return out;
+  for (const c of cols) {
+    if (s.ids?.includes(c.id) || s.names?.includes(c.header) || (s.pattern && new RegExp(s.pattern, 'u').test(c.header))) out.add(c.id);
+  }
+  return out;
+}
+
+export async function compileDeidentify(...[q, frame, step, selected, where]: Ctx<'deidentify'>): Promise<Compiled> {
+  let cols = selected;
+  const p = step.params;
+  const key = Buffer.from(q.pii.key()).toString('hex');
+  const lookups = new Map<FrameColumn, PiiLookup>();
+  const notes: string[] = [];
+  const named = namedColumns(step, cols);
+  if (p.scope === 'spans') {
+    const operators = p.operators as Partial<Record<OperatorKey, OperatorSpecInput>>;
+    // A column an earlier step replaced whole holds pseudonyms and tokens, which a scan would take
+    // for the real thing (user-…@example.invalid is an e-mail address): it is left unless named.
+    const done = cols.filter((c) => q.deidentified.has(c.id) && !named.has(c.id));
+    if (done.length > 0) notes.push(`left ${done.map((c) => `"${c.header}"`).join(', ')}: de-identified whole by an earlier step`);
+    cols = cols.filter((c) => !done.includes(c));
+    for (const c of cols) {
+      lookups.set(c, await piiLookup(q, frame, c, where, (values) => ({ mode: 'spans', values, key, operators, header: c.header, regions: p.regions, minConfidence: p.minConfidence })));
+    }
+    return compiled(piiMap(lookups, where), cols, [...lookups.values()], notes);
+  }
+  const classes = await q.classify(frame, p.regions);
+  for (const c of cols) {
+    const cls = classes.get(c.id) ?? null;
+    const entity = cls?.entity;
+    const spec = entity ? (p.operators[entity] ?? p.operators.default) : named.has(c.id) ? p.operators.default : undefined;
+    if (!spec) {
+      if (named.has(c.id) || entity) notes.push(`"${c.header}": ${entity ? `holds ${entity}, which has no operator here` : 'no personal data detected in its sampled values'}; left as it was`);
+      continue;
+    }
+    const why = cls ? `holds ${cls.entity} (${Math.round(cls.share * 100)} % of sampled values, confidence ${cls.confidence.toFixed(2)}${cls.decided ? ', by review decision' : ''})` : 'named by the step, nothing detected';
+    notes.push(`"${c.header}" ${why}: ${describeOperator(spec)}`);
+    const label = entity ?? (spec.op === 'token' ? spec.entity : 'PII');
+    lookups.set(c, await piiLookup(q, frame, c, where, (values) => ({ mode: 'cell', values, key, spec, entity: label, fallback: 'token' })));
+    q.deidentified.add(c.id);
+  }
+  return compiled(piiMap(lookups, where), [...lookups.keys()], [...lookups.values()], notes);
+}
+
+/** What each generalisation's values are, for their masked previews. */
+const PREVIEW_ENTITY = { date_year: 'DATE', date_month: 'DATE', age_band: 'AGE', zip3: 'POSTAL_CODE' } as const;
+
+export async function compileGeneralise(...[q, frame, step, cols, where]: Ctx<'generalise'>): Promise<Compiled> {
+  const p = step.params;
+  const key = Buffer.from(q.pii.key()).toString('hex');
+  const spec: OperatorSpec = p.width === undefined ? { op: 'generalise', kind: p.kind } : { op: 'generalise', kind: p.kind, width: p.width };
+  const lookups = new Map<FrameColumn, PiiLookup>();
+  for (const c of cols) {
+    lookups.set(c, await piiLookup(q, frame, c, where, (values) => ({ mode: 'cell', values, key, spec, entity: PREVIEW_ENTITY[p.kind], fallback: 'redact' })));
+  }
+  return compiled(piiMap(lookups, where), cols, [...lookups.values()], []);
+}
