@@ -34,6 +34,12 @@ export const table = {
   run: `${INTERNAL_PREFIX}run`,
   /** The provenance ledger: one row per changed cell or removed row of a written version. */
   change: `${INTERNAL_PREFIX}change`,
+  /** The latest PII scan of each dataset version (its summary as JSON). */
+  piiScan: `${INTERNAL_PREFIX}pii_scan`,
+  /** One row per PII finding of a version's latest scan: (row, column, span). */
+  piiFinding: `${INTERNAL_PREFIX}pii_finding`,
+  /** Review decisions in force on findings and on column classifications. */
+  piiDecision: `${INTERNAL_PREFIX}pii_decision`,
   /** The data of one dataset version. */
   data: (datasetId: string, version: number) => `${INTERNAL_PREFIX}data_${datasetId}_v${version}`,
   /** The data of a version written by a cleaning run (named by the run, numbered in its transaction). */

@@ -6,6 +6,7 @@ import { closePairs } from '../clusters/edit-distance';
 import { metaphoneKeys, ngramKeys } from '../clusters/key-tasks';
 import { nfkcValues, phoneValues, titleCaseValues } from '../clean/value-tasks';
 import { applyOperatorValues } from '../pii/operators/apply';
+import { scanValues } from '../pii/dataset/task';
 import { scanCells } from '../pii/scan';
 
 export const TASKS = {
@@ -17,6 +18,7 @@ export const TASKS = {
   'clean.phone': phoneValues,
   'pii.applyOperator': applyOperatorValues,
   'pii.scanCells': scanCells,
+  'pii.scanValues': scanValues,
 } as const;
 
 export type TaskName = keyof typeof TASKS;

@@ -116,6 +116,43 @@ export const MIGRATIONS: readonly Migration[] = [
     await c.run(`ALTER TABLE ${table.version} ADD COLUMN run_id VARCHAR`);
     await c.run(`ALTER TABLE ${table.version} ADD COLUMN stamp VARCHAR`);
   },
+  // 4 → 5: PII scans (the latest per version, its summary), their findings — spans only: the found
+  // text is read from the version's own cells, never copied — and review decisions. A decision on
+  // a finding names its (row, column, entity, span), so it survives a re-scan that renumbers ids.
+  async (c) => {
+    await c.run(`CREATE TABLE ${table.piiScan} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      scanned_at TIMESTAMPTZ NOT NULL,
+      scanned_by VARCHAR NOT NULL,
+      summary JSON NOT NULL,
+      PRIMARY KEY (dataset_id, version))`);
+    await c.run(`CREATE TABLE ${table.piiFinding} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      finding_id BIGINT NOT NULL,
+      row_id BIGINT NOT NULL,
+      col_id VARCHAR NOT NULL,
+      entity VARCHAR NOT NULL,
+      "start" INTEGER NOT NULL,
+      "end" INTEGER NOT NULL,
+      confidence DOUBLE NOT NULL,
+      recogniser VARCHAR NOT NULL,
+      explanation JSON NOT NULL,
+      preview VARCHAR NOT NULL)`);
+    await c.run(`CREATE TABLE ${table.piiDecision} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      kind VARCHAR NOT NULL,
+      col_id VARCHAR NOT NULL,
+      entity VARCHAR NOT NULL,
+      row_id BIGINT,
+      "start" INTEGER,
+      "end" INTEGER,
+      decision VARCHAR NOT NULL,
+      decided_at TIMESTAMPTZ NOT NULL,
+      decided_by VARCHAR NOT NULL)`);
+  },
 ];
 
 export const CURRENT_FORMAT = MIGRATIONS.length;
