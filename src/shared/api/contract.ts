@@ -19,7 +19,7 @@ import type {
 import type { DatasetProfile } from './profile-types';
 import type { ColumnCheck, DiffSummary, LedgerEntry, PolicySummary, RunResult, StoredPolicy } from './clean-types';
 import type { Preset } from '../policy/presets';
-import { ENTITY_TYPES, type PiiFindingsPage, type PiiScanSummary } from './pii-types';
+import { ENTITY_TYPES, type PiiFindingsPage, type PiiScanSummary, type RiskQuasiColumn } from './pii-types';
 import { ENCODINGS, EXPORT_FORMATS, RAGGED_POLICIES, SOURCE_FORMATS } from './types';
 
 /** A method: its input schema, and (as a phantom type) its output. */
@@ -208,6 +208,8 @@ export const contract = {
       afterVersion: z.int().positive().optional(),
     }),
   ).returns<{ jobId: string }>(),
+  /** The columns that look like quasi-identifiers (ZIP/postcode, birth date or year, sex, age), by header and a sample of values. */
+  'risk.suggestQuasi': method(z.strictObject({ datasetId, version: z.int().positive() })).returns<RiskQuasiColumn[]>(),
 
   /** Suggests clusters of values in a text column; the job's result is a ClusterResult. */
   'cluster.start': method(clusterRequestSchema).returns<{ jobId: string }>(),

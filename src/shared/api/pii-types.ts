@@ -128,12 +128,12 @@ export interface RiskMeasure {
   version: number;
   rows: number;
   classes: number;
-  /** The smallest class (the k the data achieves). */
+  /** The smallest class (the k the data achieves; 0 for a version without rows). */
   k: number;
   /** Records in classes smaller than the target k. */
   recordsBelowK: number;
   classesBelowK: number;
-  /** Largest share of records re-identifiable with certainty (classes of size 1). */
+  /** Records unique on the quasi-identifiers (classes of size 1): re-identifiable with certainty by anyone who knows them. */
   uniqueRecords: number;
   /** Class-size histogram, smallest size first (sizes above 50 pooled into one bucket `size: 51`). */
   histogram: RiskClassSize[];
@@ -155,6 +155,21 @@ export interface RiskSuggestion {
   /** The measure after applying them. */
   k: number;
   recordsBelowK: number;
+  /**
+   * Information lost, in [0, 1]: per quasi-identifier the share of its Shannon entropy the
+   * generalisation removes (suppressed = 1), averaged over the quasi-identifiers.
+   */
+  loss: number;
+}
+
+/** What a quasi-identifier column holds, as the risk search reads it (header and values). */
+export type RiskColumnRole = 'birth_date' | 'date' | 'birth_year' | 'age' | 'zip' | 'uk_postcode' | 'postcode' | 'sex' | 'categorical';
+
+/** A column the risk panel proposes as a quasi-identifier. */
+export interface RiskQuasiColumn {
+  columnId: string;
+  header: string;
+  role: RiskColumnRole;
 }
 
 export interface RiskResult {
@@ -166,5 +181,7 @@ export interface RiskResult {
   after: RiskMeasure | null;
   /** Generalisations that reach the target k, least loss first (empty when `before` already does). */
   suggestions: RiskSuggestion[];
+  /** Facts the reader needs: quasi columns dropped or renamed in the later version, a search cut short. */
+  notes: string[];
   caveat: string;
 }
