@@ -217,6 +217,12 @@ describe('the deidentify step from the operator choices', () => {
     expect(stepSchema.safeParse(step).success).toBe(true);
   });
 
+  it('whole cells with a default operator: the columns holding any entity', () => {
+    const step = deidentifyStep({ PHONE: o({ choice: 'token' }), default: defaultOperator('default') }, 'cell');
+    expect(step?.columns?.pii).toHaveLength(17);
+    expect(stepSchema.safeParse(step).success).toBe(true);
+  });
+
   it('spans (and a default operator) apply to the default text columns', () => {
     const step = deidentifyStep({ PHONE: o({ choice: 'token' }), default: defaultOperator('default') }, 'spans');
     expect(step && 'columns' in step).toBe(false);

@@ -72,7 +72,7 @@ export function FindingDetail({ win, headers }: { win: FindingsWindow; headers: 
       </div>
       {!showValues ? <p className="faint fd-masked-note">Masked as exports carry it. Choose “Show values” to see the text.</p> : null}
       <div className="fd-actions">
-        <DecisionButtons decision={f.decision} what={`this ${ENTITY_LABEL[f.entity]} finding`} keys onDecide={(d) => void decideAt(win, selected, d)} />
+        <DecisionButtons decision={f.decision} what={`this ${ENTITY_LABEL[f.entity]} finding`} keys onDecide={(d) => void decideAt(win, selected, d, true)} />
       </div>
       <Trace f={f} />
       <p className="fd-rec faint">

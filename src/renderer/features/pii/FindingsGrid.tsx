@@ -24,7 +24,7 @@ const HEADERS = [
   ['Column', 'pf-col'],
   ['Entity', 'pf-entity'],
   ['Text', 'pf-text'],
-  ['Confidence', 'pf-conf'],
+  ['Conf.', 'pf-conf'],
   ['Recogniser', 'pf-rec'],
   ['Decision', 'pf-dec'],
 ] as const;
@@ -35,7 +35,7 @@ function Row({ f, index, header, selected, showValues, onSelect }: { f: PiiFindi
       <span role="gridcell" className="pf-rowid num">{formatCount(f.rowId)}</span>
       <span role="gridcell" className="pf-col" title={header}>{header}</span>
       <span role="gridcell" className="pf-entity"><span className="pii-entity">{ENTITY_LABEL[f.entity]}</span></span>
-      <span role="gridcell" className="pf-text"><FindingText f={f} showValues={showValues} around={24} /></span>
+      <span role="gridcell" className="pf-text"><FindingText f={f} showValues={showValues} around={10} /></span>
       <span role="gridcell" className="pf-conf num">{formatConfidence(f.confidence)}</span>
       <span role="gridcell" className="pf-rec mono faint" title={f.recogniser}>{f.recogniser}</span>
       <span role="gridcell" className="pf-dec"><DecisionBadge decision={f.decision} /></span>
@@ -113,7 +113,9 @@ export function FindingsGrid({ win, headers }: { win: FindingsWindow; headers: M
       <div className="pf-inner" style={{ height: virtualizer.getTotalSize() }}>
         <div role="row" aria-rowindex={1} className="pf-head">
           {HEADERS.map(([label, cls]) => (
-            <span key={label} role="columnheader" className={cls}>{label}</span>
+            <span key={label} role="columnheader" className={cls} title={label === 'Conf.' ? 'Confidence' : undefined}>
+              {label === 'Conf.' ? <abbr title="Confidence">Conf.</abbr> : label}
+            </span>
           ))}
         </div>
         {items.map((v) => {

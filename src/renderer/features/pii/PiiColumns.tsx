@@ -116,8 +116,7 @@ export function PiiColumns({ summary }: { summary: PiiScanSummary }) {
     const key = e.key.toLowerCase();
     if ((key === 'a' || key === 'r') && active?.entity) {
       e.preventDefault();
-      const d = key === 'a' ? 'accepted' : 'rejected';
-      void decideColumn(active.columnId, active.entity, active.decision === d ? 'clear' : d);
+      void decideColumn(active.columnId, active.entity, key === 'a' ? 'accepted' : 'rejected');
       return;
     }
     const to = nextRow(e.key, index, cols.length, 10);

@@ -2,7 +2,7 @@
 // later version to compare with; measure k-anonymity as a job; then the k reached, the records in
 // classes below k, the class-size chart before/after and the generalisations that reach k.
 import { useEffect, useMemo } from 'react';
-import type { RiskMeasure, RiskResult } from '../../../shared/api/pii-types';
+import type { RiskColumnRole, RiskMeasure, RiskResult } from '../../../shared/api/pii-types';
 import { formatCount, plural } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 import { useDatasets } from '../datasets/store';
@@ -12,10 +12,21 @@ import { useChartColors } from '../profile/chart-theme';
 import { EChart } from '../profile/EChart';
 import { ENTITY_LABEL } from './labels';
 import { riskHistogramOption } from './risk-chart';
-import { suggestQuasi } from './risk-quasi';
 import { cancelRisk, runRisk, showRisk, useRisk } from './risk-store';
 import { usePii } from './store';
 import './risk.css';
+
+const ROLE_LABEL: Record<RiskColumnRole, string> = {
+  birth_date: 'birth date',
+  date: 'date',
+  birth_year: 'birth year',
+  age: 'age',
+  zip: 'ZIP code',
+  uk_postcode: 'UK postcode',
+  postcode: 'postcode',
+  sex: 'sex',
+  categorical: 'category',
+};
 
 const pct = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(n === of || n === 0 ? 0 : 1)} %` : '—');
 
@@ -70,7 +81,7 @@ function Result({ r }: { r: RiskResult }) {
         <EChart option={option} height={220} label={label} />
       </section>
       <section className="rk-suggestions" aria-label="Suggestions">
-        <h4 className="rk-measure-title">Generalisations that reach k = {r.targetK}</h4>
+        <h4 className="rk-measure-title">Generalisations that reach k = {r.targetK}, least loss first</h4>
         {r.before.k >= r.targetK ? (
           <p className="faint">Version {r.before.version} already reaches k = {r.targetK}: no generalisation needed.</p>
         ) : r.suggestions.length === 0 ? (
@@ -85,13 +96,18 @@ function Result({ r }: { r: RiskResult }) {
                   ))}
                 </span>
                 <span className="num faint">
-                  k = {formatCount(s.k)}, {plural(s.recordsBelowK, 'record')} below
+                  k = {formatCount(s.k)}, {plural(s.recordsBelowK, 'record')} below, {Math.round(s.loss * 100)} % information lost
                 </span>
               </li>
             ))}
           </ol>
         )}
       </section>
+      {r.notes.length > 0 ? (
+        <ul className="rk-notes" aria-label="Notes">
+          {r.notes.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+      ) : null}
       <p className="rk-caveat faint" role="note">
         <Icon name="info" size={13} /> {r.caveat}
       </p>
@@ -112,12 +128,11 @@ function Running({ jobId }: { jobId: string }) {
 export function RiskPanel() {
   const detail = useDatasets((s) => s.detail);
   const summary = usePii((s) => s.summary);
-  const { quasi, k, afterVersion, jobId, result, toggle, setK, setAfter } = useRisk();
+  const { quasi, suggested, roles, k, afterVersion, jobId, result, toggle, setK, setAfter } = useRisk();
   const key = detail ? `${detail.dataset.id}:${detail.version.version}:${detail.version.createdAt}` : null;
-  const suggested = useMemo(() => (detail ? suggestQuasi(detail.columns, summary) : []), [detail, summary]);
   useEffect(() => {
-    if (key) showRisk(key, suggested);
-  }, [key, suggested]);
+    if (key && detail) void showRisk(key, detail.dataset.id, detail.version.version, detail.columns, usePii.getState().summary);
+  }, [key, detail]);
   if (!detail) return null;
   const classOf = new Map(summary?.columns.map((c) => [c.columnId, c.entity]) ?? []);
   const later = detail.dataset.versions.filter((v) => v.version > detail.version.version);
@@ -143,8 +158,8 @@ export function RiskPanel() {
                   <label className="check">
                     <input type="checkbox" checked={quasi.includes(c.id)} onChange={() => toggle(c.id)} />
                     <span className={c.header === '' ? 'is-blank' : ''}>{c.header === '' ? '(blank)' : c.header}</span>
-                    {suggested.includes(c.id) ? <span className="badge badge-accent">suggested</span> : null}
-                    {entity ? <span className="faint rk-class">{ENTITY_LABEL[entity]}</span> : null}
+                    {suggested.includes(c.id) ? <span className="badge badge-accent" title={roles[c.id] ? `Read as ${ROLE_LABEL[roles[c.id]!]}` : 'Named by its header'}>suggested</span> : null}
+                    {roles[c.id] ? <span className="faint rk-class">{ROLE_LABEL[roles[c.id]!]}</span> : entity ? <span className="faint rk-class">{ENTITY_LABEL[entity]}</span> : null}
                   </label>
                 </li>
               );

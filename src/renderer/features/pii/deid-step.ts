@@ -1,7 +1,7 @@
 // The operator panel's choices as a `deidentify` policy step: per entity type what replaces it
 // (or nothing), with sensible starting choices (pseudonyms where a valid-looking value keeps the
 // data usable, generalisation for dates and ZIP codes, a type token elsewhere).
-import type { EntityType } from '../../../shared/api/pii-types';
+import { ENTITY_TYPES, type EntityType } from '../../../shared/api/pii-types';
 import type { GeneraliseKind, OperatorSpecInput } from '../../../shared/policy/operators';
 import type { PSEUDONYM_KINDS } from '../../../shared/policy/operators';
 import type { OperatorKey } from '../../../shared/policy/steps';
@@ -87,7 +87,8 @@ export function deidentifyStep(choices: Partial<Record<OperatorKey, EntityOperat
   }
   const entities = Object.keys(operators).filter((k): k is EntityType => k !== 'default');
   if (Object.keys(operators).length === 0) return null;
-  const columns = scope === 'cell' && entities.length > 0 && operators.default === undefined ? { pii: entities } : undefined;
+  // Whole cells: the columns holding a chosen entity (any entity, when there is a default).
+  const columns = scope === 'cell' ? { pii: operators.default === undefined ? entities : [...ENTITY_TYPES] } : undefined;
   const step: StepToAdd = { type: 'deidentify', id: 'deidentify', params: { operators, scope } };
   return columns ? { ...step, columns } : step;
 }

@@ -1,16 +1,21 @@
-// The risk panel's state: the chosen quasi-identifiers (the suggested ones ticked when a version
-// first shows), the target k, the version to compare with, the risk job while it runs and its
+// The risk panel's state: the chosen quasi-identifiers (the suggested ones — risk.suggestQuasi —
+// ticked when a version first shows), the target k, the version to compare with, the risk job while it runs and its
 // result. One target at a time, like the scan.
 import { create } from 'zustand';
-import type { RiskResult } from '../../../shared/api/pii-types';
+import type { PiiScanSummary, RiskColumnRole, RiskResult } from '../../../shared/api/pii-types';
+import type { ColumnInfo } from '../../../shared/api/types';
 import { api } from '../../api';
 import { cancelJob, waitForJob } from '../jobs/wait';
 import { notifyError } from '../notices/store';
+import { suggestQuasi } from './risk-quasi';
 
 interface RiskState {
   /** `datasetId:version:createdAt` the choices belong to. */
   key: string | null;
   quasi: string[];
+  /** The columns suggested (ticked at first) and what the engine took them for. */
+  suggested: string[];
+  roles: Record<string, RiskColumnRole>;
   k: number;
   afterVersion: number | null;
   jobId: string | null;
@@ -23,6 +28,8 @@ interface RiskState {
 export const useRisk = create<RiskState>((set) => ({
   key: null,
   quasi: [],
+  suggested: [],
+  roles: {},
   k: 5,
   afterVersion: null,
   jobId: null,
@@ -38,10 +45,23 @@ export const useRisk = create<RiskState>((set) => ({
   },
 }));
 
-/** Starts over for another version, with `suggested` ticked; keeps everything for the same one. */
-export function showRisk(key: string, suggested: string[]): void {
+/**
+ * Starts over for another version with the engine's suggested quasi-identifiers ticked (or, if it
+ * cannot suggest, those the headers and the scan point at); keeps everything for the same one.
+ */
+export async function showRisk(key: string, datasetId: string, version: number, columns: readonly ColumnInfo[], summary: PiiScanSummary | null): Promise<void> {
   if (useRisk.getState().key === key) return;
-  useRisk.setState({ key, quasi: suggested, afterVersion: null, jobId: null, result: null });
+  useRisk.setState({ key, quasi: [], suggested: [], roles: {}, afterVersion: null, jobId: null, result: null });
+  const r = await api.send('risk.suggestQuasi', { datasetId, version });
+  if (useRisk.getState().key !== key) return;
+  if (!r.ok) {
+    notifyError('The quasi-identifiers could not be suggested; those named by their headers are ticked instead', r.error);
+    const ids = suggestQuasi(columns, summary);
+    useRisk.setState({ quasi: ids, suggested: ids });
+    return;
+  }
+  const ids = r.value.map((q) => q.columnId);
+  useRisk.setState({ quasi: ids, suggested: ids, roles: Object.fromEntries(r.value.map((q) => [q.columnId, q.role])) });
 }
 
 /** Measures k-anonymity as a job; its progress and Cancel show while it runs. */
