@@ -89,6 +89,7 @@ test('scans a dataset for personal data, reviews findings and measures the risk'
   // Reject a finding with R: its decision shows and the selection moves on; a reload keeps it.
   await pii.filter('Column').selectOption({ label: 'All columns' });
   await pii.values('Masked').click();
+  await expect(pii.findingRows.nth(2)).toContainText('Postal code');
   await pii.findings.focus();
   await app.page.keyboard.press('ArrowDown');
   await expect(pii.findingRows.nth(1)).toHaveAttribute('aria-selected', 'true');
