@@ -135,7 +135,7 @@ export function PiiColumns({ summary }: { summary: PiiScanSummary }) {
               <th scope="col">Class</th>
               <th scope="col" className="num">Share</th>
               <th scope="col" className="num">Confidence</th>
-              <th scope="col">Entities found</th>
+              <th scope="col" className="pc-entities">Entities found</th>
               <th scope="col">Decision</th>
             </tr>
           </thead>

@@ -39,7 +39,7 @@ export function ScanInvitation({ rows }: { rows: number }) {
   return (
     <div className="empty pii-empty">
       <div className="empty-icon">
-        <Icon name="inspect" size={22} />
+        <Icon name="shield" size={22} />
       </div>
       <h2>No scan yet</h2>
       <p>
@@ -47,7 +47,7 @@ export function ScanInvitation({ rows }: { rows: number }) {
         names and dates tied to people — whole values and spans inside free text — and classifies each column. Nothing leaves this machine.
       </p>
       <button type="button" className="btn btn-primary" disabled={running} onClick={() => void runScan()}>
-        <Icon name="inspect" size={15} /> Scan for personal data
+        <Icon name="shield" size={15} /> Scan for personal data
       </button>
     </div>
   );
