@@ -2,7 +2,7 @@
 // free-text notes with a phone inside), scan it, read the column classification and its chart,
 // accept a column's class, open a finding and its explanation, show and mask values, reject a
 // finding with the keyboard (kept after a reload), hand a de-identify step to the policy editor,
-// and measure the re-identification risk — photographed at 1280×800 and 1024×700, light and dark.
+// and measure the re-identification risk (a suggestion added as policy steps) — photographed at 1280×800 and 1024×700, light and dark.
 import { importFile } from './actions/import-file';
 import { scanPii } from './actions/scan-pii';
 import { screenshot } from './actions/screenshot';
@@ -133,6 +133,13 @@ test('scans a dataset for personal data, reviews findings and measures the risk'
   await expect(pii.pane.getByRole('img', { name: /^Records per equivalence-class size/ })).toBeVisible();
   await expect(pii.pane.getByRole('region', { name: 'Suggestions' }).getByRole('listitem').first()).toBeVisible();
   await screenshotThemes(app.page, '57-pii-risk');
+  await pii.pane.getByRole('region', { name: 'Suggestions' }).scrollIntoViewIfNeeded();
+  await screenshot(app.page, '57-pii-risk-suggestions');
+  // A suggestion the policy can express goes into it as steps (generalise, or drop a suppressed column).
+  await pii.pane.getByRole('region', { name: 'Suggestions' }).getByRole('button', { name: 'Add to policy' }).and(app.page.locator(':enabled')).first().click();
+  await expect(app.page.getByRole('region', { name: 'Steps' })).toContainText(/Drop columns|Generalise/);
+  await pii.tab.click();
+  await expect(pii.view('Risk')).toHaveAttribute('aria-selected', 'true');
 
   // The smaller window: the same screens at 1024×700.
   await app.page.setViewportSize({ width: 1024, height: 700 });

@@ -13,6 +13,7 @@ import { shownParts, spanParts } from '../../../src/renderer/features/pii/highli
 import { classLabel, classSentence, formatShare } from '../../../src/renderer/features/pii/labels';
 import { columnBars, columnsChartLabel, columnsChartOption } from '../../../src/renderer/features/pii/pii-charts';
 import { suggestQuasi } from '../../../src/renderer/features/pii/risk-quasi';
+import { suggestionSteps } from '../../../src/renderer/features/pii/risk-steps';
 import type { ChartColors } from '../../../src/renderer/features/profile/chart-types';
 
 describe('the span in its cell', () => {
@@ -247,5 +248,27 @@ describe('the quasi-identifiers suggested', () => {
     ['a rejected class is no reason', summary([{ columnId: 'c9', entity: 'POSTAL_CODE', decision: 'rejected' }]), ['c2', 'c3', 'c4', 'c5', 'c6']],
   ])('%s', (_l, s, ids) => {
     expect(suggestQuasi(columns, s)).toEqual(ids);
+  });
+});
+
+describe('a risk suggestion as policy steps', () => {
+  const g = (columnId: string, header: string, kind: string, label: string, width?: number) => ({ columnId, header, kind, label, ...(width ? { width } : {}) });
+  it('turns year, month, age band and ZIP3 into generalise steps and suppression into dropping the column', () => {
+    const r = suggestionSteps({ k: 5, recordsBelowK: 0, loss: 0.3, generalisations: [g('c2', 'Birth Date', 'date_year', 'Birth Date → year'), g('c3', 'age', 'age_band', 'age → 10-year band', 10), g('c4', 'zip', 'zip3', 'zip → first 3 digits'), g('c5', 'sex', 'suppress', 'sex → suppressed')] });
+    expect(r.unsupported).toEqual([]);
+    expect(r.steps.map((s) => [s.type, s.id, s.columns])).toEqual([
+      ['generalise', 'generalise-birth-date', { ids: ['c2'] }],
+      ['generalise', 'generalise-age', { ids: ['c3'] }],
+      ['generalise', 'generalise-zip', { ids: ['c4'] }],
+      ['drop_columns', 'drop-sex', { ids: ['c5'] }],
+    ]);
+    for (const s of r.steps) expect(stepSchema.safeParse(s).success, JSON.stringify(s)).toBe(true);
+    expect(r.steps[1]).toMatchObject({ params: { kind: 'age_band', width: 10 } });
+  });
+
+  it('names what no step can do yet', () => {
+    const r = suggestionSteps({ k: 5, recordsBelowK: 0, loss: 0.5, generalisations: [g('c2', 'dob', 'date_band', 'dob → 5-year band', 5), g('c4', 'zip', 'zip3', 'zip → first 3 digits')] });
+    expect(r.unsupported).toEqual(['dob → 5-year band']);
+    expect(r.steps).toHaveLength(1);
   });
 });

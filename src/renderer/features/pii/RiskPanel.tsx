@@ -1,17 +1,21 @@
 // The risk panel: choose quasi-identifiers (suggested ones ticked), a target k and optionally a
 // later version to compare with; measure k-anonymity as a job; then the k reached, the records in
-// classes below k, the class-size chart before/after and the generalisations that reach k.
+// classes below k, the class-size chart before/after and the generalisations that reach k (each
+// addable to the policy as steps, where the policy has steps for them).
 import { useEffect, useMemo } from 'react';
-import type { RiskColumnRole, RiskMeasure, RiskResult } from '../../../shared/api/pii-types';
+import type { RiskColumnRole, RiskMeasure, RiskResult, RiskSuggestion } from '../../../shared/api/pii-types';
 import { formatCount, plural } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 import { useDatasets } from '../datasets/store';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJobs } from '../jobs/store';
+import { notify } from '../notices/store';
+import { usePolicyDraft } from '../policy/store';
 import { useChartColors } from '../profile/chart-theme';
 import { EChart } from '../profile/EChart';
 import { ENTITY_LABEL } from './labels';
 import { riskHistogramOption } from './risk-chart';
+import { suggestionSteps } from './risk-steps';
 import { cancelRisk, runRisk, showRisk, useRisk } from './risk-store';
 import { usePii } from './store';
 import './risk.css';
@@ -63,6 +67,37 @@ function Measure({ m, targetK, title }: { m: RiskMeasure; targetK: number; title
   );
 }
 
+function Suggestion({ s }: { s: RiskSuggestion }) {
+  const { steps, unsupported } = suggestionSteps(s);
+  const add = () => {
+    const draft = usePolicyDraft.getState();
+    for (const step of steps) draft.addStep(step);
+    draft.open();
+    notify('success', `${plural(steps.length, 'step')} added to the policy`, `${s.generalisations.map((g) => g.label).join(', ')}: the preview shows the changed cells.`);
+  };
+  return (
+    <li>
+      <span className="rk-gens">
+        {s.generalisations.map((g) => (
+          <span key={`${g.columnId}${g.kind}`} className="pii-chip">{g.label}</span>
+        ))}
+      </span>
+      <span className="num faint">
+        k = {formatCount(s.k)}, {plural(s.recordsBelowK, 'record')} below, {Math.round(s.loss * 100)} % information lost
+      </span>
+      <button
+        type="button"
+        className="btn btn-sm rk-add"
+        disabled={unsupported.length > 0}
+        title={unsupported.length > 0 ? `No policy step can do this yet: ${unsupported.join(', ')}` : 'Add these generalisations to the policy as steps'}
+        onClick={add}
+      >
+        <Icon name="plus" size={13} /> Add to policy
+      </button>
+    </li>
+  );
+}
+
 function Result({ r }: { r: RiskResult }) {
   const colors = useChartColors();
   const option = useMemo(() => riskHistogramOption({ before: r.before, after: r.after, targetK: r.targetK }, colors), [r, colors]);
@@ -89,16 +124,7 @@ function Result({ r }: { r: RiskResult }) {
         ) : (
           <ol className="rk-list">
             {r.suggestions.map((s, i) => (
-              <li key={i}>
-                <span className="rk-gens">
-                  {s.generalisations.map((g) => (
-                    <span key={`${g.columnId}${g.kind}`} className="pii-chip">{g.label}</span>
-                  ))}
-                </span>
-                <span className="num faint">
-                  k = {formatCount(s.k)}, {plural(s.recordsBelowK, 'record')} below, {Math.round(s.loss * 100)} % information lost
-                </span>
-              </li>
+              <Suggestion key={i} s={s} />
             ))}
           </ol>
         )}
