@@ -8,7 +8,7 @@ import { scanPii } from './actions/scan-pii';
 import { screenshot } from './actions/screenshot';
 import { screenshotThemes } from './actions/screenshot-themes';
 import { PiiPage } from './pages/pii-page';
-import { writeFile } from './support/files';
+import { writeBigCsv, writeFile } from './support/files';
 import { expect, test } from './support/fixtures';
 
 const ROWS = 24;
@@ -153,4 +153,39 @@ test('scans a dataset for personal data, reviews findings and measures the risk'
   await screenshot(app.page, '61-pii-operators-1024');
 
   expect(violations, 'no Content-Security-Policy violation').toEqual([]);
+});
+
+test('nothing detected says so; a long scan shows its progress and can be cancelled', async ({ app, server }) => {
+  const pii = new PiiPage(app.page);
+  writeFile(server.files, 'readings.csv', ['sensor,reading', ...Array.from({ length: 30 }, (_, i) => `s${i % 3},${(i * 1.5).toFixed(1)}`), ''].join('\n'));
+  await importFile(app, 'readings.csv');
+  await app.toast('Imported readings.csv').getByRole('button', { name: 'Dismiss notification' }).click();
+  await scanPii(pii);
+  await expect(pii.columnRow('sensor')).toContainText('Not detected');
+  await expect(pii.pane.getByText('No column holds detected personal data.')).toBeVisible();
+  await expect(pii.pane.getByText('1 column scanned')).toBeVisible();
+  await expect(pii.caveat).toContainText(/not detected/i);
+  await expect(pii.caveat).toContainText('"reading"');
+  await pii.view('Findings').click();
+  await expect(pii.pane.getByRole('heading', { name: 'No findings' })).toBeVisible();
+  await screenshot(app.page, '62-pii-no-findings');
+
+  // Enough distinct e-mails that the scan outlasts the screenshot before Cancel.
+  await writeBigCsv(server.files, 'customers-600k.csv', 600_000);
+  await importFile(app, 'customers-600k.csv');
+  await app.toast('Imported customers-600k.csv').getByRole('button', { name: 'Dismiss notification' }).click();
+  await pii.tab.click();
+  await pii.view('Columns').click();
+  await pii.scanButton.click();
+  const progress = pii.pane.getByRole('status', { name: 'Scanning for personal data' });
+  await expect(progress.getByRole('progressbar', { name: 'Scan progress' })).toBeVisible();
+  await screenshot(app.page, '63-pii-scan-progress');
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(pii.pane.getByRole('heading', { name: 'No scan yet' })).toBeVisible({ timeout: 60_000 });
+  await expect(progress).toBeHidden();
+  // Nothing was kept: after a reload there is still no scan.
+  await app.page.reload();
+  await app.datasetButton('customers-600k.csv').click();
+  await pii.tab.click();
+  await expect(pii.pane.getByRole('heading', { name: 'No scan yet' })).toBeVisible();
 });

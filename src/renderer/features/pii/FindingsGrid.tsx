@@ -55,6 +55,7 @@ export function FindingsGrid({ win, headers }: { win: FindingsWindow; headers: M
   const selected = usePii((s) => s.selected);
   const select = usePii((s) => s.select);
   const showValues = usePii((s) => s.showValues);
+  const filtered = usePii((s) => s.filter.columnId !== null || s.filter.entity !== null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = win.total ?? 0;
   // eslint-disable-next-line react-hooks/incompatible-library -- read afresh on each render, as the grid does
@@ -93,7 +94,7 @@ export function FindingsGrid({ win, headers }: { win: FindingsWindow; headers: M
       <div className="empty pf-empty">
         <div className="empty-icon"><Icon name="search" size={20} /></div>
         <h2>No findings</h2>
-        <p>Nothing was detected{usePii.getState().filter.columnId || usePii.getState().filter.entity ? ' with this filter' : ''}. Not detected is not the same as not present.</p>
+        <p>Nothing was detected{filtered ? ' with this filter' : ''}. Not detected is not the same as not present.</p>
       </div>
     );
   }

@@ -61,7 +61,7 @@ function Summary() {
   return (
     <div className="pii-summary">
       <span className="num">
-        <strong>{formatCount(s.rows)}</strong> rows × <strong>{formatCount(s.columns.length)}</strong> columns scanned
+        <strong>{formatCount(s.rows)}</strong> {s.rows === 1 ? 'row' : 'rows'} × <strong>{formatCount(s.columns.length)}</strong> {s.columns.length === 1 ? 'column' : 'columns'} scanned
       </span>
       <span className={s.findings > 0 ? 'pii-found' : 'faint'}>{s.findings > 0 ? plural(s.findings, 'finding') : 'no findings'}</span>
       <span className="faint">
