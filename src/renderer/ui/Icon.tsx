@@ -180,6 +180,12 @@ const PATHS = {
   filter: <path d="M4.5 5.5h15l-6 7.5v5.5l-3 1.5v-7Z" />,
   chevronLeft: <path d="m14 7-5 5 5 5" />,
   chevronUp: <path d="m7 14 5-5 5 5" />,
+  shield: (
+    <>
+      <path d="M12 3.5 5 6v5.5c0 4.2 2.9 7.6 7 9 4.1-1.4 7-4.8 7-9V6Z" />
+      <path d="m9 12 2 2 4-4.5" />
+    </>
+  ),
   panelRight: (
     <>
       <rect x="3.5" y="4.5" width="17" height="15" rx="1.5" />

@@ -104,6 +104,8 @@ export interface PiiFindingRow {
   preview: string;
   /** The found text itself, for the reviewer inside the workspace; never exported. */
   text: string;
+  /** The whole cell the span was found in (optional), so the reviewer sees it in context; never exported. */
+  cell?: string;
   decision: PiiDecision | null;
 }
 

@@ -5,6 +5,8 @@ import { useRef, type ComponentType, type KeyboardEvent } from 'react';
 import { Icon, type IconName } from '../../ui/Icon';
 import { FilterBox } from '../grid/FilterBox';
 import { GridPane } from '../grid/GridPane';
+import { PiiPane } from '../pii/PiiPane';
+import { PiiTools } from '../pii/PiiTools';
 import { PolicyEditor } from '../policy/PolicyEditor';
 import { ProfilePane } from '../profile/ProfilePane';
 import { ProfileTools } from '../profile/ProfileTools';
@@ -24,6 +26,7 @@ interface DatasetTab {
 export const DATASET_TABS: readonly DatasetTab[] = [
   { id: 'data', label: 'Data', icon: 'fileTable', Panel: GridPane, Tools: FilterBox },
   { id: 'profile', label: 'Profile', icon: 'barChart', Panel: ProfilePane, Tools: ProfileTools },
+  { id: 'pii', label: 'Personal data', icon: 'shield', Panel: PiiPane, Tools: PiiTools },
   { id: 'policy', label: 'Policy', icon: 'policy', Panel: PolicyEditor },
 ];
 

@@ -1,14 +1,15 @@
-// One echarts chart on a canvas. Only the bar chart, the grid and the tooltip are loaded, with the
+// One echarts chart on a canvas. Only the bar chart, the grid, the legend, mark areas and the tooltip are loaded, with the
 // Canvas renderer: the SVG renderer (and HTML tooltips) write style attributes, which the app's
 // Content-Security-Policy (style-src 'self') blocks. Colours come from chart-theme.ts.
 import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { ChartOption } from './chart-types';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+// The legend and mark areas: the risk chart's before/after and its below-k band.
+echarts.use([BarChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
 
 export function EChart({ option, height, label }: { option: ChartOption; height: number; label: string }) {
   const ref = useRef<HTMLDivElement>(null);

@@ -151,6 +151,7 @@ function toRow(r: Record<string, unknown>, cells: Map<string, string>): PiiFindi
     explanation: JSON.parse(String(r.explanation)) as Explanation,
     preview: String(r.preview),
     text: Array.from(cell).slice(start, end).join(''),
+    cell,
     decision: r.decision === 'accepted' || r.decision === 'rejected' ? r.decision : null,
   };
 }

@@ -1,0 +1,158 @@
+// The Personal data tab: the version's latest scan at once (or an invitation to run one), the scan
+// job's progress and Cancel, the caveat that what was not detected may still be there, and the
+// views: columns, findings, operators per entity, re-identification risk.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { formatCount, plural } from '../../lib/format';
+import { ErrorDetails } from '../../ui/ErrorDetails';
+import { Icon, type IconName } from '../../ui/Icon';
+import { useDatasets } from '../datasets/store';
+import { JobProgress } from '../jobs/JobProgress';
+import { useJobs } from '../jobs/store';
+import { FindingsView } from './FindingsView';
+import { OperatorPanel } from './OperatorPanel';
+import { PiiColumns } from './PiiColumns';
+import { RiskPanel } from './RiskPanel';
+import { cancelScan, runScan, showPii, usePii, type PiiView } from './store';
+import './pii.css';
+
+export const CAVEAT_FALLBACK = 'Not detected is not the same as not present: a column or cell without findings may still hold personal data the recognisers do not know.';
+
+const VIEWS: { id: PiiView; label: string; icon: IconName }[] = [
+  { id: 'columns', label: 'Columns', icon: 'barChart' },
+  { id: 'findings', label: 'Findings', icon: 'search' },
+  { id: 'operators', label: 'Operators', icon: 'policy' },
+  { id: 'risk', label: 'Risk', icon: 'alert' },
+];
+
+function Running({ jobId }: { jobId: string }) {
+  const job = useJobs((s) => s.jobs[jobId]);
+  if (!job) return null;
+  return (
+    <div className="pii-progress" role="status" aria-label="Scanning for personal data">
+      <JobProgress job={job} label="Scan progress" onCancel={cancelScan} />
+    </div>
+  );
+}
+
+export function ScanInvitation({ rows }: { rows: number }) {
+  const running = usePii((s) => s.jobId !== null);
+  return (
+    <div className="empty pii-empty">
+      <div className="empty-icon">
+        <Icon name="shield" size={22} />
+      </div>
+      <h2>No scan yet</h2>
+      <p>
+        A scan reads all {formatCount(rows)} rows and looks for emails, phone numbers, card and account numbers, national ids, addresses,
+        names and dates tied to people — whole values and spans inside free text — and classifies each column. Nothing leaves this machine.
+      </p>
+      <button type="button" className="btn btn-primary" disabled={running} onClick={() => void runScan()}>
+        <Icon name="shield" size={15} /> Scan for personal data
+      </button>
+    </div>
+  );
+}
+
+function Summary() {
+  const s = usePii((x) => x.summary);
+  if (!s) return null;
+  const classified = s.columns.filter((c) => c.entity !== null).length;
+  const freeText = s.columns.filter((c) => c.entity === null && c.entities.length > 0).length;
+  return (
+    <div className="pii-summary">
+      <span className="num">
+        <strong>{formatCount(s.rows)}</strong> {s.rows === 1 ? 'row' : 'rows'} × <strong>{formatCount(s.columns.length)}</strong> {s.columns.length === 1 ? 'column' : 'columns'} scanned
+      </span>
+      <span className={s.findings > 0 ? 'pii-found' : 'faint'}>{s.findings > 0 ? plural(s.findings, 'finding') : 'no findings'}</span>
+      <span className="faint">
+        {plural(classified, 'column')} classified{freeText > 0 ? `, ${formatCount(freeText)} with personal data in free text` : ''}
+      </span>
+      <span className="pii-caveat" role="note" aria-label="Caveat">
+        <Icon name="info" size={13} />
+        <span>{s.caveat || CAVEAT_FALLBACK}</span>
+      </span>
+    </div>
+  );
+}
+
+function ViewTabs() {
+  const view = usePii((s) => s.view);
+  const setView = usePii((s) => s.setView);
+  const refs = useRef(new Map<string, HTMLButtonElement>());
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = VIEWS.findIndex((v) => v.id === view);
+    const next = { ArrowRight: (i + 1) % VIEWS.length, ArrowLeft: (i - 1 + VIEWS.length) % VIEWS.length, Home: 0, End: VIEWS.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    const v = VIEWS[next]!;
+    setView(v.id);
+    refs.current.get(v.id)?.focus();
+  };
+  return (
+    <div className="pii-views" role="tablist" aria-label="Personal data views" onKeyDown={onKeyDown}>
+      {VIEWS.map((v) => (
+        <button
+          key={v.id}
+          ref={(el) => {
+            if (el) refs.current.set(v.id, el);
+            else refs.current.delete(v.id);
+          }}
+          type="button"
+          role="tab"
+          id={`pii-tab-${v.id}`}
+          aria-controls="pii-view"
+          aria-selected={v.id === view}
+          tabIndex={v.id === view ? 0 : -1}
+          className={`pii-view-tab ${v.id === view ? 'is-active' : ''}`}
+          onClick={() => setView(v.id)}
+        >
+          <Icon name={v.icon} size={14} /> {v.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function ActiveView({ rows }: { rows: number }) {
+  const view = usePii((s) => s.view);
+  const summary = usePii((s) => s.summary);
+  const loading = usePii((s) => s.loading);
+  const jobId = usePii((s) => s.jobId);
+  if (view === 'risk') return <RiskPanel />;
+  if (view === 'operators') return <OperatorPanel />;
+  if (!summary) {
+    if (loading) return null;
+    if (jobId) return <div className="empty pii-empty"><p className="faint">The columns and findings appear here when the scan is done; Cancel leaves nothing behind.</p></div>;
+    return <ScanInvitation rows={rows} />;
+  }
+  return view === 'columns' ? <PiiColumns summary={summary} /> : <FindingsView summary={summary} />;
+}
+
+export function PiiPane() {
+  const detail = useDatasets((s) => s.detail);
+  const jobId = usePii((s) => s.jobId);
+  const error = usePii((s) => s.error);
+  const view = usePii((s) => s.view);
+  const datasetId = detail?.dataset.id;
+  const version = detail?.version.version;
+  const createdAt = detail?.version.createdAt;
+  useEffect(() => {
+    if (datasetId && version && createdAt) void showPii({ datasetId, version, createdAt });
+  }, [datasetId, version, createdAt]);
+  if (!detail) return null;
+  return (
+    <section className="pii-pane" aria-label="Personal data">
+      {jobId ? <Running jobId={jobId} /> : null}
+      {error ? (
+        <div className="banner banner-error pii-error" role="alert">
+          <ErrorDetails error={error} />
+        </div>
+      ) : null}
+      <Summary />
+      <ViewTabs />
+      <div className="pii-view" id="pii-view" role="tabpanel" aria-labelledby={`pii-tab-${view}`}>
+        <ActiveView rows={detail.version.rowCount} />
+      </div>
+    </section>
+  );
+}
