@@ -10,8 +10,9 @@ import { ident } from '../../src/main/engine/db/sql';
 import type { JobContext } from '../../src/main/engine/jobs/jobs';
 import { parsePolicy } from '../../src/main/engine/policy/store';
 import type { StepInput } from '../../src/shared/policy/steps';
-import { policyDoc, writeCsv } from '../support/clean';
+import { jobResult, policyDoc, writeCsv } from '../support/clean';
 import { startTestEngine, type TestEngine } from '../support/engine';
+import type { RunResult } from '../../src/shared/api/clean-types';
 
 let t: TestEngine;
 beforeAll(async () => {
@@ -52,5 +53,28 @@ describe('review decisions in a run', () => {
     const r = await run(decisions);
     expect(r.changed).toEqual(changed);
     if (decisions?.columns[0]?.decision === 'accepted') expect(r.notes.join('\n')).toMatch(/"code" holds IDENTIFIER .*by review decision/);
+  });
+});
+
+describe('a run through the API uses the review recorded on its input version', () => {
+  const policy = policyDoc([STEP]);
+
+  it.each([
+    { name: 'no decisions: no digest, the sample decides', decide: [] as ('accepted' | 'rejected')[], contact: '<EMAIL>' },
+    { name: 'a rejected class: the digest is recorded and the column is left alone', decide: ['rejected'] as const, contact: 'ann@example.org' },
+    { name: 'rejected then cleared: no digest again', decide: ['rejected', 'clear'] as const, contact: '<EMAIL>' },
+  ] as { name: string; decide: ('accepted' | 'rejected' | 'clear')[]; contact: string }[])('$name', async ({ decide, contact }) => {
+    const imp = await t.importFile(writeCsv(['contact', 'code'], [['ann@example.org', 'K-7781'], ['bob@x.org', 'K-1120']]));
+    await t.settle();
+    await jobResult(await t.runJob('pii.start', { datasetId: imp.datasetId, version: 1 }));
+    let summary = await t.call('pii.summary', { datasetId: imp.datasetId, version: 1 });
+    for (const decision of decide) {
+      summary = await t.call('pii.decide', { datasetId: imp.datasetId, version: 1, target: { columnId: 'c1', entity: 'EMAIL' }, decision });
+    }
+    const active = decide.at(-1) !== undefined && decide.at(-1) !== 'clear';
+    const run = await jobResult<RunResult>(await t.runJob('clean.run', { datasetId: imp.datasetId, version: 1, source: { policy } }));
+    expect(run.piiDecisionsSha256).toBe(active ? summary?.decisionsSha256 : null);
+    const out = await t.call('grid.window', { datasetId: imp.datasetId, version: run.outputVersion ?? 0, offset: 0, limit: 1 });
+    expect(out.rows[0]?.[0]).toBe(contact);
   });
 });

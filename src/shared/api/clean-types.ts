@@ -45,6 +45,8 @@ export interface RunResult {
   policyVersion: number;
   policyId: string | null;
   policySha256: string;
+  /** SHA-256 of the PII review decisions in force on the input version when the run used them (pii.summary's decisionsSha256); null when there were none or the policy has no PII step. */
+  piiDecisionsSha256: string | null;
   /** Preview: whether every row was used, or a deterministic sample. */
   sampled: boolean;
   rowsIn: number;

@@ -7,12 +7,13 @@ import type { ColumnInfo } from '../../../shared/api/types';
 import { STEP_INFO } from '../../../shared/policy/catalog';
 import type { Policy } from '../../../shared/policy/policy';
 import { presetPolicy } from '../../../shared/policy/presets';
-import type { StepType } from '../../../shared/policy/steps';
+import { isPiiStep, type Step, type StepType } from '../../../shared/policy/steps';
 import { getColumns, registerVersion, versionTable } from '../datasets/catalog';
 import { num, type Database } from '../db/database';
 import { ident, table } from '../db/sql';
 import type { JobContext } from '../jobs/jobs';
 import { getPolicy, parsePolicy, policySha256 } from '../policy/store';
+import { runDecisions } from '../pii/dataset/store';
 import { toEntry } from './ledger';
 import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
@@ -32,9 +33,11 @@ export interface RunRequest {
   kind: Extract<RunKind, 'preview' | 'unapproved'>;
   /** Preview every row instead of a sample. */
   full?: boolean;
-  /** PII review decisions the de-identification steps honour (the PII review feeds these; none yet). */
+  /** PII review decisions the de-identification steps honour; by default those recorded on the input version (pii.decide). */
   decisions?: PiiDecisions;
 }
+
+const usesPii = (steps: readonly Step[]): boolean => steps.some((s) => s.enabled && isPiiStep(s.type));
 
 export interface ResolvedPolicy {
   policy: Policy;
@@ -58,7 +61,11 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
   const steps = policy.steps;
   job.progress({ stage: 'starting', done: 0, total: steps.length, unit: 'steps' });
   return ws.db.with(async (conn) => {
-    const q = new Query(conn, job, `run_${job.id}`, workers, { key: () => ws.secretKey(), ...(req.decisions ? { decisions: req.decisions } : {}) });
+    // The review of the input version (accepted or rejected column classes) steers the PII steps;
+    // the run records the digest of the decisions it used.
+    const review = usesPii(steps) ? await runDecisions(ws.db, req.datasetId, req.version) : null;
+    const decisions = req.decisions ?? (review ? { columns: review.columns } : undefined);
+    const q = new Query(conn, job, `run_${job.id}`, workers, { key: () => ws.secretKey(), ...(decisions ? { decisions } : {}) });
     const stage = table.stage(job.id);
     try {
       let input: Frame = { relation: ident(data), columns: frameColumns(columns), rowCount };
@@ -80,6 +87,7 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
         policyVersion: policy.version,
         policyId,
         policySha256: policySha256(policy),
+        piiDecisionsSha256: req.decisions ? null : (review?.sha256 ?? null),
         sampled,
         rowsIn: input.rowCount,
         rowsOut: out.frame.rowCount,

@@ -56,6 +56,18 @@ export async function piiDecisionsDigest(db: Database, datasetId: string, versio
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
+/**
+ * What a cleaning run of a version honours from its review: the decisions on column
+ * classifications (a rejected class is not acted on, an accepted one is), and the digest of every
+ * decision in force, which the run stores. Null when nobody has decided anything on the version.
+ */
+export async function runDecisions(db: Database, datasetId: string, version: number): Promise<{ columns: { columnId: string; entity: EntityType; decision: PiiDecision }[]; sha256: string } | null> {
+  const ds = await decisionsInForce(db, datasetId, version);
+  if (ds.length === 0) return null;
+  const columns = ds.filter((d) => d.kind === 'column').map((d) => ({ columnId: d.columnId, entity: d.entity, decision: d.decision }));
+  return { columns, sha256: await piiDecisionsDigest(db, datasetId, version) };
+}
+
 /** The latest scan of a version with the decisions in force on its column classifications; null before any scan. */
 export async function readSummary(db: Database, datasetId: string, version: number): Promise<PiiScanSummary | null> {
   const r = await db.one(`SELECT summary::VARCHAR AS s FROM ${table.piiScan} WHERE dataset_id = $ds AND version = $v`, { ds: datasetId, v: version });
