@@ -64,7 +64,8 @@ export function riskHistogramOption(input: RiskChartInput, c: ChartColors): Char
       valueFormatter: (v: number) => `${formatCount(v)} ${measure}`,
     },
     legend: { show: input.after !== null, top: 0, textStyle: { color: c.muted } },
-    grid: { left: 8, right: 8, top: input.after ? 28 : 12, bottom: 24, containLabel: true },
+    // Room above the plot for the y-axis name (and the legend when there is an after series).
+    grid: { left: 8, right: 8, top: input.after ? 40 : 28, bottom: 24, containLabel: true },
     xAxis: {
       type: 'category',
       data: labels,
