@@ -116,11 +116,15 @@ function cellValue(v: string, spec: OperatorSpec, key: Uint8Array, entity: strin
 /** Code points, as finding offsets count them. */
 const codePoints = (v: string): string[] => Array.from(v);
 
-/** Each span replaced by its entity's operator (right to left, so earlier offsets hold). */
+/**
+ * Each span replaced by its entity's operator (right to left, so earlier offsets hold). The preview
+ * is the masked spans alone, in text order, joined by " … ": the text around them never goes into
+ * the ledger's preview (whatever detection missed there is only in the output, as `after`).
+ */
 function spanValue(v: string, findings: Finding[], specs: Partial<Record<OperatorKey, OperatorSpec>>, key: Uint8Array): { v: string; preview: string; fail?: string } {
   const cps = codePoints(v);
   const out = [...cps];
-  const shown = [...cps];
+  const shown: string[] = [];
   const fails: string[] = [];
   for (const f of [...findings].sort((a, b) => b.start - a.start)) {
     const spec = specs[f.entity] ?? specs.default;
@@ -134,9 +138,9 @@ function spanValue(v: string, findings: Finding[], specs: Partial<Record<Operato
       fails.push(`${f.entity}: ${r.fail}`);
     }
     out.splice(f.start, f.end - f.start, replacement);
-    shown.splice(f.start, f.end - f.start, maskedPreview(text, f.entity));
+    shown.unshift(maskedPreview(text, f.entity));
   }
-  return { v: out.join(''), preview: shown.join(''), ...(fails.length > 0 ? { fail: fails.join('; ') } : {}) };
+  return { v: out.join(''), preview: shown.join(' … '), ...(fails.length > 0 ? { fail: fails.join('; ') } : {}) };
 }
 
 function parseSpec(s: OperatorSpecInput): OperatorSpec {
