@@ -44,6 +44,7 @@ const OPERATOR_CASES: OperatorCase[] = [
   { name: 'phone pseudonym', values: ['+44 20 7946 0958'], spec: { op: 'pseudonym', kind: 'phone' }, out: (k) => [valueOf(fakePhone('+44 20 7946 0958', k))] },
   { name: 'identifier pseudonym', values: ['MRN-004211'], spec: { op: 'pseudonym', kind: 'digits' }, out: (k) => [valueOf(fakeDigits('MRN-004211', k))] },
   { name: 'date to month', values: ['1984-03-07', '12/25/1990'], spec: { op: 'generalise', kind: 'date_month' }, out: () => ['1984-03', '1990-12'] },
+  { name: 'birth date to year, those 90 or over in the as-of year pooled', values: ['1931-05-02', '1980-01-09', '4/16/1936', '1937-01-01'], spec: { op: 'generalise', kind: 'birth_year', asOf: 2026 }, out: () => ['<=1936', '1980', '<=1936', '1937'] },
   { name: 'age band of 5 years', values: ['42', '91'], spec: { op: 'generalise', kind: 'age_band', width: 5 }, out: () => ['40-44', '90+'] },
   { name: 'fails closed: a value the operator cannot read becomes a token, and is reported', values: ['not an e-mail'], spec: { op: 'pseudonym', kind: 'email' }, out: () => ['<PII>'], failures: 1 },
 ];
@@ -110,7 +111,9 @@ describe('presets over a table of people', () => {
   it('hipaa: years, ZIP3 with restricted areas as 000, ages over 89 as 90+, tokens in free text', async () => {
     const out = await cleanFile(t, writeCsv(PEOPLE_HEADER, data.rows), { presets: ['hipaa-safe-harbor'] });
     const col = (h: string) => out.rows.map((r) => r[out.headers.indexOf(h)]);
-    expect(col('date_of_birth')).toEqual(data.rows.map((_, i) => String(1940 + i)));
+    // Birth years of people 90 or over in the run's year are pooled (the preset counts ages at the run's year).
+    const oldest = new Date().getUTCFullYear() - 90;
+    expect(col('date_of_birth')).toEqual(data.rows.map((_, i) => (1940 + i <= oldest ? `<=${oldest}` : String(1940 + i))));
     expect(col('zip')).toEqual(data.raw.zip?.map((z) => (z === '89012' ? '000' : z.slice(0, 3))));
     expect(col('age')).toEqual(data.raw.age?.map((a) => (Number(a) >= 90 ? '90+' : a)));
     expect(col('first_name').every((v) => v === '<PERSON>')).toBe(true);
@@ -158,5 +161,19 @@ describe('the workspace key', () => {
       await shared.close();
       await other.close();
     }
+  });
+});
+
+describe('the generalise step: birth years', () => {
+  it.each([
+    { name: 'as of a given year', asOf: 2026 as number | undefined, out: ['<=1936', '<=1936', '1937', '1990'] },
+    { name: 'as of another year', asOf: 2000, out: ['1931', '1936', '1937', '1990'] },
+    { name: 'as of the run year when not given', asOf: undefined, out: [1931, 1936, 1937, 1990].map((y) => (y <= new Date().getUTCFullYear() - 90 ? `<=${new Date().getUTCFullYear() - 90}` : String(y))) },
+  ])('$name', async ({ asOf, out }) => {
+    const file = writeCsv(['dob', 'other'], [['1931-05-02', 'x'], ['1936-12-31', 'x'], ['1937-01-01', 'x'], ['1990-07-04', 'x']]);
+    const step: StepInput = { id: 'g', type: 'generalise', columns: { names: ['dob'] }, params: { kind: 'birth_year', ...(asOf === undefined ? {} : { asOf }) } };
+    const res = await cleanFile(t, file, { policy: policyDoc([step]) });
+    expect(res.rows.map((r) => r[0])).toEqual(out);
+    expect(res.run.steps[0]?.notes.join('\n') ?? '').toMatch(new RegExp(`aged 90 or over in ${asOf ?? new Date().getUTCFullYear()} pooled`));
   });
 });

@@ -18,7 +18,7 @@ export const HASH_MAX_LENGTH = { hex: 64, base32: 52 } as const;
 export const HASH_NORMALISATIONS = ['text', 'email', 'identifier', 'exact'] as const;
 export type HashNormalisation = (typeof HASH_NORMALISATIONS)[number];
 
-export const GENERALISE_KINDS = ['date_year', 'date_month', 'age_band', 'zip3'] as const;
+export const GENERALISE_KINDS = ['date_year', 'date_month', 'birth_year', 'age_band', 'zip3'] as const;
 export type GeneraliseKind = (typeof GENERALISE_KINDS)[number];
 
 export const PSEUDONYM_KINDS = ['card', 'phone', 'email', 'digits'] as const;
@@ -51,10 +51,13 @@ export const operatorSpecSchema = z.discriminatedUnion('op', [
     op: z.literal('generalise'),
     kind: z.enum(GENERALISE_KINDS),
     width: z.number().int().min(1).max(90).optional(),
+    /** Birth years only: the year ages are counted at (default: the year the run happens). */
+    asOf: z.number().int().min(1900).max(2200).optional(),
   }),
 ]).superRefine((s, ctx) => {
   if (s.op === 'hash' && s.length > HASH_MAX_LENGTH[s.encoding]) ctx.addIssue({ code: 'custom', path: ['length'], message: `a ${s.encoding} hash has at most ${HASH_MAX_LENGTH[s.encoding]} characters` });
   if (s.op === 'generalise' && s.width !== undefined && s.kind !== 'age_band') ctx.addIssue({ code: 'custom', path: ['width'], message: 'only an age band has a width' });
+  if (s.op === 'generalise' && s.asOf !== undefined && s.kind !== 'birth_year') ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'only a birth year has an as-of year' });
 });
 
 /** A parsed operator, defaults filled in. */

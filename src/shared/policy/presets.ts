@@ -27,7 +27,8 @@ export const PII_HEADERS = {
   address: String.raw`^(?:(?:[Hh]ome|HOME|[Ss]treet|STREET|[Mm]ailing|MAILING|[Pp]ostal|POSTAL)[ _-]?)?(?:[Aa]ddress|ADDRESS|[Aa]ddr|ADDR)(?:[ _-]?(?:[Ll]ine|LINE)?[ _-]?[0-9])?$|^(?:[Ss]treet|STREET|[Cc]ity|CITY|[Tt]own|TOWN|[Cc]ounty|COUNTY|[Pp]recinct|PRECINCT)$`,
   identifier: String.raw`(?:^|[ _-])(?:MRN|[Mm]rn|[Mm]edical[ _-]?[Rr]ecord|MEDICAL[ _-]?RECORD|[Hh]ealth[ _-]?[Pp]lan|HEALTH[ _-]?PLAN|[Bb]eneficiary|BENEFICIARY|[Aa]ccount|ACCOUNT|[Aa]cct|ACCT|[Ll]icen[cs]e|LICEN[CS]E|[Cc]ertificate|CERTIFICATE|VIN|[Vv]ehicle|VEHICLE|[Pp]late|PLATE|[Dd]evice|DEVICE|[Ss]erial|SERIAL|[Pp]hone|PHONE|[Tt]el|TEL|[Mm]obile|MOBILE|[Ff]ax|FAX|[Ee]-?[Mm]ail|E-?MAIL|SSN|[Ss]sn|URL|[Uu]rl|IP|[Ii]p[ _-]?[Aa]ddr)|(?:^|[ _-])(?:ID|[Ii]d)$`,
   zip: String.raw`^(?:[Zz]ip|ZIP)(?:[ _-]?(?:[Cc]ode|CODE))?$|^(?:[Pp]ostal|POSTAL)[ _-]?(?:[Cc]ode|CODE)$`,
-  date: String.raw`(?:[Bb]irth|BIRTH|DOB|[Dd]ob|[Aa]dmi(?:ssion|tted)|ADMI(?:SSION|TTED)|[Dd]ischarge|DISCHARGE|[Dd]eath|DEATH|[Dd]eceased|DECEASED|[Ss]ervice[ _-]?[Dd]ate|SERVICE[ _-]?DATE|[Vv]isit[ _-]?[Dd]ate|VISIT[ _-]?DATE)`,
+  birth: String.raw`(?:[Bb]irth|BIRTH|DOB|[Dd]ob)`,
+  date: String.raw`(?:[Aa]dmi(?:ssion|tted)|ADMI(?:SSION|TTED)|[Dd]ischarge|DISCHARGE|[Dd]eath|DEATH|[Dd]eceased|DECEASED|[Ss]ervice[ _-]?[Dd]ate|SERVICE[ _-]?DATE|[Vv]isit[ _-]?[Dd]ate|VISIT[ _-]?DATE)`,
   age: String.raw`^(?:[Aa]ge|AGE)(?:[ _-]?(?:[Yy]ears|YEARS|[Yy]rs|YRS))?$`,
 } as const;
 
@@ -57,14 +58,15 @@ export const PRESETS: Record<string, Preset> = {
   'hipaa-safe-harbor': {
     name: 'hipaa-safe-harbor',
     description:
-      'HIPAA Safe Harbor (45 CFR 164.514(b)(2)) for the identifiers that appear in tables: names (type tokens), street addresses and cities, and phone, fax, e-mail, SSN, medical record, health plan, account, certificate/licence, vehicle and device numbers, URLs, IP addresses and other identifying numbers become type tokens (a column named like one but with nothing detected is redacted); ZIP codes keep their first three digits (restricted areas 000); dates related to a person keep only the year; ages over 89 become 90+; the same identifiers inside free text become tokens. Photographs and biometrics are not table values and are not handled. Columns are chosen by what their values are and by their headers; check the run\'s notes for what was found.',
+      'HIPAA Safe Harbor (45 CFR 164.514(b)(2)) for the identifiers that appear in tables: names (type tokens), street addresses and cities, and phone, fax, e-mail, SSN, medical record, health plan, account, certificate/licence, vehicle and device numbers, URLs, IP addresses and other identifying numbers become type tokens (a column named like one but with nothing detected is redacted); ZIP codes keep their first three digits (restricted areas 000); dates related to a person keep only the year, and birth years of people aged 90 or over are pooled (<=YYYY); ages over 89 become 90+; the same identifiers inside free text become tokens. Photographs and biometrics are not table values and are not handled. Columns are chosen by what their values are and by their headers; check the run\'s notes for what was found.',
     steps: [
       { id: 'names', type: 'deidentify', columns: { pii: ['PERSON'], pattern: PII_HEADERS.name }, params: { scope: 'cell', operators: { ...each(DIRECT, token), default: token('PERSON') } } },
       { id: 'identifiers', type: 'deidentify', columns: { pii: DIRECT.filter((e) => e !== 'PERSON'), pattern: `${PII_HEADERS.address}|${PII_HEADERS.identifier}` }, params: { scope: 'cell', operators: { ...each(DIRECT, token), default: { op: 'redact' } } } },
       { id: 'zip3', type: 'generalise', columns: { pii: ['POSTAL_CODE'], pattern: PII_HEADERS.zip }, params: { kind: 'zip3' } },
-      { id: 'dates-to-year', type: 'generalise', columns: { pii: ['DATE_OF_BIRTH', 'DATE'], pattern: PII_HEADERS.date }, params: { kind: 'date_year' } },
+      { id: 'birth-years', type: 'generalise', columns: { pii: ['DATE_OF_BIRTH'], pattern: PII_HEADERS.birth }, params: { kind: 'birth_year' } },
+      { id: 'dates-to-year', type: 'generalise', columns: { pii: ['DATE'], pattern: PII_HEADERS.date }, params: { kind: 'date_year' } },
       { id: 'ages-over-89', type: 'generalise', columns: { pattern: PII_HEADERS.age }, params: { kind: 'age_band', width: 1 } },
-      { id: 'free-text', type: 'deidentify', params: { scope: 'spans', operators: tokens({ DATE: { op: 'generalise', kind: 'date_year' }, DATE_OF_BIRTH: { op: 'generalise', kind: 'date_year' } }) } },
+      { id: 'free-text', type: 'deidentify', params: { scope: 'spans', operators: tokens({ DATE: { op: 'generalise', kind: 'date_year' }, DATE_OF_BIRTH: { op: 'generalise', kind: 'birth_year' } }) } },
     ],
   },
   'gdpr-pseudonymise': {

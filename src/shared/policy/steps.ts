@@ -186,7 +186,10 @@ export const stepSchemas = {
     kind: z.enum(GENERALISE_KINDS),
     /** Age bands only: years per band (default 10); everyone over 89 is `90+`. */
     width: z.number().int().min(1).max(90).optional(),
-  }).refine((p) => p.width === undefined || p.kind === 'age_band', { message: 'only an age band has a width', path: ['width'] })),
+    /** Birth years only: the year ages are counted at; everyone 90 or older then is `<=YYYY`. Default: the run's year. */
+    asOf: z.number().int().min(1900).max(2200).optional(),
+  }).refine((p) => p.width === undefined || p.kind === 'age_band', { message: 'only an age band has a width', path: ['width'] })
+    .refine((p) => p.asOf === undefined || p.kind === 'birth_year', { message: 'only a birth year has an as-of year', path: ['asOf'] })),
 } as const;
 
 export type StepType = keyof typeof stepSchemas;

@@ -9,6 +9,7 @@ import type { OperatorKey, StepOf } from '../../../shared/policy/steps';
 import { num } from '../db/database';
 import { ident } from '../db/sql';
 import type { DeidBatch } from '../pii/deidentify';
+import { currentYear } from '../pii/operators/generalise';
 import type { Compiled, Frame, FrameColumn, MapOp } from './frame';
 import { countRows, over } from './frame';
 import type { Ctx } from './ops-text';
@@ -96,7 +97,10 @@ export function describeOperator(s: OperatorSpec): string {
     case 'token': return `replaced by <${s.entity.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}>`;
     case 'hash': return `keyed hash (${s.encoding}, ${s.length} characters)`;
     case 'pseudonym': return `${s.kind} pseudonym`;
-    case 'generalise': return s.kind === 'age_band' ? `age bands of ${s.width ?? 10} years, 90+` : s.kind.replace('_', ' → ');
+    case 'generalise':
+      if (s.kind === 'age_band') return `age bands of ${s.width ?? 10} years, 90+`;
+      if (s.kind === 'birth_year') return `birth date → year, those aged 90 or over in ${s.asOf ?? currentYear()} pooled`;
+      return s.kind.replace('_', ' → ');
   }
 }
 
@@ -149,15 +153,23 @@ export async function compileDeidentify(...[q, frame, step, selected, where]: Ct
 }
 
 /** What each generalisation's values are, for their masked previews. */
-const PREVIEW_ENTITY = { date_year: 'DATE', date_month: 'DATE', age_band: 'AGE', zip3: 'POSTAL_CODE' } as const;
+const PREVIEW_ENTITY = { date_year: 'DATE', date_month: 'DATE', birth_year: 'DATE_OF_BIRTH', age_band: 'AGE', zip3: 'POSTAL_CODE' } as const;
 
 export async function compileGeneralise(...[q, frame, step, cols, where]: Ctx<'generalise'>): Promise<Compiled> {
   const p = step.params;
   const key = Buffer.from(q.pii.key()).toString('hex');
-  const spec: OperatorSpec = p.width === undefined ? { op: 'generalise', kind: p.kind } : { op: 'generalise', kind: p.kind, width: p.width };
+  const spec: OperatorSpec = {
+    op: 'generalise',
+    kind: p.kind,
+    ...(p.width === undefined ? {} : { width: p.width }),
+    // Fixed once for the whole run, so every worker counts ages at the same year.
+    ...(p.kind === 'birth_year' ? { asOf: p.asOf ?? currentYear() } : {}),
+  };
   const lookups = new Map<FrameColumn, PiiLookup>();
   for (const c of cols) {
     lookups.set(c, await piiLookup(q, frame, c, where, (values) => ({ mode: 'cell', values, key, spec, entity: PREVIEW_ENTITY[p.kind], fallback: 'redact' })));
   }
-  return compiled(piiMap(lookups, where), cols, [...lookups.values()], []);
+  // The as-of year is part of the result: say which one the run used.
+  const notes = spec.kind === 'birth_year' && cols.length > 0 ? [`${describeOperator(spec)}`] : [];
+  return compiled(piiMap(lookups, where), cols, [...lookups.values()], notes);
 }

@@ -6,7 +6,7 @@
 // generalisation) and reported, never kept as it was.
 import type { OperatorKey } from '../../../shared/policy/steps';
 import { applyOperator } from './operators/apply';
-import { ageBand, generaliseDate, zip3 } from './operators/generalise';
+import { ageBand, birthYear, currentYear, generaliseDate, zip3 } from './operators/generalise';
 import { keyedDigest, MIN_KEY_BYTES } from './operators/keyed';
 import { maskedPreview, typeToken } from './operators/masking';
 import { fail, type OperatorOutcome } from './operators/outcome';
@@ -101,6 +101,10 @@ export function deidentifyValue(v: string, spec: OperatorSpec, key: Uint8Array):
   switch (spec.kind) {
     case 'date_year': return generaliseAnyDate(v, 'year');
     case 'date_month': return generaliseAnyDate(v, 'month');
+    case 'birth_year': {
+      const y = generaliseAnyDate(v, 'year');
+      return 'value' in y ? birthYear(y.value, spec.asOf ?? currentYear()) : y;
+    }
     case 'age_band': return ageBand(v, { width: spec.width ?? 10 });
     case 'zip3': return zip3(v);
   }

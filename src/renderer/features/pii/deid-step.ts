@@ -24,6 +24,7 @@ export const CHOICE_LABEL: Record<OperatorChoice, string> = {
 export const GENERALISE_LABEL: Record<GeneraliseKind, string> = {
   date_year: 'Date → year',
   date_month: 'Date → month',
+  birth_year: 'Birth date → year (90+ pooled)',
   age_band: 'Age → 10-year band (90+)',
   zip3: 'ZIP → first 3 digits',
 };

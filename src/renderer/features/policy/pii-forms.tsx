@@ -1,6 +1,7 @@
 // The de-identification steps' settings: an operator per entity type (with that operator's own
 // parameters), where to look (whole cells or spans in free text), and generalisation.
-import type { GENERALISE_KINDS, HASH_NORMALISATIONS, OperatorSpecInput, PSEUDONYM_KINDS } from '../../../shared/policy/operators';
+import type { HASH_NORMALISATIONS, OperatorSpecInput, PSEUDONYM_KINDS } from '../../../shared/policy/operators';
+import { GENERALISE_LABEL } from '../pii/deid-step';
 import { OPERATOR_KEYS, type OperatorKey } from '../../../shared/policy/steps';
 import { Field, FieldErrors, NumberInput, OptionSelect } from './fields';
 import { fieldMessages } from './issues';
@@ -11,7 +12,7 @@ const keysOf = <T extends string>(o: Record<T, string>) => Object.keys(o) as T[]
 const SCOPES = { cell: 'Whole values of columns that hold the entity', spans: 'Each entity found inside the text (free text)' } as const;
 const OPS = { none: '—', redact: 'Redact', mask: 'Mask', token: 'Type token', hash: 'Keyed hash', pseudonym: 'Pseudonym', generalise: 'Generalise' } as const;
 type OpChoice = keyof typeof OPS;
-const GENERALISE = { date_year: 'Date → year', date_month: 'Date → month', age_band: 'Age → band (90+)', zip3: 'ZIP → 3 digits' } as const satisfies Record<(typeof GENERALISE_KINDS)[number], string>;
+const GENERALISE = GENERALISE_LABEL;
 const PSEUDONYMS = { card: 'Card (Luhn-valid)', phone: 'Phone (same format)', email: 'E-mail at example.invalid', digits: 'Identifier (same shape)' } as const satisfies Record<(typeof PSEUDONYM_KINDS)[number], string>;
 const NORMALISE = { text: 'Text', email: 'E-mail', identifier: 'Letters and digits', exact: 'Exact' } as const satisfies Record<(typeof HASH_NORMALISATIONS)[number], string>;
 

@@ -1,6 +1,6 @@
 // One entry point over every value operator — what a PII step calls for each distinct value, and
 // the worker pool's batch task 'pii.applyOperator'.
-import { generaliseDate, ageBand, zip3 } from './generalise';
+import { birthYear, currentYear, generaliseDate, ageBand, zip3 } from './generalise';
 import { keyedHash, MIN_KEY_BYTES } from './keyed';
 import { mask, redact, typeToken } from './masking';
 import { fail, isBlank, ok, type OperatorOutcome } from './outcome';
@@ -13,6 +13,10 @@ function generalise(v: string, spec: Extract<OperatorSpec, { op: 'generalise' }>
   switch (spec.kind) {
     case 'date_year': return generaliseDate(v, 'year');
     case 'date_month': return generaliseDate(v, 'month');
+    case 'birth_year': {
+      const y = generaliseDate(v, 'year');
+      return 'value' in y ? birthYear(y.value, spec.asOf ?? currentYear()) : y;
+    }
     case 'age_band': return ageBand(v, { width: spec.width ?? 10 });
     case 'zip3': return zip3(v);
   }

@@ -19,6 +19,20 @@ export function generaliseDate(v: string, to: 'year' | 'month'): OperatorOutcome
   return ok(to === 'year' ? (m[1] ?? '') : `${m[1] ?? ''}-${m[2] ?? ''}`);
 }
 
+/**
+ * A birth date to its year, with everyone 90 or older in `asOf` pooled into one category
+ * (`<=1936` as of 2026): HIPAA Safe Harbor keeps no element of a date, the year included, that
+ * shows an age over 89. `year` is the birth date's year already read (by whatever shape it had).
+ */
+export function birthYear(year: string, asOf: number): OperatorOutcome {
+  if (!/^\d{4}$/.test(year)) return fail('not a year');
+  const oldest = asOf - 90;
+  return ok(Number(year) <= oldest ? `<=${oldest}` : year);
+}
+
+/** The year birth years are counted at when a step does not say: the year of the run (UTC). */
+export const currentYear = (): number => new Date().getUTCFullYear();
+
 /** Older than any recorded person; a larger number is a data error to report, not an age to band. */
 const MAX_AGE = 150;
 
