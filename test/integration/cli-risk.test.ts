@@ -80,6 +80,10 @@ describe('sanitizer risk', () => {
     expect(r.stdout).toMatch(/^1 <k\s+6\s+6\s+2\s+2$/m);
     expect(r.stdout).toMatch(/^2\s+0\s+0\s+2\s+4$/m);
     expect(r.stdout).toContain('Note: Column "zip" (c3) was dropped in version 2: the measure of version 2 leaves it out.');
+    // Without --version, "before" is the version the after version was made from (v1), not the latest (v2).
+    const implied = await runCli(['risk', datasetId, '--workspace', ws, '--after-version', '2', '--quasi', 'date_of_birth', 'sex', '--quasi-id', 'c3', '--k', '2'], env);
+    expect(implied.code, implied.stderr).toBe(0);
+    expect(implied.stdout).toBe(r.stdout);
   });
 
   it.each([

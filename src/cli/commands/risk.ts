@@ -100,14 +100,18 @@ export function riskCommand(program: Command, ctx: CommandContext): void {
     .option('--k <k>', 'the target k: every record in a class of at least k records', kArg, 5);
   addWorkspaceFlag(cmd);
   cmd
-    .option('--version <n>', 'the dataset version to measure (default: the latest)', positiveInt('--version'))
+    .option('--version <n>', 'the dataset version to measure (default: the latest, or the parent of --after-version)', positiveInt('--version'))
     .option('--after-version <n>', 'also measure this later version (e.g. after a policy run), matching the columns by id', positiveInt('--after-version'));
   addJsonFlag(cmd);
   cmd.action(async (source: string, flags: RiskFlags) => {
     ctx.json = Boolean(flags.json);
     if (!flags.quasi?.length && !flags.quasiId?.length) throw new AppError('INVALID_ARGUMENT', 'Name the quasi-identifiers with --quasi NAME (one or more).');
     await withSource(ctx.io, source, { ...(flags.workspace ? { workspace: flags.workspace } : {}), command: 'risk' }, async ({ session, datasetId, imported }) => {
-      const detail = await session.call('dataset.get', { datasetId, ...(flags.version ? { version: flags.version } : {}) });
+      // With only --after-version, "before" is the version that one was made from (what a user
+      // means right after `clean`), not the latest — which is the after version itself.
+      const after = flags.afterVersion && !flags.version ? await session.call('dataset.get', { datasetId, version: flags.afterVersion }) : null;
+      const before = flags.version ?? after?.version.parentVersion ?? undefined;
+      const detail = await session.call('dataset.get', { datasetId, ...(before ? { version: before } : {}) });
       const quasi = quasiColumns(detail.columns, flags.quasi ?? [], flags.quasiId ?? []);
       const version = detail.version.version;
       const r = (await session.runJob(
