@@ -116,6 +116,8 @@ test('scans a dataset for personal data, reviews findings and measures the risk'
   await pii.pane.getByRole('button', { name: 'Add to policy and preview' }).click();
   await expect(app.page.getByRole('tablist', { name: 'Dataset views' }).getByRole('tab', { name: 'Policy' })).toHaveAttribute('aria-selected', 'true');
   await expect(app.page.getByRole('region', { name: 'Steps' })).toContainText('De-identify');
+  // By default both: whole cells of the classified columns, then spans inside the free text.
+  await expect(app.page.getByRole('region', { name: 'Steps' })).toContainText('deidentify-text');
   await screenshot(app.page, '56-pii-policy-step');
 
   // The risk panel: suggested quasi-identifiers ticked, k measured, suggestions listed.

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { PiiColumnSummary, PiiFindingRow, PiiFindingsPage, PiiScanSummary } from '../../../src/shared/api/pii-types';
 import type { ColumnInfo } from '../../../src/shared/api/types';
 import { stepSchema } from '../../../src/shared/policy/steps';
-import { defaultOperator, deidentifyStep, operatorSpec, type EntityOperator } from '../../../src/renderer/features/pii/deid-step';
+import { defaultOperator, deidentifyStep, deidentifySteps, operatorSpec, type EntityOperator } from '../../../src/renderer/features/pii/deid-step';
 import { explanationRows, scoreLine } from '../../../src/renderer/features/pii/explain';
 import { FindingsWindow } from '../../../src/renderer/features/pii/findings-window';
 import { shownParts, spanParts } from '../../../src/renderer/features/pii/highlight';
@@ -232,6 +232,17 @@ describe('the deidentify step from the operator choices', () => {
 
   it('is null when every entity is kept', () => {
     expect(deidentifyStep({ EMAIL: o({ choice: 'keep' }) }, 'cell')).toBeNull();
+  });
+
+  it.each([
+    ['both: whole cells, then spans in the other text', 'both', [['deidentify', 'cell'], ['deidentify-text', 'spans']]],
+    ['cells only', 'cell', [['deidentify', 'cell']]],
+    ['spans only', 'spans', [['deidentify-text', 'spans']]],
+  ] as const)('scope %s', (_l, scope, expected) => {
+    const steps = deidentifySteps({ PHONE: o({ choice: 'mask', keepLast: 2 }) }, scope);
+    expect(steps.map((s) => [s.id, s.type === 'deidentify' ? s.params.scope : null])).toEqual(expected);
+    for (const s of steps) expect(stepSchema.safeParse(s).success).toBe(true);
+    expect(deidentifySteps({ PHONE: o({ choice: 'keep' }) }, scope)).toEqual([]);
   });
 });
 

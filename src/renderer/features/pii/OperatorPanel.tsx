@@ -8,7 +8,7 @@ import { formatCount, plural } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 import { notify } from '../notices/store';
 import { usePolicyDraft } from '../policy/store';
-import { CHOICE_LABEL, defaultOperator, deidentifyStep, GENERALISE_LABEL, OPERATOR_CHOICES, PSEUDONYM_LABEL, type EntityOperator, type PseudonymKind } from './deid-step';
+import { CHOICE_LABEL, defaultOperator, deidentifySteps, GENERALISE_LABEL, OPERATOR_CHOICES, PSEUDONYM_LABEL, type EntityOperator, type PseudonymKind } from './deid-step';
 import { ENTITY_LABEL } from './labels';
 import { useOperators } from './operator-store';
 import { usePii } from './store';
@@ -76,15 +76,15 @@ export function OperatorPanel() {
 
   const addToPolicy = () => {
     const all = useOperators.getState();
-    const step = deidentifyStep(Object.fromEntries(keys.map((k) => [k, all.get(k)])), scope);
-    if (!step) {
+    const steps = deidentifySteps(Object.fromEntries(keys.map((k) => [k, all.get(k)])), scope);
+    if (steps.length === 0) {
       notify('info', 'Nothing to de-identify', 'Every entity is set to “Keep as is”: choose an operator for at least one.');
       return;
     }
     const draft = usePolicyDraft.getState();
-    const id = draft.addStep(step);
+    const ids = steps.map((s) => draft.addStep(s));
     draft.open();
-    notify('success', 'De-identify step added to the policy', `Step “${id}” is the policy's last step; the preview shows the changed cells.`);
+    notify('success', ids.length === 1 ? 'De-identify step added to the policy' : 'De-identify steps added to the policy', `${ids.map((id) => `“${id}”`).join(' and ')} ${ids.length === 1 ? 'is the policy’s last step' : 'are the policy’s last steps'}; the preview shows the changed cells.`);
   };
 
   return (
@@ -112,6 +112,10 @@ export function OperatorPanel() {
         </table>
         <fieldset className="op-scope">
           <legend>Where</legend>
+          <label className="check">
+            <input type="radio" name="op-scope" checked={scope === 'both'} onChange={() => setScope('both')} />
+            Both: whole cells of those columns, then spans inside the other text columns
+          </label>
           <label className="check">
             <input type="radio" name="op-scope" checked={scope === 'cell'} onChange={() => setScope('cell')} />
             Whole cells of the columns holding these entities

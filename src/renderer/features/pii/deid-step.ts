@@ -80,6 +80,21 @@ export function operatorSpec(key: OperatorKey, o: EntityOperator): OperatorSpecI
  * The deidentify step for these choices, or null when every entity is kept. Whole cells apply to
  * the columns holding the chosen entities; spans apply to every text column (free text).
  */
+/** Where the operators apply: whole cells of the columns holding an entity, spans inside text, or both (cells first). */
+export type OperatorScope = 'both' | 'cell' | 'spans';
+
+/**
+ * The de-identify steps for the choices: one per scope, whole cells before spans (a span step
+ * leaves alone the columns a whole-cell step already replaced). Empty when every entity is kept.
+ */
+export function deidentifySteps(choices: Partial<Record<OperatorKey, EntityOperator>>, scope: OperatorScope): StepToAdd[] {
+  const scopes: ('cell' | 'spans')[] = scope === 'both' ? ['cell', 'spans'] : [scope];
+  return scopes.flatMap((s) => {
+    const step = deidentifyStep(choices, s);
+    return step ? [step] : [];
+  });
+}
+
 export function deidentifyStep(choices: Partial<Record<OperatorKey, EntityOperator>>, scope: 'cell' | 'spans'): StepToAdd | null {
   const operators: Partial<Record<OperatorKey, OperatorSpecInput>> = {};
   for (const [key, o] of Object.entries(choices) as [OperatorKey, EntityOperator][]) {
@@ -90,6 +105,6 @@ export function deidentifyStep(choices: Partial<Record<OperatorKey, EntityOperat
   if (Object.keys(operators).length === 0) return null;
   // Whole cells: the columns holding a chosen entity (any entity, when there is a default).
   const columns = scope === 'cell' ? { pii: operators.default === undefined ? entities : [...ENTITY_TYPES] } : undefined;
-  const step: StepToAdd = { type: 'deidentify', id: 'deidentify', params: { operators, scope } };
+  const step: StepToAdd = { type: 'deidentify', id: scope === 'cell' ? 'deidentify' : 'deidentify-text', params: { operators, scope } };
   return columns ? { ...step, columns } : step;
 }

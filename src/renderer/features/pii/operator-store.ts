@@ -2,20 +2,21 @@
 // between the PII views and datasets: they describe a policy being built, not one dataset.
 import { create } from 'zustand';
 import type { OperatorKey } from '../../../shared/policy/steps';
-import { defaultOperator, type EntityOperator } from './deid-step';
+import { defaultOperator, type EntityOperator, type OperatorScope } from './deid-step';
 
 interface OperatorState {
   choices: Partial<Record<OperatorKey, EntityOperator>>;
-  scope: 'cell' | 'spans';
+  scope: OperatorScope;
   /** The entity's choice (its starting one until changed). */
   get(key: OperatorKey): EntityOperator;
   set(key: OperatorKey, o: Partial<EntityOperator>): void;
-  setScope(scope: 'cell' | 'spans'): void;
+  setScope(scope: OperatorScope): void;
 }
 
 export const useOperators = create<OperatorState>((set, get) => ({
   choices: {},
-  scope: 'cell',
+  // Both by default: a scan that found entities in free text is not half acted on.
+  scope: 'both',
   get(key) {
     return get().choices[key] ?? defaultOperator(key);
   },
