@@ -150,6 +150,8 @@ export function PiiColumns({ summary }: { summary: PiiScanSummary }) {
         </p>
       </div>
       <aside className="pc-side" aria-label="Column classification chart and detail">
+        {/* The chosen column's detail (with Accept / Reject) first: below a tall chart it was off-screen. */}
+        {active ? <ColumnDetail c={active} /> : null}
         <section className="pc-chart" aria-label="Share of values and confidence">
           <h3 className="pc-side-title">
             Share of values and confidence
@@ -163,7 +165,6 @@ export function PiiColumns({ summary }: { summary: PiiScanSummary }) {
             <p className="faint">No column holds detected personal data.</p>
           )}
         </section>
-        {active ? <ColumnDetail c={active} /> : null}
       </aside>
     </div>
   );
