@@ -177,3 +177,15 @@ describe('the generalise step: birth years', () => {
     expect(res.run.steps[0]?.notes.join('\n') ?? '').toMatch(new RegExp(`aged 90 or over in ${asOf ?? new Date().getUTCFullYear()} pooled`));
   });
 });
+
+describe('gdpr-pseudonymise chooses columns by header too', () => {
+  it('hashes a phone column whose values detection mostly misses, because its header names a phone', async () => {
+    // Numbers with unassigned area codes: libphonenumber calls them invalid, so the column is not classified PHONE.
+    const rows = Array.from({ length: 12 }, (_, i) => [`(883) 689-${String(8300 + i)}`, `x${i}`]);
+    const out = await cleanFile(t, writeCsv(['phone', 'other'], rows), { presets: ['gdpr-pseudonymise'] });
+    const phones = out.rows.map((r) => r[0] ?? '');
+    expect(phones.every((v) => /^[0-9a-f]{16}$/.test(v))).toBe(true);
+    expect(new Set(phones).size).toBe(12);
+    expect(out.rows.map((r) => r[1])).toEqual(rows.map((r) => r[1]));
+  });
+});

@@ -33,6 +33,8 @@ export const PII_HEADERS = {
 } as const;
 
 /** Entities that identify a person directly (everything but dates and postal codes, which are generalised). */
+/** Identifier headers other than e-mail (e-mail columns get their own pseudonym step first; hashing it again would undo its format). */
+const IDENTIFIER_NOT_EMAIL = PII_HEADERS.identifier.replace('|[Ee]-?[Mm]ail|E-?MAIL', '');
 const DIRECT: EntityType[] = ['PERSON', 'EMAIL', 'PHONE', 'US_SSN', 'CREDIT_CARD', 'IBAN', 'IP_ADDRESS', 'MAC_ADDRESS', 'URL', 'UK_NINO', 'STREET_ADDRESS', 'PASSPORT', 'DRIVER_LICENSE', 'IDENTIFIER'];
 /** Hash normalisation per entity: numbers compare by their letters and digits, names and addresses as text. */
 const HASH_TEXT: EntityType[] = ['PERSON', 'STREET_ADDRESS', 'IP_ADDRESS', 'URL'];
@@ -72,10 +74,10 @@ export const PRESETS: Record<string, Preset> = {
   'gdpr-pseudonymise': {
     name: 'gdpr-pseudonymise',
     description:
-      'GDPR pseudonymisation (Art. 4(5)): direct identifiers become keyed hashes (HMAC-SHA-256 under the workspace key: the same value gives the same pseudonym in every file and run of this workspace, and cannot be reversed without the key); e-mail addresses become format-preserving pseudonyms at example.invalid; identifiers inside free text become type tokens. Keep the workspace key apart from the data: with it, pseudonyms can be recomputed.',
+      'GDPR pseudonymisation (Art. 4(5)): direct identifiers — by what their values are, or by a header naming a name, phone, e-mail, account, licence, device or other identifier — become keyed hashes (HMAC-SHA-256 under the workspace key: the same value gives the same pseudonym in every file and run of this workspace, and cannot be reversed without the key); e-mail addresses become format-preserving pseudonyms at example.invalid; identifiers inside free text become type tokens. Keep the workspace key apart from the data: with it, pseudonyms can be recomputed.',
     steps: [
       { id: 'emails', type: 'deidentify', columns: { pii: ['EMAIL'] }, params: { scope: 'cell', operators: { EMAIL: { op: 'pseudonym', kind: 'email' } } } },
-      { id: 'direct-identifiers', type: 'deidentify', columns: { pii: DIRECT.filter((e) => e !== 'EMAIL'), pattern: PII_HEADERS.name }, params: { scope: 'cell', operators: { ...each(DIRECT.filter((e) => e !== 'EMAIL'), hashOf), default: hashOf('PERSON') } } },
+      { id: 'direct-identifiers', type: 'deidentify', columns: { pii: DIRECT.filter((e) => e !== 'EMAIL'), pattern: `${PII_HEADERS.name}|${IDENTIFIER_NOT_EMAIL}` }, params: { scope: 'cell', operators: { ...each(DIRECT.filter((e) => e !== 'EMAIL'), hashOf), default: hashOf('PERSON') } } },
       { id: 'free-text', type: 'deidentify', params: { scope: 'spans', operators: tokens() } },
     ],
   },
