@@ -2,6 +2,7 @@
 // the hipaa/gdpr/pci presets over a table of made-up people — no raw value left in the output, in
 // the ledger or in the provenance file — and the workspace key: created once with owner-only
 // permissions, and keyed pseudonyms equal across two workspaces only when they share it.
+import { DuckDBInstance } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -187,5 +188,36 @@ describe('gdpr-pseudonymise chooses columns by header too', () => {
     expect(phones.every((v) => /^[0-9a-f]{16}$/.test(v))).toBe(true);
     expect(new Set(phones).size).toBe(12);
     expect(out.rows.map((r) => r[1])).toEqual(rows.map((r) => r[1]));
+  });
+});
+
+describe('PII steps on typed columns (Parquet DATE and BIGINT)', () => {
+  let parquet: string;
+  beforeAll(async () => {
+    parquet = path.join(tempDir('ds-pii-typed-'), 'typed.parquet');
+    const inst = await DuckDBInstance.create(':memory:');
+    const conn = await inst.connect();
+    await conn.run(`COPY (SELECT i::BIGINT AS id, [536228726, 412331234, 287654321][(i % 3) + 1]::BIGINT AS ssn,
+        (DATE '1930-01-01' + INTERVAL (i * 4000) DAY)::DATE AS date_of_birth, 'x' || i AS other
+      FROM range(1, 7) t(i)) TO '${parquet.replaceAll("'", "''")}' (FORMAT parquet)`);
+    conn.closeSync();
+    inst.closeSync();
+  });
+
+  it.each([
+    { name: 'a generalise of a DATE column', step: { id: 'g', type: 'generalise', columns: { names: ['date_of_birth'] }, params: { kind: 'date_year' } } as StepInput, column: 'date_of_birth', out: (v: string) => /^\d{4}$/.test(v) },
+    { name: 'a keyed hash of a BIGINT column', step: { id: 'h', type: 'deidentify', columns: { names: ['ssn'] }, params: { operators: { default: { op: 'hash' } } } } as StepInput, column: 'ssn', out: (v: string) => /^[0-9a-f]{16}$/.test(v) },
+  ])('$name runs, the column becomes text, and every cell is in the ledger', async ({ step, column, out }) => {
+    const res = await cleanFile(t, parquet, { policy: policyDoc([step]) });
+    const i = res.headers.indexOf(column);
+    expect(res.rows.map((r) => r[i] ?? '').every(out)).toBe(true);
+    expect(res.ledger.filter((e) => e.columnId === res.columnIds[i])).toHaveLength(6);
+  });
+
+  it('the hipaa preset runs over typed columns', async () => {
+    const res = await cleanFile(t, parquet, { presets: ['hipaa-safe-harbor'] });
+    const col = (h: string) => res.rows.map((r) => r[res.headers.indexOf(h)] ?? '');
+    expect(col('date_of_birth').every((v) => /^(?:\d{4}|<=\d{4})$/.test(v))).toBe(true);
+    expect(col('ssn').some((v) => /^\d{9}$/.test(v))).toBe(false);
   });
 });

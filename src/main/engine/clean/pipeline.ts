@@ -169,7 +169,11 @@ export class Pipeline {
       const expr = map?.op.exprs.get(c.id);
       fields.push(expr ? `${expr} AS ${ident(c.id)}` : ident(c.id));
       // In the same projection the expression is evaluated once for the value and the flag.
-      if (expr) changed.push(`(${ident(c.id)} IS DISTINCT FROM ${expr}) AS ${mask(c.id)}`);
+      // A typed column a step turns into text (a DATE generalised to its year, a BIGINT hashed) is
+      // compared as text: DuckDB would otherwise cast the new text back to the old type, and fail.
+      const toText = map?.op.storage?.get(c.id) === 'VARCHAR' && c.storageType !== 'VARCHAR';
+      const before = toText ? `CAST(${ident(c.id)} AS VARCHAR)` : ident(c.id);
+      if (expr) changed.push(`(${before} IS DISTINCT FROM ${expr}) AS ${mask(c.id)}`);
     }
     for (const a of map?.op.added ?? []) fields.push(`${a.expr} AS ${ident(a.column.id)}`);
     const next = this.q.newTable('frame');
