@@ -38,8 +38,8 @@ describe('free text', () => {
   it('trusts a national number less when only a later region reads it, and says so', () => {
     const [asFirst] = scanText('020 7946 0958', ctx(undefined, ['GB', 'US']));
     const [asSecond] = scanText('020 7946 0958', ctx(undefined, ['US', 'GB']));
-    expect(asFirst).toMatchObject({ confidence: 0.6, explanation: { score: { base: 0.6, evidence: 0 }, notes: ['GB number +442079460958'] } });
-    expect(asSecond).toMatchObject({ confidence: 0.5, explanation: { score: { base: 0.5, evidence: 0 }, notes: ['GB number +442079460958', 'valid only as a GB number, not US'] } });
+    expect(asFirst).toMatchObject({ confidence: 0.6, explanation: { score: { base: 0.6, evidence: 0 }, notes: ['GB number'] } });
+    expect(asSecond).toMatchObject({ confidence: 0.5, explanation: { score: { base: 0.5, evidence: 0 }, notes: ['GB number', 'valid only as a GB number, not US'] } });
     const [international] = scanText('+44 20 7946 0958', ctx(undefined, ['US', 'GB']));
     expect(international?.confidence).toBe(0.75);
   });

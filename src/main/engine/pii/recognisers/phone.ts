@@ -117,7 +117,8 @@ function report(text: string, start: number, end: number, number: PhoneNumber, r
   const formatted = /[\s().-]/.test(raw);
   const ev = WORDS.near(text, start, end, ctx);
   if (!international && !formatted && !hasEvidence(ev)) return undefined;
-  const notes = [`${number.country ?? 'international'} number ${number.number}`];
+  // The explanation is stored with the findings: it names the numbering plan, never the number.
+  const notes = [`${number.country ?? 'international'} number`];
   let base = international ? 0.75 : formatted ? 0.6 : 0.5;
   // A national number only the second or later region can read is less likely: open numbering
   // plans (DE, AT) read many digit groups as valid numbers.

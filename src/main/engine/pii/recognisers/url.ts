@@ -40,7 +40,7 @@ export const url: Recogniser = {
       const end = m.index + s.length;
       const ev = WORDS.near(text, m.index, end, ctx);
       const scheme = !/^www\./i.test(s);
-      out.push(finding(url, m.index, end, { base: scheme ? 0.6 : 0.5, boost: 0.2 }, ev, { pattern: scheme ? 'URL (scheme://host)' : 'URL (www.host)', notes: [`host ${h}`] }));
+      out.push(finding(url, m.index, end, { base: scheme ? 0.6 : 0.5, boost: 0.2 }, ev, { pattern: scheme ? 'URL (scheme://host)' : 'URL (www.host)', notes: [h.startsWith('[') ? 'host: an IPv6 address' : h === 'localhost' ? 'host: localhost' : `host: a domain name (.${h.split('.').pop() ?? ''})`] }));
     }
     return out;
   },
