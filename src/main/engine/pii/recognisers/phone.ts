@@ -137,6 +137,8 @@ function report(text: string, start: number, end: number, number: PhoneNumber, r
 export const phone: Recogniser = {
   id: 'phone',
   entity: 'PHONE',
+  // Needs only digit runs of six digits or more are read.
+  gate: (t) => t.digits >= 6,
   find(text, ctx) {
     const seen = new Set<string>();
     const out: RawFinding[] = [];
