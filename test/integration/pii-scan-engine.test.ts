@@ -125,19 +125,28 @@ describe('cancel while scanning', () => {
       const first = await jobResult<PiiScanSummary>(await t.runJob('pii.start', { datasetId, version: 1, columnIds: ['c1'] }));
       const db = t.engine.workspace.db;
       const count = async () => Number((await db.one(`SELECT count(*) AS n FROM ${table.piiFinding} WHERE dataset_id = $d`, { d: datasetId }))?.n);
+      const limit = async () => String((await db.one(`SELECT current_setting('memory_limit') AS m`))?.m);
+      const workspaceLimit = await limit();
       expect(await count()).toBe(30_000);
       const { jobId } = await t.call('pii.start', { datasetId, version: 1 });
       // Cancel once values are being scanned (not before the job began its work).
+      let scanLimit = '';
       await new Promise<void>((resolve) => {
         const off = t.engine.events.on('job.updated', (j: JobInfo) => {
           if (j.id === jobId && j.stage.startsWith('scanning') && j.done > 0) {
             off();
-            void t.call('job.cancel', { jobId }).then(() => resolve());
+            void limit().then((m) => {
+              scanLimit = m;
+              return t.call('job.cancel', { jobId });
+            }).then(() => resolve());
           }
         });
       });
       const job = await t.engine.jobs.wait(jobId);
       expect(job.state).toBe('cancelled');
+      // The scan runs under its own, lower memory limit; completed or cancelled, the workspace's comes back.
+      expect(scanLimit).toBe('488.2 MiB');
+      expect(await limit()).toBe(workspaceLimit);
       expect(await count()).toBe(30_000);
       expect((await t.call('pii.summary', { datasetId, version: 1 }))).toMatchObject({ scannedAt: first.scannedAt, findings: 30_000 });
       expect(await db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'pii_%'`)).toEqual([]);

@@ -8,7 +8,7 @@
 // already taken. Equal spans from two recognisers are decided by (2).
 
 import { RECOGNISERS } from './registry';
-import type { Finding, RawFinding, Recogniser, ScanContext } from './types';
+import type { Finding, RawFinding, Recogniser, ScanContext, TextFacts } from './types';
 
 /** Drops findings inside a longer one, in one sweep (by start, longest first) rather than pairwise. */
 function dropContained(found: readonly RawFinding[]): RawFinding[] {
@@ -80,9 +80,26 @@ function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** The facts every recogniser's gate reads, in one pass over the text. */
+export function textFacts(text: string): TextFacts {
+  let digits = 0;
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 65 && c <= 90) upper = true;
+  }
+  return { text, digits, upper };
+}
+
 export function scanText(text: string, ctx: ScanContext, recognisers: readonly Recogniser[] = RECOGNISERS): Finding[] {
   if (text.trim() === '') return [];
-  const found = recognisers.flatMap((r) => r.find(text, ctx));
+  const facts = textFacts(text);
+  const found: RawFinding[] = [];
+  for (const r of recognisers) {
+    if (r.gate !== undefined && !r.gate(facts)) continue;
+    for (const f of r.find(text, ctx)) found.push(f);
+  }
   const kept = resolveOverlaps(found, recognisers.map((r) => r.id));
   const toCp = codePointIndex(text);
   return toCp === undefined ? kept : kept.map((f) => ({ ...f, start: toCp(f.start), end: toCp(f.end) }));

@@ -30,10 +30,25 @@ export interface ScanContext {
   regions: string[];
 }
 
+/** What scanText learns about a text once, for every recogniser's gate. */
+export interface TextFacts {
+  text: string;
+  /** ASCII digits 0–9 in the text. */
+  digits: number;
+  /** Whether the text holds an ASCII capital A–Z. */
+  upper: boolean;
+}
+
 export interface Recogniser {
   id: string;
   entity: EntityType;
   find(text: string, ctx: ScanContext): RawFinding[];
+  /**
+   * A cheap precondition, checked once per text before `find` runs: false only where `find` can
+   * find nothing (e.g. fewer digits than any match needs). It saves the regexes on the many cells
+   * that cannot hold this entity; the contract suite checks it never hides a finding.
+   */
+  gate?: (t: TextFacts) => boolean;
   /**
    * Texts the shared contract suite checks: each `found` text must give findings that are whole tokens, each
    * `ignored` text must give nothing (with the given header, and regions ['US', 'GB']).

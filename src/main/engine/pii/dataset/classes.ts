@@ -4,7 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnEntity, EntityType } from '../../../../shared/api/pii-types';
 import { num } from '../../db/database';
-import { literal } from '../../db/sql';
+import { SCRATCH, ident, literal, qualified } from '../../db/sql';
 import { classifyColumn, columnEffect, type ColumnClass, type EntitySample } from './classify';
 import type { ScanColumn } from './scan-values';
 import type { ScanScratch } from './scratch';
@@ -50,12 +50,26 @@ export async function applyColumnEffects(conn: DuckDBConnection, columns: ScanCo
   }
   if (values.length === 0) return;
   await conn.run(`INSERT INTO ${s.effects} VALUES ${values.join(', ')}`);
+  // A new table rather than an UPDATE: an UPDATE of millions of explanations keeps its undo data
+  // in memory and ran out of it under a 1 GB limit (1M rows, 3.5M value findings); a CREATE … AS
+  // streams and spills.
+  const moved = `${s.findingsName}_effects_applied`;
   await conn.run(
-    `UPDATE ${s.findings} f SET
-       confidence = round(greatest(0.01, least(1, f.confidence + e.delta)), 2),
-       explanation = json_merge_patch(f.explanation, json_object('column', e."text", 'score', json_object('column', e.delta)))::VARCHAR
-     FROM ${s.effects} e WHERE f.col_pos = e.col_pos AND f.entity = e.entity`,
+    `CREATE TABLE ${qualified(SCRATCH, 'main', moved)} AS
+     SELECT f.col_pos, f.vid, f.idx, f.whole, f.entity, f."start", f."end",
+       CASE WHEN e.delta IS NULL THEN f.confidence ELSE round(greatest(0.01, least(1, f.confidence + e.delta)), 2) END AS confidence,
+       f.recogniser,
+       CASE WHEN e.delta IS NULL THEN f.explanation
+         ELSE json_merge_patch(f.explanation, json_object('column', e."text", 'score', json_object('column', e.delta)))::VARCHAR END AS explanation,
+       f.preview
+     FROM ${s.findings} f LEFT JOIN ${s.effects} e ON f.col_pos = e.col_pos AND f.entity = e.entity`,
   );
+  try {
+    await conn.run(`DROP TABLE ${s.findings}`);
+    await conn.run(`ALTER TABLE ${qualified(SCRATCH, 'main', moved)} RENAME TO ${ident(s.findingsName)}`);
+  } finally {
+    await conn.run(`DROP TABLE IF EXISTS ${qualified(SCRATCH, 'main', moved)}`);
+  }
 }
 
 export interface ColumnCounts {

@@ -8,6 +8,7 @@ import { ENTITY_TYPES, type PiiColumnSummary, type PiiScanSummary } from '../../
 import { AppError } from '../../../../shared/api/result';
 import type { ColumnInfo, LogicalType } from '../../../../shared/api/types';
 import { getDataset, versionTable } from '../../datasets/catalog';
+import { memoryLimit } from '../../db/database';
 import { ident, literal, table } from '../../db/sql';
 import { runTracked } from '../../db/tracked';
 import type { JobContext } from '../../jobs/jobs';
@@ -112,6 +113,27 @@ async function summarise(
   };
 }
 
+/**
+ * DuckDB's memory limit while a scan runs. Joining millions of findings (each with its explanation)
+ * back to every row would otherwise fill the instance's whole share of RAM; under this limit DuckDB
+ * spills to its temporary file instead (measured on 1M rows: see docs/BENCHMARKS.md, pii speed).
+ * A limit the user set (DATA_SANITIZER_MEMORY_LIMIT) is left alone.
+ */
+export const SCAN_MEMORY_LIMIT = '512MB';
+
+/** Runs `fn` under SCAN_MEMORY_LIMIT, restoring the workspace's own limit afterwards, whatever happens. */
+async function underScanMemoryLimit<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+  if (process.env.DATA_SANITIZER_MEMORY_LIMIT?.trim()) return fn();
+  // The limit is the instance's: other work meanwhile runs under it too (and spills sooner); a
+  // second scan that ends later restores the same workspace limit.
+  await conn.run(`SET memory_limit = ${literal(SCAN_MEMORY_LIMIT)}`);
+  try {
+    return await fn();
+  } finally {
+    await conn.run(`SET memory_limit = ${literal(memoryLimit())}`);
+  }
+}
+
 export async function runPiiScan(ws: Workspace, workers: WorkerPool, job: JobContext, req: ScanRequest, actor: string): Promise<PiiScanSummary> {
   const started = performance.now();
   const detail = await getDataset(ws.db, req.datasetId, req.version);
@@ -122,7 +144,7 @@ export async function runPiiScan(ws: Workspace, workers: WorkerPool, job: JobCon
   const s = scanScratch(job.id);
   job.progress({ stage: 'grouping distinct values', done: 0, total: null, unit: 'steps' });
   try {
-    return await ws.db.with(async (conn) => {
+    return await ws.db.with((conn) => underScanMemoryLimit(conn, async () => {
       const counts = await groupValues(conn, job, data, columns, sampleEvery(rows), s);
       await createFindingsTable(conn, s);
       const progress = { done: 0, total: [...counts.values()].reduce((a, b) => a + b, 0) };
@@ -160,7 +182,7 @@ export async function runPiiScan(ws: Workspace, workers: WorkerPool, job: JobCon
         }
       });
       return (await readSummary(ws.db, req.datasetId, req.version)) ?? summary;
-    });
+    }));
   } finally {
     await ws.db.with((conn) => dropScanScratch(conn, s));
   }

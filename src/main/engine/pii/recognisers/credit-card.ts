@@ -47,6 +47,8 @@ export function cardIssuer(digits: string): string | undefined {
 export const creditCard: Recogniser = {
   id: 'credit-card',
   entity: 'CREDIT_CARD',
+  // Needs twelve digits at least (the shortest Maestro).
+  gate: (t) => t.digits >= 12,
   find(text, ctx) {
     const out: RawFinding[] = [];
     for (const m of matches(PATTERN, text)) {

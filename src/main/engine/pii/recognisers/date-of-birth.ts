@@ -14,6 +14,8 @@ export const realBirthDate = realDate;
 export const dateOfBirth: Recogniser = {
   id: 'date-of-birth',
   entity: 'DATE_OF_BIRTH',
+  // Needs every date shape holds a digit (findDates).
+  gate: (t) => t.digits >= 1,
   find(text, ctx) {
     const out: RawFinding[] = [];
     const dates = findDates(text);

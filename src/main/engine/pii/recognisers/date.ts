@@ -27,6 +27,8 @@ const NOT_PERSON = contextWords([
 export const date: Recogniser = {
   id: 'date',
   entity: 'DATE',
+  // Needs every date shape holds a digit (findDates).
+  gate: (t) => t.digits >= 1,
   find(text, ctx) {
     const out: RawFinding[] = [];
     const dates = findDates(text);

@@ -19,6 +19,8 @@ function dvlaSurname(s: string): boolean {
 export const driverLicense: Recogniser = {
   id: 'driver-license',
   entity: 'DRIVER_LICENSE',
+  // Needs tokens with four digits at least; a DVLA number holds six.
+  gate: (t) => t.digits >= 4,
   find(text, ctx) {
     const out: RawFinding[] = [];
     const taken: [number, number][] = [];

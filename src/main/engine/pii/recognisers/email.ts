@@ -13,6 +13,8 @@ const WORDS = contextWords(['email', 'e-mail', 'mail', 'contact', 'courriel']);
 export const email: Recogniser = {
   id: 'email',
   entity: 'EMAIL',
+  // Needs an '@'.
+  gate: (t) => t.text.includes('@'),
   find(text, ctx) {
     if (!text.includes('@')) return [];
     const out = [];

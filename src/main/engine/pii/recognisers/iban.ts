@@ -32,6 +32,8 @@ function cut(text: string, start: number, candidateEnd: number, length: number):
 export const iban: Recogniser = {
   id: 'iban',
   entity: 'IBAN',
+  // Needs two capital letters, two check digits.
+  gate: (t) => t.digits >= 2 && t.upper,
   find(text, ctx) {
     const out: RawFinding[] = [];
     for (const m of matches(PATTERN, text)) {

@@ -51,6 +51,8 @@ function lookalike(text: string, raw: string, start: number): boolean {
 export const identifier: Recogniser = {
   id: 'identifier',
   entity: 'IDENTIFIER',
+  // Needs tokens with two digits at least; a UK plate holds two.
+  gate: (t) => t.digits >= 2,
   find(text, ctx) {
     const out: RawFinding[] = [];
     const candidates = idTokens(text, 5, 20, 2).map((t) => ({ ...t, spaced: false }));

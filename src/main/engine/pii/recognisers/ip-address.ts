@@ -15,6 +15,8 @@ const VERSION_HEADER = contextWords(['version', 'ver', 'build', 'release', 'firm
 export const ipAddress: Recogniser = {
   id: 'ip-address',
   entity: 'IP_ADDRESS',
+  // Needs IPv6 needs a ':', IPv4 a '.' and four digits.
+  gate: (t) => t.text.includes(':') || (t.digits >= 4 && t.text.includes('.')),
   find(text, ctx) {
     const out: RawFinding[] = [];
     // A column of versions or builds holds dotted quads that are not addresses.

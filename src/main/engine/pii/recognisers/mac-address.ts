@@ -11,6 +11,8 @@ const WORDS = contextWords(['mac', 'mac address', 'hardware address', 'ethernet'
 export const macAddress: Recogniser = {
   id: 'mac-address',
   entity: 'MAC_ADDRESS',
+  // Needs six hex pairs and five separators, or three dotted groups of four.
+  gate: (t) => t.text.length >= 14,
   find(text, ctx) {
     const out: RawFinding[] = [];
     for (const m of matches(PATTERN, text)) {

@@ -19,6 +19,8 @@ function shape(compact: string): string | undefined {
 export const passport: Recogniser = {
   id: 'passport',
   entity: 'PASSPORT',
+  // Needs tokens with two digits at least.
+  gate: (t) => t.digits >= 2,
   find(text, ctx) {
     const out: RawFinding[] = [];
     for (const t of idTokens(text, 7, 11, 2)) {

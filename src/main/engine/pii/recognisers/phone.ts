@@ -85,6 +85,9 @@ interface Run {
  */
 function hopeless(text: string, m: RegExpExecArray): boolean {
   if (/^\d+\.\d{1,3}$/.test(m[0])) return true;
+  // A clock time (10:30:00, as in ISO timestamps): libphonenumber reads no ':' inside a number, so
+  // it would only see the two-digit groups, and no number plan has numbers of two digits.
+  if (/^\d{1,2}(?::\d{1,2})+$/.test(m[0])) return true;
   return /^\d+(?:-\d+)*$/.test(m[0]) && lookalike(text, m.index, m.index + m[0].length) !== undefined;
 }
 
@@ -135,25 +138,36 @@ function report(text: string, start: number, end: number, number: PhoneNumber, r
 export const phone: Recogniser = {
   id: 'phone',
   entity: 'PHONE',
+  // Needs only digit runs of six digits or more are read.
+  gate: (t) => t.digits >= 6,
   find(text, ctx) {
     const seen = new Set<string>();
     const out: RawFinding[] = [];
     // A version column's dotted numbers are versions (the IP recogniser makes the same call).
     if (VERSION_HEADER.inHeader(ctx) !== undefined) return [];
     const regions = regionsOf(ctx.regions);
+    const runs = [...digitRuns(text)];
+    // A run a region has already reported whole needs no other region: whatever a later region
+    // reads inside it lies inside that finding, and scanText drops findings inside a longer one.
+    const whole = new Set<Run>();
     for (const [ri, region] of regions.entries()) {
-      for (const { offset, chunk, cutStart, cutEnd } of digitRuns(text)) {
+      for (const run of runs) {
+        if (whole.has(run)) continue;
+        const { offset, chunk, cutStart, cutEnd } = run;
         for (const f of findPhoneNumbersInText(chunk, region === undefined ? {} : { defaultCountry: region })) {
           if ((cutStart && f.startsAt === 0) || (cutEnd && f.endsAt === chunk.length)) continue;
           const start = offset + f.startsAt;
           const end = offset + f.endsAt;
           const key = `${start}:${end}`;
           // The first region that reads a span wins, so the caller's order of regions is the tie-break.
-          if (seen.has(key) || !f.number.isValid()) continue;
+          // (Every match is valid already: findPhoneNumbersInText's default leniency, VALID, checks isValid().)
+          if (seen.has(key)) continue;
           seen.add(key);
           if (lookalike(text, start, end) !== undefined || nanpGroupingBroken(text.slice(start, end), f.number) || trunkPrefixMissing(text.slice(start, end), f.number)) continue;
           const r = report(text, start, end, f.number, regions, ri, ctx);
-          if (r) out.push(r);
+          if (!r) continue;
+          out.push(r);
+          if (f.startsAt === 0 && f.endsAt === chunk.length) whole.add(run);
         }
       }
     }

@@ -25,6 +25,8 @@ function zipEvidence(text: string, start: number, end: number, ctx: ScanContext)
 export const postalCode: Recogniser = {
   id: 'postal-code',
   entity: 'POSTAL_CODE',
+  // Needs every shape (UK, CA, US) holds a digit.
+  gate: (t) => t.digits >= 1,
   find(text, ctx) {
     const out: RawFinding[] = [];
     const postcodeColumn = WORDS.inHeader(ctx) !== undefined;

@@ -12,6 +12,8 @@ const WORDS = contextWords(['nino', 'ni number', 'ni no', 'national insurance', 
 export const ukNino: Recogniser = {
   id: 'uk-nino',
   entity: 'UK_NINO',
+  // Needs two capital letters and six digits.
+  gate: (t) => t.digits >= 6 && t.upper,
   find(text, ctx) {
     const out: RawFinding[] = [];
     for (const m of matches(PATTERN, text)) {

@@ -30,6 +30,8 @@ function host(s: string): string | undefined {
 export const url: Recogniser = {
   id: 'url',
   entity: 'URL',
+  // Needs a scheme's '//' or 'www.'.
+  gate: (t) => t.text.includes('/') || t.text.includes('.'),
   find(text, ctx) {
     const out: RawFinding[] = [];
     for (const m of matches(PATTERN, text)) {

@@ -25,6 +25,8 @@ export function validSsn(area: string, group: string, serial: string): string | 
 export const usSsn: Recogniser = {
   id: 'us-ssn',
   entity: 'US_SSN',
+  // Needs nine digits.
+  gate: (t) => t.digits >= 9,
   find(text, ctx) {
     const out: RawFinding[] = [];
     for (const m of matches(PATTERN, text)) {
