@@ -78,3 +78,12 @@ describe("the worker task 'pii.ledgerMasks'", () => {
     ]);
   });
 });
+
+describe('spans inside a longer finding the step does not act on', () => {
+  it.each([
+    ['a card number inside a URL, only cards chosen', 'Paid via https://pay.example.com/c?card=4111111111111111 ok', { CREDIT_CARD: { op: 'mask', keepLast: 4 } }, 'Paid via https://pay.example.com/c?card=************1111 ok'],
+  ] as const)('%s', (_name, v, operators, out) => {
+    const [r] = deidentifyValues(spans([v], operators));
+    expect(r?.v).toBe(out);
+  });
+});

@@ -11,6 +11,7 @@ import { keyedDigest, MIN_KEY_BYTES } from './operators/keyed';
 import { maskedPreview, typeToken } from './operators/masking';
 import { fail, type OperatorOutcome } from './operators/outcome';
 import { operatorSpecSchema, type OperatorSpec, type OperatorSpecInput } from './operators/spec';
+import { RECOGNISERS } from './registry';
 import { scanText } from './scan';
 import type { Finding } from './types';
 
@@ -170,7 +171,8 @@ export function deidentifyValues(batch: DeidBatch): (DeidOutcome | null)[] {
   for (const [k, s] of Object.entries(batch.operators)) if (s) specs[k as OperatorKey] = parseSpec(s);
   const ctx = batch.header === '' ? { regions: batch.regions } : { header: batch.header, regions: batch.regions };
   return batch.values.map((v) => {
-    const found = scanText(v, ctx).filter((f) => f.confidence >= batch.minConfidence);
+    // Filtered before overlaps are resolved, so a finding inside a longer one the step ignores still counts.
+    const found = scanText(v, ctx, RECOGNISERS, (f) => f.confidence >= batch.minConfidence && (specs[f.entity] ?? specs.default) !== undefined);
     if (found.length === 0) return null;
     const r = spanValue(v, found, specs, key);
     return r.v === v && r.fail === undefined ? null : { ...r, digest: keyedDigest(v, key) };

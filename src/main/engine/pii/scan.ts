@@ -92,13 +92,18 @@ export function textFacts(text: string): TextFacts {
   return { text, digits, upper };
 }
 
-export function scanText(text: string, ctx: ScanContext, recognisers: readonly Recogniser[] = RECOGNISERS): Finding[] {
+/**
+ * `keep` drops findings before overlaps are resolved: a caller that acts only on some findings
+ * (a confidence floor, entities with an operator) must not lose an inner finding to a longer one
+ * it will then ignore — a card number inside a URL the step leaves alone.
+ */
+export function scanText(text: string, ctx: ScanContext, recognisers: readonly Recogniser[] = RECOGNISERS, keep?: (f: RawFinding) => boolean): Finding[] {
   if (text.trim() === '') return [];
   const facts = textFacts(text);
   const found: RawFinding[] = [];
   for (const r of recognisers) {
     if (r.gate !== undefined && !r.gate(facts)) continue;
-    for (const f of r.find(text, ctx)) found.push(f);
+    for (const f of r.find(text, ctx)) if (keep === undefined || keep(f)) found.push(f);
   }
   const kept = resolveOverlaps(found, recognisers.map((r) => r.id));
   const toCp = codePointIndex(text);
