@@ -5,8 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PiiScanSummary } from '../../src/shared/api/pii-types';
-import { tempDir, writeFixture } from '../support/engine';
-import { runCli, tempWorkspaces, type CliEnv } from './cli-support';
+import { importedWorkspace, runCli, tempWorkspaces, type CliEnv } from './cli-support';
 
 const CSV = [
   'name,"e-mail ""work""",phone,note',
@@ -18,17 +17,11 @@ const CSV = [
 let env: CliEnv;
 let ws: string;
 let datasetId: string;
+let remove: () => void;
 beforeAll(async () => {
-  const root = tempDir('ds-cli-pii-');
-  env = { home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), cwd: path.join(root, 'work') };
-  for (const d of [env.home, env.tmp, env.cwd]) fs.mkdirSync(d, { recursive: true });
-  ws = path.join(root, 'ws');
-  writeFixture(env.cwd, 'people.csv', CSV);
-  const r = await runCli(['import', 'people.csv', '--workspace', ws, '--json'], env);
-  expect(r.code, r.stderr).toBe(0);
-  datasetId = (JSON.parse(r.stdout) as { datasetId: string }).datasetId;
+  ({ env, ws, datasetId, remove } = await importedWorkspace('ds-cli-pii-', CSV));
 });
-afterAll(() => fs.rmSync(path.dirname(env.home), { recursive: true, force: true }));
+afterAll(() => remove());
 
 describe('sanitizer pii', () => {
   it('scans a file through a temporary workspace and writes exactly the findings columns, no values', async () => {

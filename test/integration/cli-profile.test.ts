@@ -1,28 +1,19 @@
 // `sanitizer profile` through the real binary: a file through a temporary workspace (--json), a
 // dataset in a workspace (the readable table), versions, bad input and exit codes.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetProfile } from '../../src/shared/api/profile-types';
-import { tempDir, writeFixture } from '../support/engine';
-import { runCli, tempWorkspaces, type CliEnv } from './cli-support';
+import { importedWorkspace, runCli, tempWorkspaces, type CliEnv } from './cli-support';
 
 const CSV = 'id,amount,joined,"say ""hi"""\n1,1,2024-01-01,Ann\n2,2.5,2024-01-02,ann\n3,abc,03/04/2024, Bob\n4,100,2024-01-05,Bob\n5,-3,2024-01-09,Zoë\n';
 
 let env: CliEnv;
 let ws: string;
 let datasetId: string;
+let remove: () => void;
 beforeAll(async () => {
-  const root = tempDir('ds-cli-profile-');
-  env = { home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), cwd: path.join(root, 'work') };
-  for (const d of [env.home, env.tmp, env.cwd]) fs.mkdirSync(d, { recursive: true });
-  ws = path.join(root, 'ws');
-  writeFixture(env.cwd, 'people.csv', CSV);
-  const r = await runCli(['import', 'people.csv', '--workspace', ws, '--json'], env);
-  expect(r.code, r.stderr).toBe(0);
-  datasetId = (JSON.parse(r.stdout) as { datasetId: string }).datasetId;
+  ({ env, ws, datasetId, remove } = await importedWorkspace('ds-cli-profile-', CSV));
 });
-afterAll(() => fs.rmSync(path.dirname(env.home), { recursive: true, force: true }));
+afterAll(() => remove());
 
 describe('sanitizer profile', () => {
   it('profiles a file through a temporary workspace and prints the DatasetProfile as JSON', async () => {

@@ -1,12 +1,10 @@
 // `sanitizer risk` through the real binary: a file through a temporary workspace (the readable
 // table and --json), a dataset against a later version written by `sanitizer clean`, and bad
 // input — an unknown --quasi header (named, with every header listed), k below 2 — with exit codes.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RiskResult } from '../../src/shared/api/pii-types';
-import { tempDir, writeFixture } from '../support/engine';
-import { runCli, tempWorkspaces, type CliEnv } from './cli-support';
+import { writeFixture } from '../support/engine';
+import { importedWorkspace, runCli, tempWorkspaces, type CliEnv } from './cli-support';
 
 // Hand-computed over (date_of_birth, zip, sex): every record is unique, so k = 1 and all 6 are below k = 2.
 const CSV = [
@@ -22,17 +20,11 @@ const CSV = [
 let env: CliEnv;
 let ws: string;
 let datasetId: string;
+let remove: () => void;
 beforeAll(async () => {
-  const root = tempDir('ds-cli-risk-');
-  env = { home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), cwd: path.join(root, 'work') };
-  for (const d of [env.home, env.tmp, env.cwd]) fs.mkdirSync(d, { recursive: true });
-  ws = path.join(root, 'ws');
-  writeFixture(env.cwd, 'people.csv', CSV);
-  const r = await runCli(['import', 'people.csv', '--workspace', ws, '--json'], env);
-  expect(r.code, r.stderr).toBe(0);
-  datasetId = (JSON.parse(r.stdout) as { datasetId: string }).datasetId;
+  ({ env, ws, datasetId, remove } = await importedWorkspace('ds-cli-risk-', CSV));
 });
-afterAll(() => fs.rmSync(path.dirname(env.home), { recursive: true, force: true }));
+afterAll(() => remove());
 
 describe('sanitizer risk', () => {
   it('measures a file through a temporary workspace and prints the class sizes and suggestions', async () => {

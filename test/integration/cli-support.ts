@@ -2,6 +2,7 @@
 // and generates big CSV files for the interrupt tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,4 +69,17 @@ export function bigCsv(file: string, rows: number): string {
 
 export function tempWorkspaces(tmp: string): string[] {
   return fs.readdirSync(tmp).filter((n) => n.startsWith('sanitizer-ws-'));
+}
+
+/** A CLI sandbox (home, tmp, cwd under one temp root) with `csv` written as people.csv and imported into a workspace. */
+export async function importedWorkspace(prefix: string, csv: string): Promise<{ env: CliEnv; ws: string; datasetId: string; remove(): void }> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const env: CliEnv = { home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), cwd: path.join(root, 'work') };
+  for (const d of [env.home, env.tmp, env.cwd]) fs.mkdirSync(d, { recursive: true });
+  const ws = path.join(root, 'ws');
+  fs.writeFileSync(path.join(env.cwd, 'people.csv'), csv);
+  const r = await runCli(['import', 'people.csv', '--workspace', ws, '--json'], env);
+  if (r.code !== 0) throw new Error(`import failed (${r.code}): ${r.stderr}`);
+  const datasetId = (JSON.parse(r.stdout) as { datasetId: string }).datasetId;
+  return { env, ws, datasetId, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
