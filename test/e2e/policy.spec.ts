@@ -21,7 +21,7 @@ test('builds, previews, saves, exports and runs a policy', async ({ app, server 
   writeFile(server.files, 'messy.csv', MESSY_CSV);
   await importFile(app, 'messy.csv');
   const policy = new PolicyPage(app.page);
-  // The view tabs (Data, Profile, Policy) move with the arrow keys, Home and End.
+  // The view tabs (Data, Profile, Personal data, Policy) move with the arrow keys, Home and End.
   await policy.dataTab.focus();
   await app.page.keyboard.press('ArrowLeft');
   await expect(policy.tab).toHaveAttribute('aria-selected', 'true');

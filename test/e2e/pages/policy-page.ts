@@ -9,7 +9,7 @@ export class PolicyPage {
     return this.page.getByRole('tablist', { name: 'Dataset views' }).getByRole('tab', { name: 'Policy' });
   }
   get dataTab(): Locator {
-    return this.page.getByRole('tablist', { name: 'Dataset views' }).getByRole('tab', { name: 'Data' });
+    return this.page.getByRole('tablist', { name: 'Dataset views' }).getByRole('tab', { name: 'Data', exact: true });
   }
   get toolbar(): Locator {
     return this.page.getByRole('toolbar', { name: 'Policy' });
