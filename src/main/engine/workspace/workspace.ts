@@ -1,7 +1,6 @@
 // A workspace: a folder with one DuckDB file (data + catalogue + event log), exports/ and tmp/.
 // Opening one migrates it forward, sweeps what an interrupted job left behind, and logs the open.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeDirs } from '../files/make-dirs';
@@ -9,13 +8,13 @@ import { AppError } from '../../../shared/api/result';
 import { Database } from '../db/database';
 import { INTERNAL_PREFIX, ident, table } from '../db/sql';
 import { appendEvent } from './event-log';
+import { readOrCreateKey } from './key';
 import { isLockError, liveHolder, lockedError, removeLock, writeLock } from './lock';
 import { MIGRATIONS, migrate, readFormatVersion, type Migration } from './schema';
 
 export const DB_FILE = 'workspace.duckdb';
 /** The workspace's secret key for keyed hashes, pseudonyms and ledger digests (32 random bytes, mode 0600). */
 export const KEY_FILE = 'workspace.key';
-const KEY_BYTES = 32;
 
 export interface OpenOptions {
   create: boolean;
@@ -147,24 +146,8 @@ export class Workspace {
    * recomputed. It is never logged and never leaves the machine; worker tasks get it per batch.
    */
   secretKey(): Buffer {
-    if (this.secret) return this.secret;
-    const file = this.keyFile;
-    try {
-      const fd = fs.openSync(file, 'wx', 0o600);
-      try {
-        fs.writeSync(fd, randomBytes(KEY_BYTES));
-      } finally {
-        fs.closeSync(fd);
-      }
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new AppError('FILE_UNREADABLE', `Cannot create the workspace key ${file}: ${(err as Error).message}`, { file });
-    }
-    const key = fs.readFileSync(file);
-    if (key.length !== KEY_BYTES) {
-      throw new AppError('WORKSPACE_INCOMPATIBLE', `The workspace key ${file} has ${key.length} bytes, not ${KEY_BYTES}; it is damaged. Restore it from a backup (pseudonyms made with the old key cannot be reproduced without it).`, { file });
-    }
-    this.secret = key;
-    return key;
+    if (!this.secret) this.secret = readOrCreateKey(this.keyFile);
+    return this.secret;
   }
 
   /**
