@@ -56,9 +56,10 @@ export interface MapOp {
   storage?: Map<string, string>;
   /**
    * Columns whose ledger entries must not hold the value before (PII steps): per column a lookup
-   * table (src, digest, preview) whose keyed digest and masked preview the ledger keeps instead.
+   * table (src, digest, preview) whose keyed digest and masked preview the ledger keeps instead,
+   * and optionally one per row (rid, digest, preview) that wins for the rows it holds.
    */
-  private?: Map<string, string>;
+  private?: Map<string, { values: string; rows: string | null }>;
 }
 
 /** Keeps the rows for which `keep` (a condition over the frame) holds, or removes the rows listed. */

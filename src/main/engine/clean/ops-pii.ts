@@ -8,7 +8,8 @@ import type { OperatorSpec, OperatorSpecInput } from '../../../shared/policy/ope
 import type { OperatorKey, StepOf } from '../../../shared/policy/steps';
 import { num } from '../db/database';
 import { ident } from '../db/sql';
-import type { DeidBatch } from '../pii/deidentify';
+import type { FindingDecision } from '../pii/dataset/store';
+import { locateDecided, type DeidBatch, type DeidOutcome, type SpanOverride } from '../pii/deidentify';
 import { currentYear } from '../pii/operators/generalise';
 import type { Compiled, Frame, FrameColumn, MapOp } from './frame';
 import { countRows, over } from './frame';
@@ -20,57 +21,169 @@ const EXAMPLES_PER_COLUMN = 3;
 /** A column's de-identified values: (src, dst, fail, digest, preview) for each value the step changes. */
 interface PiiLookup {
   table: string;
+  /** Per-row results for decided cells (rid, dst, fail, digest, preview), or null. */
+  rows: string | null;
   failures: number;
   failureExamples: StepFailure[];
 }
 
 const asText = (col: string) => `CAST(${col} AS VARCHAR)`;
 
-async function piiLookup(q: Query, frame: Frame, column: FrameColumn, where: string | null, batch: (values: string[]) => DeidBatch): Promise<PiiLookup> {
+/** Per-row results for the cells a reviewer decided on: (rid, dst, fail, digest, preview); they win over the value lookup. */
+interface RowResult {
+  rid: number;
+  dst: string;
+  outcome: DeidOutcome | null;
+}
+
+async function piiLookup(q: Query, frame: Frame, column: FrameColumn, where: string | null, batch: (values: string[]) => DeidBatch, decided: RowResult[] = []): Promise<PiiLookup> {
   const col = ident(column.id);
   const rows = await q.all(`SELECT DISTINCT ${asText(col)} AS v FROM ${over(frame, [column])} WHERE ${col} IS NOT NULL`);
   const values = rows.map((r) => String(r.v));
   const outs = (await q.workers.map('pii.deidentify', values, { input: batch, signal: q.job.signal })).flat();
   const { name, sql: table } = q.newTableNamed('pii_lookup');
   await q.run(`CREATE TABLE ${table} (src VARCHAR, dst VARCHAR, fail VARCHAR, digest VARCHAR, preview VARCHAR)`);
-  const appender = await q.appender(name);
-  try {
-    outs.forEach((o, i) => {
-      if (o === null) return;
-      const v = values[i] as string;
-      appender.appendVarchar(v);
-      appender.appendVarchar(o.v);
-      if (o.fail === undefined) appender.appendNull();
-      else appender.appendVarchar(o.fail);
-      appender.appendVarchar(o.digest);
-      appender.appendVarchar(o.preview);
-      appender.endRow();
-    });
-  } finally {
-    appender.closeSync();
-  }
-  // Failures counted over rows; examples show the masked preview, never the value.
-  const cond = `l.fail IS NOT NULL${where ? ` AND ${where}` : ''}`;
-  const r = (await q.allJson(
-    `SELECT ${countRows(frame, cond)} AS n, min_by({r: row_id, v: l.preview, why: l.fail}, row_id, ${EXAMPLES_PER_COLUMN}) FILTER (WHERE ${cond}) AS x
-     FROM ${over(frame, [column])} JOIN ${table} l ON l.src = ${asText(col)}`,
+  await appendRows(q, name, outs.flatMap((o, i) => (o === null ? [] : [{ key: values[i] as string, o }])), (a, x) => a.appendVarchar(x.key));
+  const rowsTable = decided.length === 0 ? null : await rowLookup(q, decided);
+  // Failures counted over rows; examples show the masked preview, never the value. A decided row's own result wins.
+  const r = rowsTable ? `LEFT JOIN ${rowsTable} r ON r.rid = row_id` : '';
+  const fail = rowsTable ? 'CASE WHEN r.rid IS NULL THEN l.fail ELSE r.fail END' : 'l.fail';
+  const preview = rowsTable ? 'CASE WHEN r.rid IS NULL THEN l.preview ELSE r.preview END' : 'l.preview';
+  const cond = `${fail} IS NOT NULL${where ? ` AND ${where}` : ''}`;
+  const x = (await q.allJson(
+    `SELECT ${countRows(frame, cond)} AS n, min_by({r: row_id, v: ${preview}, why: ${fail}}, row_id, ${EXAMPLES_PER_COLUMN}) FILTER (WHERE ${cond}) AS x
+     FROM ${over(frame, [column])} LEFT JOIN ${table} l ON l.src = ${asText(col)} ${r} WHERE ${col} IS NOT NULL`,
   ))[0] ?? {};
-  const examples = (r.x ?? []) as { r: string; v: string; why: string }[];
+  const examples = (x.x ?? []) as { r: string; v: string; why: string }[];
   return {
     table,
-    failures: num(r.n),
-    failureExamples: examples.map((x) => ({ rowId: num(x.r), columnId: column.id, value: x.v, reason: `${x.why}; replaced anyway` })),
+    rows: rowsTable,
+    failures: num(x.n),
+    failureExamples: examples.map((e) => ({ rowId: num(e.r), columnId: column.id, value: e.v, reason: `${e.why}; replaced anyway` })),
   };
 }
 
-/** The map op: each column's values looked up (a value the table lacks stays), typed columns become text. */
+/** Appends (key, dst, fail, digest, preview) rows to a scratch table. */
+async function appendRows<T extends { o: DeidOutcome | null; dst?: string }>(q: Query, name: string, rows: T[], key: (a: Awaited<ReturnType<Query['appender']>>, x: T) => void): Promise<void> {
+  const appender = await q.appender(name);
+  try {
+    for (const x of rows) {
+      key(appender, x);
+      const o = x.o;
+      appender.appendVarchar(o?.v ?? x.dst ?? '');
+      for (const v of [o?.fail, o?.digest, o?.preview]) {
+        if (v === undefined) appender.appendNull();
+        else appender.appendVarchar(v);
+      }
+      appender.endRow();
+    }
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** The decided rows' results as a scratch table keyed by row id (`rid`: a name the frame does not have, so `row_id` in a subquery is the frame's). */
+async function rowLookup(q: Query, decided: RowResult[]): Promise<string> {
+  const { name, sql } = q.newTableNamed('pii_rows');
+  await q.run(`CREATE TABLE ${sql} (rid BIGINT, dst VARCHAR, fail VARCHAR, digest VARCHAR, preview VARCHAR)`);
+  await appendRows(q, name, decided.map((d) => ({ rid: d.rid, dst: d.dst, o: d.outcome })), (a, x) => a.appendBigInt(BigInt(x.rid)));
+  return sql;
+}
+
+/** The current text of some rows of a column (NULL cells left out). */
+async function currentCells(q: Query, frame: Frame, column: FrameColumn, rowIds: number[]): Promise<Map<number, string>> {
+  const { name, sql } = q.newTableNamed('decided_ids');
+  await q.run(`CREATE TABLE ${sql} (rid BIGINT)`);
+  const a = await q.appender(name);
+  try {
+    for (const id of new Set(rowIds)) {
+      a.appendBigInt(BigInt(id));
+      a.endRow();
+    }
+  } finally {
+    a.closeSync();
+  }
+  const col = ident(column.id);
+  const rows = await q.all(`SELECT row_id, ${asText(col)} AS v FROM ${over(frame, [column])} WHERE ${col} IS NOT NULL AND row_id IN (SELECT rid FROM ${sql})`);
+  await q.drop(sql);
+  return new Map(rows.map((r) => [num(r.row_id), String(r.v)]));
+}
+
+/** How a column's review decisions fared, for the run's notes. */
+interface Tally {
+  rejected: number;
+  accepted: number;
+  missed: number;
+}
+
+function tallyNote(column: FrameColumn, t: Tally, what: { rejected: string; accepted: string }): string[] {
+  if (t.rejected + t.accepted + t.missed === 0) return [];
+  const parts = [
+    t.rejected > 0 ? `${t.rejected} ${what.rejected}` : '',
+    t.accepted > 0 ? `${t.accepted} ${what.accepted}` : '',
+    t.missed > 0 ? `${t.missed} not found in the cell as earlier steps left it (the step acted as without the decision)` : '',
+  ].filter((x) => x !== '');
+  return [`"${column.header}": review decisions on findings of the input version: ${parts.join('; ')}`];
+}
+
+/**
+ * The rows of a column with decisions on their findings, run through the span step one row at a
+ * time (rows, not distinct values: two rows holding the same value may have been decided apart).
+ */
+async function decidedSpanRows(
+  q: Query, frame: Frame, column: FrameColumn, decisions: FindingDecision[], batch: (values: string[], overrides: (SpanOverride[] | null)[]) => DeidBatch,
+): Promise<{ rows: RowResult[]; tally: Tally }> {
+  const tally: Tally = { rejected: 0, accepted: 0, missed: 0 };
+  if (decisions.length === 0) return { rows: [], tally };
+  const cells = await currentCells(q, frame, column, decisions.map((d) => d.rowId));
+  const perRow = new Map<number, SpanOverride[]>();
+  for (const d of decisions) {
+    const v = cells.get(d.rowId);
+    if (v === undefined) continue;
+    const at = locateDecided(v, d);
+    if (at.length === 0) tally.missed++;
+    else tally[d.decision]++;
+    const list = perRow.get(d.rowId) ?? [];
+    for (const s of at) list.push({ entity: d.entity, start: s.start, end: s.end, decision: d.decision });
+    perRow.set(d.rowId, list);
+  }
+  const items = [...perRow].map(([rid, overrides]) => ({ rid, v: cells.get(rid) ?? '', overrides }));
+  const outs = (await q.workers.map('pii.deidentify', items, { input: (b) => batch(b.map((x) => x.v), b.map((x) => x.overrides)), signal: q.job.signal })).flat();
+  return { rows: items.map((x, i) => ({ rid: x.rid, dst: x.v, outcome: outs[i] ?? null })), tally };
+}
+
+/**
+ * Cells a whole-cell step leaves as they are: the scan found something there and a reviewer
+ * rejected every finding, and each rejected span is still where the cell (as earlier steps left it) can be found.
+ */
+async function rejectedWholeCells(q: Query, frame: Frame, column: FrameColumn): Promise<{ rows: RowResult[]; tally: Tally }> {
+  const tally: Tally = { rejected: 0, accepted: 0, missed: 0 };
+  const cellsOf = new Set((q.pii.decisions?.rejectedCells ?? []).filter((c) => c.columnId === column.id).map((c) => c.rowId));
+  if (cellsOf.size === 0) return { rows: [], tally };
+  const decisions = (q.pii.decisions?.findings ?? []).filter((d) => d.columnId === column.id && cellsOf.has(d.rowId));
+  const cells = await currentCells(q, frame, column, [...cellsOf]);
+  const rows: RowResult[] = [];
+  for (const rid of cellsOf) {
+    const v = cells.get(rid);
+    if (v === undefined) continue;
+    if (decisions.filter((d) => d.rowId === rid).every((d) => locateDecided(v, d).length > 0)) {
+      rows.push({ rid, dst: v, outcome: null });
+      tally.rejected++;
+    } else tally.missed++;
+  }
+  return { rows, tally };
+}
+
+/** The map op: each column's values looked up (a decided row's own result first; a value the tables lack stays), typed columns become text. */
 function piiMap(lookups: Map<FrameColumn, PiiLookup>, where: string | null): MapOp {
   const op: MapOp = { kind: 'map', exprs: new Map(), added: [], types: new Map(), storage: new Map(), private: new Map() };
   for (const [c, l] of lookups) {
     const col = ident(c.id);
-    const e = `CASE WHEN ${col} IS NULL THEN NULL ELSE coalesce((SELECT l.dst FROM ${l.table} l WHERE l.src = ${asText(col)}), ${asText(col)}) END`;
+    const byValue = `(SELECT l.dst FROM ${l.table} l WHERE l.src = ${asText(col)})`;
+    const byRow = l.rows ? `(SELECT r.dst FROM ${l.rows} r WHERE r.rid = row_id), ` : '';
+    const e = `CASE WHEN ${col} IS NULL THEN NULL ELSE coalesce(${byRow}${byValue}, ${asText(col)}) END`;
     op.exprs.set(c.id, where ? `CASE WHEN ${where} THEN ${e} ELSE ${asText(col)} END` : e);
-    op.private?.set(c.id, l.table);
+    op.private?.set(c.id, { values: l.table, rows: l.rows });
     if (c.storageType !== 'VARCHAR') {
       op.storage?.set(c.id, 'VARCHAR');
       op.types.set(c.id, 'text');
@@ -130,7 +243,11 @@ export async function compileDeidentify(...[q, frame, step, selected, where]: Ct
     if (done.length > 0) notes.push(`left ${done.map((c) => `"${c.header}"`).join(', ')}: de-identified whole by an earlier step`);
     cols = cols.filter((c) => !done.includes(c));
     for (const c of cols) {
-      lookups.set(c, await piiLookup(q, frame, c, where, (values) => ({ mode: 'spans', values, key, operators, header: c.header, regions: p.regions, minConfidence: p.minConfidence })));
+      const base = { mode: 'spans' as const, key, operators, header: c.header, regions: p.regions, minConfidence: p.minConfidence };
+      const findings = (q.pii.decisions?.findings ?? []).filter((d) => d.columnId === c.id);
+      const decided = await decidedSpanRows(q, frame, c, findings, (values, overrides) => ({ ...base, values, overrides }));
+      notes.push(...tallyNote(c, decided.tally, { rejected: 'rejected spans left alone', accepted: 'accepted spans de-identified' }));
+      lookups.set(c, await piiLookup(q, frame, c, where, (values) => ({ ...base, values }), decided.rows));
     }
     return compiled(piiMap(lookups, where), cols, [...lookups.values()], notes);
   }
@@ -146,7 +263,9 @@ export async function compileDeidentify(...[q, frame, step, selected, where]: Ct
     const why = cls ? `holds ${cls.entity} (${Math.round(cls.share * 100)} % of sampled values, confidence ${cls.confidence.toFixed(2)}${cls.decided ? ', by review decision' : ''})` : 'named by the step, nothing detected';
     notes.push(`"${c.header}" ${why}: ${describeOperator(spec)}`);
     const label = entity ?? (spec.op === 'token' ? spec.entity : 'PII');
-    lookups.set(c, await piiLookup(q, frame, c, where, (values) => ({ mode: 'cell', values, key, spec, entity: label, fallback: 'token' })));
+    const kept = await rejectedWholeCells(q, frame, c);
+    notes.push(...tallyNote(c, kept.tally, { rejected: 'cells left as they were (every finding in them rejected)', accepted: '' }));
+    lookups.set(c, await piiLookup(q, frame, c, where, (values) => ({ mode: 'cell', values, key, spec, entity: label, fallback: 'token' }), kept.rows));
     q.deidentified.add(c.id);
   }
   return compiled(piiMap(lookups, where), [...lookups.keys()], [...lookups.values()], notes);

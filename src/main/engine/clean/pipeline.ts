@@ -181,11 +181,14 @@ export class Pipeline {
     const privateIds = [...(map?.op.private?.keys() ?? [])];
     for (const id of privateIds) {
       // A PII step's changes: the value before is not kept, only its keyed digest and masked preview.
-      const lookup = map?.op.private?.get(id) as string;
+      const lookup = map?.op.private?.get(id) ?? { values: '', rows: null };
+      const [digest, preview, rows] = lookup.rows
+        ? ['CASE WHEN r.rid IS NULL THEN l.digest ELSE r.digest END', 'CASE WHEN r.rid IS NULL THEN l.preview ELSE r.preview END', `LEFT JOIN ${lookup.rows} r ON r.rid = n.row_id`]
+        : ['l.digest', 'l.preview', ''];
       await this.q.run(
-        `INSERT INTO ${this.ledger} SELECT n.row_id, ${map?.index ?? 0}, 'cell', ${this.q.bind(id)}, NULL, CAST(n.${ident(id)} AS VARCHAR), l.digest, l.preview
+        `INSERT INTO ${this.ledger} SELECT n.row_id, ${map?.index ?? 0}, 'cell', ${this.q.bind(id)}, NULL, CAST(n.${ident(id)} AS VARCHAR), ${digest}, ${preview}
          FROM (SELECT row_id, ${ident(id)} FROM ${next} WHERE ${mask(id)}) n JOIN ${from.relation} o ON o.row_id = n.row_id
-         LEFT JOIN ${lookup} l ON l.src = CAST(o.${ident(id)} AS VARCHAR)`,
+         LEFT JOIN ${lookup.values} l ON l.src = CAST(o.${ident(id)} AS VARCHAR) ${rows}`,
       );
     }
     const plainIds = [...(map?.op.exprs.keys() ?? [])].filter((id) => !privateIds.includes(id));

@@ -4,6 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EntityType } from '../../../shared/api/pii-types';
 import type { DetectedKind } from '../../../shared/policy/steps';
 import type { Row } from '../db/database';
+import type { FindingDecision } from '../pii/dataset/store';
 import { SCRATCH, qualified } from '../db/sql';
 import { runTracked } from '../db/tracked';
 import type { JobContext } from '../jobs/jobs';
@@ -14,12 +15,16 @@ import { classifyPii, type PiiClass } from './pii-columns';
 import { detectKinds } from './select';
 
 /**
- * Review decisions a de-identification step honours (the PII review, issue 4's pii-scan work,
- * feeds these): a column classification rejected by a reviewer is not treated as that entity;
- * one accepted is, whatever the sample says.
+ * Review decisions a de-identification step honours (pii.decide on the run's input version):
+ * a column classification rejected by a reviewer is not treated as that entity; one accepted is,
+ * whatever the sample says; decisions on single findings steer the spans and cells they name.
  */
 export interface PiiDecisions {
   columns: { columnId: string; entity: EntityType; decision: 'accepted' | 'rejected' }[];
+  /** Decisions on single findings of the run's input version (row, column, span): span steps honour them. */
+  findings?: FindingDecision[];
+  /** Cells of the input version whose every finding was rejected: whole-cell steps leave them. */
+  rejectedCells?: { rowId: number; columnId: string }[];
 }
 
 /** What PII steps need beyond the data: the workspace key (read on first use) and any review decisions. */

@@ -61,10 +61,11 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
   const steps = policy.steps;
   job.progress({ stage: 'starting', done: 0, total: steps.length, unit: 'steps' });
   return ws.db.with(async (conn) => {
-    // The review of the input version (accepted or rejected column classes) steers the PII steps;
-    // the run records the digest of the decisions it used.
+    // The review of the input version (decisions on column classes and on single findings) steers
+    // the PII steps; the run records the digest of the decisions it used. A version derived from
+    // it has its own review: decisions are never carried over from a parent version.
     const review = usesPii(steps) ? await runDecisions(ws.db, req.datasetId, req.version) : null;
-    const decisions = req.decisions ?? (review ? { columns: review.columns } : undefined);
+    const decisions = req.decisions ?? (review ? { columns: review.columns, findings: review.findings, rejectedCells: review.rejectedCells } : undefined);
     const q = new Query(conn, job, `run_${job.id}`, workers, { key: () => ws.secretKey(), ...(decisions ? { decisions } : {}) });
     const stage = table.stage(job.id);
     try {

@@ -13,7 +13,8 @@ import { fail, type OperatorOutcome } from './operators/outcome';
 import { operatorSpecSchema, type OperatorSpec, type OperatorSpecInput } from './operators/spec';
 import { RECOGNISERS } from './registry';
 import { scanText } from './scan';
-import type { Finding } from './types';
+import type { EntityType } from '../../../shared/api/pii-types';
+import type { Finding, RawFinding } from './types';
 
 interface BatchBase {
   values: string[];
@@ -30,6 +31,14 @@ export interface CellBatch extends BatchBase {
   fallback: 'token' | 'redact';
 }
 
+/** A reviewer's decision on one span of one value (code points, located in the value as it is now: `locateDecided`). */
+export interface SpanOverride {
+  entity: EntityType;
+  start: number;
+  end: number;
+  decision: 'accepted' | 'rejected';
+}
+
 /** Each span a scan finds (confidence ≥ minConfidence) replaced by its entity's operator, or `default`'s. */
 export interface SpanBatch extends BatchBase {
   mode: 'spans';
@@ -37,6 +46,11 @@ export interface SpanBatch extends BatchBase {
   header: string;
   regions: string[];
   minConfidence: number;
+  /**
+   * Per value (parallel to `values`), the review's decisions on its spans: a batch of rows rather
+   * than distinct values (two rows holding the same value may have been decided differently).
+   */
+  overrides?: (SpanOverride[] | null)[];
 }
 
 export type DeidBatch = CellBatch | SpanBatch;
@@ -170,13 +184,69 @@ export function deidentifyValues(batch: DeidBatch): (DeidOutcome | null)[] {
   const specs: Partial<Record<OperatorKey, OperatorSpec>> = {};
   for (const [k, s] of Object.entries(batch.operators)) if (s) specs[k as OperatorKey] = parseSpec(s);
   const ctx = batch.header === '' ? { regions: batch.regions } : { header: batch.header, regions: batch.regions };
-  return batch.values.map((v) => {
+  const acts = (f: RawFinding) => f.confidence >= batch.minConfidence && (specs[f.entity] ?? specs.default) !== undefined;
+  return batch.values.map((v, i) => {
+    const overrides = batch.overrides?.[i];
     // Filtered before overlaps are resolved, so a finding inside a longer one the step ignores still counts.
-    const found = scanText(v, ctx, RECOGNISERS, (f) => f.confidence >= batch.minConfidence && (specs[f.entity] ?? specs.default) !== undefined);
+    const found = overrides ? decidedFindings(v, overrides, ctx, specs, acts) : scanText(v, ctx, RECOGNISERS, acts);
     if (found.length === 0) return null;
     const r = spanValue(v, found, specs, key);
     return r.v === v && r.fail === undefined ? null : { ...r, digest: keyedDigest(v, key) };
   });
+}
+
+/** Code-point offset → UTF-16 offset in `v`. */
+function utf16At(v: string, cp: number): number {
+  return Array.from(v).slice(0, cp).join('').length;
+}
+
+/**
+ * The findings a span step acts on in a value a reviewer decided on: the scan's, less any lying
+ * inside a rejected span (whatever its entity or confidence: the reviewer said the text there is
+ * not personal data), plus each accepted span the step has an operator for, whatever the
+ * recognisers now give it. A longer finding that merely contains a rejected span is a different
+ * claim and still counts. An accepted span that overlaps others is merged with them into one span
+ * of its entity (fail closed: nothing either one covered is left).
+ */
+function decidedFindings(
+  v: string, overrides: SpanOverride[], ctx: { header?: string; regions: string[] }, specs: Partial<Record<OperatorKey, OperatorSpec>>, acts: (f: RawFinding) => boolean,
+): Finding[] {
+  const rejected = overrides.filter((o) => o.decision === 'rejected').map((o) => ({ start: utf16At(v, o.start), end: utf16At(v, o.end) }));
+  const keep = (f: RawFinding) => acts(f) && !rejected.some((r) => f.start >= r.start && f.end <= r.end);
+  const found: Finding[] = scanText(v, ctx, RECOGNISERS, keep);
+  const accepted: Finding[] = overrides
+    .filter((o) => o.decision === 'accepted' && (specs[o.entity] ?? specs.default) !== undefined)
+    .map((o) => ({ entity: o.entity, start: o.start, end: o.end, confidence: 1, recogniser: 'review', explanation: { notes: ['accepted by a reviewer'] } }));
+  if (accepted.length === 0) return found;
+  const all = [...accepted, ...found].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Finding[] = [];
+  for (const f of all) {
+    const last = out[out.length - 1];
+    if (last && f.start < last.end) {
+      // Accepted spans come first among equal starts, so a merged span keeps the reviewer's entity.
+      out[out.length - 1] = { ...last, end: Math.max(last.end, f.end), entity: last.recogniser === 'review' || f.recogniser !== 'review' ? last.entity : f.entity, recogniser: 'review' };
+    } else out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Where a decided span is in a cell as the run sees it now: at its recorded offsets when the text
+ * there is still the span's text; otherwise (an earlier step moved it — trimmed, re-cased around
+ * it) wherever that text occurs: every occurrence for an accepted span (it is masked wherever it
+ * went), the one occurrence for a rejected span (left alone only where that is unambiguous).
+ * Empty when the span's text is gone.
+ */
+export function locateDecided(v: string, d: { start: number; end: number; text: string; decision: 'accepted' | 'rejected' }): { start: number; end: number }[] {
+  const cps = Array.from(v);
+  const want = Array.from(d.text);
+  if (want.length === 0) return [];
+  if (cps.slice(d.start, d.end).join('') === d.text) return [{ start: d.start, end: d.end }];
+  const at: { start: number; end: number }[] = [];
+  for (let i = 0; i + want.length <= cps.length; i++) {
+    if (want.every((c, k) => cps[i + k] === c)) at.push({ start: i, end: i + want.length });
+  }
+  return d.decision === 'accepted' || at.length === 1 ? at : [];
 }
 
 /** Whether a finding covers the whole (trimmed) value: what a column of that entity holds. */

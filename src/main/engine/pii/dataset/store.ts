@@ -56,16 +56,69 @@ export async function piiDecisionsDigest(db: Database, datasetId: string, versio
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
+/** A decision on one finding, as a run honours it: its span and the text the span held in the input version's cell. */
+export interface FindingDecision {
+  rowId: number;
+  columnId: string;
+  entity: EntityType;
+  /** Code points, in the input version's cell as text (the grid's display text). */
+  start: number;
+  end: number;
+  decision: PiiDecision;
+  /** The span's text in the input version's cell: how a run finds the span when an earlier step moved it. */
+  text: string;
+}
+
+export interface RunDecisions {
+  columns: { columnId: string; entity: EntityType; decision: PiiDecision }[];
+  findings: FindingDecision[];
+  /** Cells where the latest scan found something and every finding there is rejected (whole-cell steps leave them). */
+  rejectedCells: { rowId: number; columnId: string }[];
+  sha256: string;
+}
+
+/** Cells of the latest scan whose every finding has a 'rejected' decision of its own. */
+async function allRejectedCells(db: Database, datasetId: string, version: number): Promise<{ rowId: number; columnId: string }[]> {
+  const rows = await db.all(
+    `SELECT f.row_id, f.col_id FROM ${table.piiFinding} f
+     LEFT JOIN ${table.piiDecision} d ON d.dataset_id = f.dataset_id AND d.version = f.version AND d.kind = 'finding'
+       AND d.col_id = f.col_id AND d.entity = f.entity AND d.row_id = f.row_id AND d."start" = f."start" AND d."end" = f."end"
+     WHERE f.dataset_id = $ds AND f.version = $v
+       AND EXISTS (SELECT 1 FROM ${table.piiDecision} r WHERE r.dataset_id = $ds AND r.version = $v AND r.kind = 'finding' AND r.decision = 'rejected'
+         AND r.row_id = f.row_id AND r.col_id = f.col_id)
+     GROUP BY f.row_id, f.col_id HAVING count(*) = count(*) FILTER (WHERE d.decision = 'rejected')
+     ORDER BY f.row_id, f.col_id`,
+    { ds: datasetId, v: version },
+  );
+  return rows.map((r) => ({ rowId: num(r.row_id), columnId: String(r.col_id) }));
+}
+
 /**
  * What a cleaning run of a version honours from its review: the decisions on column
- * classifications (a rejected class is not acted on, an accepted one is), and the digest of every
- * decision in force, which the run stores. Null when nobody has decided anything on the version.
+ * classifications (a rejected class is not acted on, an accepted one is), the decisions on single
+ * findings (a rejected span is left alone, an accepted one de-identified; docs/POLICY.md), the
+ * cells whose every finding was rejected, and the digest of every decision in force, which the run
+ * stores. Null when nobody has decided anything on the version.
  */
-export async function runDecisions(db: Database, datasetId: string, version: number): Promise<{ columns: { columnId: string; entity: EntityType; decision: PiiDecision }[]; sha256: string } | null> {
+export async function runDecisions(db: Database, datasetId: string, version: number): Promise<RunDecisions | null> {
   const ds = await decisionsInForce(db, datasetId, version);
   if (ds.length === 0) return null;
   const columns = ds.filter((d) => d.kind === 'column').map((d) => ({ columnId: d.columnId, entity: d.entity, decision: d.decision }));
-  return { columns, sha256: await piiDecisionsDigest(db, datasetId, version) };
+  const onFindings = ds.filter((d) => d.kind === 'finding' && d.rowId !== null && d.start !== null && d.end !== null);
+  const wanted = new Map<string, Set<number>>();
+  for (const d of onFindings) wanted.set(d.columnId, (wanted.get(d.columnId) ?? new Set<number>()).add(d.rowId ?? 0));
+  const cells = onFindings.length === 0 ? new Map<string, string>() : await cellsOf(db, datasetId, version, wanted);
+  const findings = onFindings.map((d) => ({
+    rowId: d.rowId ?? 0,
+    columnId: d.columnId,
+    entity: d.entity,
+    start: d.start ?? 0,
+    end: d.end ?? 0,
+    decision: d.decision,
+    text: Array.from(cells.get(`${d.columnId}:${d.rowId ?? 0}`) ?? '').slice(d.start ?? 0, d.end ?? 0).join(''),
+  }));
+  const rejectedCells = findings.some((f) => f.decision === 'rejected') ? await allRejectedCells(db, datasetId, version) : [];
+  return { columns, findings, rejectedCells, sha256: await piiDecisionsDigest(db, datasetId, version) };
 }
 
 /** The latest scan of a version with the decisions in force on its column classifications; null before any scan. */
