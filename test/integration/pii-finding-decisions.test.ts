@@ -115,10 +115,10 @@ describe('decisions on findings in a span step', () => {
     for (const e of ledger) {
       expect(e.before).toBeNull();
       expect(e.beforeDigest).toBe(keyedDigest(NOTES[e.rowId - 1] as string, key));
-      for (const raw of ['7946', 'ann@', 'Jordan', 'Smith']) expect(e.beforePreview).not.toContain(raw);
+      for (const raw of ['7946', 'ann@', 'Jordan', 'Smith']) expect(e.beforePreview ?? '').not.toContain(raw);
     }
     // Row 1's preview shows only the e-mail it masked; row 2's both spans; row 3's the accepted name.
-    expect(ledger.map((e) => e.beforePreview.split(' … ').length)).toEqual([1, 2, 1]);
+    expect(ledger.map((e) => (e.beforePreview ?? '').split(' … ').length)).toEqual([1, 2, 1]);
   });
 
   it('is not inherited by a version derived from the decided one', async () => {
