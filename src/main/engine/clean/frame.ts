@@ -28,6 +28,8 @@ export interface Frame {
   of?: (columnIds: string[]) => string;
   /** The frame's first rows as a row relation, where `relation` is not one (a value frame). */
   head?: string;
+  /** A value frame's column as a row relation (row_id and the column's current value): what row-id samples read. */
+  rowsOf?: (columnId: string) => string;
   /** The tables behind `relation` when it is a query over them (rows removed by an anti-join). */
   tables?: string[];
 }

@@ -14,6 +14,7 @@ import { currentYear } from '../pii/operators/generalise';
 import type { Compiled, Frame, FrameColumn, MapOp } from './frame';
 import { countRows, over } from './frame';
 import type { Ctx } from './ops-text';
+import { classSource } from './pii-columns';
 import type { Query } from './query';
 
 const EXAMPLES_PER_COLUMN = 3;
@@ -169,7 +170,7 @@ export async function compileDeidentify(...[q, frame, step, selected, where]: Ct
       if (named.has(c.id) || entity) notes.push(`"${c.header}": ${entity ? `holds ${entity}, which has no operator here` : 'no personal data detected in its sampled values'}; left as it was`);
       continue;
     }
-    const why = cls ? `holds ${cls.entity} (${Math.round(cls.share * 100)} % of sampled values, confidence ${cls.confidence.toFixed(2)}${cls.decided ? ', by review decision' : ''})` : 'named by the step, nothing detected';
+    const why = cls ? `holds ${cls.entity} (${Math.round(cls.share * 100)} % of sampled values, confidence ${cls.confidence.toFixed(2)}, ${classSource(cls)})` : 'named by the step, nothing detected';
     notes.push(`"${c.header}" ${why}: ${describeOperator(spec)}`);
     const label = entity ?? (spec.op === 'token' ? spec.entity : 'PII');
     const kept = await rejectedWholeCells(q, frame, c);

@@ -1,68 +1,90 @@
 // Which personal-data entity a column mostly holds, for the `pii` column selector and the
-// whole-cell de-identification: the frame's first non-blank values of each text column are
-// scanned with every recogniser of the registry (worker pool, 'pii.scanCells', with the header
-// as evidence), and a column is an entity when most of its sampled values are wholly that entity.
+// whole-cell de-identification — by the scan's own rule (pii/dataset/classify.ts), so a run and a
+// scan of the same column agree: the deterministic sample (rows whose row_id is a multiple of
+// k = ceil(rows / 10,000) of the input version), each distinct non-empty value scanned with the
+// scan's task ('pii.scanValues', header as evidence), and a column is an entity when more than
+// half of its sampled values (weighted by rows) are wholly one finding of it. Where a scan of the
+// run's input version exists, its stored classes are used instead for the columns no earlier step
+// of the run has rewritten (query.ts).
 import type { EntityType } from '../../../shared/api/pii-types';
+import type { LogicalType } from '../../../shared/api/types';
+import { num } from '../db/database';
 import { ident } from '../db/sql';
-import { isWhole } from '../pii/deidentify';
+import { classifyColumn, type EntitySample } from '../pii/dataset/classify';
+import { sampleEvery } from '../profile/sample';
 import type { Frame, FrameColumn } from './frame';
+import { over } from './frame';
 import type { Query } from './query';
-import { DETECT_SAMPLE } from './select';
-
-/** Values sampled per column: enough for a stable share, few enough to scan in well under a second. */
-export const PII_SAMPLE = 500;
-/** Share of the sampled values that must be wholly the entity ("mostly"). */
-export const PII_SHARE = 0.6;
-/** Findings below this confidence do not count towards a column's class. */
-const CLASS_CONFIDENCE = 0.5;
 
 export interface PiiClass {
   entity: EntityType;
-  /** Of the sampled non-blank values. */
+  /** Of the sampled non-missing values (rows). */
   share: number;
-  /** Mean confidence of the findings that made the class. */
   confidence: number;
+  /** Where the class came from: the input version's scan, this run's sample, or a reviewer's decision. */
+  source: 'scan' | 'sample' | 'decision';
   /** From a reviewer's decision rather than the sample. */
   decided?: boolean;
 }
 
-export async function classifyPii(q: Query, frame: Frame, columns: FrameColumn[], regions: string[]): Promise<Map<string, PiiClass | null>> {
-  const out = new Map<string, PiiClass | null>();
-  const text = columns.filter((c) => c.storageType === 'VARCHAR');
-  if (text.length === 0) return out;
-  const head = `(SELECT * FROM ${frame.head ?? frame.relation} ORDER BY row_id LIMIT ${DETECT_SAMPLE})`;
-  const values: string[] = [];
-  const headers: string[] = [];
-  const spans: { column: FrameColumn; from: number; to: number }[] = [];
-  for (const c of text) {
-    const col = ident(c.id);
-    const rows = await q.all(`SELECT ${col} AS v FROM ${head} WHERE ${col} IS NOT NULL AND trim(${col}) <> '' ORDER BY row_id LIMIT ${PII_SAMPLE}`);
-    spans.push({ column: c, from: values.length, to: values.length + rows.length });
-    for (const r of rows) {
-      values.push(String(r.v));
-      headers.push(c.header);
-    }
+/** Where a column's class came from, for the run's notes. */
+export function classSource(c: PiiClass): string {
+  switch (c.source) {
+    case 'scan': return "from the input version's scan";
+    case 'sample': return "from this run's sample of the input (no scan of it, or an earlier step rewrote the column)";
+    case 'decision': return 'by review decision';
   }
-  const batches = await q.workers.map('pii.scanCells', values.map((v, i) => ({ v, h: headers[i] ?? '' })), {
-    input: (b) => ({ values: b.map((x) => x.v), headers: b.map((x) => x.h), regions }),
-    signal: q.job.signal,
-  });
-  const findings = batches.flat();
-  for (const { column, from, to } of spans) {
-    const n = to - from;
-    const whole = new Map<EntityType, { n: number; conf: number }>();
-    for (let i = from; i < to; i++) {
-      const v = values[i] ?? '';
-      // The most confident finding covering the whole value says what the value is.
-      const best = (findings[i] ?? []).filter((f) => f.confidence >= CLASS_CONFIDENCE && isWhole(v, f)).sort((a, b) => b.confidence - a.confidence)[0];
-      if (!best) continue;
-      const w = whole.get(best.entity) ?? { n: 0, conf: 0 };
-      whole.set(best.entity, { n: w.n + 1, conf: w.conf + best.confidence });
+}
+
+/** Logical types whose values cannot be personal data on their own: the scan skips them too. */
+const NOT_CLASSIFIED: ReadonlySet<LogicalType> = new Set(['boolean', 'decimal', 'time', 'binary', 'json']);
+
+/** The cell as the scan reads it (text as it is, typed values as text). */
+const textOf = (c: FrameColumn): string => (c.storageType === 'VARCHAR' ? ident(c.id) : `CAST(${ident(c.id)} AS VARCHAR)`);
+
+export const classifiable = (c: FrameColumn): boolean => !NOT_CLASSIFIED.has(c.logicalType) && c.storageType !== 'BLOB';
+
+/** Each column's class from the frame's deterministic sample; `every` is k for the run's input version. */
+export async function classifyPii(q: Query, frame: Frame, columns: FrameColumn[], regions: string[], every = sampleEvery(frame.rowCount)): Promise<Map<string, PiiClass | null>> {
+  const out = new Map<string, PiiClass | null>();
+  for (const c of columns.filter(classifiable)) {
+    const v = textOf(c);
+    // A value frame (distinct values, values.ts) gives its column as rows to sample by row id.
+    const from = frame.weighted && frame.rowsOf ? frame.rowsOf(c.id) : over(frame, [c]);
+    const rows = await q.all(`SELECT v, count(*) AS ns FROM (SELECT ${v} AS v FROM ${from} WHERE row_id % ${every} = 0) WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY v`);
+    const values = rows.map((r) => String(r.v));
+    const weights = rows.map((r) => num(r.ns));
+    const batches = await q.workers.map('pii.scanValues', values, { input: (b) => ({ values: b, header: c.header, regions }), signal: q.job.signal });
+    const perEntity = new Map<EntityType, { whole: number; any: number; conf: number }>();
+    let base = 0;
+    for (const b of batches) {
+      // Per value and entity: counted once for "any", once for "whole" at its most confident whole finding.
+      const best = new Map<string, { i: number; entity: EntityType; whole: boolean; conf: number }>();
+      for (let k = 0; k < b.i.length; k++) {
+        const i = base + (b.i[k] ?? 0);
+        const entity = b.entity[k] as EntityType;
+        const whole = b.whole[k] ?? false;
+        const conf = whole ? (b.confidence[k] ?? 0) : 0;
+        const key = `${i}:${entity}`;
+        const cur = best.get(key);
+        best.set(key, { i, entity, whole: (cur?.whole ?? false) || whole, conf: Math.max(cur?.conf ?? 0, conf) });
+      }
+      for (const x of best.values()) {
+        const e = perEntity.get(x.entity) ?? { whole: 0, any: 0, conf: 0 };
+        const w = weights[x.i] ?? 0;
+        e.any += w;
+        if (x.whole) {
+          e.whole += w;
+          e.conf += w * x.conf;
+        }
+        perEntity.set(x.entity, e);
+      }
+      base += b.n;
     }
-    const top = [...whole].sort((a, b) => b[1].n - a[1].n)[0];
-    out.set(column.id, top && n > 0 && top[1].n / n >= PII_SHARE
-      ? { entity: top[0], share: Math.round((top[1].n / n) * 1000) / 1000, confidence: Math.round((top[1].conf / top[1].n) * 100) / 100 }
-      : null);
+    const nonMissing = weights.reduce((a, b) => a + b, 0);
+    const entities: EntitySample[] = [...perEntity].map(([entity, e]) => ({ entity, whole: e.whole, any: e.any, wholeConfidence: e.whole > 0 ? e.conf / e.whole : 0 }));
+    const cls = classifyColumn({ header: c.header, nonMissing, meanWords: 0, entities });
+    out.set(c.id, cls.entity ? { entity: cls.entity, share: cls.share, confidence: cls.confidence, source: 'sample' } : null);
   }
   return out;
 }

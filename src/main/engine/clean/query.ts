@@ -27,10 +27,21 @@ export interface PiiDecisions {
   rejectedCells?: { rowId: number; columnId: string }[];
 }
 
-/** What PII steps need beyond the data: the workspace key (read on first use) and any review decisions. */
+/** A scan's stored classes of the run's input version: column id → entity (null: none), with the regions it read phone numbers in. */
+export interface ScanClasses {
+  version: number;
+  regions: readonly string[];
+  classes: Map<string, { entity: EntityType; share: number; confidence: number } | null>;
+}
+
+/** What PII steps need beyond the data: the workspace key (read on first use), review decisions, the input version's scan. */
 export interface PiiContext {
   key(): Uint8Array;
   decisions?: PiiDecisions;
+  /** Used for the columns no step of the run has rewritten yet (and only for the scan's regions). */
+  scan?: ScanClasses;
+  /** k of the input version's deterministic sample (rows whose row_id is a multiple of k), as the scan takes it. */
+  sampleEvery?: number;
 }
 
 const noKey: PiiContext = {
@@ -134,18 +145,29 @@ export class Query {
     return new Map(frame.columns.map((c) => [c.id, this.detected.get(key(c)) ?? new Set<DetectedKind>()]));
   }
 
-  /** The personal-data entity each column mostly holds (null: none), from the frame's first rows; honours review decisions. */
+  /**
+   * The personal-data entity each column mostly holds (null: none), by the scan's rule: from the
+   * input version's scan for columns no step has rewritten yet (and the scan's regions), otherwise
+   * from the frame's deterministic sample; honours review decisions.
+   */
   async classify(frame: Frame, regions: string[]): Promise<Map<string, PiiClass | null>> {
     const key = (c: Frame['columns'][number]) => `${c.id}@${c.stamp ?? 0}@${regions.join(',')}`;
     const stale = frame.columns.filter((c) => !this.classes.has(key(c)));
-    if (stale.length > 0) {
-      const found = await classifyPii(this, frame, stale, regions);
-      for (const c of stale) this.classes.set(key(c), found.get(c.id) ?? null);
+    const scan = this.pii.scan;
+    const fromScan = (c: Frame['columns'][number]) => scan !== undefined && (c.stamp ?? 0) === 0 && scan.classes.has(c.id) && scan.regions.join(',') === regions.join(',');
+    for (const c of stale.filter(fromScan)) {
+      const s = scan?.classes.get(c.id) ?? null;
+      this.classes.set(key(c), s ? { ...s, source: 'scan' } : null);
+    }
+    const sample = stale.filter((c) => !fromScan(c));
+    if (sample.length > 0) {
+      const found = await classifyPii(this, frame, sample, regions, this.pii.sampleEvery);
+      for (const c of sample) this.classes.set(key(c), found.get(c.id) ?? null);
     }
     const out = new Map(frame.columns.map((c) => [c.id, this.classes.get(key(c)) ?? null]));
     for (const d of this.pii.decisions?.columns ?? []) {
       const cur = out.get(d.columnId);
-      if (d.decision === 'accepted') out.set(d.columnId, { entity: d.entity, share: cur?.entity === d.entity ? cur.share : 1, confidence: 1, decided: true });
+      if (d.decision === 'accepted') out.set(d.columnId, { entity: d.entity, share: cur?.entity === d.entity ? cur.share : 1, confidence: 1, source: 'decision', decided: true });
       else if (cur?.entity === d.entity) out.set(d.columnId, null);
     }
     return out;

@@ -13,14 +13,16 @@ import { num, type Database } from '../db/database';
 import { ident, table } from '../db/sql';
 import type { JobContext } from '../jobs/jobs';
 import { getPolicy, parsePolicy, policySha256 } from '../policy/store';
-import { runDecisions } from '../pii/dataset/store';
+import { readSummary, runDecisions } from '../pii/dataset/store';
+import { DEFAULT_REGIONS } from '../pii/dataset/scan-values';
+import { sampleEvery } from '../profile/sample';
 import { toEntry } from './ledger';
 import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
 import type { WorkerPool } from '../workers/pool';
 import { frameColumns, type Frame } from './frame';
 import { Pipeline } from './pipeline';
-import { Query, type PiiDecisions } from './query';
+import { Query, type PiiDecisions, type ScanClasses } from './query';
 
 /** Rows a preview looks at unless asked for all: every k-th row, so the sample spans the file. */
 export const PREVIEW_ROWS = 10_000;
@@ -38,6 +40,8 @@ export interface RunRequest {
 }
 
 const usesPii = (steps: readonly Step[]): boolean => steps.some((s) => s.enabled && isPiiStep(s.type));
+/** Whether any step needs columns' personal-data classes (a PII step, or a `pii` column selector). */
+const usesClasses = (steps: readonly Step[]): boolean => usesPii(steps) || steps.some((s) => s.enabled && (s.columns?.pii?.length ?? 0) > 0);
 
 export interface ResolvedPolicy {
   policy: Policy;
@@ -66,7 +70,10 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
     // it has its own review: decisions are never carried over from a parent version.
     const review = usesPii(steps) ? await runDecisions(ws.db, req.datasetId, req.version) : null;
     const decisions = req.decisions ?? (review ? { columns: review.columns, findings: review.findings, rejectedCells: review.rejectedCells } : undefined);
-    const q = new Query(conn, job, `run_${job.id}`, workers, { key: () => ws.secretKey(), ...(decisions ? { decisions } : {}) });
+    const scan = usesClasses(steps) ? await scanClasses(ws.db, req.datasetId, req.version) : undefined;
+    const q = new Query(conn, job, `run_${job.id}`, workers, {
+      key: () => ws.secretKey(), sampleEvery: sampleEvery(rowCount), ...(decisions ? { decisions } : {}), ...(scan ? { scan } : {}),
+    });
     const stage = table.stage(job.id);
     try {
       let input: Frame = { relation: ident(data), columns: frameColumns(columns), rowCount };
@@ -151,6 +158,15 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
       await q.cleanup();
     }
   });
+}
+
+/** The classes the latest scan of the input version stored, if it was scanned (a run prefers them to sampling again). */
+async function scanClasses(db: Database, datasetId: string, version: number): Promise<ScanClasses | undefined> {
+  const summary = await readSummary(db, datasetId, version);
+  if (!summary) return undefined;
+  const classes: ScanClasses['classes'] = new Map();
+  for (const c of summary.columns) classes.set(c.columnId, c.entity ? { entity: c.entity, share: c.share, confidence: c.confidence } : null);
+  return { version, regions: DEFAULT_REGIONS, classes };
 }
 
 async function nextRunId(db: Database): Promise<string> {

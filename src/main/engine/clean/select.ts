@@ -8,6 +8,7 @@ import { ident } from '../db/sql';
 import type { Frame, FrameColumn } from './frame';
 import { COMMA_DECIMAL, DOT_DECIMAL, EMAIL_RE, PHONE_RE, ZERO_PADDED } from './patterns';
 import { dateSql } from './ops-types';
+import { classSource } from './pii-columns';
 import type { Query } from './query';
 
 /** Rows detection looks at: the frame's first rows, in row order (deterministic). */
@@ -81,15 +82,19 @@ export async function resolveColumns(q: Query, frame: Frame, step: Step, index: 
     const kinds = await q.detect(frame);
     for (const c of frame.columns) if (selector.detected.some((k) => kinds.get(c.id)?.has(k))) chosen.add(c.id);
   }
+  const byPii: string[] = [];
   if (selector.pii && selector.pii.length > 0) {
     const classes = await q.classify(frame, step.type === 'deidentify' ? step.params.regions : DEFAULT_PII_REGIONS);
     for (const c of frame.columns) {
       const k = classes.get(c.id);
-      if (k && selector.pii.includes(k.entity)) chosen.add(c.id);
+      if (k && selector.pii.includes(k.entity)) {
+        chosen.add(c.id);
+        byPii.push(`"${c.header}" holds ${k.entity} (${classSource(k)})`);
+      }
     }
   }
   let columns = frame.columns.filter((c) => chosen.has(c.id));
-  const notes: string[] = [];
+  const notes: string[] = byPii.length > 0 ? [`chosen as personal data: ${byPii.join(', ')}`] : [];
   if (TEXT_STEPS.has(step.type)) {
     const typed = columns.filter((c) => c.storageType !== 'VARCHAR');
     if (typed.length > 0) notes.push(`skipped ${typed.map((c) => `"${c.header}"`).join(', ')}: stored as typed values, not text`);

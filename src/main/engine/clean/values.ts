@@ -101,7 +101,13 @@ export class ValueRun {
       });
       return `(${branches.join(' UNION ALL ')})`;
     };
-    return { relation: of(text.map((c) => c.id)), of, head: this.head, columns, rowCount: this.base.rowCount, weighted: true };
+    const rowsOf = (id: string): string => {
+      const t = this.tables.get(id);
+      const col = ident(id);
+      // A column without a value table is as the run's base frame has it; one with, its value so far.
+      return t ? `(SELECT b.row_id, coalesce(t._cur, b.${col}) AS ${col} FROM ${this.base.relation} b LEFT JOIN ${t} t ON t._v0 = b.${col})` : `(SELECT row_id, ${col} FROM ${this.base.relation})`;
+    };
+    return { relation: of(text.map((c) => c.id)), of, head: this.head, rowsOf, columns, rowCount: this.base.rowCount, weighted: true };
   }
 
   /** Applies a compiled map step to the value tables of its columns and records what it changed. */

@@ -1,0 +1,57 @@
+// One column classifier: a run classifies a column as the scan does (the deterministic sample
+// over the whole version, more than half wholly one entity), so a column whose first rows differ
+// from the rest is classified the same by both; with a scan of the input version the run uses its
+// stored classes (unless an earlier step rewrote the column), and the run's notes say which.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/shared/api/clean-types';
+import type { StepInput } from '../../src/shared/policy/steps';
+import { jobResult, policyDoc, writeCsv } from '../support/clean';
+import { startTestEngine, type TestEngine } from '../support/engine';
+
+let t: TestEngine;
+beforeAll(async () => {
+  t = await startTestEngine();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const ROWS = 12_000;
+const HEAD = 600;
+const email = (i: number) => `person${i}@example.org`;
+// "head": e-mail addresses in the first 600 rows only (5 %); "tail": e-mail addresses everywhere but the first 600 rows (95 %).
+const DATA = Array.from({ length: ROWS }, (_, k) => {
+  const i = k + 1;
+  return [i <= HEAD ? email(i) : 'none given', i <= HEAD ? 'none given' : email(i)];
+});
+
+const CELL: StepInput = { id: 'c', type: 'deidentify', params: { operators: { EMAIL: { op: 'token', entity: 'EMAIL' } } } };
+const UPPER_BY_PII: StepInput = { id: 'u', type: 'change_case', columns: { pii: ['EMAIL'] }, params: { mode: 'upper' } };
+const TRIM: StepInput = { id: 't', type: 'trim' };
+
+describe('scan and run agree on a column whose first rows differ from the rest', () => {
+  it.each([
+    { name: 'scanned: the run uses the stored classes', scan: true, steps: [CELL], source: /from the input version's scan/ },
+    { name: 'not scanned: the run samples by the same rule', scan: false, steps: [CELL], source: /from this run's sample/ },
+    { name: 'scanned, but an earlier step rewrote the columns: sampled again, same answer', scan: true, steps: [TRIM, CELL], source: /from this run's sample/ },
+    { name: 'the pii selector on a value step, not scanned', scan: false, steps: [UPPER_BY_PII], source: /chosen as personal data: "tail" holds EMAIL \(from this run's sample/ },
+    { name: 'the pii selector on a value step, scanned', scan: true, steps: [UPPER_BY_PII], source: /chosen as personal data: "tail" holds EMAIL \(from the input version's scan/ },
+  ])('$name', async ({ scan, steps, source }) => {
+    const imp = await t.importFile(writeCsv(['head', 'tail'], DATA));
+    await t.settle();
+    // The scan's verdict, for comparison (on a copy when the run must not see a scan).
+    const other = scan ? imp : await t.importFile(writeCsv(['head', 'tail'], DATA));
+    await t.settle();
+    await jobResult(await t.runJob('pii.start', { datasetId: other.datasetId, version: 1 }));
+    const summary = await t.call('pii.summary', { datasetId: other.datasetId, version: 1 });
+    expect(summary?.columns.map((c) => [c.header, c.entity])).toEqual([['head', null], ['tail', 'EMAIL']]);
+
+    const run = await jobResult<RunResult>(await t.runJob('clean.run', { datasetId: imp.datasetId, version: 1, source: { policy: policyDoc(steps) } }));
+    const last = run.steps.at(-1);
+    // Only "tail" is taken for EMAIL: exactly the scan's classes.
+    expect(last?.columnIds).toEqual(['c2']);
+    expect(last?.notes.join('\n')).toMatch(source);
+    const w = await t.call('grid.window', { datasetId: imp.datasetId, version: run.outputVersion ?? 0, offset: 0, limit: 1 });
+    expect(w.rows[0]?.[0]).toBe(email(1));
+  });
+});
