@@ -55,3 +55,15 @@ describe('scan and run agree on a column whose first rows differ from the rest',
     expect(w.rows[0]?.[0]).toBe(email(1));
   });
 });
+
+describe('a sampled preview', () => {
+  it.each([{ scan: false }, { scan: true }])('classifies from its own rows (already a sample over the file) the same way, scanned: $scan', async ({ scan }) => {
+    const imp = await t.importFile(writeCsv(['head', 'tail'], DATA));
+    await t.settle();
+    if (scan) await jobResult(await t.runJob('pii.start', { datasetId: imp.datasetId, version: 1 }));
+    const p = await jobResult<RunResult>(await t.runJob('clean.preview', { datasetId: imp.datasetId, version: 1, source: { policy: policyDoc([CELL]) } }));
+    expect(p.sampled).toBe(true);
+    expect(p.steps[0]?.columnIds).toEqual(['c2']);
+    expect(p.steps[0]?.notes.join('\n')).toMatch(scan ? /from the input version's scan/ : /from this run's sample/);
+  });
+});

@@ -71,13 +71,16 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
     const review = usesPii(steps) ? await runDecisions(ws.db, req.datasetId, req.version) : null;
     const decisions = req.decisions ?? (review ? { columns: review.columns, findings: review.findings, rejectedCells: review.rejectedCells } : undefined);
     const scan = usesClasses(steps) ? await scanClasses(ws.db, req.datasetId, req.version) : undefined;
+    // A sampled preview's rows are already a deterministic sample spread over the file (PREVIEW_ROWS,
+    // picked by position): classes are taken from all of them rather than a sample of the sample.
+    const sampledPreview = req.kind === 'preview' && !req.full && rowCount > PREVIEW_ROWS;
     const q = new Query(conn, job, `run_${job.id}`, workers, {
-      key: () => ws.secretKey(), sampleEvery: sampleEvery(rowCount), ...(decisions ? { decisions } : {}), ...(scan ? { scan } : {}),
+      key: () => ws.secretKey(), sampleEvery: sampledPreview ? 1 : sampleEvery(rowCount), ...(decisions ? { decisions } : {}), ...(scan ? { scan } : {}),
     });
     const stage = table.stage(job.id);
     try {
       let input: Frame = { relation: ident(data), columns: frameColumns(columns), rowCount };
-      const sampled = req.kind === 'preview' && !req.full && rowCount > PREVIEW_ROWS;
+      const sampled = sampledPreview;
       if (sampled) {
         const sample = q.newTable('sample');
         const k = Math.ceil(rowCount / PREVIEW_ROWS);
