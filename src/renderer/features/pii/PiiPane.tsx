@@ -1,10 +1,11 @@
 // The Personal data tab: the version's latest scan at once (or an invitation to run one), the scan
 // job's progress and Cancel, the caveat that what was not detected may still be there, and the
 // views: columns, findings, operators per entity, re-identification risk.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import { formatCount, plural } from '../../lib/format';
 import { ErrorDetails } from '../../ui/ErrorDetails';
 import { Icon, type IconName } from '../../ui/Icon';
+import { useTabList } from '../../ui/useTabList';
 import { useDatasets } from '../datasets/store';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJobs } from '../jobs/store';
@@ -23,6 +24,7 @@ const VIEWS: { id: PiiView; label: string; icon: IconName }[] = [
   { id: 'operators', label: 'Operators', icon: 'policy' },
   { id: 'risk', label: 'Risk', icon: 'alert' },
 ];
+const VIEW_IDS = VIEWS.map((v) => v.id);
 
 function Running({ jobId }: { jobId: string }) {
   const job = useJobs((s) => s.jobs[jobId]);
@@ -78,34 +80,11 @@ function Summary() {
 function ViewTabs() {
   const view = usePii((s) => s.view);
   const setView = usePii((s) => s.setView);
-  const refs = useRef(new Map<string, HTMLButtonElement>());
-  const onKeyDown = (e: KeyboardEvent) => {
-    const i = VIEWS.findIndex((v) => v.id === view);
-    const next = { ArrowRight: (i + 1) % VIEWS.length, ArrowLeft: (i - 1 + VIEWS.length) % VIEWS.length, Home: 0, End: VIEWS.length - 1 }[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    const v = VIEWS[next]!;
-    setView(v.id);
-    refs.current.get(v.id)?.focus();
-  };
+  const { onKeyDown, tabProps } = useTabList(VIEW_IDS, view, setView);
   return (
     <div className="pii-views" role="tablist" aria-label="Personal data views" onKeyDown={onKeyDown}>
       {VIEWS.map((v) => (
-        <button
-          key={v.id}
-          ref={(el) => {
-            if (el) refs.current.set(v.id, el);
-            else refs.current.delete(v.id);
-          }}
-          type="button"
-          role="tab"
-          id={`pii-tab-${v.id}`}
-          aria-controls="pii-view"
-          aria-selected={v.id === view}
-          tabIndex={v.id === view ? 0 : -1}
-          className={`pii-view-tab ${v.id === view ? 'is-active' : ''}`}
-          onClick={() => setView(v.id)}
-        >
+        <button key={v.id} type="button" {...tabProps(v.id)} id={`pii-tab-${v.id}`} aria-controls="pii-view" className={`pii-view-tab ${v.id === view ? 'is-active' : ''}`}>
           <Icon name={v.icon} size={14} /> {v.label}
         </button>
       ))}
