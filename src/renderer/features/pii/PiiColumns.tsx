@@ -20,7 +20,7 @@ const rowDomId = (c: PiiColumnSummary) => `pii-col-${c.columnId}`;
 function ColumnRow({ c, selected, onSelect }: { c: PiiColumnSummary; selected: boolean; onSelect(): void }) {
   const found = c.entity !== null || c.entities.length > 0;
   return (
-    <tr id={rowDomId(c)} aria-selected={selected} className={`${selected ? 'is-selected' : ''} ${found ? '' : 'is-quiet'}`} onClick={onSelect}>
+    <tr id={rowDomId(c)} aria-selected={selected} className={`pane-row ${selected ? 'is-selected' : ''} ${found ? '' : 'is-quiet'}`} onClick={onSelect}>
       <th scope="row" className={`pc-name ${c.header === '' ? 'is-blank' : ''}`} title={headerOf(c)}>
         {headerOf(c)}
       </th>
@@ -126,17 +126,17 @@ export function PiiColumns({ summary }: { summary: PiiScanSummary }) {
   };
   const withFindings = columnsWithFindings(cols).length;
   return (
-    <div className="pc">
-      <div ref={tableRef} className="pc-table-wrap" tabIndex={0} role="region" aria-label="Columns and their classification" aria-activedescendant={active ? rowDomId(active) : undefined} onKeyDown={onKeyDown}>
+    <div className="pane-body">
+      <div ref={tableRef} className="pane-scroll" tabIndex={0} role="region" aria-label="Columns and their classification" aria-activedescendant={active ? rowDomId(active) : undefined} onKeyDown={onKeyDown}>
         <table className="pc-table" aria-label="Column classification">
           <thead>
             <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Class</th>
-              <th scope="col" className="num">Share</th>
-              <th scope="col" className="num">Confidence</th>
-              <th scope="col" className="pc-entities">Entities found</th>
-              <th scope="col">Decision</th>
+              <th scope="col" className="col-head">Column</th>
+              <th scope="col" className="col-head">Class</th>
+              <th scope="col" className="col-head num">Share</th>
+              <th scope="col" className="col-head num">Confidence</th>
+              <th scope="col" className="col-head pc-entities">Entities found</th>
+              <th scope="col" className="col-head">Decision</th>
             </tr>
           </thead>
           <tbody>
@@ -149,14 +149,14 @@ export function PiiColumns({ summary }: { summary: PiiScanSummary }) {
           <span className="kbd">↑</span> <span className="kbd">↓</span> choose a column · <span className="kbd">A</span> accept · <span className="kbd">R</span> reject its class
         </p>
       </div>
-      <aside className="pc-side" aria-label="Column classification chart and detail">
+      <aside className="pane-side pc-side" aria-label="Column classification chart and detail">
         {/* The chosen column's detail (with Accept / Reject) first: below a tall chart it was off-screen. */}
         {active ? <ColumnDetail c={active} /> : null}
         <section className="pc-chart" aria-label="Share of values and confidence">
-          <h3 className="pc-side-title">
+          <h3 className="section-title pc-side-title">
             Share of values and confidence
             <span className="pc-legend" aria-hidden="true">
-              <span className="pc-swatch pc-swatch-share" /> share <span className="pc-swatch pc-swatch-conf" /> confidence
+              <span className="swatch pc-swatch-share" /> share <span className="swatch pc-swatch-conf" /> confidence
             </span>
           </h3>
           {withFindings > 0 ? (
