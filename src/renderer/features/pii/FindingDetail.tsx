@@ -65,7 +65,7 @@ export function FindingDetail({ win, headers }: { win: FindingsWindow; headers: 
         </span>
       </header>
       <p className="fd-where">
-        Row <strong className="num">{formatCount(f.rowId)}</strong>, column <strong>{header}</strong>, characters {f.start + 1}–{f.end}
+        Row <strong className="num">{formatCount(f.rowId)}</strong>, column <strong>{header}</strong>, <span className="fd-range">characters {f.start + 1}–{f.end}</span>
       </p>
       <div className="fd-text">
         <FindingText f={f} showValues={showValues} around={80} />

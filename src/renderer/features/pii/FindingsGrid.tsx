@@ -12,6 +12,7 @@ import { decideAt } from './decide';
 import { DecisionBadge } from './DecisionButtons';
 import type { FindingsWindow } from './findings-window';
 import { FindingText } from './FindingText';
+import { shownText } from './highlight';
 import { ENTITY_LABEL, formatConfidence } from './labels';
 import { usePii } from './store';
 
@@ -35,7 +36,7 @@ function Row({ f, index, header, selected, showValues, onSelect }: { f: PiiFindi
       <span role="gridcell" className="pf-rowid num">{formatCount(f.rowId)}</span>
       <span role="gridcell" className="pf-col" title={header}>{header}</span>
       <span role="gridcell" className="pf-entity"><span className="pii-entity">{ENTITY_LABEL[f.entity]}</span></span>
-      <span role="gridcell" className="pf-text"><FindingText f={f} showValues={showValues} around={10} /></span>
+      <span role="gridcell" className="pf-text" title={shownText(f, showValues)}><FindingText f={f} showValues={showValues} around={10} /></span>
       <span role="gridcell" className="pf-conf num">{formatConfidence(f.confidence)}</span>
       <span role="gridcell" className="pf-rec mono faint" title={f.recogniser}>{f.recogniser}</span>
       <span role="gridcell" className="pf-dec"><DecisionBadge decision={f.decision} /></span>

@@ -14,6 +14,8 @@ import { classLabel, classSentence, columnsWithFindings, ENTITY_LABEL, formatCon
 import { columnBars, columnsChartLabel, columnsChartOption } from './pii-charts';
 import { decideColumn, usePii } from './store';
 
+/** Entities shown as chips in a column's row; the rest are named by a "+N more" chip (and in the detail). */
+const CHIPS = 2;
 const headerOf = (c: PiiColumnSummary) => (c.header === '' ? '(blank)' : c.header);
 const rowDomId = (c: PiiColumnSummary) => `pii-col-${c.columnId}`;
 
@@ -25,17 +27,22 @@ function ColumnRow({ c, selected, onSelect }: { c: PiiColumnSummary; selected: b
         {headerOf(c)}
       </th>
       <td className="pc-class">
-        {c.entity ? <span className="pii-entity">{ENTITY_LABEL[c.entity]}</span> : found ? null : <span className="faint">Not detected</span>}
+        {c.entity ? <span className="pii-entity">{ENTITY_LABEL[c.entity]}</span> : found && c.freeText ? null : <span className="faint" title={found ? classSentence(c) : undefined}>{classLabel(c)}</span>}
         {c.freeText ? <span className="badge pii-freetext" title="Longer text with personal data inside it">free text</span> : null}
       </td>
       <td className="num pc-share">{c.entity ? formatShare(c.share) : found ? <span className="faint">—</span> : ''}</td>
       <td className="num pc-conf">{c.entity ? formatConfidence(c.confidence) : ''}</td>
       <td className="pc-entities">
-        {c.entities.map((e) => (
+        {c.entities.slice(0, CHIPS).map((e) => (
           <span key={e.entity} className="pii-chip" title={`${formatCount(e.cells)} cells, ${formatShare(e.share)} of values, confidence ${formatConfidence(e.confidence)}`}>
             {ENTITY_LABEL[e.entity]} <span className="num faint">{formatCount(e.cells)}</span>
           </span>
         ))}
+        {c.entities.length > CHIPS ? (
+          <span className="pii-chip pii-chip-more" title={c.entities.slice(CHIPS).map((e) => `${ENTITY_LABEL[e.entity]} ${formatCount(e.cells)}`).join(', ')}>
+            +{c.entities.length - CHIPS} more
+          </span>
+        ) : null}
       </td>
       <td className="pc-decision">{c.entity ? <DecisionBadge decision={c.decision} /> : null}</td>
     </tr>

@@ -182,26 +182,28 @@ export function RiskPanel() {
             })}
           </ul>
         </fieldset>
-        <label className="field">
-          <span className="field-label">Target k</span>
-          <input className="input rk-k" type="number" min={2} max={1000} value={k} onChange={(e) => setK(Math.max(2, Math.min(1000, Math.round(Number(e.target.value) || 2))))} />
-        </label>
-        <label className="field">
-          <span className="field-label">Compare with</span>
-          <select className="select" value={afterVersion ?? ''} onChange={(e) => setAfter(e.target.value ? Number(e.target.value) : null)} disabled={later.length === 0}>
-            <option value="">{later.length === 0 ? 'No later version' : 'Nothing'}</option>
-            {later.map((v) => (
-              <option key={v.version} value={v.version}>
-                Version {v.version}
-                {v.note ? ` — ${v.note}` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="btn btn-primary" disabled={quasi.length === 0 || jobId !== null}>
-          <Icon name="play" size={15} /> Measure risk
-        </button>
-        {quasi.length === 0 ? <p className="faint rk-help">Tick at least one column.</p> : null}
+        <div className="rk-actions">
+          <label className="field rk-compare">
+            <span className="field-label">Compare with</span>
+            <select className="select" value={afterVersion ?? ''} onChange={(e) => setAfter(e.target.value ? Number(e.target.value) : null)} disabled={later.length === 0}>
+              <option value="">{later.length === 0 ? 'No later version' : 'Nothing'}</option>
+              {later.map((v) => (
+                <option key={v.version} value={v.version}>
+                  Version {v.version}
+                  {v.note ? ` — ${v.note}` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Target k</span>
+            <input className="input rk-k" type="number" min={2} max={1000} value={k} onChange={(e) => setK(Math.max(2, Math.min(1000, Math.round(Number(e.target.value) || 2))))} />
+          </label>
+          <button type="submit" className="btn btn-primary" disabled={quasi.length === 0 || jobId !== null}>
+            <Icon name="play" size={15} /> Measure risk
+          </button>
+          {quasi.length === 0 ? <p className="faint rk-help">Tick at least one column.</p> : null}
+        </div>
       </form>
       <div className="rk-main">
         {jobId ? <PaneProgress jobId={jobId} name="Measuring risk" label="Risk progress" onCancel={cancelRisk} /> : null}
