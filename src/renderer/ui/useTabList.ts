@@ -1,23 +1,7 @@
 // Arrow-key tab lists (WAI-ARIA tabs, selection follows focus): a roving tabindex, ←/→ wrapping
 // around, Home and End; the tab moved to is selected and focused.
 import { useRef, type KeyboardEvent } from 'react';
-
-/** The tab a key moves to from `index` among `count` tabs, or null for a key the list ignores. */
-export function nextTabIndex(key: string, index: number, count: number): number | null {
-  if (count === 0) return null;
-  switch (key) {
-    case 'ArrowRight':
-      return (index + 1) % count;
-    case 'ArrowLeft':
-      return (index - 1 + count) % count;
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
-    default:
-      return null;
-  }
-}
+import { nextTabIndex } from './tab-keys';
 
 export interface TabProps {
   ref: (el: HTMLButtonElement | null) => void;

@@ -1,7 +1,7 @@
 // The shared arrow-key tab list (the dataset's tabs and the Personal data views): which tab each key
 // moves to — wrapping at both ends, Home and End, other keys left to the page.
 import { describe, expect, it } from 'vitest';
-import { nextTabIndex } from '../../../src/renderer/ui/useTabList';
+import { nextTabIndex } from '../../../src/renderer/ui/tab-keys';
 
 describe('nextTabIndex', () => {
   it.each([
