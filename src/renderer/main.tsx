@@ -3,6 +3,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
 import './ui/ui.css';
+import './ui/pane.css';
 import './ui/type-badge.css';
 import './features/app/app.css';
 import './features/jobs/jobs.css';

@@ -168,7 +168,15 @@ test('nothing detected says so; a long scan shows its progress and can be cancel
   await expect(pii.pane.getByText('1 column scanned')).toBeVisible();
   await expect(pii.caveat).toContainText(/not detected/i);
   await expect(pii.caveat).toContainText('"reading"');
-  await pii.view('Findings').click();
+  // The views move with the arrow keys (wrapping), Home and End, and the moved-to view has focus.
+  await pii.view('Columns').focus();
+  for (const [key, view] of [['ArrowLeft', 'Risk'], ['ArrowRight', 'Columns'], ['End', 'Risk'], ['Home', 'Columns'], ['ArrowRight', 'Findings']] as const) {
+    await app.page.keyboard.press(key);
+    await expect(pii.view(view)).toHaveAttribute('aria-selected', 'true');
+    await expect(pii.view(view)).toBeFocused();
+  }
+  await expect(pii.view('Findings')).toHaveAttribute('tabindex', '0');
+  await expect(pii.view('Columns')).toHaveAttribute('tabindex', '-1');
   await expect(pii.pane.getByRole('heading', { name: 'No findings' })).toBeVisible();
   await screenshot(app.page, '62-pii-no-findings');
 

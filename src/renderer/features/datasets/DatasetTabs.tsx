@@ -1,8 +1,9 @@
 // The open dataset's tabs: the tab bar (role=tablist; arrow keys, Home and End move between tabs)
 // with the active tab's own tools beside it, and the active tab's panel. Adding a tab is adding
 // one entry to DATASET_TABS.
-import { useRef, type ComponentType, type KeyboardEvent } from 'react';
+import type { ComponentType } from 'react';
 import { Icon, type IconName } from '../../ui/Icon';
+import { useTabList } from '../../ui/useTabList';
 import { FilterBox } from '../grid/FilterBox';
 import { GridPane } from '../grid/GridPane';
 import { PiiPane } from '../pii/PiiPane';
@@ -30,6 +31,7 @@ export const DATASET_TABS: readonly DatasetTab[] = [
   { id: 'policy', label: 'Policy', icon: 'policy', Panel: PolicyEditor },
 ];
 
+const TAB_IDS = DATASET_TABS.map((t) => t.id);
 const tabId = (id: string) => `ds-tab-${id}`;
 const panelId = (id: string) => `ds-panel-${id}`;
 
@@ -41,37 +43,13 @@ function useActiveTab(): DatasetTab {
 export function DatasetTabBar() {
   const active = useActiveTab();
   const setTab = useDatasetTab((s) => s.setTab);
-  const refs = useRef(new Map<string, HTMLButtonElement>());
-  const onKeyDown = (e: KeyboardEvent) => {
-    const i = DATASET_TABS.indexOf(active);
-    const n = DATASET_TABS.length;
-    const next = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    const tab = DATASET_TABS[next] as DatasetTab;
-    setTab(tab.id);
-    refs.current.get(tab.id)?.focus();
-  };
+  const { onKeyDown, tabProps } = useTabList(TAB_IDS, active.id, setTab);
   const Tools = active.Tools;
   return (
     <>
       <div className="ds-tabs" role="tablist" aria-label="Dataset views" onKeyDown={onKeyDown}>
         {DATASET_TABS.map((t) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              if (el) refs.current.set(t.id, el);
-              else refs.current.delete(t.id);
-            }}
-            type="button"
-            role="tab"
-            id={tabId(t.id)}
-            aria-selected={t === active}
-            aria-controls={panelId(t.id)}
-            tabIndex={t === active ? 0 : -1}
-            className={`ds-tab ${t === active ? 'is-active' : ''}`}
-            onClick={() => setTab(t.id)}
-          >
+          <button key={t.id} type="button" {...tabProps(t.id)} id={tabId(t.id)} aria-controls={panelId(t.id)} className={`ds-tab ${t === active ? 'is-active' : ''}`}>
             <Icon name={t.icon} size={15} /> {t.label}
           </button>
         ))}

@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { copyText } from '../../lib/clipboard';
 import { baseName, formatBytes, formatCount, joinPath } from '../../lib/format';
 import { Dialog } from '../../ui/Dialog';
-import { ErrorDetails } from '../../ui/ErrorDetails';
+import { ErrorBanner } from '../../ui/ErrorDetails';
 import { Icon } from '../../ui/Icon';
 import { chooseFolder } from '../files/pick';
 import { JobProgress } from '../jobs/JobProgress';
@@ -92,15 +92,7 @@ export function FileJobFrame({ title, subtitle, onClose, phase, job, path, progr
             onStart();
           }}
         >
-          {phase.error ? (
-            <div className="banner banner-error" role="alert">
-              <Icon name="errorCircle" />
-              <div className="banner-body">
-                <ErrorDetails error={phase.error} />
-                {errorHint?.(phase.error)}
-              </div>
-            </div>
-          ) : null}
+          {phase.error ? <ErrorBanner error={phase.error}>{errorHint?.(phase.error)}</ErrorBanner> : null}
           {children}
         </form>
       )}

@@ -16,7 +16,7 @@ function Trace({ f }: { f: PiiFindingRow }) {
   const score = scoreLine(f.explanation, f.confidence);
   return (
     <section className="fd-section" aria-label="Explanation">
-      <h3 className="fd-title">Why it was reported</h3>
+      <h3 className="section-title">Why it was reported</h3>
       {rows.length > 0 ? (
         <table className="fd-trace" aria-label="Decision trace">
           <tbody>
@@ -32,8 +32,8 @@ function Trace({ f }: { f: PiiFindingRow }) {
         <p className="faint">The recogniser gave no further evidence.</p>
       )}
       <div className="fd-score">
-        <span className="fd-meter" aria-hidden="true">
-          <span className="fd-meter-fill" style={{ width: `${Math.round(f.confidence * 100)}%` }} />
+        <span className="meter" aria-hidden="true">
+          <span className="meter-fill fd-meter-fill" style={{ width: `${Math.round(f.confidence * 100)}%` }} />
         </span>
         <span className="num">
           Confidence <strong>{formatConfidence(f.confidence)}</strong>
@@ -50,14 +50,14 @@ export function FindingDetail({ win, headers }: { win: FindingsWindow; headers: 
   const f = win.row(selected);
   if (!f) {
     return (
-      <aside className="fd fd-blank" aria-label="Finding">
+      <aside className="pane-side fd is-blank" aria-label="Finding">
         <p className="faint">{win.total === 0 ? 'No finding to explain.' : 'Select a finding to see why it was reported.'}</p>
       </aside>
     );
   }
   const header = headers.get(f.columnId) ?? f.columnId;
   return (
-    <aside className="fd" aria-label={`Finding ${selected + 1} of ${formatCount(win.total ?? 0)}`}>
+    <aside className="pane-side fd" aria-label={`Finding ${selected + 1} of ${formatCount(win.total ?? 0)}`}>
       <header className="fd-head">
         <span className="pii-entity">{ENTITY_LABEL[f.entity]}</span>
         <span className="faint num">
@@ -65,7 +65,7 @@ export function FindingDetail({ win, headers }: { win: FindingsWindow; headers: 
         </span>
       </header>
       <p className="fd-where">
-        Row <strong className="num">{formatCount(f.rowId)}</strong>, column <strong>{header}</strong>, characters {f.start + 1}–{f.end}
+        Row <strong className="num">{formatCount(f.rowId)}</strong>, column <strong>{header}</strong>, <span className="fd-range">characters {f.start + 1}–{f.end}</span>
       </p>
       <div className="fd-text">
         <FindingText f={f} showValues={showValues} around={80} />

@@ -6,12 +6,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { PiiFindingRow } from '../../../shared/api/pii-types';
 import { formatCount } from '../../lib/format';
-import { Icon } from '../../ui/Icon';
+import { EmptyState } from '../../ui/EmptyState';
 import { nextRow } from '../profile/overview';
 import { decideAt } from './decide';
 import { DecisionBadge } from './DecisionButtons';
 import type { FindingsWindow } from './findings-window';
 import { FindingText } from './FindingText';
+import { shownText } from './highlight';
 import { ENTITY_LABEL, formatConfidence } from './labels';
 import { usePii } from './store';
 
@@ -31,11 +32,11 @@ const HEADERS = [
 
 function Row({ f, index, header, selected, showValues, onSelect }: { f: PiiFindingRow; index: number; header: string; selected: boolean; showValues: boolean; onSelect(): void }) {
   return (
-    <div role="row" id={domId(index)} aria-rowindex={index + 2} aria-selected={selected} className={`pf-row ${selected ? 'is-selected' : ''} ${f.decision ? `is-${f.decision}` : ''}`} onClick={onSelect}>
+    <div role="row" id={domId(index)} aria-rowindex={index + 2} aria-selected={selected} className={`pane-row pf-row ${selected ? 'is-selected' : ''} ${f.decision ? `is-${f.decision}` : ''}`} onClick={onSelect}>
       <span role="gridcell" className="pf-rowid num">{formatCount(f.rowId)}</span>
       <span role="gridcell" className="pf-col" title={header}>{header}</span>
       <span role="gridcell" className="pf-entity"><span className="pii-entity">{ENTITY_LABEL[f.entity]}</span></span>
-      <span role="gridcell" className="pf-text"><FindingText f={f} showValues={showValues} around={10} /></span>
+      <span role="gridcell" className="pf-text" title={shownText(f, showValues)}><FindingText f={f} showValues={showValues} around={10} /></span>
       <span role="gridcell" className="pf-conf num">{formatConfidence(f.confidence)}</span>
       <span role="gridcell" className="pf-rec mono faint" title={f.recogniser}>{f.recogniser}</span>
       <span role="gridcell" className="pf-dec"><DecisionBadge decision={f.decision} /></span>
@@ -45,7 +46,7 @@ function Row({ f, index, header, selected, showValues, onSelect }: { f: PiiFindi
 
 function Placeholder({ index }: { index: number }) {
   return (
-    <div role="row" aria-rowindex={index + 2} className="pf-row is-loading" aria-busy="true">
+    <div role="row" aria-rowindex={index + 2} className="pane-row pf-row is-loading" aria-busy="true">
       <span role="gridcell" className="pf-loading faint">Loading…</span>
     </div>
   );
@@ -91,17 +92,15 @@ export function FindingsGrid({ win, headers }: { win: FindingsWindow; headers: M
 
   if (win.total === 0) {
     return (
-      <div className="empty pf-empty">
-        <div className="empty-icon"><Icon name="search" size={20} /></div>
-        <h2>No findings</h2>
+      <EmptyState icon="search" iconSize={20} title="No findings" className="pf-empty">
         <p>Nothing was detected{filtered ? ' with this filter' : ''}. Not detected is not the same as not present.</p>
-      </div>
+      </EmptyState>
     );
   }
   return (
     <div
       ref={scrollRef}
-      className="pf-grid"
+      className="pane-scroll pf-grid"
       role="grid"
       aria-label="Findings"
       aria-rowcount={total + 1}
@@ -112,9 +111,9 @@ export function FindingsGrid({ win, headers }: { win: FindingsWindow; headers: M
       onKeyDown={onKeyDown}
     >
       <div className="pf-inner" style={{ height: virtualizer.getTotalSize() }}>
-        <div role="row" aria-rowindex={1} className="pf-head">
+        <div role="row" aria-rowindex={1} className="vgrid-head pf-head">
           {HEADERS.map(([label, cls]) => (
-            <span key={label} role="columnheader" className={cls} title={label === 'Conf.' ? 'Confidence' : undefined}>
+            <span key={label} role="columnheader" className={`col-head ${cls}`} title={label === 'Conf.' ? 'Confidence' : undefined}>
               {label === 'Conf.' ? <abbr title="Confidence">Conf.</abbr> : label}
             </span>
           ))}
@@ -122,7 +121,7 @@ export function FindingsGrid({ win, headers }: { win: FindingsWindow; headers: M
         {items.map((v) => {
           const f = win.row(v.index);
           return (
-            <div key={v.index} className="pf-slot" style={{ transform: `translateY(${v.start}px)` }}>
+            <div key={v.index} className="vgrid-slot" style={{ transform: `translateY(${v.start}px)` }}>
               {f ? <Row f={f} index={v.index} header={headers.get(f.columnId) ?? f.columnId} selected={v.index === selected} showValues={showValues} onSelect={() => select(v.index)} /> : <Placeholder index={v.index} />}
             </div>
           );

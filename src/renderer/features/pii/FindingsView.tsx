@@ -84,7 +84,7 @@ export function FindingsView({ summary }: { summary: PiiScanSummary }) {
   return (
     <div className="pf">
       <FilterBar summary={summary} />
-      <div className="pf-body">
+      <div className="pane-body">
         <FindingsGrid win={win} headers={headers} />
         <FindingDetail win={win} headers={headers} />
       </div>

@@ -100,10 +100,10 @@ export function OperatorPanel() {
         <table className="op-table" aria-label="Operators">
           <thead>
             <tr>
-              <th scope="col">Entity</th>
-              <th scope="col" className="num">Findings</th>
-              <th scope="col">Operator</th>
-              <th scope="col">Setting</th>
+              <th scope="col" className="col-head">Entity</th>
+              <th scope="col" className="col-head num">Findings</th>
+              <th scope="col" className="col-head">Operator</th>
+              <th scope="col" className="col-head">Setting</th>
             </tr>
           </thead>
           <tbody>

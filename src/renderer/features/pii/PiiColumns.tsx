@@ -14,28 +14,35 @@ import { classLabel, classSentence, columnsWithFindings, ENTITY_LABEL, formatCon
 import { columnBars, columnsChartLabel, columnsChartOption } from './pii-charts';
 import { decideColumn, usePii } from './store';
 
+/** Entities shown as chips in a column's row; the rest are named by a "+N more" chip (and in the detail). */
+const CHIPS = 2;
 const headerOf = (c: PiiColumnSummary) => (c.header === '' ? '(blank)' : c.header);
 const rowDomId = (c: PiiColumnSummary) => `pii-col-${c.columnId}`;
 
 function ColumnRow({ c, selected, onSelect }: { c: PiiColumnSummary; selected: boolean; onSelect(): void }) {
   const found = c.entity !== null || c.entities.length > 0;
   return (
-    <tr id={rowDomId(c)} aria-selected={selected} className={`${selected ? 'is-selected' : ''} ${found ? '' : 'is-quiet'}`} onClick={onSelect}>
+    <tr id={rowDomId(c)} aria-selected={selected} className={`pane-row ${selected ? 'is-selected' : ''} ${found ? '' : 'is-quiet'}`} onClick={onSelect}>
       <th scope="row" className={`pc-name ${c.header === '' ? 'is-blank' : ''}`} title={headerOf(c)}>
         {headerOf(c)}
       </th>
       <td className="pc-class">
-        {c.entity ? <span className="pii-entity">{ENTITY_LABEL[c.entity]}</span> : found ? null : <span className="faint">Not detected</span>}
+        {c.entity ? <span className="pii-entity">{ENTITY_LABEL[c.entity]}</span> : found && c.freeText ? null : <span className="faint" title={found ? classSentence(c) : undefined}>{classLabel(c)}</span>}
         {c.freeText ? <span className="badge pii-freetext" title="Longer text with personal data inside it">free text</span> : null}
       </td>
       <td className="num pc-share">{c.entity ? formatShare(c.share) : found ? <span className="faint">—</span> : ''}</td>
       <td className="num pc-conf">{c.entity ? formatConfidence(c.confidence) : ''}</td>
       <td className="pc-entities">
-        {c.entities.map((e) => (
+        {c.entities.slice(0, CHIPS).map((e) => (
           <span key={e.entity} className="pii-chip" title={`${formatCount(e.cells)} cells, ${formatShare(e.share)} of values, confidence ${formatConfidence(e.confidence)}`}>
             {ENTITY_LABEL[e.entity]} <span className="num faint">{formatCount(e.cells)}</span>
           </span>
         ))}
+        {c.entities.length > CHIPS ? (
+          <span className="pii-chip pii-chip-more" title={c.entities.slice(CHIPS).map((e) => `${ENTITY_LABEL[e.entity]} ${formatCount(e.cells)}`).join(', ')}>
+            +{c.entities.length - CHIPS} more
+          </span>
+        ) : null}
       </td>
       <td className="pc-decision">{c.entity ? <DecisionBadge decision={c.decision} /> : null}</td>
     </tr>
@@ -126,17 +133,17 @@ export function PiiColumns({ summary }: { summary: PiiScanSummary }) {
   };
   const withFindings = columnsWithFindings(cols).length;
   return (
-    <div className="pc">
-      <div ref={tableRef} className="pc-table-wrap" tabIndex={0} role="region" aria-label="Columns and their classification" aria-activedescendant={active ? rowDomId(active) : undefined} onKeyDown={onKeyDown}>
+    <div className="pane-body">
+      <div ref={tableRef} className="pane-scroll" tabIndex={0} role="region" aria-label="Columns and their classification" aria-activedescendant={active ? rowDomId(active) : undefined} onKeyDown={onKeyDown}>
         <table className="pc-table" aria-label="Column classification">
           <thead>
             <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Class</th>
-              <th scope="col" className="num">Share</th>
-              <th scope="col" className="num">Confidence</th>
-              <th scope="col" className="pc-entities">Entities found</th>
-              <th scope="col">Decision</th>
+              <th scope="col" className="col-head">Column</th>
+              <th scope="col" className="col-head">Class</th>
+              <th scope="col" className="col-head num">Share</th>
+              <th scope="col" className="col-head num">Confidence</th>
+              <th scope="col" className="col-head pc-entities">Entities found</th>
+              <th scope="col" className="col-head">Decision</th>
             </tr>
           </thead>
           <tbody>
@@ -149,14 +156,14 @@ export function PiiColumns({ summary }: { summary: PiiScanSummary }) {
           <span className="kbd">↑</span> <span className="kbd">↓</span> choose a column · <span className="kbd">A</span> accept · <span className="kbd">R</span> reject its class
         </p>
       </div>
-      <aside className="pc-side" aria-label="Column classification chart and detail">
+      <aside className="pane-side pc-side" aria-label="Column classification chart and detail">
         {/* The chosen column's detail (with Accept / Reject) first: below a tall chart it was off-screen. */}
         {active ? <ColumnDetail c={active} /> : null}
         <section className="pc-chart" aria-label="Share of values and confidence">
-          <h3 className="pc-side-title">
+          <h3 className="section-title pc-side-title">
             Share of values and confidence
             <span className="pc-legend" aria-hidden="true">
-              <span className="pc-swatch pc-swatch-share" /> share <span className="pc-swatch pc-swatch-conf" /> confidence
+              <span className="swatch pc-swatch-share" /> share <span className="swatch pc-swatch-conf" /> confidence
             </span>
           </h3>
           {withFindings > 0 ? (

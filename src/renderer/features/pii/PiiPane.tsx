@@ -1,13 +1,14 @@
 // The Personal data tab: the version's latest scan at once (or an invitation to run one), the scan
 // job's progress and Cancel, the caveat that what was not detected may still be there, and the
 // views: columns, findings, operators per entity, re-identification risk.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import { formatCount, plural } from '../../lib/format';
+import { EmptyState } from '../../ui/EmptyState';
 import { ErrorDetails } from '../../ui/ErrorDetails';
 import { Icon, type IconName } from '../../ui/Icon';
+import { useTabList } from '../../ui/useTabList';
 import { useDatasets } from '../datasets/store';
-import { JobProgress } from '../jobs/JobProgress';
-import { useJobs } from '../jobs/store';
+import { PaneProgress } from '../jobs/PaneProgress';
 import { FindingsView } from './FindingsView';
 import { OperatorPanel } from './OperatorPanel';
 import { PiiColumns } from './PiiColumns';
@@ -23,25 +24,12 @@ const VIEWS: { id: PiiView; label: string; icon: IconName }[] = [
   { id: 'operators', label: 'Operators', icon: 'policy' },
   { id: 'risk', label: 'Risk', icon: 'alert' },
 ];
-
-function Running({ jobId }: { jobId: string }) {
-  const job = useJobs((s) => s.jobs[jobId]);
-  if (!job) return null;
-  return (
-    <div className="pii-progress" role="status" aria-label="Scanning for personal data">
-      <JobProgress job={job} label="Scan progress" onCancel={cancelScan} />
-    </div>
-  );
-}
+const VIEW_IDS = VIEWS.map((v) => v.id);
 
 export function ScanInvitation({ rows }: { rows: number }) {
   const running = usePii((s) => s.jobId !== null);
   return (
-    <div className="empty pii-empty">
-      <div className="empty-icon">
-        <Icon name="shield" size={22} />
-      </div>
-      <h2>No scan yet</h2>
+    <EmptyState icon="shield" title="No scan yet" className="pane-empty">
       <p>
         A scan reads all {formatCount(rows)} rows and looks for emails, phone numbers, card and account numbers, national ids, addresses,
         names and dates tied to people — whole values and spans inside free text — and classifies each column. Nothing leaves this machine.
@@ -49,7 +37,7 @@ export function ScanInvitation({ rows }: { rows: number }) {
       <button type="button" className="btn btn-primary" disabled={running} onClick={() => void runScan()}>
         <Icon name="shield" size={15} /> Scan for personal data
       </button>
-    </div>
+    </EmptyState>
   );
 }
 
@@ -59,15 +47,15 @@ function Summary() {
   const classified = s.columns.filter((c) => c.entity !== null).length;
   const freeText = s.columns.filter((c) => c.entity === null && c.entities.length > 0).length;
   return (
-    <div className="pii-summary">
+    <div className="pane-summary">
       <span className="num">
         <strong>{formatCount(s.rows)}</strong> {s.rows === 1 ? 'row' : 'rows'} × <strong>{formatCount(s.columns.length)}</strong> {s.columns.length === 1 ? 'column' : 'columns'} scanned
       </span>
-      <span className={s.findings > 0 ? 'pii-found' : 'faint'}>{s.findings > 0 ? plural(s.findings, 'finding') : 'no findings'}</span>
+      <span className={s.findings > 0 ? 'pane-flag' : 'faint'}>{s.findings > 0 ? plural(s.findings, 'finding') : 'no findings'}</span>
       <span className="faint">
         {plural(classified, 'column')} classified{freeText > 0 ? `, ${formatCount(freeText)} with personal data in free text` : ''}
       </span>
-      <span className="pii-caveat" role="note" aria-label="Caveat">
+      <span className="pane-note pii-caveat" role="note" aria-label="Caveat">
         <Icon name="info" size={13} />
         <span>{s.caveat || CAVEAT_FALLBACK}</span>
       </span>
@@ -78,34 +66,11 @@ function Summary() {
 function ViewTabs() {
   const view = usePii((s) => s.view);
   const setView = usePii((s) => s.setView);
-  const refs = useRef(new Map<string, HTMLButtonElement>());
-  const onKeyDown = (e: KeyboardEvent) => {
-    const i = VIEWS.findIndex((v) => v.id === view);
-    const next = { ArrowRight: (i + 1) % VIEWS.length, ArrowLeft: (i - 1 + VIEWS.length) % VIEWS.length, Home: 0, End: VIEWS.length - 1 }[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    const v = VIEWS[next]!;
-    setView(v.id);
-    refs.current.get(v.id)?.focus();
-  };
+  const { onKeyDown, tabProps } = useTabList(VIEW_IDS, view, setView);
   return (
     <div className="pii-views" role="tablist" aria-label="Personal data views" onKeyDown={onKeyDown}>
       {VIEWS.map((v) => (
-        <button
-          key={v.id}
-          ref={(el) => {
-            if (el) refs.current.set(v.id, el);
-            else refs.current.delete(v.id);
-          }}
-          type="button"
-          role="tab"
-          id={`pii-tab-${v.id}`}
-          aria-controls="pii-view"
-          aria-selected={v.id === view}
-          tabIndex={v.id === view ? 0 : -1}
-          className={`pii-view-tab ${v.id === view ? 'is-active' : ''}`}
-          onClick={() => setView(v.id)}
-        >
+        <button key={v.id} type="button" {...tabProps(v.id)} id={`pii-tab-${v.id}`} aria-controls="pii-view" className={`pii-view-tab ${v.id === view ? 'is-active' : ''}`}>
           <Icon name={v.icon} size={14} /> {v.label}
         </button>
       ))}
@@ -122,7 +87,13 @@ function ActiveView({ rows }: { rows: number }) {
   if (view === 'operators') return <OperatorPanel />;
   if (!summary) {
     if (loading) return null;
-    if (jobId) return <div className="empty pii-empty"><p className="faint">The columns and findings appear here when the scan is done; Cancel leaves nothing behind.</p></div>;
+    if (jobId) {
+      return (
+        <EmptyState className="pane-empty">
+          <p className="faint">The columns and findings appear here when the scan is done; Cancel leaves nothing behind.</p>
+        </EmptyState>
+      );
+    }
     return <ScanInvitation rows={rows} />;
   }
   return view === 'columns' ? <PiiColumns summary={summary} /> : <FindingsView summary={summary} />;
@@ -141,10 +112,10 @@ export function PiiPane() {
   }, [datasetId, version, createdAt]);
   if (!detail) return null;
   return (
-    <section className="pii-pane" aria-label="Personal data">
-      {jobId ? <Running jobId={jobId} /> : null}
+    <section className="pane" aria-label="Personal data">
+      {jobId ? <PaneProgress jobId={jobId} name="Scanning for personal data" label="Scan progress" onCancel={cancelScan} /> : null}
       {error ? (
-        <div className="banner banner-error pii-error" role="alert">
+        <div className="banner banner-error pane-error" role="alert">
           <ErrorDetails error={error} />
         </div>
       ) : null}

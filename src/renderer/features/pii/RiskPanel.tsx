@@ -5,10 +5,10 @@
 import { useEffect, useMemo } from 'react';
 import type { RiskColumnRole, RiskMeasure, RiskResult, RiskSuggestion } from '../../../shared/api/pii-types';
 import { formatCount, plural } from '../../lib/format';
+import { EmptyState } from '../../ui/EmptyState';
 import { Icon } from '../../ui/Icon';
 import { useDatasets } from '../datasets/store';
-import { JobProgress } from '../jobs/JobProgress';
-import { useJobs } from '../jobs/store';
+import { PaneProgress } from '../jobs/PaneProgress';
 import { notify } from '../notices/store';
 import { usePolicyDraft } from '../policy/store';
 import { useChartColors } from '../profile/chart-theme';
@@ -37,8 +37,8 @@ const pct = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(n =
 function Measure({ m, targetK, title }: { m: RiskMeasure; targetK: number; title: string }) {
   const ok = m.k >= targetK;
   return (
-    <section className="rk-measure" aria-label={title}>
-      <h4 className="rk-measure-title">{title}</h4>
+    <section className="pane-card rk-measure" aria-label={title}>
+      <h4 className="section-title rk-measure-title">{title}</h4>
       <dl className="rk-figures">
         <div className={`rk-big ${ok ? 'is-ok' : 'is-bad'}`}>
           <dt>k reached</dt>
@@ -111,12 +111,12 @@ function Result({ r }: { r: RiskResult }) {
         <Measure m={r.before} targetK={r.targetK} title={`Version ${r.before.version}${r.after ? ' (before)' : ''}`} />
         {r.after ? <Measure m={r.after} targetK={r.targetK} title={`Version ${r.after.version} (after)`} /> : null}
       </div>
-      <section className="rk-chart" aria-label="Class sizes">
-        <h4 className="rk-measure-title">Records by equivalence-class size</h4>
+      <section className="pane-card" aria-label="Class sizes">
+        <h4 className="section-title rk-measure-title">Records by equivalence-class size</h4>
         <EChart option={option} height={220} label={label} />
       </section>
-      <section className="rk-suggestions" aria-label="Suggestions">
-        <h4 className="rk-measure-title">Generalisations that reach k = {r.targetK}, least loss first</h4>
+      <section className="pane-card rk-suggestions" aria-label="Suggestions">
+        <h4 className="section-title rk-measure-title">Generalisations that reach k = {r.targetK}, least loss first</h4>
         {r.before.k >= r.targetK ? (
           <p className="faint">Version {r.before.version} already reaches k = {r.targetK}: no generalisation needed.</p>
         ) : r.suggestions.length === 0 ? (
@@ -141,16 +141,6 @@ function Result({ r }: { r: RiskResult }) {
   );
 }
 
-function Running({ jobId }: { jobId: string }) {
-  const job = useJobs((s) => s.jobs[jobId]);
-  if (!job) return null;
-  return (
-    <div className="rk-progress" role="status" aria-label="Measuring risk">
-      <JobProgress job={job} label="Risk progress" onCancel={cancelRisk} />
-    </div>
-  );
-}
-
 export function RiskPanel() {
   const detail = useDatasets((s) => s.detail);
   const summary = usePii((s) => s.summary);
@@ -164,7 +154,7 @@ export function RiskPanel() {
   const later = detail.dataset.versions.filter((v) => v.version > detail.version.version);
   const order = detail.columns.map((c) => c.id);
   return (
-    <div className="rk">
+    <div className="pane-body">
       <form
         className="rk-form"
         aria-label="Risk settings"
@@ -174,7 +164,7 @@ export function RiskPanel() {
         }}
       >
         <fieldset className="rk-quasi">
-          <legend>Quasi-identifiers</legend>
+          <legend className="section-title">Quasi-identifiers</legend>
           <p className="faint rk-help">Columns that, combined, could single a person out. Suggested ones are ticked.</p>
           <ul className="rk-cols">
             {detail.columns.map((c) => {
@@ -192,42 +182,40 @@ export function RiskPanel() {
             })}
           </ul>
         </fieldset>
-        <label className="field">
-          <span className="field-label">Target k</span>
-          <input className="input rk-k" type="number" min={2} max={1000} value={k} onChange={(e) => setK(Math.max(2, Math.min(1000, Math.round(Number(e.target.value) || 2))))} />
-        </label>
-        <label className="field">
-          <span className="field-label">Compare with</span>
-          <select className="select" value={afterVersion ?? ''} onChange={(e) => setAfter(e.target.value ? Number(e.target.value) : null)} disabled={later.length === 0}>
-            <option value="">{later.length === 0 ? 'No later version' : 'Nothing'}</option>
-            {later.map((v) => (
-              <option key={v.version} value={v.version}>
-                Version {v.version}
-                {v.note ? ` — ${v.note}` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="btn btn-primary" disabled={quasi.length === 0 || jobId !== null}>
-          <Icon name="play" size={15} /> Measure risk
-        </button>
-        {quasi.length === 0 ? <p className="faint rk-help">Tick at least one column.</p> : null}
+        <div className="rk-actions">
+          <label className="field rk-compare">
+            <span className="field-label">Compare with</span>
+            <select className="select" value={afterVersion ?? ''} onChange={(e) => setAfter(e.target.value ? Number(e.target.value) : null)} disabled={later.length === 0}>
+              <option value="">{later.length === 0 ? 'No later version' : 'Nothing'}</option>
+              {later.map((v) => (
+                <option key={v.version} value={v.version}>
+                  Version {v.version}
+                  {v.note ? ` — ${v.note}` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Target k</span>
+            <input className="input rk-k" type="number" min={2} max={1000} value={k} onChange={(e) => setK(Math.max(2, Math.min(1000, Math.round(Number(e.target.value) || 2))))} />
+          </label>
+          <button type="submit" className="btn btn-primary" disabled={quasi.length === 0 || jobId !== null}>
+            <Icon name="play" size={15} /> Measure risk
+          </button>
+          {quasi.length === 0 ? <p className="faint rk-help">Tick at least one column.</p> : null}
+        </div>
       </form>
       <div className="rk-main">
-        {jobId ? <Running jobId={jobId} /> : null}
+        {jobId ? <PaneProgress jobId={jobId} name="Measuring risk" label="Risk progress" onCancel={cancelRisk} /> : null}
         {result ? (
           <Result r={result} />
         ) : !jobId ? (
-          <div className="empty rk-empty">
-            <div className="empty-icon">
-              <Icon name="alert" size={22} />
-            </div>
-            <h2>No risk measured yet</h2>
+          <EmptyState icon="alert" title="No risk measured yet" className="pane-empty">
             <p>
               k-anonymity groups the {formatCount(detail.version.rowCount)} rows by the quasi-identifiers: a record in a group of fewer than k records is
               easier to re-identify. Choose the columns and the k you need, then measure.
             </p>
-          </div>
+          </EmptyState>
         ) : null}
       </div>
     </div>

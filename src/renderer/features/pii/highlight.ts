@@ -39,3 +39,9 @@ export function shownParts(f: Pick<PiiFindingRow, 'text' | 'preview' | 'start' |
   const more = f.cell !== undefined ? Array.from(f.cell).length > f.end - f.start : f.start > 0;
   return only(f.preview, more);
 }
+
+/** The same as one line of text (for a tooltip on a cut-off cell): "…before span after…". */
+export function shownText(f: Pick<PiiFindingRow, 'text' | 'preview' | 'start' | 'end' | 'cell'>, showValues: boolean, around = 10): string {
+  const p = shownParts(f, showValues, around);
+  return `${p.clippedStart ? '…' : ''}${p.before}${p.span}${p.after}${p.clippedEnd ? '…' : ''}`;
+}

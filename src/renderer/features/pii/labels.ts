@@ -30,10 +30,10 @@ export function formatShare(share: number): string {
 /** Confidence in [0, 1] with two decimals: 0.99. */
 export const formatConfidence = (c: number): string => c.toFixed(2);
 
-/** The column's class in words: "Email", "Free text", or "Not detected". */
+/** The column's class in words: "Email", "Free text", "Some values" (findings too few to class the column), or "Not detected". */
 export function classLabel(c: Pick<PiiColumnSummary, 'entity' | 'freeText' | 'entities'>): string {
   if (c.entity) return ENTITY_LABEL[c.entity];
-  if (c.freeText && c.entities.length > 0) return 'Free text';
+  if (c.entities.length > 0) return c.freeText ? 'Free text' : 'Some values';
   return 'Not detected';
 }
 
@@ -41,7 +41,8 @@ export function classLabel(c: Pick<PiiColumnSummary, 'entity' | 'freeText' | 'en
 export function classSentence(c: PiiColumnSummary): string {
   if (!c.entity) {
     if (c.entities.length === 0) return 'Nothing detected in the scanned values';
-    return `Free text with ${c.entities.map((e) => ENTITY_LABEL[e.entity]).join(', ')} inside`;
+    const names = c.entities.map((e) => ENTITY_LABEL[e.entity]).join(', ');
+    return c.freeText ? `Free text with ${names} inside` : `${names} in some values, too few to class the column`;
   }
   return `${ENTITY_LABEL[c.entity]}, ${formatShare(c.share)} of ${c.nonMissing.toLocaleString('en-US')} values, confidence ${formatConfidence(c.confidence)}`;
 }

@@ -34,8 +34,11 @@ export function riskHistogramOption(input: RiskChartInput, c: ChartColors): Char
     small.length > 0
       ? {
           silent: true,
+          // Above the bars (the default is below): a tall bar hid the label. The tint is faint
+          // enough to leave the bar's colour readable, and the label sits on a chip of its own.
+          z: 3,
           itemStyle: { color: c.danger, opacity: 0.08 },
-          label: { show: true, position: 'insideTop', color: c.danger, fontSize: 11, formatter: `below k = ${input.targetK}` },
+          label: { show: true, position: 'insideTop', distance: 6, color: c.danger, fontSize: 11, backgroundColor: c.raised, padding: [2, 5], borderRadius: 3, formatter: `below k = ${input.targetK}` },
           data: [[{ xAxis: small[0] }, { xAxis: small.at(-1) }]],
         }
       : undefined;

@@ -4,9 +4,7 @@ import { useState } from 'react';
 import type { ErrorInfo } from '../../../shared/api/result';
 import { api } from '../../api';
 import { baseName, joinPath } from '../../lib/format';
-import { Dialog } from '../../ui/Dialog';
-import { ErrorDetails } from '../../ui/ErrorDetails';
-import { Icon } from '../../ui/Icon';
+import { FormDialog } from '../../ui/FormDialog';
 import { chooseFolder } from '../files/pick';
 import { notify } from '../notices/store';
 import { useWorkspace } from '../workspace/store';
@@ -42,54 +40,33 @@ export function RecipeExportDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
   return (
-    <Dialog
+    <FormDialog
       title="Export recipe"
       subtitle="The policy as a JSON file: open it in another workspace, or apply it to other data (differing column names are mapped there)."
-      size="md"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy || path.trim() === ''} onClick={() => void write()}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : <Icon name="export" size={14} />} Export
-          </button>
-        </>
-      }
+      submit="Export"
+      icon="export"
+      busy={busy}
+      disabled={path.trim() === ''}
+      onSubmit={() => void write()}
+      error={error}
+      errorHelp={error?.code === 'ALREADY_EXISTS' ? <p className="help">Tick “Overwrite” to replace it, or choose another name.</p> : null}
     >
-      <form
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void write();
-        }}
-      >
-        {error ? (
-          <div className="banner banner-error" role="alert">
-            <Icon name="errorCircle" />
-            <div className="banner-body">
-              <ErrorDetails error={error} />
-              {error.code === 'ALREADY_EXISTS' ? <p className="help">Tick “Overwrite” to replace it, or choose another name.</p> : null}
-            </div>
-          </div>
-        ) : null}
-        <div className="field">
-          <label className="field-label" htmlFor="recipe-path">
-            Save to
-          </label>
-          <div className="input-row">
-            <input id="recipe-path" className="input input-mono" value={path} spellCheck={false} data-autofocus onChange={(e) => setPath(e.target.value)} />
-            <button type="button" className="btn" onClick={() => void browse()}>
-              Browse…
-            </button>
-          </div>
-        </div>
-        <label className="check">
-          <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
-          Overwrite the file if it exists
+      <div className="field">
+        <label className="field-label" htmlFor="recipe-path">
+          Save to
         </label>
-      </form>
-    </Dialog>
+        <div className="input-row">
+          <input id="recipe-path" className="input input-mono" value={path} spellCheck={false} data-autofocus onChange={(e) => setPath(e.target.value)} />
+          <button type="button" className="btn" onClick={() => void browse()}>
+            Browse…
+          </button>
+        </div>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
+        Overwrite the file if it exists
+      </label>
+    </FormDialog>
   );
 }

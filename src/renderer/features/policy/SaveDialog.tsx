@@ -2,9 +2,7 @@
 // the version saved.
 import { useState } from 'react';
 import type { ErrorInfo } from '../../../shared/api/result';
-import { Dialog } from '../../ui/Dialog';
-import { ErrorDetails } from '../../ui/ErrorDetails';
-import { Icon } from '../../ui/Icon';
+import { FormDialog } from '../../ui/FormDialog';
 import { notify } from '../notices/store';
 import { saveDraft } from './actions';
 import { usePolicyDraft } from './store';
@@ -25,58 +23,37 @@ export function SaveDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
   return (
-    <Dialog
+    <FormDialog
       title="Save policy"
       subtitle={`Saves ${next}. Earlier versions stay as they are.`}
-      size="md"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy || name.trim() === ''} onClick={() => void save()}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : <Icon name="save" size={14} />} Save
-          </button>
-        </>
-      }
+      submit="Save"
+      icon="save"
+      busy={busy}
+      disabled={name.trim() === ''}
+      onSubmit={() => void save()}
+      error={error}
     >
-      <form
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {error ? (
-          <div className="banner banner-error" role="alert">
-            <Icon name="errorCircle" />
-            <div className="banner-body">
-              <ErrorDetails error={error} />
-            </div>
-          </div>
-        ) : null}
-        <div className="field">
-          <label className="field-label" htmlFor="policy-save-name">
-            Name
-          </label>
-          <input id="policy-save-name" className="input" value={name} data-autofocus onChange={(e) => setName(e.target.value)} />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="policy-save-summary">
-            What changed
-          </label>
-          <textarea
-            id="policy-save-summary"
-            className="input textarea"
-            rows={3}
-            value={summary}
-            placeholder="e.g. City aliases for the London variants; status in lower case"
-            onChange={(e) => setSummary(e.target.value)}
-          />
-          <span className="help">Recorded with this version, with you as its author and the time.</span>
-        </div>
-      </form>
-    </Dialog>
+      <div className="field">
+        <label className="field-label" htmlFor="policy-save-name">
+          Name
+        </label>
+        <input id="policy-save-name" className="input" value={name} data-autofocus onChange={(e) => setName(e.target.value)} />
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor="policy-save-summary">
+          What changed
+        </label>
+        <textarea
+          id="policy-save-summary"
+          className="input textarea"
+          rows={3}
+          value={summary}
+          placeholder="e.g. City aliases for the London variants; status in lower case"
+          onChange={(e) => setSummary(e.target.value)}
+        />
+        <span className="help">Recorded with this version, with you as its author and the time.</span>
+      </div>
+    </FormDialog>
   );
 }

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { formatDateTime, formatRelative, plural } from '../../lib/format';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorDetails } from '../../ui/ErrorDetails';
+import { DialogActions } from '../../ui/FormDialog';
 import { Icon } from '../../ui/Icon';
 import type { ErrorInfo } from '../../../shared/api/result';
 import { openSaved } from './actions';
@@ -29,16 +30,7 @@ export function SavedPoliciesDialog({ onClose }: { onClose: () => void }) {
       subtitle="Its steps replace the draft (Undo brings the draft back)."
       size="md"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={!pick} onClick={() => void open()}>
-            Open
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} submit="Open" disabled={!pick} onSubmit={() => void open()} />}
     >
       {error ? <ErrorDetails error={error} /> : null}
       {list === null && !error ? <span className="spinner" aria-label="Loading" /> : null}

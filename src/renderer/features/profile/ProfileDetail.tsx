@@ -27,7 +27,7 @@ function Completeness({ c, rows }: { c: ColumnProfile; rows: number }) {
           .filter((p) => p.count > 0)
           .map((p) => (
             <li key={p.label}>
-              <span className={`pd-swatch pd-swatch-${p.label.toLowerCase().replace(' ', '-')}`} />
+              <span className={`swatch pd-swatch-${p.label.toLowerCase().replace(' ', '-')}`} />
               {p.label} <span className="num faint">{formatPercent(p.count, rows)}</span>
             </li>
           ))}
@@ -65,14 +65,14 @@ export function ProfileDetail({ profile }: { profile: DatasetProfile }) {
   const c = selected ? profile.columns[selected] : undefined;
   if (!c) {
     return (
-      <aside className="pd pd-blank" aria-label="Column detail">
+      <aside className="pane-side pd is-blank" aria-label="Column detail">
         <p className="faint">Select a column to see its figures.</p>
       </aside>
     );
   }
   const typeNote = c.inferredType === c.logicalType ? null : `imported as ${c.logicalType}; most values are ${c.inferredType}`;
   return (
-    <aside ref={ref} className="pd" aria-label={`Column ${columnLabel(c)}`}>
+    <aside ref={ref} className="pane-side pd" aria-label={`Column ${columnLabel(c)}`}>
       <header className="pd-head">
         <h2 className={`pd-name ${c.header === '' ? 'is-blank' : ''}`} title={columnLabel(c)}>
           {columnLabel(c)}

@@ -34,7 +34,7 @@ function Row({ c, rows, selected, onSelect }: { c: ColumnProfile; rows: number; 
   const missing = missingOf(c);
   const flags = profileFlags(c, rows);
   return (
-    <div role="row" id={rowId(c)} aria-selected={selected} className={`po-row ${selected ? 'is-selected' : ''}`} onClick={onSelect}>
+    <div role="row" id={rowId(c)} aria-selected={selected} className={`pane-row po-row ${selected ? 'is-selected' : ''}`} onClick={onSelect}>
       <span role="gridcell" className="po-pos num faint">
         {c.position + 1}
       </span>
@@ -47,8 +47,8 @@ function Row({ c, rows, selected, onSelect }: { c: ColumnProfile; rows: number; 
         </span>
       </span>
       <span role="gridcell" className="po-missing" aria-label={`${formatCount(missing)} missing, ${formatPercent(missing, rows)}`}>
-        <span className="po-bar" aria-hidden="true">
-          <span className="po-bar-fill" style={{ width: `${rows > 0 ? Math.max(missing > 0 ? 2 : 0, (100 * missing) / rows) : 0}%` }} />
+        <span className="meter po-bar" aria-hidden="true">
+          <span className="meter-fill po-bar-fill" style={{ width: `${rows > 0 ? Math.max(missing > 0 ? 2 : 0, (100 * missing) / rows) : 0}%` }} />
         </span>
         <span className="num">{formatPercent(missing, rows)}</span>
       </span>
@@ -74,10 +74,10 @@ function OverviewHead() {
   const sort = useProfile((s) => s.sort);
   const setSort = useProfile((s) => s.setSort);
   return (
-    <div role="row" className="po-head">
+    <div role="row" className="vgrid-head po-head">
       {HEADERS.map((h) => (
         <span key={h.key} role="columnheader" className={h.className} aria-sort={sort.key === h.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-          <button type="button" className="po-sort" onClick={() => setSort(h.key)} title={`Sort by ${h.title}`}>
+          <button type="button" className="col-head po-sort" onClick={() => setSort(h.key)} title={`Sort by ${h.title}`}>
             {h.label}
             {sort.key === h.key ? <Icon name={sort.direction === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} /> : null}
           </button>
@@ -113,7 +113,7 @@ export function ProfileOverview({ profile }: { profile: DatasetProfile }) {
   return (
     <div
       ref={scrollRef}
-      className="po"
+      className="pane-scroll"
       role="grid"
       aria-label="Columns"
       aria-rowcount={cols.length + 1}
@@ -127,7 +127,7 @@ export function ProfileOverview({ profile }: { profile: DatasetProfile }) {
         {virtualizer.getVirtualItems().map((v) => {
           const c = cols[v.index]!;
           return (
-            <div key={c.columnId} className="po-slot" style={{ transform: `translateY(${v.start}px)` }}>
+            <div key={c.columnId} className="vgrid-slot" style={{ transform: `translateY(${v.start}px)` }}>
               <Row c={c} rows={profile.rowCount} selected={c.columnId === selected} onSelect={() => select(c.columnId)} />
             </div>
           );

@@ -3,34 +3,19 @@
 // column beside the detail of the selected one.
 import { useEffect } from 'react';
 import { formatCount } from '../../lib/format';
+import { EmptyState } from '../../ui/EmptyState';
 import { ErrorDetails } from '../../ui/ErrorDetails';
 import { Icon } from '../../ui/Icon';
 import { useDatasets } from '../datasets/store';
-import { JobProgress } from '../jobs/JobProgress';
-import { useJobs } from '../jobs/store';
+import { PaneProgress } from '../jobs/PaneProgress';
 import { ProfileDetail } from './ProfileDetail';
 import { ProfileOverview } from './ProfileOverview';
 import { ProfileSummary } from './ProfileSummary';
 import { cancelProfile, runProfile, showProfile, useProfile } from './store';
-import './profile.css';
-
-function Running({ jobId }: { jobId: string }) {
-  const job = useJobs((s) => s.jobs[jobId]);
-  if (!job) return null;
-  return (
-    <div className="profile-progress" role="status" aria-label="Profiling">
-      <JobProgress job={job} label="Profile progress" onCancel={cancelProfile} />
-    </div>
-  );
-}
 
 function Invitation({ rows }: { rows: number }) {
   return (
-    <div className="empty profile-empty">
-      <div className="empty-icon">
-        <Icon name="barChart" size={22} />
-      </div>
-      <h2>No profile yet</h2>
+    <EmptyState icon="barChart" title="No profile yet" className="pane-empty">
       <p>
         A profile reads all {formatCount(rows)} rows once: each column’s type and the values that fail it, missing and distinct values, ranges
         and quantiles, top values, patterns, outliers, stray whitespace, case variants and near-identical values.
@@ -38,7 +23,7 @@ function Invitation({ rows }: { rows: number }) {
       <button type="button" className="btn btn-primary" onClick={() => void runProfile()}>
         <Icon name="barChart" size={15} /> Profile this dataset
       </button>
-    </div>
+    </EmptyState>
   );
 }
 
@@ -56,22 +41,22 @@ export function ProfilePane() {
   }, [datasetId, version, createdAt]);
   if (!detail) return null;
   return (
-    <section className="profile-pane" aria-label="Profile">
-      {jobId ? <Running jobId={jobId} /> : null}
+    <section className="pane" aria-label="Profile">
+      {jobId ? <PaneProgress jobId={jobId} name="Profiling" label="Profile progress" onCancel={cancelProfile} /> : null}
       {error ? (
-        <div className="banner banner-error profile-error" role="alert">
+        <div className="banner banner-error pane-error" role="alert">
           <ErrorDetails error={error} />
         </div>
       ) : null}
       {jobId && !profile ? (
-        <div className="empty profile-empty">
+        <EmptyState className="pane-empty">
           <p className="faint">The profile appears here when it is done; Cancel leaves nothing behind.</p>
-        </div>
+        </EmptyState>
       ) : null}
       {profile ? (
         <>
           <ProfileSummary profile={profile} />
-          <div className="profile-body">
+          <div className="pane-body">
             <ProfileOverview profile={profile} />
             <ProfileDetail profile={profile} />
           </div>

@@ -17,12 +17,12 @@ export function ProfileSummary({ profile: p }: { profile: DatasetProfile }) {
   const cols = Object.values(p.columns);
   const flagged = cols.filter((c) => profileFlags(c, p.rowCount).length > 0).length;
   return (
-    <div className="profile-summary">
+    <div className="pane-summary">
       <span className="num">
         <strong>{formatCount(p.rowCount)}</strong> rows × <strong>{formatCount(cols.length)}</strong> columns
       </span>
-      <span className={flagged > 0 ? 'profile-flagged' : 'faint'}>{flagged > 0 ? `${plural(flagged, 'column')} flagged` : 'nothing flagged'}</span>
-      <span className="profile-basis faint">
+      <span className={flagged > 0 ? 'pane-flag' : 'faint'}>{flagged > 0 ? `${plural(flagged, 'column')} flagged` : 'nothing flagged'}</span>
+      <span className="pane-note">
         <Icon name="info" size={13} />
         <span>{basisSentence(p)}</span>
       </span>

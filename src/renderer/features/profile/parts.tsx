@@ -7,7 +7,7 @@ export function Section({ title, basis, children, sampleRows }: { title: string;
   const note = basis === 'sample' ? `From the sample${sampleRows ? ` of ${sampleRows.toLocaleString('en-US')} rows` : ''}` : basis === 'estimate' ? 'Estimated over every row' : null;
   return (
     <section className="pd-section" aria-label={title}>
-      <h3 className="pd-title">
+      <h3 className="section-title pd-title">
         {title}
         {note ? (
           <span className="badge pd-basis" title={note}>

@@ -2,9 +2,7 @@
 import { useState } from 'react';
 import type { ErrorInfo } from '../../../shared/api/result';
 import { dirName, joinPath } from '../../lib/format';
-import { Dialog } from '../../ui/Dialog';
-import { ErrorDetails } from '../../ui/ErrorDetails';
-import { Icon } from '../../ui/Icon';
+import { FormDialog } from '../../ui/FormDialog';
 import { chooseFolder } from '../files/pick';
 import { useWorkspace } from './store';
 
@@ -39,66 +37,44 @@ function NewWorkspaceForm() {
   };
 
   return (
-    <Dialog
+    <FormDialog
       title="New workspace"
       subtitle="A workspace is a folder holding one database of imported datasets, their versions and the activity log."
-      size="md"
       onClose={close}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={!valid || busy} onClick={() => void create()}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null} Create workspace
-          </button>
-        </>
-      }
+      submit="Create workspace"
+      busy={busy}
+      disabled={!valid}
+      onSubmit={() => void create()}
+      error={error}
+      errorTitle="The workspace could not be created"
     >
-      <form
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
-        {error ? (
-          <div className="banner banner-error" role="alert">
-            <Icon name="errorCircle" />
-            <div className="banner-body">
-              <strong>The workspace could not be created</strong>
-              <ErrorDetails error={error} />
-            </div>
-          </div>
-        ) : null}
-        <div className="field">
-          <label className="field-label" htmlFor="ws-location">
-            Location
-          </label>
-          <div className="input-row">
-            <input id="ws-location" className="input input-mono" value={location} onChange={(e) => setLocation(e.target.value)} spellCheck={false} />
-            <button
-              type="button"
-              className="btn"
-              onClick={() => void chooseFolder('Choose where to create the workspace', 'Choose folder', location || undefined).then((p) => p && setLocation(p))}
-            >
-              Browse…
-            </button>
-          </div>
+      <div className="field">
+        <label className="field-label" htmlFor="ws-location">
+          Location
+        </label>
+        <div className="input-row">
+          <input id="ws-location" className="input input-mono" value={location} onChange={(e) => setLocation(e.target.value)} spellCheck={false} />
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void chooseFolder('Choose where to create the workspace', 'Choose folder', location || undefined).then((p) => p && setLocation(p))}
+          >
+            Browse…
+          </button>
         </div>
-        <div className="field">
-          <label className="field-label" htmlFor="ws-name">
-            Folder name
-          </label>
-          <input id="ws-name" className="input" value={name} data-autofocus onChange={(e) => setName(e.target.value)} aria-invalid={!nameOk} />
-          {!nameOk ? <span className="help field-error">A folder name cannot be empty or contain \ / : * ? " &lt; &gt; |</span> : null}
-        </div>
-        {target ? (
-          <p className="help">
-            Creates <span className="mono">{target}</span>
-          </p>
-        ) : null}
-      </form>
-    </Dialog>
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor="ws-name">
+          Folder name
+        </label>
+        <input id="ws-name" className="input" value={name} data-autofocus onChange={(e) => setName(e.target.value)} aria-invalid={!nameOk} />
+        {!nameOk ? <span className="help field-error">A folder name cannot be empty or contain \ / : * ? " &lt; &gt; |</span> : null}
+      </div>
+      {target ? (
+        <p className="help">
+          Creates <span className="mono">{target}</span>
+        </p>
+      ) : null}
+    </FormDialog>
   );
 }
