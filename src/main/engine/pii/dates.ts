@@ -60,12 +60,11 @@ export function findDates(text: string): DateSpan[] {
 const SENTENCE_END = /[.!?]\s+(?=\p{Lu})|[\r\n]+/gu;
 const WORD_BEFORE = /[^\s([{"“']+$/u;
 const SHORT_OR_DOTTED = /^(?:\p{L}\.)*\p{L}{1,2}$/u;
-const ABBREVIATIONS = new Set(['mrs', 'mme', 'mlle', 'prof', 'rev', 'capt', 'sgt', 'approx', 'ca', 'est', 'etc', 'vs', 'inc', 'ltd', 'corp', 'dept', 'tel', 'fax', 'ref', 'nos', 'geb', 'sept', ...MONTHS]);
+const ABBREVIATIONS = new Set(['mrs', 'mme', 'mlle', 'prof', 'rev', 'capt', 'sgt', 'approx', 'est', 'etc', 'vs', 'inc', 'ltd', 'corp', 'dept', 'tel', 'fax', 'ref', 'nos', 'geb', 'sept', ...MONTHS]);
 
 /** Where the sentences around [lo, hi) of text end: the last end before `from` and the first after `to`. */
 function sentenceBounds(text: string, lo: number, hi: number, from: number, to: number): [number, number] {
   let start = lo;
-  let end = hi;
   const part = text.slice(lo, hi);
   for (const m of part.matchAll(SENTENCE_END)) {
     const at = lo + m.index;
@@ -74,9 +73,9 @@ function sentenceBounds(text: string, lo: number, hi: number, from: number, to: 
       if (SHORT_OR_DOTTED.test(word) || ABBREVIATIONS.has(word)) continue;
     }
     if (at + m[0].length <= from) start = at + m[0].length;
-    else if (at >= to) return [start, Math.min(end, at)];
+    else if (at >= to) return [start, at];
   }
-  return [start, end];
+  return [start, hi];
 }
 
 /**
