@@ -25,7 +25,7 @@ const NAME_SUFFIXES = ['jr', 'sr', 'i', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'dd
 const SALUTATIONS = ['dear', 'hi', 'hello', 'hallo', 'liebe', 'lieber', 'bonjour', 'cher', 'chère', 'hola', 'estimado', 'estimada', 'caro', 'cara'];
 const PARTICLES = ['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al', 'le', 'la', 'y'];
 // Capitalised words that start a run but are never part of a name ("The", "Street").
-const NEVER = ['the', 'a', 'an', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'i', 'it', 'we', 'he', 'she', 'they', 'you', 'this', 'that', 'our', 'my', 'your', 'his', 'her', 'their', 'if', 'but', 'not', 'no', 'yes', 'please', 'thanks', 'thank', 'hi', 'hello', 'dear', 'regards', 'patient', 'name', 'contact', 'signed', 'customer', 'client', 'call', 'email', 'phone', 'tel', 'fax', 'street', 'road', 'avenue', 'lane', 'drive', 'inc', 'ltd', 'llc', 'gmbh', 'corp', 'company', 'hospital', 'clinic', 'university', 'school', 'bank',
+const NEVER = ['the', 'a', 'an', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'i', 'it', 'we', 'he', 'she', 'they', 'you', 'this', 'that', 'our', 'my', 'your', 'his', 'her', 'their', 'if', 'but', 'not', 'no', 'yes', 'please', 'thanks', 'thank', 'hi', 'hello', 'dear', 'regards', 'patient', 'pt', 'name', 'contact', 'signed', 'customer', 'client', 'call', 'email', 'phone', 'tel', 'fax', 'street', 'road', 'avenue', 'lane', 'drive', 'inc', 'ltd', 'llc', 'gmbh', 'corp', 'company', 'hospital', 'clinic', 'university', 'school', 'bank',
   // Organisations and places: "Miller Group", "Lake Kayla", "Santa Rosa", "Virgin Islands".
   'group', 'sons', 'partners', 'associates', 'holdings', 'foundation', 'trust', 'co', 'corporation', 'college', 'hotel', 'restaurant',
   'cafe', 'church', 'lake', 'fort', 'mount', 'port', 'cape', 'bay', 'isle', 'island', 'islands', 'county', 'city', 'village', 'town',
@@ -55,17 +55,30 @@ function words(): Map<string, number> {
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-function flagsOf(lower: string): number {
+function lookUp(lower: string): number | undefined {
   const m = words();
   const f = m.get(lower);
-  if (f !== undefined || !NON_ASCII.test(lower)) return f ?? 0;
-  return m.get(fold(lower)) ?? 0;
+  return f !== undefined || !NON_ASCII.test(lower) ? f : m.get(fold(lower));
 }
 
-const CONTEXT = contextWords(['name', 'named', 'patient', 'contact', 'signed', 'signed by', 'dear', 'attn', 'hi', 'hello', 'regards', 'sincerely', 'spoke with', 'spoke to', 'seen by', 'referred by', 'client', 'customer', 'employee', 'physician', 'doctor', 'nurse', 'witness', 'guardian', 'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'née', 'hallo', 'liebe', 'lieber', 'bonjour', 'cher', 'chère', 'hola', 'estimado', 'estimada']);
+/**
+ * A double-barrelled word unlisted as a whole reads by its parts: given if every part is a given
+ * name ("Anne-Marie"), family if every part is listed and one is a family name ("Lefèvre-Dubois");
+ * never a common word, since a compound of names is not one.
+ */
+function flagsOf(lower: string): number {
+  const f = lookUp(lower);
+  if (f !== undefined || !lower.includes('-')) return f ?? 0;
+  const parts = lower.split('-').map((p) => lookUp(p) ?? 0);
+  if (parts.some((p) => (p & (GIVEN | FAMILY)) === 0)) return 0;
+  return (parts.every((p) => (p & GIVEN) !== 0) ? GIVEN : 0) | (parts.some((p) => (p & FAMILY) !== 0) ? FAMILY : 0);
+}
+
+const CONTEXT = contextWords(['name', 'named', 'patient', 'pt', 'next of kin', 'spouse', 'contact', 'signed', 'signed by', 'dear', 'attn', 'hi', 'hello', 'regards', 'sincerely', 'spoke with', 'spoke to', 'seen by', 'referred by', 'client', 'customer', 'employee', 'physician', 'doctor', 'nurse', 'witness', 'guardian', 'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'née', 'hallo', 'liebe', 'lieber', 'bonjour', 'cher', 'chère', 'hola', 'estimado', 'estimada']);
 const HEADER = contextWords(['name', 'names', 'full name', 'fullname', 'first name', 'firstname', 'last name', 'lastname', 'given name', 'family name', 'surname', 'forename', 'middle name', 'patient', 'contact', 'customer', 'client', 'employee', 'person', 'signed by', 'signatory', 'physician', 'doctor', 'nurse', 'author', 'recipient', 'sender', 'applicant', 'guardian', 'next of kin', 'spouse', 'vorname', 'nachname', 'nom', 'prénom', 'prenom', 'nombre', 'apellido', 'apellidos', 'cognome', 'naam', 'achternaam', 'voornaam']);
 // "Product name", "file name", "street name": a name, but not a person's.
-const NOT_PERSON_HEADER = contextWords(['product', 'company', 'file', 'filename', 'host', 'hostname', 'domain', 'user', 'username', 'street', 'city', 'country', 'brand', 'item', 'business', 'organisation', 'organization', 'org', 'store', 'shop', 'project', 'table', 'column', 'field', 'team', 'group', 'department', 'dept', 'category', 'place', 'location', 'site', 'server', 'app', 'application', 'package', 'drug', 'medication', 'hospital', 'clinic', 'facility', 'bank', 'vendor', 'supplier', 'merchant', 'event', 'course', 'school', 'region', 'state', 'county', 'town', 'building', 'venue', 'model', 'device', 'pet', 'plan', 'account', 'email', 'e-mail', 'phone', 'id', 'number', 'no', 'code', 'address']);
+const NOT_PERSON_HEADER = contextWords(['product', 'company', 'file', 'filename', 'host', 'hostname', 'domain', 'user', 'username', 'street', 'city', 'country', 'brand', 'item', 'business', 'organisation', 'organization', 'org', 'store', 'shop', 'project', 'table', 'column', 'field', 'team', 'group', 'department', 'dept', 'category', 'place', 'location', 'site', 'server', 'app', 'application', 'package', 'drug', 'medication', 'hospital', 'clinic', 'facility', 'bank', 'vendor', 'supplier', 'merchant', 'event', 'course', 'school', 'region', 'state', 'county', 'town', 'building', 'venue', 'model', 'device', 'pet', 'plan', 'account', 'email', 'e-mail', 'phone', 'id', 'number', 'no', 'code', 'address',
+  'tag', 'tags', 'label', 'labels', 'keyword', 'keywords', 'topic', 'genre', 'campaign', 'promotion', 'promo', 'offer', 'collection', 'series', 'edition']);
 const PLACEHOLDERS = new Set(['n/a', 'na', 'none', 'null', 'unknown', 'test', 'tbd', 'anonymous', 'redacted', 'withheld', 'not known', 'not applicable', 'nil', 'void', 'x', 'xx', 'xxx', 'other', 'self']);
 
 interface Token {
@@ -167,13 +180,14 @@ function readRun(text: string, run: Token[], lead: Token | undefined): Reading |
     return { pattern: 'given name + family name', base: 0.45, needsEvidence: sentenceStart(text, first.start), notes };
   }
   const parts = run.filter(nameWord).length;
-  if (parts === 2 && given && !first.initial && !ambiguous(first) && !listed(last) && last.mixed) {
+  if (parts === 2 && given && !first.initial && !ambiguous(first) && !listed(last) && last.mixed && !NOUN_ENDING.test(text.slice(last.start, last.end))) {
     return { pattern: 'given name + capitalised word', base: 0.4, needsEvidence: false, notes: ['given name'] };
   }
   if (parts === 2 && family && !ambiguous(last) && !ambiguous(first) && !listed(first) && first.mixed) {
     return { pattern: 'capitalised word + family name', base: 0.45, needsEvidence: sentenceStart(text, first.start), notes: ['family name'] };
   }
-  if (listed(first) && listed(last)) return { pattern: 'two listed names', base: 0.45, needsEvidence: ambiguous(first) || ambiguous(last), notes: [] };
+  // "Erik Logan": a given name that is no common word makes a listed word after it (a place too) a surname.
+  if (listed(first) && listed(last)) return { pattern: 'two listed names', base: 0.45, needsEvidence: ambiguous(first) || (ambiguous(last) && (first.flags & GIVEN) === 0), notes: [] };
   return undefined;
 }
 
@@ -239,6 +253,9 @@ function familyGiven(text: string, toks: Token[], i: number, run: Token[]): Toke
   if (given.length === 0 || given.length > 2 || LIST_GOES_ON.test(text.slice(given[given.length - 1]!.end, given[given.length - 1]!.end + 6))) return undefined;
   return [fam, ...given];
 }
+
+// An unlisted word with an abstract noun's ending is not a surname: "Forest Promotion", "Rose Collection".
+const NOUN_ENDING = /(?:tion|sion|ment|ness|ship|ism)s?$/u;
 
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'my', 'your', 'their', 'its']);
 const LIST_GOES_ON = /^(?:,|\s+(?:and|&|und|et|y|e)\s)/;
