@@ -26,6 +26,8 @@ const SALUTATIONS = ['dear', 'hi', 'hello', 'hallo', 'liebe', 'lieber', 'bonjour
 const PARTICLES = ['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al', 'le', 'la', 'y'];
 // Capitalised words that start a run but are never part of a name ("The", "Street").
 const NEVER = ['the', 'a', 'an', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'i', 'it', 'we', 'he', 'she', 'they', 'you', 'this', 'that', 'our', 'my', 'your', 'his', 'her', 'their', 'if', 'but', 'not', 'no', 'yes', 'please', 'thanks', 'thank', 'hi', 'hello', 'dear', 'regards', 'patient', 'pt', 'name', 'contact', 'signed', 'customer', 'client', 'call', 'email', 'phone', 'tel', 'fax', 'street', 'road', 'avenue', 'lane', 'drive', 'inc', 'ltd', 'llc', 'gmbh', 'corp', 'company', 'hospital', 'clinic', 'university', 'school', 'bank',
+  // Teams and offices one speaks with or meets: "Spoke with Customer Services", "Met with Finance Team".
+  'team', 'teams', 'service', 'services', 'department', 'support', 'staff', 'office', 'desk', 'board', 'committee', 'management', 'centre', 'center', 'practice', 'pharmacy', 'agency', 'council', 'emergency', 'room', 'nursing', 'triage', 'care',
   // Organisations and places: "Miller Group", "Lake Kayla", "Santa Rosa", "Virgin Islands".
   'group', 'sons', 'partners', 'associates', 'holdings', 'foundation', 'trust', 'co', 'corporation', 'college', 'hotel', 'restaurant',
   'cafe', 'church', 'lake', 'fort', 'mount', 'port', 'cape', 'bay', 'isle', 'island', 'islands', 'county', 'city', 'village', 'town',
@@ -74,7 +76,7 @@ function flagsOf(lower: string): number {
   return (parts.every((p) => (p & GIVEN) !== 0) ? GIVEN : 0) | (parts.some((p) => (p & FAMILY) !== 0) ? FAMILY : 0);
 }
 
-const CONTEXT = contextWords(['name', 'named', 'patient', 'pt', 'next of kin', 'spouse', 'contact', 'signed', 'signed by', 'dear', 'attn', 'hi', 'hello', 'regards', 'sincerely', 'spoke with', 'spoke to', 'seen by', 'referred by', 'client', 'customer', 'employee', 'physician', 'doctor', 'nurse', 'witness', 'guardian', 'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'née', 'hallo', 'liebe', 'lieber', 'bonjour', 'cher', 'chère', 'hola', 'estimado', 'estimada']);
+const CONTEXT = contextWords(['name', 'named', 'patient', 'pt', 'next of kin', 'spouse', 'met with', 'contact', 'signed', 'signed by', 'dear', 'attn', 'hi', 'hello', 'regards', 'sincerely', 'spoke with', 'spoke to', 'seen by', 'referred by', 'client', 'customer', 'employee', 'physician', 'doctor', 'nurse', 'witness', 'guardian', 'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'née', 'hallo', 'liebe', 'lieber', 'bonjour', 'cher', 'chère', 'hola', 'estimado', 'estimada']);
 const HEADER = contextWords(['name', 'names', 'full name', 'fullname', 'first name', 'firstname', 'last name', 'lastname', 'given name', 'family name', 'surname', 'forename', 'middle name', 'patient', 'contact', 'customer', 'client', 'employee', 'person', 'signed by', 'signatory', 'physician', 'doctor', 'nurse', 'author', 'recipient', 'sender', 'applicant', 'guardian', 'next of kin', 'spouse', 'vorname', 'nachname', 'nom', 'prénom', 'prenom', 'nombre', 'apellido', 'apellidos', 'cognome', 'naam', 'achternaam', 'voornaam']);
 // "Product name", "file name", "street name": a name, but not a person's.
 const NOT_PERSON_HEADER = contextWords(['product', 'company', 'file', 'filename', 'host', 'hostname', 'domain', 'user', 'username', 'street', 'city', 'country', 'brand', 'item', 'business', 'organisation', 'organization', 'org', 'store', 'shop', 'project', 'table', 'column', 'field', 'team', 'group', 'department', 'dept', 'category', 'place', 'location', 'site', 'server', 'app', 'application', 'package', 'drug', 'medication', 'hospital', 'clinic', 'facility', 'bank', 'vendor', 'supplier', 'merchant', 'event', 'course', 'school', 'region', 'state', 'county', 'town', 'building', 'venue', 'model', 'device', 'pet', 'plan', 'account', 'email', 'e-mail', 'phone', 'id', 'number', 'no', 'code', 'address',
@@ -150,6 +152,23 @@ interface Reading {
   notes: string[];
 }
 
+// Words after which two or three capitalised words are a name, listed or not ("Patient Arianne Benson", "Spoke with Nell Fleming").
+const INTRODUCER = /(?<![\p{L}\p{N}])(?:patient|pt|spoke (?:with|to)|met with|next of kin|seen by|referred by|signed by|attn|witness|guardian)\.?:? {1,2}$/iu;
+
+/** "Patient Arianne Benson": the run after an introducer, two or three words, each capitalised and none upper case alone. */
+function introduced(text: string, run: Token[]): Reading | undefined {
+  const names = run.filter(nameWord);
+  if (names.length < 2 || names.length > 3 || !names.every((t) => t.mixed) || !INTRODUCER.test(text.slice(Math.max(0, run[0]!.start - 16), run[0]!.start))) return undefined;
+  return { pattern: 'introduced name', base: 0.5, needsEvidence: false, notes: run.some(listed) ? ['listed name'] : [] };
+}
+
+/** A common word alone that starts a sentence ("Can be reached") or stands by a number ("April 11", "4 May 2007") is not a name. */
+function commonWordUse(text: string, t: Token): boolean {
+  if (/^\s+\d/.test(text.slice(t.end, t.end + 3)) || /\d\s+$/.test(text.slice(Math.max(0, t.start - 3), t.start))) return true;
+  const before = text.slice(0, t.start).trimEnd();
+  return before === '' || /[.!?]$/.test(before);
+}
+
 /** How a run of name words reads: the strongest shape it has. */
 function readRun(text: string, run: Token[], lead: Token | undefined): Reading | undefined {
   const first = run[0]!;
@@ -163,7 +182,7 @@ function readRun(text: string, run: Token[], lead: Token | undefined): Reading |
   }
   if (run.length === 1) {
     // An upper-case word alone is an acronym ("VIN", "MAX"), not a name.
-    if (!listed(first) || !first.mixed) return undefined;
+    if (!listed(first) || !first.mixed || (ambiguous(first) && commonWordUse(text, first))) return undefined;
     return { pattern: 'listed name alone', base: 0.3, needsEvidence: ambiguous(first), notes: [ambiguous(first) ? 'also a common word or place' : 'listed name'] };
   }
   // Longer runs are titles and headings ("Mercedes Benz El Camino Passenger Van"); a name has at most two middle parts.
@@ -222,7 +241,9 @@ function fromText(text: string, ctx: ScanContext): RawFinding[] {
     }
     const comma = familyGiven(text, toks, from, run);
     const used = comma ?? run;
-    const reading = comma ? { pattern: 'family name, given name', base: 0.65, needsEvidence: ambiguous(comma[0]!) && ambiguous(comma[comma.length - 1]!), notes: ['family name', 'given name'] } : readRun(text, run, titled ? t : undefined);
+    const read = comma ? { pattern: 'family name, given name', base: 0.65, needsEvidence: ambiguous(comma[0]!) && ambiguous(comma[comma.length - 1]!), notes: ['family name', 'given name'] } : readRun(text, run, titled ? t : undefined);
+    const intro = comma || titled || (read !== undefined && read.base >= 0.5) ? undefined : introduced(text, run);
+    const reading = intro ?? read;
     const start = used[0]!.start;
     const end = used[used.length - 1]!.end;
     if (reading) {

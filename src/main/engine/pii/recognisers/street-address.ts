@@ -80,6 +80,8 @@ const isWord = (t: Token | undefined, any: boolean): boolean => t !== undefined 
 /** "221B Baker Street", "1600 Pennsylvania Ave NW", "350 W 42nd St". */
 function numberFirst(text: string, toks: Token[], i: number, any: boolean, suffixes: Set<string>): Match | undefined {
   let names = 0;
+  // "… 23 Dec 2012. Patient Fabio Brooks": a number ending a sentence is no house number.
+  if (text[toks[i]!.end] === '.') return undefined;
   for (let j = i + 1; j < toks.length && j <= i + 6; j++) {
     const t = toks[j]!;
     if (!joined(text, toks[j - 1]!, t)) return undefined;
@@ -105,7 +107,7 @@ const THE_NAMES = new Set(['dell', 'spinney', 'glebe', 'maltings', 'copse', 'cop
 /** "8450 The Dell": a house number, "The" and one or two capitalised words, the last a street word (or with address evidence). */
 function numberThe(text: string, toks: Token[], i: number, evidence: (start: number, end: number) => boolean): Match | undefined {
   const the = toks[i + 1];
-  if (the === undefined || the.text !== 'The' || !joined(text, toks[i]!, the)) return undefined;
+  if (the === undefined || the.text !== 'The' || text.slice(toks[i]!.end, the.start) !== ' ') return undefined;
   for (let j = i + 2; j < toks.length && j <= i + 3; j++) {
     const t = toks[j]!;
     if (!joined(text, toks[j - 1]!, t) || !isWord(t, false)) return undefined;
