@@ -182,6 +182,9 @@ it.each([
   ['Patient Ann Lee seen. The event on April 11, 1995 was cancelled.', [['PERSON', 'Ann Lee']]],
   ['Referred by Dr. Ali Douglas. Can be reached on 702.7', [['PERSON', 'Ali Douglas']]],
   ['Shipped on 23 Dec 2012. Patient Fabio Brooks reports mild pain.', [['PERSON', 'Fabio Brooks']]],
+  ['Lives at 4886 Pakman Dr. Left a voicemail.', [['STREET_ADDRESS', '4886 Pakman Dr']]],
+  ['Moved to 4161 Hoffmann Dr. Product code out of stock.', [['STREET_ADDRESS', '4161 Hoffmann Dr']]],
+  ['Call 555 0100 Dr. Hoffmann', [['PERSON', 'Hoffmann']]],
 ] as const)('names in %j: %j', (text, expected) => {
   expect(scanText(text, ctx()).map((f) => [f.entity, cut(text, f)])).toEqual(expected);
 });

@@ -162,6 +162,14 @@ function introduced(text: string, run: Token[]): Reading | undefined {
   return { pattern: 'introduced name', base: 0.5, needsEvidence: false, notes: run.some(listed) ? ['listed name'] : [] };
 }
 
+// "4886 Pakman Dr. Left a voicemail": after a house number and a street name, "Dr" and "St" are Drive and Street.
+const AFTER_HOUSE_NUMBER = /(?<![\p{L}\p{N}])\d{1,5}[a-z]? (?:\p{Lu}[\p{L}'’-]* ){1,3}$/u;
+
+function streetType(text: string, t: Token): boolean {
+  const w = text.slice(t.start, t.end).toLowerCase();
+  return (w === 'dr' || w === 'st') && AFTER_HOUSE_NUMBER.test(text.slice(Math.max(0, t.start - 48), t.start));
+}
+
 /** A common word alone that starts a sentence ("Can be reached") or stands by a number ("April 11", "4 May 2007") is not a name. */
 function commonWordUse(text: string, t: Token): boolean {
   if (/^\s+\d/.test(text.slice(t.end, t.end + 3)) || /\d\s+$/.test(text.slice(Math.max(0, t.start - 3), t.start))) return true;
@@ -232,7 +240,7 @@ function fromText(text: string, ctx: ScanContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
-    const titled = (t.flags & (TITLE | SALUTATION)) !== 0 && toks[i + 1] !== undefined && joined(text, t, toks[i + 1]!);
+    const titled = (t.flags & (TITLE | SALUTATION)) !== 0 && toks[i + 1] !== undefined && joined(text, t, toks[i + 1]!) && !streetType(text, t);
     const from = titled ? i + 1 : i;
     const run = t.cap || titled ? runFrom(text, toks, from) : [];
     if (run.length === 0) {
