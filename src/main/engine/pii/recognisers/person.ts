@@ -1,7 +1,8 @@
 // Person names: given and family names from the shipped lists (resources/pii/names, one Map lookup
 // per capitalised token, no per-name pattern), scored by shape and evidence — a given name followed
 // by a family name, "Family, Given", a title (Mr, Dr, Prof…), context words ("Dear", "patient",
-// "signed by") and the column header. A listed word alone is weak; one that is also a common word
+// "signed by"), words that introduce a name even if unlisted ("Patient Arianne Benson", "Spoke
+// with …") and the column header. A listed word alone is weak; one that is also a common word
 // or a place ("Will", "May", "Grant", "Paris") is reported alone only with evidence. In a name
 // column the whole value is one finding if it is shaped like a name, listed or not.
 
