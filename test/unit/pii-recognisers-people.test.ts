@@ -185,6 +185,7 @@ it.each([
   ['Lives at 4886 Pakman Dr. Left a voicemail.', [['STREET_ADDRESS', '4886 Pakman Dr']]],
   ['Moved to 4161 Hoffmann Dr. Product code out of stock.', [['STREET_ADDRESS', '4161 Hoffmann Dr']]],
   ['Call 555 0100 Dr. Hoffmann', [['PERSON', 'Hoffmann']]],
+  ['Address: 7240 Bauer Pt. National Insurance on the payslip.', [['STREET_ADDRESS', '7240 Bauer Pt']]],
 ] as const)('names in %j: %j', (text, expected) => {
   expect(scanText(text, ctx()).map((f) => [f.entity, cut(text, f)])).toEqual(expected);
 });

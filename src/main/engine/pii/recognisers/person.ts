@@ -159,7 +159,11 @@ const INTRODUCER = /(?<![\p{L}\p{N}])(?:patient|pt|spoke (?:with|to)|met with|ne
 /** "Patient Arianne Benson": the run after an introducer, two or three words, each capitalised and none upper case alone. */
 function introduced(text: string, run: Token[]): Reading | undefined {
   const names = run.filter(nameWord);
-  if (names.length < 2 || names.length > 3 || !names.every((t) => t.mixed) || !INTRODUCER.test(text.slice(Math.max(0, run[0]!.start - 16), run[0]!.start))) return undefined;
+  if (names.length < 2 || names.length > 3 || !names.every((t) => t.mixed)) return undefined;
+  const before = text.slice(Math.max(0, run[0]!.start - 64), run[0]!.start);
+  const intro = INTRODUCER.exec(before);
+  // "7240 Bauer Pt. National Insurance": "Pt" after a house number and a street name is Point.
+  if (intro === null || (/^pt/i.test(intro[0]) && AFTER_HOUSE_NUMBER.test(before.slice(0, intro.index)))) return undefined;
   return { pattern: 'introduced name', base: 0.5, needsEvidence: false, notes: run.some(listed) ? ['listed name'] : [] };
 }
 
