@@ -82,6 +82,9 @@ describe("the worker task 'pii.ledgerMasks'", () => {
 describe('spans inside a longer finding the step does not act on', () => {
   it.each([
     ['a card number inside a URL, only cards chosen', 'Paid via https://pay.example.com/c?card=4111111111111111 ok', { CREDIT_CARD: { op: 'mask', keepLast: 4 } }, 'Paid via https://pay.example.com/c?card=************1111 ok'],
+    ['an e-mail in a URL query, only e-mails chosen', 'See https://x.org/a?u=john@x.org now', { EMAIL: { op: 'token', entity: 'EMAIL' } }, 'See https://x.org/a?u=<EMAIL> now'],
+    ['an e-mail in a URL path, only e-mails chosen', 'http://x.org/users/ann@example.com/profile', { EMAIL: { op: 'redact' } }, 'http://x.org/users//profile'],
+    ['an e-mail in a URL, both chosen: the URL wins whole', 'See https://x.org/a?u=john@x.org now', { EMAIL: { op: 'token', entity: 'EMAIL' }, URL: { op: 'token', entity: 'URL' } }, 'See <URL> now'],
   ] as const)('%s', (_name, v, operators, out) => {
     const [r] = deidentifyValues(spans([v], operators));
     expect(r?.v).toBe(out);

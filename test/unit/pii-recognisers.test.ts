@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ibanMod97, isbn10, isbn13, luhn } from '../../src/main/engine/pii/checksums';
 import { RECOGNISERS } from '../../src/main/engine/pii/registry';
 import { cardIssuer } from '../../src/main/engine/pii/recognisers/credit-card';
+import { email } from '../../src/main/engine/pii/recognisers/email';
 import { realBirthDate } from '../../src/main/engine/pii/recognisers/date-of-birth';
 import { validSsn } from '../../src/main/engine/pii/recognisers/us-ssn';
 import { scanText } from '../../src/main/engine/pii/scan';
@@ -189,6 +190,31 @@ describe('negatives', () => {
 describe('hard negatives', () => {
   it.each(HARD_NEGATIVES)('%s: %j gives nothing', (_what, text, header) => {
     expect(scanText(text, ctx(header, ['US', 'GB', 'DE']))).toEqual([]);
+  });
+});
+
+// An e-mail in a URL's query or path is the address alone, never the URL's '//host/path?u=' before it:
+// the scan reports the URL whole, and a step that masks only e-mails masks the address inside it.
+describe('e-mail inside a URL', () => {
+  it.each([
+    ['https://x.org/a?u=john@x.org', 'john@x.org'],
+    ['See https://x.org/a?u=john@x.org for details.', 'john@x.org'],
+    ['https://x.org/a?to=ann.lee@example.com&ref=3', 'ann.lee@example.com'],
+    ['http://x.org/users/ann@example.com/profile', 'ann@example.com'],
+    ['https://x.org/#/invite/bob@mail.example.org', 'bob@mail.example.org'],
+    ['www.x.org/?email=j.doe@x.co.uk', 'j.doe@x.co.uk'],
+  ])('%j: the e-mail is %j', (text, address) => {
+    expect(email.find(text, ctx()).map((f) => text.slice(f.start, f.end))).toEqual([address]);
+    expect(scanText(text, ctx()).map((f) => f.entity)).toEqual(['URL']);
+  });
+
+  it.each([
+    // Outside a URL the RFC's rarer local-part characters stay part of the address.
+    ['a/b=c@example.org', 'a/b=c@example.org'],
+    ["o'brien+news@mail.example.org", "o'brien+news@mail.example.org"],
+    ['x?y@example.org', 'x?y@example.org'],
+  ])('%j outside a URL is %j', (text, address) => {
+    expect(email.find(text, ctx()).map((f) => text.slice(f.start, f.end))).toEqual([address]);
   });
 });
 

@@ -38,9 +38,15 @@ dublin edinburgh glasgow manchester liverpool leeds bristol oxford cambridge lyo
 us ok dr mr mrs ms prof st new san santa saint just name line los las el al jan
 `;
 
-/** Our own list: the usual abbreviations of English street types (with and without a dot in the text). */
+/**
+ * Our own list: the usual abbreviations of English street types (with and without a dot in the text),
+ * with the USPS's (Publication 28, appendix C1) and the UK's that are not also words or initials ('Dl', 'Ft', 'Un', and 'Cr' for creatinine, are left out).
+ */
 const OWN_SUFFIXES = `St Rd Ave Av Ln Dr Blvd Ct Pl Ter Terr Cres Hwy Pkwy Sq Cir Trl Cl Pde Gdns Gr Grv Expy Fwy Hts Mws Wy Crt Esp Esplanade Cswy Rte Row Strand
-Boulevard Close Court Crescent Drive Gardens Grove Highway Lane Parade Parkway Place Plaza Road Square Street Terrace Way Walk Mews Rise Circle Trail Alley`;
+Boulevard Close Court Crescent Drive Gardens Grove Highway Lane Parade Parkway Place Plaza Road Square Street Terrace Way Walk Mews Rise Circle Trail Alley
+Ctr Ctrs Ext Gln Jct Mnr Mnrs Plz Pt Rdg Rdgs Riv Tpke Vw Vly Xing Crk Cv Trce Lndg Mdw Mdws Holw Frk Frst Spg Spgs Smt Tunl Vlg Knl Lk Lks
+Psge Pne Pnes Rnch Rpds Shr Shrs Cyn Cpe Byp Brg Brk Bch Bnd Blf Btm Clf Crst Cmn Crse Fls Fld Flds Flt Frd Gtwy Grn Hbr Hvn Hls Inlt Ldg Mtn
+Orch Pln Plns Prt Skwy Strm Trak Trfy Xrd Gdn Gn Mt Pk Val`;
 
 /** Our own list: street types written before the name (FR, ES, IT, PT, RO): "12 rue de la Paix", "Calle Mayor 5". */
 const OWN_PREFIXES = `rue avenue av boulevard bd blvd allée allee chemin impasse place quai route cours passage square voie

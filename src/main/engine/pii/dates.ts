@@ -54,14 +54,44 @@ export function findDates(text: string): DateSpan[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+// A sentence ends at '.', '!' or '?' before spaces and a capital letter, or at a line break. A '.'
+// after an abbreviation ("Dr.", "D.O.B.", "Mrs.", "approx.") ends nothing: its word is one or two
+// letters, dotted initials, or one of these.
+const SENTENCE_END = /[.!?]\s+(?=\p{Lu})|[\r\n]+/gu;
+const WORD_BEFORE = /[^\s([{"“']+$/u;
+const SHORT_OR_DOTTED = /^(?:\p{L}\.)*\p{L}{1,2}$/u;
+const ABBREVIATIONS = new Set(['mrs', 'mme', 'mlle', 'prof', 'rev', 'capt', 'sgt', 'approx', 'est', 'etc', 'vs', 'inc', 'ltd', 'corp', 'dept', 'tel', 'fax', 'ref', 'nos', 'geb', 'sept', ...MONTHS]);
+
+/** Where the sentences around [lo, hi) of text end: the last end before `from` and the first after `to`. */
+function sentenceBounds(text: string, lo: number, hi: number, from: number, to: number): [number, number] {
+  let start = lo;
+  const part = text.slice(lo, hi);
+  for (const m of part.matchAll(SENTENCE_END)) {
+    const at = lo + m.index;
+    if (m[0][0] === '.') {
+      const word = WORD_BEFORE.exec(text.slice(Math.max(0, at - 16), at))?.[0].toLowerCase() ?? '';
+      if (SHORT_OR_DOTTED.test(word) || ABBREVIATIONS.has(word)) continue;
+    }
+    if (at + m[0].length <= from) start = at + m[0].length;
+    else if (at >= to) return [start, at];
+  }
+  return [start, hi];
+}
+
 /**
  * The text a date's evidence is read from: the date with what lies between it and its neighbours
- * (at most the context window either side), so "born 1980-03-12, admitted 2024-01-02" gives the
- * birth word to the first date only. Offsets of the returned date are into the returned text.
+ * (at most the context window either side) within its own sentence, so "born 1980-03-12, admitted
+ * 2024-01-02" gives the birth word to the first date only, and "Date of service 11/18/2017. DOB 10
+ * Sep 2008" gives "DOB" to the second. Offsets of the returned date are into the returned text.
  */
 export function ownContext(text: string, dates: readonly DateSpan[], i: number): { text: string; start: number; end: number } {
   const d = dates[i]!;
-  const lo = Math.max(0, d.start - CONTEXT_WINDOW, dates[i - 1]?.end ?? 0);
-  const hi = Math.min(text.length, d.end + CONTEXT_WINDOW, dates[i + 1]?.start ?? text.length);
+  const [lo, hi] = sentenceBounds(
+    text,
+    Math.max(0, d.start - CONTEXT_WINDOW, dates[i - 1]?.end ?? 0),
+    Math.min(text.length, d.end + CONTEXT_WINDOW, dates[i + 1]?.start ?? text.length),
+    d.start,
+    d.end,
+  );
   return { text: text.slice(lo, hi), start: d.start - lo, end: d.end - lo };
 }

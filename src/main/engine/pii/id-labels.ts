@@ -57,6 +57,8 @@ const WINDOW = 40;
 // Between a label and its number only fillers ("no.", "#", ":") and a few words; never an amount's words or a sentence end.
 const NOT_BETWEEN = /[\d!?;]|\.\s|(?<![\p{L}])(?:balance|total|amount|sum|due|paid|price|cost|fee|qty|quantity|count|years?|days?|age|since|opened|created|expires?|valid|until|expiry)(?![\p{L}])/iu;
 
+const FILLERS = /^(?:[.:#=\s-]|(?:no|nr|num|number)(?![\p{L}]))+/iu;
+
 const headerCache = new Map<string, Label | null>();
 
 function headerLabel(header: string): Label | undefined {
@@ -83,8 +85,8 @@ export function labelOf(text: string, start: number, ctx: ScanContext): Label | 
   for (let m = LABEL.exec(before); m !== null; m = LABEL.exec(before)) last = m;
   if (last !== undefined) {
     const kind = kindOf(last);
-    // "no. 123" is not a sentence end: fillers right after the label are skipped first.
-    const between = before.slice(last.index + last[0].length).replace(/^[.:#=\s-]+/, '');
+    // "no. 123" is not a sentence end: fillers right after the label ("Driving licence no.:") are skipped first.
+    const between = before.slice(last.index + last[0].length).replace(FILLERS, '');
     if (kind !== undefined && !NOT_BETWEEN.test(between)) return { kind, word: last[0].toLowerCase(), where: 'context' };
     if (kind !== undefined) return undefined;
   }

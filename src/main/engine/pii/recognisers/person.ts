@@ -1,7 +1,8 @@
 // Person names: given and family names from the shipped lists (resources/pii/names, one Map lookup
 // per capitalised token, no per-name pattern), scored by shape and evidence — a given name followed
 // by a family name, "Family, Given", a title (Mr, Dr, Prof…), context words ("Dear", "patient",
-// "signed by") and the column header. A listed word alone is weak; one that is also a common word
+// "signed by"), words that introduce a name even if unlisted ("Patient Arianne Benson", "Spoke
+// with …") and the column header. A listed word alone is weak; one that is also a common word
 // or a place ("Will", "May", "Grant", "Paris") is reported alone only with evidence. In a name
 // column the whole value is one finding if it is shaped like a name, listed or not.
 
@@ -25,7 +26,9 @@ const NAME_SUFFIXES = ['jr', 'sr', 'i', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'dd
 const SALUTATIONS = ['dear', 'hi', 'hello', 'hallo', 'liebe', 'lieber', 'bonjour', 'cher', 'chère', 'hola', 'estimado', 'estimada', 'caro', 'cara'];
 const PARTICLES = ['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al', 'le', 'la', 'y'];
 // Capitalised words that start a run but are never part of a name ("The", "Street").
-const NEVER = ['the', 'a', 'an', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'i', 'it', 'we', 'he', 'she', 'they', 'you', 'this', 'that', 'our', 'my', 'your', 'his', 'her', 'their', 'if', 'but', 'not', 'no', 'yes', 'please', 'thanks', 'thank', 'hi', 'hello', 'dear', 'regards', 'patient', 'name', 'contact', 'signed', 'customer', 'client', 'call', 'email', 'phone', 'tel', 'fax', 'street', 'road', 'avenue', 'lane', 'drive', 'inc', 'ltd', 'llc', 'gmbh', 'corp', 'company', 'hospital', 'clinic', 'university', 'school', 'bank',
+const NEVER = ['the', 'a', 'an', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'i', 'it', 'we', 'he', 'she', 'they', 'you', 'this', 'that', 'our', 'my', 'your', 'his', 'her', 'their', 'if', 'but', 'not', 'no', 'yes', 'please', 'thanks', 'thank', 'hi', 'hello', 'dear', 'regards', 'patient', 'pt', 'name', 'contact', 'signed', 'customer', 'client', 'call', 'email', 'phone', 'tel', 'fax', 'street', 'road', 'avenue', 'lane', 'drive', 'inc', 'ltd', 'llc', 'gmbh', 'corp', 'company', 'hospital', 'clinic', 'university', 'school', 'bank',
+  // Teams and offices one speaks with or meets: "Spoke with Customer Services", "Met with Finance Team".
+  'team', 'teams', 'service', 'services', 'department', 'support', 'staff', 'office', 'desk', 'board', 'committee', 'management', 'centre', 'center', 'practice', 'pharmacy', 'agency', 'council', 'emergency', 'room', 'nursing', 'triage', 'care',
   // Organisations and places: "Miller Group", "Lake Kayla", "Santa Rosa", "Virgin Islands".
   'group', 'sons', 'partners', 'associates', 'holdings', 'foundation', 'trust', 'co', 'corporation', 'college', 'hotel', 'restaurant',
   'cafe', 'church', 'lake', 'fort', 'mount', 'port', 'cape', 'bay', 'isle', 'island', 'islands', 'county', 'city', 'village', 'town',
@@ -55,17 +58,30 @@ function words(): Map<string, number> {
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-function flagsOf(lower: string): number {
+function lookUp(lower: string): number | undefined {
   const m = words();
   const f = m.get(lower);
-  if (f !== undefined || !NON_ASCII.test(lower)) return f ?? 0;
-  return m.get(fold(lower)) ?? 0;
+  return f !== undefined || !NON_ASCII.test(lower) ? f : m.get(fold(lower));
 }
 
-const CONTEXT = contextWords(['name', 'named', 'patient', 'contact', 'signed', 'signed by', 'dear', 'attn', 'hi', 'hello', 'regards', 'sincerely', 'spoke with', 'spoke to', 'seen by', 'referred by', 'client', 'customer', 'employee', 'physician', 'doctor', 'nurse', 'witness', 'guardian', 'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'née', 'hallo', 'liebe', 'lieber', 'bonjour', 'cher', 'chère', 'hola', 'estimado', 'estimada']);
+/**
+ * A double-barrelled word unlisted as a whole reads by its parts: given if every part is a given
+ * name ("Anne-Marie"), family if every part is listed and one is a family name ("Lefèvre-Dubois");
+ * never a common word, since a compound of names is not one.
+ */
+function flagsOf(lower: string): number {
+  const f = lookUp(lower);
+  if (f !== undefined || !lower.includes('-')) return f ?? 0;
+  const parts = lower.split('-').map((p) => lookUp(p) ?? 0);
+  if (parts.some((p) => (p & (GIVEN | FAMILY)) === 0)) return 0;
+  return (parts.every((p) => (p & GIVEN) !== 0) ? GIVEN : 0) | (parts.some((p) => (p & FAMILY) !== 0) ? FAMILY : 0);
+}
+
+const CONTEXT = contextWords(['name', 'named', 'patient', 'pt', 'next of kin', 'spouse', 'met with', 'contact', 'signed', 'signed by', 'dear', 'attn', 'hi', 'hello', 'regards', 'sincerely', 'spoke with', 'spoke to', 'seen by', 'referred by', 'client', 'customer', 'employee', 'physician', 'doctor', 'nurse', 'witness', 'guardian', 'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'née', 'hallo', 'liebe', 'lieber', 'bonjour', 'cher', 'chère', 'hola', 'estimado', 'estimada']);
 const HEADER = contextWords(['name', 'names', 'full name', 'fullname', 'first name', 'firstname', 'last name', 'lastname', 'given name', 'family name', 'surname', 'forename', 'middle name', 'patient', 'contact', 'customer', 'client', 'employee', 'person', 'signed by', 'signatory', 'physician', 'doctor', 'nurse', 'author', 'recipient', 'sender', 'applicant', 'guardian', 'next of kin', 'spouse', 'vorname', 'nachname', 'nom', 'prénom', 'prenom', 'nombre', 'apellido', 'apellidos', 'cognome', 'naam', 'achternaam', 'voornaam']);
 // "Product name", "file name", "street name": a name, but not a person's.
-const NOT_PERSON_HEADER = contextWords(['product', 'company', 'file', 'filename', 'host', 'hostname', 'domain', 'user', 'username', 'street', 'city', 'country', 'brand', 'item', 'business', 'organisation', 'organization', 'org', 'store', 'shop', 'project', 'table', 'column', 'field', 'team', 'group', 'department', 'dept', 'category', 'place', 'location', 'site', 'server', 'app', 'application', 'package', 'drug', 'medication', 'hospital', 'clinic', 'facility', 'bank', 'vendor', 'supplier', 'merchant', 'event', 'course', 'school', 'region', 'state', 'county', 'town', 'building', 'venue', 'model', 'device', 'pet', 'plan', 'account', 'email', 'e-mail', 'phone', 'id', 'number', 'no', 'code', 'address']);
+const NOT_PERSON_HEADER = contextWords(['product', 'company', 'file', 'filename', 'host', 'hostname', 'domain', 'user', 'username', 'street', 'city', 'country', 'brand', 'item', 'business', 'organisation', 'organization', 'org', 'store', 'shop', 'project', 'table', 'column', 'field', 'team', 'group', 'department', 'dept', 'category', 'place', 'location', 'site', 'server', 'app', 'application', 'package', 'drug', 'medication', 'hospital', 'clinic', 'facility', 'bank', 'vendor', 'supplier', 'merchant', 'event', 'course', 'school', 'region', 'state', 'county', 'town', 'building', 'venue', 'model', 'device', 'pet', 'plan', 'account', 'email', 'e-mail', 'phone', 'id', 'number', 'no', 'code', 'address',
+  'tag', 'tags', 'label', 'labels', 'keyword', 'keywords', 'topic', 'genre', 'campaign', 'promotion', 'promo', 'offer', 'collection', 'series', 'edition']);
 const PLACEHOLDERS = new Set(['n/a', 'na', 'none', 'null', 'unknown', 'test', 'tbd', 'anonymous', 'redacted', 'withheld', 'not known', 'not applicable', 'nil', 'void', 'x', 'xx', 'xxx', 'other', 'self']);
 
 interface Token {
@@ -137,6 +153,35 @@ interface Reading {
   notes: string[];
 }
 
+// Words after which two or three capitalised words are a name, listed or not ("Patient Arianne Benson", "Spoke with Nell Fleming").
+const INTRODUCER = /(?<![\p{L}\p{N}])(?:patient|pt|spoke (?:with|to)|met with|next of kin|seen by|referred by|signed by|attn|witness|guardian)\.?:? {1,2}$/iu;
+
+/** "Patient Arianne Benson": the run after an introducer, two or three words, each capitalised and none upper case alone. */
+function introduced(text: string, run: Token[]): Reading | undefined {
+  const names = run.filter(nameWord);
+  if (names.length < 2 || names.length > 3 || !names.every((t) => t.mixed)) return undefined;
+  const before = text.slice(Math.max(0, run[0]!.start - 64), run[0]!.start);
+  const intro = INTRODUCER.exec(before);
+  // "7240 Bauer Pt. National Insurance": "Pt" after a house number and a street name is Point.
+  if (intro === null || (/^pt/i.test(intro[0]) && AFTER_HOUSE_NUMBER.test(before.slice(0, intro.index)))) return undefined;
+  return { pattern: 'introduced name', base: 0.5, needsEvidence: false, notes: run.some(listed) ? ['listed name'] : [] };
+}
+
+// "4886 Pakman Dr. Left a voicemail": after a house number and a street name, "Dr" and "St" are Drive and Street.
+const AFTER_HOUSE_NUMBER = /(?<![\p{L}\p{N}])\d{1,5}[a-z]? (?:\p{Lu}[\p{L}'’-]* ){1,3}$/u;
+
+function streetType(text: string, t: Token): boolean {
+  const w = text.slice(t.start, t.end).toLowerCase();
+  return (w === 'dr' || w === 'st') && AFTER_HOUSE_NUMBER.test(text.slice(Math.max(0, t.start - 48), t.start));
+}
+
+/** A common word alone that starts a sentence ("Can be reached") or stands by a number ("April 11", "4 May 2007") is not a name. */
+function commonWordUse(text: string, t: Token): boolean {
+  if (/^\s+\d/.test(text.slice(t.end, t.end + 3)) || /\d\s+$/.test(text.slice(Math.max(0, t.start - 3), t.start))) return true;
+  const before = text.slice(0, t.start).trimEnd();
+  return before === '' || /[.!?]$/.test(before);
+}
+
 /** How a run of name words reads: the strongest shape it has. */
 function readRun(text: string, run: Token[], lead: Token | undefined): Reading | undefined {
   const first = run[0]!;
@@ -150,7 +195,7 @@ function readRun(text: string, run: Token[], lead: Token | undefined): Reading |
   }
   if (run.length === 1) {
     // An upper-case word alone is an acronym ("VIN", "MAX"), not a name.
-    if (!listed(first) || !first.mixed) return undefined;
+    if (!listed(first) || !first.mixed || (ambiguous(first) && commonWordUse(text, first))) return undefined;
     return { pattern: 'listed name alone', base: 0.3, needsEvidence: ambiguous(first), notes: [ambiguous(first) ? 'also a common word or place' : 'listed name'] };
   }
   // Longer runs are titles and headings ("Mercedes Benz El Camino Passenger Van"); a name has at most two middle parts.
@@ -167,13 +212,14 @@ function readRun(text: string, run: Token[], lead: Token | undefined): Reading |
     return { pattern: 'given name + family name', base: 0.45, needsEvidence: sentenceStart(text, first.start), notes };
   }
   const parts = run.filter(nameWord).length;
-  if (parts === 2 && given && !first.initial && !ambiguous(first) && !listed(last) && last.mixed) {
+  if (parts === 2 && given && !first.initial && !ambiguous(first) && !listed(last) && last.mixed && !NOUN_ENDING.test(text.slice(last.start, last.end))) {
     return { pattern: 'given name + capitalised word', base: 0.4, needsEvidence: false, notes: ['given name'] };
   }
   if (parts === 2 && family && !ambiguous(last) && !ambiguous(first) && !listed(first) && first.mixed) {
     return { pattern: 'capitalised word + family name', base: 0.45, needsEvidence: sentenceStart(text, first.start), notes: ['family name'] };
   }
-  if (listed(first) && listed(last)) return { pattern: 'two listed names', base: 0.45, needsEvidence: ambiguous(first) || ambiguous(last), notes: [] };
+  // "Erik Logan": a given name that is no common word makes a listed word after it (a place too) a surname.
+  if (listed(first) && listed(last)) return { pattern: 'two listed names', base: 0.45, needsEvidence: ambiguous(first) || (ambiguous(last) && (first.flags & GIVEN) === 0), notes: [] };
   return undefined;
 }
 
@@ -199,7 +245,7 @@ function fromText(text: string, ctx: ScanContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
-    const titled = (t.flags & (TITLE | SALUTATION)) !== 0 && toks[i + 1] !== undefined && joined(text, t, toks[i + 1]!);
+    const titled = (t.flags & (TITLE | SALUTATION)) !== 0 && toks[i + 1] !== undefined && joined(text, t, toks[i + 1]!) && !streetType(text, t);
     const from = titled ? i + 1 : i;
     const run = t.cap || titled ? runFrom(text, toks, from) : [];
     if (run.length === 0) {
@@ -208,7 +254,9 @@ function fromText(text: string, ctx: ScanContext): RawFinding[] {
     }
     const comma = familyGiven(text, toks, from, run);
     const used = comma ?? run;
-    const reading = comma ? { pattern: 'family name, given name', base: 0.65, needsEvidence: ambiguous(comma[0]!) && ambiguous(comma[comma.length - 1]!), notes: ['family name', 'given name'] } : readRun(text, run, titled ? t : undefined);
+    const read = comma ? { pattern: 'family name, given name', base: 0.65, needsEvidence: ambiguous(comma[0]!) && ambiguous(comma[comma.length - 1]!), notes: ['family name', 'given name'] } : readRun(text, run, titled ? t : undefined);
+    const intro = comma || titled || (read !== undefined && read.base >= 0.5) ? undefined : introduced(text, run);
+    const reading = intro ?? read;
     const start = used[0]!.start;
     const end = used[used.length - 1]!.end;
     if (reading) {
@@ -239,6 +287,9 @@ function familyGiven(text: string, toks: Token[], i: number, run: Token[]): Toke
   if (given.length === 0 || given.length > 2 || LIST_GOES_ON.test(text.slice(given[given.length - 1]!.end, given[given.length - 1]!.end + 6))) return undefined;
   return [fam, ...given];
 }
+
+// An unlisted word with an abstract noun's ending is not a surname: "Forest Promotion", "Rose Collection".
+const NOUN_ENDING = /(?:tion|sion|ment|ness|ship|ism)s?$/u;
 
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'my', 'your', 'their', 'its']);
 const LIST_GOES_ON = /^(?:,|\s+(?:and|&|und|et|y|e)\s)/;

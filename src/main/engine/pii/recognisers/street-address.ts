@@ -80,6 +80,8 @@ const isWord = (t: Token | undefined, any: boolean): boolean => t !== undefined 
 /** "221B Baker Street", "1600 Pennsylvania Ave NW", "350 W 42nd St". */
 function numberFirst(text: string, toks: Token[], i: number, any: boolean, suffixes: Set<string>): Match | undefined {
   let names = 0;
+  // "… 23 Dec 2012. Patient Fabio Brooks": a number ending a sentence is no house number.
+  if (text[toks[i]!.end] === '.') return undefined;
   for (let j = i + 1; j < toks.length && j <= i + 6; j++) {
     const t = toks[j]!;
     if (!joined(text, toks[j - 1]!, t)) return undefined;
@@ -95,6 +97,24 @@ function numberFirst(text: string, toks: Token[], i: number, any: boolean, suffi
       return { start: toks[i]!.start, end, pattern: 'house number + street + type' };
     }
     names++;
+  }
+  return undefined;
+}
+
+// British streets named "The …" without a type: "8450 The Dell", "10 The Spinney" (the types, "3 The Green", are read by numberFirst).
+const THE_NAMES = new Set(['dell', 'spinney', 'glebe', 'maltings', 'copse', 'coppice', 'limes', 'elms', 'beeches', 'firs', 'laurels', 'willows', 'oaks', 'cedars', 'pines', 'poplars', 'larches', 'hollies', 'chestnuts', 'birches', 'rowans', 'sycamores', 'hawthorns', 'brambles', 'dene', 'nook', 'quadrant', 'sidings', 'spires', 'wharf', 'broadway', 'drove', 'rookery', 'leas', 'leys', 'croft', 'crofts', 'pastures', 'uplands', 'ridings', 'hollow', 'courtyard', 'priory', 'cloisters', 'vale', 'wynd', 'yard', 'causeway', 'pound', 'stables', 'granary', 'orchards', 'meadow', 'paddocks', 'shires', 'grange', 'manor', 'lawns', 'lindens', 'hurst', 'knoll', 'combe', 'coombe', 'dingle', 'glen', 'heath', 'moorings', 'quay', 'slipway']);
+
+/** "8450 The Dell": a house number, "The" and one or two capitalised words, the last a street word (or with address evidence). */
+function numberThe(text: string, toks: Token[], i: number, evidence: (start: number, end: number) => boolean): Match | undefined {
+  const the = toks[i + 1];
+  if (the === undefined || the.text !== 'The' || text.slice(toks[i]!.end, the.start) !== ' ') return undefined;
+  for (let j = i + 2; j < toks.length && j <= i + 3; j++) {
+    const t = toks[j]!;
+    if (!joined(text, toks[j - 1]!, t) || !isWord(t, false)) return undefined;
+    const m = { start: toks[i]!.start, end: t.end, pattern: 'house number + The + name' };
+    const next = toks[j + 1];
+    const more = next !== undefined && joined(text, t, next) && isWord(next, false) && j < i + 3;
+    if (!more && (THE_NAMES.has(t.text.toLowerCase()) || evidence(m.start, m.end))) return m;
   }
   return undefined;
 }
@@ -201,11 +221,11 @@ const NUMBER = /(?<![\p{L}\p{N}])\d/gu;
 
 type Found = Match & { unit: boolean };
 
-function streetsIn(text: string, toks: Token[], any: boolean, out: Found[]): void {
+function streetsIn(text: string, toks: Token[], any: boolean, out: Found[], evidence: (start: number, end: number) => boolean): void {
   const w = wordLists();
   for (let i = 0; i < toks.length; i++) {
     const m = houseNumber(text, toks, i)
-      ? (numberThenType(text, toks, i, any, w.streetPrefixes) ?? numberFirst(text, toks, i, any, w.streetSuffixes))
+      ? (numberThenType(text, toks, i, any, w.streetPrefixes) ?? numberFirst(text, toks, i, any, w.streetSuffixes) ?? numberThe(text, toks, i, evidence))
       : (typeThenNumber(text, toks, i, w.streetPrefixes) ?? compoundThenNumber(text, toks, i, w.streetEndings));
     if (m === undefined || out.some((f) => f.start < m.end && m.start < f.end)) continue;
     out.push(withUnit(text, m));
@@ -214,10 +234,10 @@ function streetsIn(text: string, toks: Token[], any: boolean, out: Found[]): voi
 }
 
 /** Addresses in a short text from its tokens; in a long one, from the tokens around each number. */
-function streets(text: string, toks: Token[] | undefined, any: boolean): Found[] {
+function streets(text: string, toks: Token[] | undefined, any: boolean, evidence: (start: number, end: number) => boolean): Found[] {
   const out: Found[] = [];
   if (toks !== undefined) {
-    streetsIn(text, toks, any, out);
+    streetsIn(text, toks, any, out, evidence);
     return out;
   }
   // Windows around the numbers, merged where they meet, each tokenised once.
@@ -232,7 +252,7 @@ function streets(text: string, toks: Token[] | undefined, any: boolean): Found[]
     // Start on a word boundary, so the first token is a whole word.
     let from = start;
     while (from > 0 && from < to && /[\p{L}\p{N}]/u.test(text[from - 1] ?? '')) from++;
-    streetsIn(text, tokens(text, from, to), any, out);
+    streetsIn(text, tokens(text, from, to), any, out, evidence);
   }
   return out;
 }
@@ -266,7 +286,7 @@ export const streetAddress: Recogniser = {
       const whole = wholeValue(text, header, toks);
       if (whole) return [whole];
     }
-    const found: Found[] = streets(text, toks, header !== undefined);
+    const found: Found[] = streets(text, toks, header !== undefined, (start, end) => CONTEXT.any(text, start, end, ctx));
     PO_BOX.lastIndex = 0;
     for (let m = PO_BOX.exec(text); m !== null; m = PO_BOX.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, pattern: 'PO box', unit: false });
     return found.map((m) => {
