@@ -5,7 +5,8 @@
 // Why the shortcut gives the scanner's answer (libphonenumber-js 1.13, PhoneNumberMatcher.js and
 // findNumbers/*; keep this in step when the library is upgraded — test/unit/pii-phone-runs.test.ts
 // compares both on a table of runs). A run here is [+(]?digit…digit over digits, ' ', ( ) . / - and
-// ':' (DIGIT_RUN in phone.ts). The scanner:
+// ':' (DIGIT_RUN in phone.ts); a long run's window that starts or ends otherwise goes to the
+// scanner. The scanner:
 //  1. matches its PATTERN — up to two lead characters ( or +, then up to 21 blocks of 1–20 digits,
 //     each after at most 4 punctuation characters (space ( ) . / - are punctuation, ':' is not).
 //     Without ':', without 5 punctuation characters in a row and with at most 21 blocks (counted
@@ -52,8 +53,11 @@ const INNER_MATCHES = [/\/+(.*)/g, /(\([^(]*)/g, /(?: -|- ) *(.+)/g, /\.+ *([^.]
 // UNWANTED_END_CHAR_PATTERN (anything but a number, a letter or '#') on a run's characters.
 const UNWANTED_END = /[^0-9#]+$/;
 
-/** A run the scanner reads as one candidate: no character outside the shortcut's argument, no ':'. */
-const PLAIN_RUN = /^[+(]?[\d ()./-]+$/;
+/**
+ * A run the scanner reads as one candidate: no character outside the shortcut's argument, no ':',
+ * and starting and ending as PATTERN does — a long run's window may start or end in punctuation.
+ */
+const PLAIN_RUN = /^[+(]?\d(?:[\d ()./-]*\d)?$/;
 
 function oneCandidate(run: string): boolean {
   if (run.length > 250 || !PLAIN_RUN.test(run)) return false;
