@@ -41,8 +41,19 @@ export interface DateSpan {
 
 export const DATE_CHECK = 'a real calendar date, year 1900–2099';
 
+// DATE_OF_BIRTH and DATE both read the dates of the same cell, one after the other: the last
+// answer is kept so the four patterns run once per cell. Callers must not modify the array.
+let last: { text: string; dates: readonly DateSpan[] } | undefined;
+
 /** Every real date in the text (UTF-16 offsets), in order of start. */
-export function findDates(text: string): DateSpan[] {
+export function findDates(text: string): readonly DateSpan[] {
+  if (last?.text === text) return last.dates;
+  const dates = scanDates(text);
+  last = { text, dates };
+  return dates;
+}
+
+function scanDates(text: string): DateSpan[] {
   // Every shape needs a digit; most cells of most columns have none or are plain numbers.
   if (!/\d/.test(text)) return [];
   const out: DateSpan[] = [];

@@ -55,7 +55,7 @@ export const identifier: Recogniser = {
   gate: (t) => t.digits >= 2,
   find(text, ctx) {
     const out: RawFinding[] = [];
-    const candidates = idTokens(text, 5, 20, 2).map((t) => ({ ...t, spaced: false }));
+    const candidates = idTokens(text, 5, 20, 2).map((t) => ({ start: t.start, end: t.end, raw: t.raw, compact: t.compact, digits: t.digits, spaced: false }));
     UK_PLATE.lastIndex = 0;
     for (let m = UK_PLATE.exec(text); m !== null; m = UK_PLATE.exec(text)) {
       if (m[0].includes(' ')) candidates.push({ start: m.index, end: m.index + m[0].length, raw: m[0], compact: m[0].replace(' ', ''), digits: 2, spaced: true });

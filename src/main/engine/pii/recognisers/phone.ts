@@ -3,11 +3,12 @@
 // turn. Look-alikes libphonenumber accepts are refused here: dates, grouped amounts, ISBNs, card
 // numbers, digits glued to letters. A bare digit run is reported only with evidence.
 
-import { findPhoneNumbersInText, isSupportedCountry, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { isSupportedCountry, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { luhn } from '../checksums';
 import { contextWords, finding, hasEvidence } from '../evidence';
 import { afterIsbnWord, afterVersionWord, insideUuid, looksLikeAmount, looksLikeDate, looksLikeIsbn } from '../lookalikes';
 import type { RawFinding, Recogniser, ScanContext } from '../types';
+import { readRun, type RunMemo } from './phone-runs';
 
 const WORDS = contextWords(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'contact', 'ph', 'mob', 'sms', 'whatsapp', 'landline', 'telefon', 'mobil', 'handy', 'téléphone', 'tél', 'portable', 'teléfono', 'móvil', 'telefono', 'cellulare']);
 const FAX = contextWords(['fax', 'facsimile', 'telefax']);
@@ -73,6 +74,7 @@ interface Run {
   chunk: string;
   cutStart: boolean;
   cutEnd: boolean;
+  memo: RunMemo;
 }
 
 /**
@@ -96,12 +98,12 @@ function* digitRuns(text: string): Generator<Run> {
   for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) {
     if (m[0].replace(/\D/g, '').length < 6 || hopeless(text, m)) continue;
     if (m[0].length <= WINDOW) {
-      yield { offset: m.index, chunk: m[0], cutStart: false, cutEnd: false };
+      yield { offset: m.index, chunk: m[0], cutStart: false, cutEnd: false, memo: {} };
       continue;
     }
     for (let from = 0; ; from += WINDOW - OVERLAP) {
       const to = Math.min(m[0].length, from + WINDOW);
-      yield { offset: m.index + from, chunk: m[0].slice(from, to), cutStart: from > 0, cutEnd: to < m[0].length };
+      yield { offset: m.index + from, chunk: m[0].slice(from, to), cutStart: from > 0, cutEnd: to < m[0].length, memo: {} };
       if (to === m[0].length) break;
     }
   }
@@ -154,7 +156,8 @@ export const phone: Recogniser = {
       for (const run of runs) {
         if (whole.has(run)) continue;
         const { offset, chunk, cutStart, cutEnd } = run;
-        for (const f of findPhoneNumbersInText(chunk, region === undefined ? {} : { defaultCountry: region })) {
+        // readRun is findPhoneNumbersInText, most runs answered with one parse (phone-runs.ts).
+        for (const f of readRun(chunk, region, run.memo)) {
           if ((cutStart && f.startsAt === 0) || (cutEnd && f.endsAt === chunk.length)) continue;
           const start = offset + f.startsAt;
           const end = offset + f.endsAt;
