@@ -150,7 +150,8 @@ describe('a scan of some columns', () => {
 
 describe('a workspace of format 6', () => {
   const FORMAT = 6;
-  it('moves explanations out of the findings, renumbers them in the same order, and keeps scans and decisions', async () => {
+  const OLD_P = 3;
+  it('moves explanations out of the findings, keeps their ids (P and K recovered), scans and decisions', async () => {
     const wsDir = path.join(tempDir('ds-pii-store-'), 'workspace');
     const t = await startTestEngine({ workspaceDir: wsDir });
     const datasetId = (await t.importFile(csv())).datasetId;
@@ -162,18 +163,28 @@ describe('a workspace of format 6', () => {
     const findings = await allFindings(t, datasetId);
     await t.engine.close();
 
-    // Back to format 6 by hand: the tables as migration 5 → 6 made them, holding the same scan
-    // with old ids (another P and K) and each finding's explanation and a stored preview.
+    // Back to format 6 by hand: the tables as migration 5 → 6 made them, holding the same scan with
+    // each finding's explanation and a stored preview, numbered as format 6 did: P the highest
+    // scanned position + 1 (3: "active" is not scanned), K the most findings in a value.
+    const oldId = (id: number, p: number, k: number) => {
+      const q = Math.floor((id - 1) / k);
+      return (Math.floor(q / p) * OLD_P + (q % p)) * k + ((id - 1) % k) + 1;
+    };
+    let pk = { p: 0, k: 0 };
     const ws = await Workspace.open(wsDir, { create: false, processName: 'vitest', actor: 'tester' });
     await ws.db.with(async (c) => {
-      await c.run(`CREATE TEMP TABLE f AS SELECT f.*, x.explanation::VARCHAR AS e FROM ${table.piiFinding} f JOIN ${table.piiExplanation} x USING (dataset_id, version, col_id, expl_id)`);
+      const r = (await c.runAndReadAll(`SELECT finding_p AS p, finding_k AS k FROM ${table.piiScan}`)).getRowObjects()[0]!;
+      pk = { p: Number(r.p), k: Number(r.k) };
+      const q = `((finding_id - 1) // ${pk.k})`;
+      await c.run(`CREATE TEMP TABLE f AS SELECT f.*, (${q} // ${pk.p} * ${OLD_P} + ${q} % ${pk.p}) * ${pk.k} + (finding_id - 1) % ${pk.k} + 1 AS old_id, x.explanation::VARCHAR AS e
+        FROM ${table.piiFinding} f JOIN ${table.piiExplanation} x USING (dataset_id, version, col_id, expl_id)`);
       await c.run(`CREATE TEMP TABLE s AS SELECT dataset_id, version, scanned_at, scanned_by, summary FROM ${table.piiScan}`);
       await c.run(`CREATE TEMP TABLE d AS SELECT * FROM ${table.piiDecision}`);
       for (const x of [table.piiScan, table.piiFinding, table.piiExplanation, table.piiDecision]) await c.run(`DROP TABLE ${x}`);
       await MIGRATIONS[FORMAT - 1]!(c);
       await c.run(`INSERT INTO ${table.piiScan} SELECT * FROM s`);
       await c.run(`INSERT INTO ${table.piiDecision} SELECT * FROM d`);
-      await c.run(`INSERT INTO ${table.piiFinding} SELECT dataset_id, version, finding_id * 7 + 3, row_id, col_id, entity, "start", "end", confidence, recogniser, e, 'stored preview' FROM f`);
+      await c.run(`INSERT INTO ${table.piiFinding} SELECT dataset_id, version, old_id, row_id, col_id, entity, "start", "end", confidence, recogniser, e, 'stored preview' FROM f`);
       await c.run(`UPDATE ${table.meta} SET value = '${FORMAT}' WHERE key = 'format_version'`);
     });
     ws.close();
@@ -182,12 +193,16 @@ describe('a workspace of format 6', () => {
     try {
       expect(again.engine.workspace.formatVersion).toBe(MIGRATIONS.length);
       expect(await again.call('pii.summary', { datasetId, version: 1 })).toEqual(summary);
+      expect(pk).toEqual({ p: 4, k: 3 });
+      // The same findings, previews computed, with format 6's ids (kept: P and K recovered).
       const migrated = await allFindings(again, datasetId);
-      expect(migrated).toEqual(findings);
-      expect(migrated.find((r) => r.findingId === note.findingId)?.decision).toBe('rejected');
+      expect(migrated).toEqual(findings.map((r) => ({ ...r, findingId: oldId(r.findingId, pk.p, pk.k) })));
+      expect(migrated.find((r) => r.findingId === oldId(note.findingId, pk.p, pk.k))?.decision).toBe('rejected');
+      const stored = await again.engine.workspace.db.one(`SELECT finding_p AS p, finding_k AS k FROM ${table.piiScan}`);
+      expect(stored).toEqual({ p: OLD_P, k: pk.k });
       const log = await again.call('log.list', { limit: 5 });
       expect(log.find((e) => e.action === 'workspace.migrated')?.details).toEqual({ from: FORMAT, to: MIGRATIONS.length });
-      // A scan of one column then keeps the migrated others.
+      // A scan of one column then keeps the migrated others, renumbered as a scan now numbers them.
       const partial = await scan(again, datasetId, ['c2']);
       expect(partial.findings).toBe(summary?.findings);
       expect(await allFindings(again, datasetId)).toEqual(findings);

@@ -137,15 +137,15 @@ export async function runPiiScan(ws: Workspace, workers: WorkerPool, job: JobCon
           const partial = req.columnIds !== undefined;
           const previous = partial ? await previousScan(conn, req.datasetId, req.version) : null;
           const p = Math.max(...detail.columns.map((c) => c.position)) + 1;
-          const k = await writeFindings(conn, job, { datasetId: req.datasetId, version: req.version, data, p, partial, previousK: previous?.k ?? null }, columns, s);
+          const k = await writeFindings(conn, job, { datasetId: req.datasetId, version: req.version, data, p, partial, previous }, columns, s);
           if (previous) {
             summary = await mergeSummary(conn, summary, previous.summary, chosen, detail.columns);
             // Columns left out as not scannable, by this scan or (as its caveat named them) the previous one.
             const named = (c: ColumnInfo) => previous.summary.caveat.includes(`"${c.header}" (${c.logicalType})`);
             summary.caveat = caveat(detail.columns.filter((c) => NOT_SCANNED.has(c.logicalType) && (skipped.includes(c) || named(c))));
           }
-          await conn.run(`INSERT OR REPLACE INTO ${table.piiScan} (dataset_id, version, scanned_at, scanned_by, summary, finding_k) VALUES ($ds, $v, $at::TIMESTAMPTZ, $by, $summary, $k)`, {
-            ds: req.datasetId, v: req.version, at: summary.scannedAt, by: actor, summary: JSON.stringify(summary), k,
+          await conn.run(`INSERT OR REPLACE INTO ${table.piiScan} (dataset_id, version, scanned_at, scanned_by, summary, finding_p, finding_k) VALUES ($ds, $v, $at::TIMESTAMPTZ, $by, $summary, $p, $k)`, {
+            ds: req.datasetId, v: req.version, at: summary.scannedAt, by: actor, summary: JSON.stringify(summary), p, k,
           });
           await appendEvent(conn, {
             action: 'pii.scanned',

@@ -23,10 +23,18 @@ export async function groupExplanations(conn: DuckDBConnection, job: JobContext,
 }
 
 /** The version's latest scan as stored: its summary (without decisions) and its K; null before any scan. */
-export async function previousScan(conn: DuckDBConnection, datasetId: string, version: number): Promise<{ summary: PiiScanSummary; k: number | null } | null> {
-  const r = (await rows(conn, `SELECT summary::VARCHAR AS s, finding_k FROM ${table.piiScan} WHERE dataset_id = $ds AND version = $v`, { ds: datasetId, v: version }))[0];
+export interface PreviousScan {
+  summary: PiiScanSummary;
+  /** The P and K its finding ids were numbered with. */
+  p: number;
+  k: number;
+}
+
+/** The version's latest scan as stored: its summary (without decisions) and its ids' P and K; null before any scan. */
+export async function previousScan(conn: DuckDBConnection, datasetId: string, version: number): Promise<PreviousScan | null> {
+  const r = (await rows(conn, `SELECT summary::VARCHAR AS s, finding_p, finding_k FROM ${table.piiScan} WHERE dataset_id = $ds AND version = $v`, { ds: datasetId, v: version }))[0];
   if (!r) return null;
-  return { summary: JSON.parse(String(r.s)) as PiiScanSummary, k: r.finding_k === null ? null : num(r.finding_k) };
+  return { summary: JSON.parse(String(r.s)) as PiiScanSummary, p: num(r.finding_p ?? 1), k: num(r.finding_k ?? 1) };
 }
 
 export interface WritePlan {
@@ -38,8 +46,8 @@ export interface WritePlan {
   p: number;
   /** Only these columns' findings are replaced; the others' are kept (a scan with columnIds). */
   partial: boolean;
-  /** The K the kept findings are numbered with. */
-  previousK: number | null;
+  /** The scan whose other columns' findings are kept (partial scans only). */
+  previous: PreviousScan | null;
 }
 
 /**
@@ -49,7 +57,7 @@ export interface WritePlan {
  */
 async function chooseK(conn: DuckDBConnection, plan: WritePlan, s: ScanScratch): Promise<number> {
   const r = (await rows(conn, `SELECT (SELECT coalesce(max(idx), 0) + 1 FROM ${s.findings}) AS k, (SELECT coalesce(max(row_id), 0) FROM ${ident(plan.data)}) AS m`))[0];
-  const k = Math.max(num(r?.k ?? 1), plan.partial ? (plan.previousK ?? 1) : 1);
+  const k = Math.max(num(r?.k ?? 1), plan.previous?.k ?? 1);
   const maxRow = num(r?.m ?? 0);
   if ((maxRow + 1) * plan.p * k >= Number.MAX_SAFE_INTEGER) {
     throw new AppError('INTERNAL', `Too many findings per cell (${k}) in ${maxRow} rows × ${plan.p} columns to number them.`);
@@ -63,10 +71,15 @@ export async function writeFindings(conn: DuckDBConnection, job: JobContext, pla
   const only = !plan.partial ? '' : columns.length === 0 ? ' AND false' : ` AND col_id IN (${columns.map((c) => literal(c.info.id)).join(', ')})`;
   for (const t of [table.piiFinding, table.piiExplanation]) await conn.run(`DELETE FROM ${t} WHERE dataset_id = $ds AND version = $v${only}`, key);
   const k = await chooseK(conn, plan, s);
-  if (plan.partial && plan.previousK !== null && k !== plan.previousK) {
-    // A cell of the new scan holds more findings than K allowed: renumber the kept ones, same order.
-    const old = plan.previousK;
-    await conn.run(`UPDATE ${table.piiFinding} SET finding_id = ((finding_id - 1) // ${old}) * ${k} + (finding_id - 1) % ${old} + 1 WHERE dataset_id = $ds AND version = $v`, key);
+  const before = plan.previous;
+  if (before && (k !== before.k || plan.p !== before.p)) {
+    // Kept findings numbered with another P or K (a cell of this scan holds more findings, or the
+    // scan predates format 7): renumbered by arithmetic, in the same order.
+    const q = `((finding_id - 1) // ${before.k})`;
+    await conn.run(
+      `UPDATE ${table.piiFinding} SET finding_id = (${q} // ${before.p} * ${plan.p} + ${q} % ${before.p}) * ${k} + (finding_id - 1) % ${before.k} + 1 WHERE dataset_id = $ds AND version = $v`,
+      key,
+    );
   }
   if (columns.length === 0) return k;
   const colId = `CASE col_pos ${columns.map((c) => `WHEN ${c.info.position} THEN ${literal(c.info.id)}`).join(' ')} END`;
