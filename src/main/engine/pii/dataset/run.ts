@@ -84,9 +84,9 @@ function caveat(skipped: ColumnInfo[]): string {
 
 /**
  * DuckDB's memory limit while a scan runs. Joining millions of findings back to every row (each
- * carried its explanation until format 7) would otherwise fill the instance's whole share of RAM; under this limit DuckDB
- * spills to its temporary file instead (measured on 1M rows: see docs/BENCHMARKS.md, pii speed).
- * A limit the user set (DATA_SANITIZER_MEMORY_LIMIT) is left alone.
+ * carried its explanation until format 7) would otherwise fill the instance's whole share of RAM;
+ * under this limit DuckDB spills to its temporary file instead (measured on 1M rows: see
+ * docs/BENCHMARKS.md, pii speed). A limit the user set (DATA_SANITIZER_MEMORY_LIMIT) is left alone.
  */
 export const SCAN_MEMORY_LIMIT = '512MB';
 
