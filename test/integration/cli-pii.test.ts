@@ -1,6 +1,7 @@
 // `sanitizer pii` through the real binary: a file through a temporary workspace (the findings
 // file with its exact columns and no raw values, the summary table), a dataset in a workspace
-// (--column, --json, the event log), and refusals before any work.
+// (--column, --json, the event log; a later --column scan keeping the other columns), and refusals
+// before any work.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +63,21 @@ describe('sanitizer pii', () => {
     expect(s.output).toMatchObject({ rows: 2, format: 'parquet' });
     const log = await runCli(['log', '--workspace', ws, '--json', '--limit', '5'], env);
     expect((JSON.parse(log.stdout) as { entries: { action: string }[] }).entries.map((e) => e.action)).toEqual(expect.arrayContaining(['pii.scanned', 'pii.exported']));
+  });
+
+  it('scans one column again and keeps the other columns of the version: summary, totals and findings file', async () => {
+    const all = await runCli(['pii', datasetId, '--workspace', ws, '--json'], env);
+    expect(all.code, all.stderr).toBe(0);
+    const full = JSON.parse(all.stdout) as PiiScanSummary;
+    const r = await runCli(['pii', datasetId, '--workspace', ws, '--column', 'phone', '--json', '--out', 'after-phone.csv'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as PiiScanSummary & { output: { rows: number } };
+    expect(s.columns.map((c) => c.header)).toEqual(['name', 'e-mail "work"', 'phone', 'note']);
+    expect([s.findings, s.byEntity]).toEqual([full.findings, full.byEntity]);
+    expect(s.output).toMatchObject({ rows: full.findings });
+    const lines = fs.readFileSync(path.join(env.cwd, 'after-phone.csv'), 'utf8').trim().split(/\r?\n/);
+    expect(lines.filter((l) => /,note,/.test(l)).length).toBe(2);
+    expect(lines.length).toBe(full.findings + 1);
   });
 
   it.each([

@@ -75,14 +75,15 @@ describe('typed columns', () => {
     expect(dob[0]).toMatchObject({ rowId: 1, start: 0, end: 10, text: '1951-02-05', entity: 'DATE_OF_BIRTH' });
   });
 
-  it('deleting a dataset removes its scan, findings and decisions', async () => {
+  it('deleting a dataset removes its scan, findings, explanations and decisions', async () => {
     const other = (await t.importFile(file)).datasetId;
     await jobResult(await t.runJob('pii.start', { datasetId: other, version: 1 }));
     const f = (await t.call('pii.findings', { datasetId: other, version: 1, offset: 0, limit: 1 })).rows[0]!;
     await t.call('pii.decide', { datasetId: other, version: 1, target: { findingId: f.findingId }, decision: 'rejected' });
     await t.call('dataset.delete', { datasetId: other });
     const db = t.engine.workspace.db;
-    for (const x of [table.piiScan, table.piiFinding, table.piiDecision]) {
+    expect(Number((await db.one(`SELECT count(*) AS n FROM ${table.piiExplanation} WHERE dataset_id = $d`, { d: datasetId }))?.n)).toBeGreaterThan(0);
+    for (const x of [table.piiScan, table.piiFinding, table.piiExplanation, table.piiDecision]) {
       expect(Number((await db.one(`SELECT count(*) AS n FROM ${x} WHERE dataset_id = $d`, { d: other }))?.n)).toBe(0);
     }
     expect(Number((await db.one(`SELECT count(*) AS n FROM ${table.piiFinding} WHERE dataset_id = $d`, { d: datasetId }))?.n)).toBe(ROWS * 3);

@@ -36,8 +36,10 @@ export const table = {
   change: `${INTERNAL_PREFIX}change`,
   /** The latest PII scan of each dataset version (its summary as JSON). */
   piiScan: `${INTERNAL_PREFIX}pii_scan`,
-  /** One row per PII finding of a version's latest scan: (row, column, span). */
+  /** One row per PII finding of a version's latest scan: (row, column, span), its explanation by reference. */
   piiFinding: `${INTERNAL_PREFIX}pii_finding`,
+  /** Each distinct explanation of a version's findings, once per column; findings name theirs by expl_id. */
+  piiExplanation: `${INTERNAL_PREFIX}pii_explanation`,
   /** Review decisions in force on findings and on column classifications. */
   piiDecision: `${INTERNAL_PREFIX}pii_decision`,
   /** The data of one dataset version. */

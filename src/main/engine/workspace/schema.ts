@@ -160,7 +160,54 @@ export const MIGRATIONS: readonly Migration[] = [
       decided_at TIMESTAMPTZ NOT NULL,
       decided_by VARCHAR NOT NULL)`);
   },
+  // 6 → 7: each distinct explanation stored once per column instead of on every finding (on 1M
+  // rows: 6.8M copies of ~215k distinct texts), and no stored preview: it is the found text masked,
+  // computed when findings are read. Finding ids are (row × P + position) × K + n with P and K now
+  // kept with the scan (finding_p, finding_k), so a scan of some columns can replace theirs and
+  // renumber the others' by arithmetic. Existing findings are carried over with their ids (P and K
+  // recovered from them), not dropped; decisions never named ids and stay as they are.
+  migrateExplanations,
 ];
+
+async function migrateExplanations(c: DuckDBConnection): Promise<void> {
+  const f = table.piiFinding;
+  const x = table.piiExplanation;
+  await c.run(`CREATE TABLE ${x} (
+    dataset_id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    col_id VARCHAR NOT NULL,
+    expl_id BIGINT NOT NULL,
+    explanation JSON NOT NULL)`);
+  await c.run(`INSERT INTO ${x} SELECT dataset_id, version, col_id, row_number() OVER (PARTITION BY dataset_id, version, col_id), e::JSON
+    FROM (SELECT DISTINCT dataset_id, version, col_id, explanation::VARCHAR AS e FROM ${f})`);
+  // Format 6 numbered with P = the highest scanned column's position + 1 (the summary's columns)
+  // and K = the most findings in one value; K is the least (id − 1) // (row × P + position), which
+  // the first finding of each cell reaches.
+  await c.run(`ALTER TABLE ${table.piiScan} ADD COLUMN finding_p INTEGER`);
+  await c.run(`ALTER TABLE ${table.piiScan} ADD COLUMN finding_k INTEGER`);
+  await c.run(`UPDATE ${table.piiScan} s SET finding_p = coalesce((SELECT max(col.position) + 1 FROM ${table.column} col
+    WHERE col.dataset_id = s.dataset_id AND col.version = s.version AND list_contains(json_extract_string(s.summary, '$.columns[*].columnId'), col.col_id)), 1)`);
+  await c.run(`UPDATE ${table.piiScan} s SET finding_k = coalesce((SELECT min((f.finding_id - 1) // (f.row_id * s.finding_p + col.position)) FROM ${f} f
+    JOIN ${table.column} col ON col.dataset_id = f.dataset_id AND col.version = f.version AND col.col_id = f.col_id
+    WHERE f.dataset_id = s.dataset_id AND f.version = s.version), 1)`);
+  await c.run(`CREATE TEMP TABLE old_finding AS SELECT f.dataset_id, f.version, f.finding_id, f.row_id, f.col_id, f.entity, f."start", f."end", f.confidence, f.recogniser, x.expl_id
+    FROM ${f} f JOIN ${x} x ON x.dataset_id = f.dataset_id AND x.version = f.version AND x.col_id = f.col_id AND x.explanation::VARCHAR = f.explanation::VARCHAR`);
+  await c.run(`DROP TABLE ${f}`);
+  await c.run(`CREATE TABLE ${f} (
+    dataset_id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    finding_id BIGINT NOT NULL,
+    row_id BIGINT NOT NULL,
+    col_id VARCHAR NOT NULL,
+    entity VARCHAR NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    confidence DOUBLE NOT NULL,
+    recogniser VARCHAR NOT NULL,
+    expl_id BIGINT NOT NULL)`);
+  await c.run(`INSERT INTO ${f} SELECT * FROM old_finding`);
+  await c.run('DROP TABLE old_finding');
+}
 
 export const CURRENT_FORMAT = MIGRATIONS.length;
 

@@ -60,8 +60,7 @@ export async function applyColumnEffects(conn: DuckDBConnection, columns: ScanCo
        CASE WHEN e.delta IS NULL THEN f.confidence ELSE round(greatest(0.01, least(1, f.confidence + e.delta)), 2) END AS confidence,
        f.recogniser,
        CASE WHEN e.delta IS NULL THEN f.explanation
-         ELSE json_merge_patch(f.explanation, json_object('column', e."text", 'score', json_object('column', e.delta)))::VARCHAR END AS explanation,
-       f.preview
+         ELSE json_merge_patch(f.explanation, json_object('column', e."text", 'score', json_object('column', e.delta)))::VARCHAR END AS explanation
      FROM ${s.findings} f LEFT JOIN ${s.effects} e ON f.col_pos = e.col_pos AND f.entity = e.entity`,
   );
   try {

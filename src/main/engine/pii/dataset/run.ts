@@ -1,7 +1,8 @@
 // A dataset scan, as a job: group each column's distinct values (with the deterministic sample's
 // counts), scan them on the worker pool, classify the columns from the sampled values, write each
-// class's effect onto the findings, then — in one transaction — replace the version's findings
-// (joined back to every row holding each value) and its scan summary, and log the scan.
+// class's effect onto the findings, then — in one transaction — replace the scanned columns'
+// findings (write.ts) and the scan summary (merged with the previous one when only some columns
+// were scanned), and log the scan.
 // Cancelled or failed at any point, the version keeps its previous scan and findings untouched.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ENTITY_TYPES, type PiiColumnSummary, type PiiScanSummary } from '../../../../shared/api/pii-types';
@@ -9,8 +10,7 @@ import { AppError } from '../../../../shared/api/result';
 import type { ColumnInfo, LogicalType } from '../../../../shared/api/types';
 import { getDataset, versionTable } from '../../datasets/catalog';
 import { memoryLimit } from '../../db/database';
-import { ident, literal, table } from '../../db/sql';
-import { runTracked } from '../../db/tracked';
+import { literal, table } from '../../db/sql';
 import type { JobContext } from '../../jobs/jobs';
 import { sampleEvery } from '../../profile/sample';
 import type { WorkerPool } from '../../workers/pool';
@@ -21,6 +21,7 @@ import type { ColumnClass } from './classify';
 import { createFindingsTable, groupValues, scanColumn, scanColumnValues, type ScanColumn } from './scan-values';
 import { dropScanScratch, scanScratch, type ScanScratch } from './scratch';
 import { CAVEAT, readSummary } from './store';
+import { groupExplanations, mergeSummary, previousScan, writeFindings } from './write';
 
 /** Logical types whose values cannot be personal data on their own (true/false, amounts, times of day, bytes). */
 const NOT_SCANNED: ReadonlySet<LogicalType> = new Set(['boolean', 'decimal', 'time', 'binary']);
@@ -58,47 +59,10 @@ async function buildColumns(conn: DuckDBConnection, columns: ScanColumn[], class
   return out;
 }
 
-/**
- * Finding ids in window order (row, column position, start) without sorting the findings: a
- * value's findings are numbered by start already (`idx`), so (row_id × P + position) × K + idx + 1
- * orders them, P and K bounding positions and findings per value. Ids are not dense.
- */
-async function idFormula(conn: DuckDBConnection, data: string, columns: ScanColumn[], s: ScanScratch): Promise<string> {
-  const p = Math.max(...columns.map((c) => c.info.position)) + 1;
-  const r = (await conn.runAndReadAll(`SELECT (SELECT coalesce(max(idx), 0) + 1 FROM ${s.findings}) AS k, (SELECT coalesce(max(row_id), 0) FROM ${ident(data)}) AS m`)).getRowObjects()[0];
-  const k = Number(r?.k ?? 1);
-  const maxRow = Number(r?.m ?? 0);
-  if ((maxRow + 1) * p * k >= Number.MAX_SAFE_INTEGER) {
-    throw new AppError('INTERNAL', `Too many findings per cell (${k}) in ${maxRow} rows × ${p} columns to number them.`);
-  }
-  return `(row_id * ${p} + pos) * ${k} + idx + 1`;
-}
-
-/** Replaces the version's findings (every row holding each found value) inside the caller's transaction. */
-async function writeFindings(conn: DuckDBConnection, job: JobContext, req: ScanRequest, data: string, columns: ScanColumn[], s: ScanScratch): Promise<void> {
-  await conn.run(`DELETE FROM ${table.piiFinding} WHERE dataset_id = $ds AND version = $v`, { ds: req.datasetId, v: req.version });
-  if (columns.length === 0) return;
-  const id = await idFormula(conn, data, columns, s);
-  const parts = columns.map((c) => {
-    const pos = c.info.position;
-    return `SELECT d.row_id, ${pos} AS pos, ${literal(c.info.id)} AS col_id, f.idx, f.entity, f."start", f."end", f.confidence, f.recogniser, f.explanation, f.preview
-      FROM ${ident(data)} d JOIN (SELECT v.v, f.* FROM (SELECT rowid AS vid, v FROM ${s.values(pos)}) v JOIN ${s.findings} f ON f.col_pos = ${pos} AND f.vid = v.vid) f
-      ON ${c.expr.replaceAll(ident(c.info.id), `d.${ident(c.info.id)}`)} = f.v`;
-  });
-  await runTracked(
-    conn, job,
-    `INSERT INTO ${table.piiFinding} (dataset_id, version, finding_id, row_id, col_id, entity, "start", "end", confidence, recogniser, explanation, preview)
-     SELECT $ds, $v, ${id}, row_id, col_id, entity, "start", "end", confidence, recogniser, explanation, preview
-     FROM (${parts.join(' UNION ALL ')})`,
-    { ds: req.datasetId, v: req.version },
-  );
-}
-
 async function summarise(
   conn: DuckDBConnection, req: ScanRequest, rows: number, columns: ScanColumn[], skipped: ColumnInfo[], classes: Map<number, ColumnClass>, s: ScanScratch,
 ): Promise<PiiScanSummary> {
   const byEntity = await countFindings(conn, columns, s);
-  const notScanned = skipped.length === 0 ? '' : ` Not scanned (their types cannot hold personal data on their own): ${skipped.map((c) => `"${c.header}" (${c.logicalType})`).join(', ')}.`;
   return {
     datasetId: req.datasetId,
     version: req.version,
@@ -109,15 +73,20 @@ async function summarise(
     findings: [...byEntity.values()].reduce((a, b) => a + b, 0),
     byEntity: ENTITY_TYPES.filter((e) => byEntity.has(e)).map((e) => ({ entity: e, findings: byEntity.get(e) ?? 0 })).sort((a, b) => b.findings - a.findings),
     decisionsSha256: '',
-    caveat: CAVEAT + notScanned,
+    caveat: caveat(skipped),
   };
 }
 
+function caveat(skipped: ColumnInfo[]): string {
+  const notScanned = skipped.length === 0 ? '' : ` Not scanned (their types cannot hold personal data on their own): ${skipped.map((c) => `"${c.header}" (${c.logicalType})`).join(', ')}.`;
+  return CAVEAT + notScanned;
+}
+
 /**
- * DuckDB's memory limit while a scan runs. Joining millions of findings (each with its explanation)
- * back to every row would otherwise fill the instance's whole share of RAM; under this limit DuckDB
- * spills to its temporary file instead (measured on 1M rows: see docs/BENCHMARKS.md, pii speed).
- * A limit the user set (DATA_SANITIZER_MEMORY_LIMIT) is left alone.
+ * DuckDB's memory limit while a scan runs. Joining millions of findings back to every row (each
+ * carried its explanation until format 7) would otherwise fill the instance's whole share of RAM;
+ * under this limit DuckDB spills to its temporary file instead (measured on 1M rows: see
+ * docs/BENCHMARKS.md, pii speed). A limit the user set (DATA_SANITIZER_MEMORY_LIMIT) is left alone.
  */
 export const SCAN_MEMORY_LIMIT = '512MB';
 
@@ -155,7 +124,8 @@ export async function runPiiScan(ws: Workspace, workers: WorkerPool, job: JobCon
       job.progress({ stage: 'classifying columns' });
       const classes = await classifyColumns(conn, columns, s);
       await applyColumnEffects(conn, columns, classes, s);
-      const summary = await summarise(conn, req, rows, columns, skipped, classes, s);
+      await groupExplanations(conn, job, s);
+      let summary = await summarise(conn, req, rows, columns, skipped, classes, s);
       job.throwIfCancelled();
       job.progress({ stage: 'writing findings' });
       summary.seconds = Math.round((performance.now() - started) / 10) / 100;
@@ -164,9 +134,18 @@ export async function runPiiScan(ws: Workspace, workers: WorkerPool, job: JobCon
         try {
           const exists = (await conn.runAndReadAll(`SELECT count(*) AS n FROM ${table.version} WHERE dataset_id = $ds AND version = $v`, { ds: req.datasetId, v: req.version })).getRowObjects()[0];
           if (Number(exists?.n ?? 0) === 0) throw new AppError('NOT_FOUND', `Dataset ${req.datasetId} version ${req.version} was deleted while it was being scanned; nothing was saved.`);
-          await writeFindings(conn, job, req, data, columns, s);
-          await conn.run(`INSERT OR REPLACE INTO ${table.piiScan} VALUES ($ds, $v, $at::TIMESTAMPTZ, $by, $summary)`, {
-            ds: req.datasetId, v: req.version, at: summary.scannedAt, by: actor, summary: JSON.stringify(summary),
+          const partial = req.columnIds !== undefined;
+          const previous = partial ? await previousScan(conn, req.datasetId, req.version) : null;
+          const p = Math.max(...detail.columns.map((c) => c.position)) + 1;
+          const k = await writeFindings(conn, job, { datasetId: req.datasetId, version: req.version, data, p, partial, previous }, columns, s);
+          if (previous) {
+            summary = await mergeSummary(conn, summary, previous.summary, chosen, detail.columns);
+            // Columns left out as not scannable, by this scan or (as its caveat named them) the previous one.
+            const named = (c: ColumnInfo) => previous.summary.caveat.includes(`"${c.header}" (${c.logicalType})`);
+            summary.caveat = caveat(detail.columns.filter((c) => NOT_SCANNED.has(c.logicalType) && (skipped.includes(c) || named(c))));
+          }
+          await conn.run(`INSERT OR REPLACE INTO ${table.piiScan} (dataset_id, version, scanned_at, scanned_by, summary, finding_p, finding_k) VALUES ($ds, $v, $at::TIMESTAMPTZ, $by, $summary, $p, $k)`, {
+            ds: req.datasetId, v: req.version, at: summary.scannedAt, by: actor, summary: JSON.stringify(summary), p, k,
           });
           await appendEvent(conn, {
             action: 'pii.scanned',

@@ -47,7 +47,7 @@ export async function groupValues(conn: DuckDBConnection, job: JobContext, data:
 
 export async function createFindingsTable(conn: DuckDBConnection, s: ScanScratch): Promise<void> {
   await conn.run(`CREATE TABLE ${s.findings} (col_pos INTEGER, vid BIGINT, idx INTEGER, whole BOOLEAN, entity VARCHAR, "start" INTEGER, "end" INTEGER,
-    confidence DOUBLE, recogniser VARCHAR, explanation VARCHAR, preview VARCHAR)`);
+    confidence DOUBLE, recogniser VARCHAR, explanation VARCHAR)`);
 }
 
 function append(a: DuckDBAppender, pos: number, base: number, out: ScanValuesOutput): void {
@@ -65,7 +65,6 @@ function append(a: DuckDBAppender, pos: number, base: number, out: ScanValuesOut
     a.appendDouble(out.confidence[k] ?? 0);
     a.appendVarchar(out.recogniser[k] ?? '');
     a.appendVarchar(out.explanation[k] ?? '{}');
-    a.appendVarchar(out.preview[k] ?? '');
     a.endRow();
   }
 }

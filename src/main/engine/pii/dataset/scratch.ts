@@ -8,11 +8,13 @@ export interface ScanScratch {
   /** Distinct values of the column at `pos` (its position): (v, n, ns); a value's rowid is its id. */
   values(pos: number): string;
   valuesName(pos: number): string;
-  /** Findings per distinct value: (col_pos, vid, idx, whole, entity, start, end, confidence, recogniser, explanation, preview). */
+  /** Findings per distinct value: (col_pos, vid, idx, whole, entity, start, end, confidence, recogniser, explanation). */
   findings: string;
   findingsName: string;
   /** The column effects: (col_pos, entity, delta, text). */
   effects: string;
+  /** Each distinct (col_pos, explanation) of the findings with its expl_id. */
+  explanations: string;
   all(): string[];
 }
 
@@ -30,6 +32,7 @@ export function scanScratch(jobId: string): ScanScratch {
     findings: q(`${base}_findings`),
     findingsName: `${base}_findings`,
     effects: q(`${base}_effects`),
+    explanations: q(`${base}_explanations`),
     all: () => [...made],
   };
 }

@@ -1,6 +1,7 @@
 // Reading and deciding on a version's latest scan: the summary with the decisions in force and
-// their digest, windows of findings (the found text read from the version's own cells, never
-// stored), review decisions on a finding or a column classification, and their canonical digest.
+// their digest, windows of findings (the found text and its masked preview read from the
+// version's own cells, never stored; explanations from piiExplanation), review decisions on a
+// finding or a column classification, and their canonical digest.
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EntityType, Explanation, PiiDecision, PiiFindingRow, PiiFindingsPage, PiiScanSummary } from '../../../../shared/api/pii-types';
@@ -10,6 +11,7 @@ import { num, type Database, type Params } from '../../db/database';
 import { ident, table } from '../../db/sql';
 import { displayExpr } from '../../grid/grid';
 import { appendEvent } from '../../workspace/event-log';
+import { maskedPreview } from '../operators/masking';
 
 export const CAVEAT =
   'Detection reports what it found: a column or cell without findings means personal data was not detected there, never that none is present.';
@@ -184,10 +186,13 @@ export async function findingsPage(db: Database, datasetId: string, version: num
   // Ids follow window order (row, column position, start).
   const window = `ORDER BY f.finding_id LIMIT $lim OFFSET $off`;
   const params: Params = { ...w.params, off: offset, lim: limit };
+  // The window first, then its explanations (stored once per column and text, named by expl_id).
   const rows = await db.all(
-    `SELECT f.finding_id, f.row_id, f.col_id, f.entity, f."start", f."end", f.confidence, f.recogniser, f.explanation::VARCHAR AS explanation, f.preview,
+    `SELECT f.finding_id, f.row_id, f.col_id, f.entity, f."start", f."end", f.confidence, f.recogniser, x.explanation::VARCHAR AS explanation,
        ${DECISION_SQL} AS decision
-     FROM ${table.piiFinding} f WHERE ${w.sql} ${window}`,
+     FROM (SELECT * FROM ${table.piiFinding} f WHERE ${w.sql} ${window}) f
+     LEFT JOIN ${table.piiExplanation} x ON x.dataset_id = f.dataset_id AND x.version = f.version AND x.col_id = f.col_id AND x.expl_id = f.expl_id
+     ORDER BY f.finding_id`,
     params,
   );
   const wanted = new Map<string, Set<number>>();
@@ -204,18 +209,21 @@ function toRow(r: Record<string, unknown>, cells: Map<string, string>): PiiFindi
   const start = num(r.start);
   const end = num(r.end);
   const cell = cells.get(`${String(r.col_id)}:${num(r.row_id)}`) ?? '';
+  const text = Array.from(cell).slice(start, end).join('');
+  const entity = String(r.entity) as EntityType;
   return {
     findingId: num(r.finding_id),
     rowId: num(r.row_id),
     columnId: String(r.col_id),
-    entity: String(r.entity) as EntityType,
+    entity,
     start,
     end,
     confidence: Number(r.confidence),
     recogniser: String(r.recogniser),
-    explanation: JSON.parse(String(r.explanation)) as Explanation,
-    preview: String(r.preview),
-    text: Array.from(cell).slice(start, end).join(''),
+    explanation: JSON.parse(r.explanation === null ? '{}' : String(r.explanation)) as Explanation,
+    // The same function the scan once stored the preview with, over the same text.
+    preview: maskedPreview(text, entity),
+    text,
     cell,
     decision: r.decision === 'accepted' || r.decision === 'rejected' ? r.decision : null,
   };

@@ -1,7 +1,7 @@
 // The worker task of a dataset scan ('pii.scanValues'): one column's distinct values in, their
-// findings out as parallel arrays (cheap to clone back), each with its masked preview, whether it
-// covers the whole value (column classification counts those), and its explanation as JSON.
-import { maskedPreview } from '../operators/masking';
+// findings out as parallel arrays (cheap to clone back), each with whether it covers the whole
+// value (column classification counts those) and its explanation as JSON. No masked preview: the
+// findings store none; it is computed from the cell when findings are read (store.ts).
 import { scanText } from '../scan';
 
 export interface ScanValuesInput {
@@ -23,15 +23,9 @@ export interface ScanValuesOutput {
   confidence: number[];
   recogniser: string[];
   explanation: string[];
-  preview: string[];
 }
 
 const HAS_SURROGATE = /[\uD800-\uDFFF]/;
-
-/** The text of [start, end) in code points. */
-function span(v: string, start: number, end: number): string {
-  return HAS_SURROGATE.test(v) ? Array.from(v).slice(start, end).join('') : v.slice(start, end);
-}
 
 /** Code points of leading and trailing white space, and the value's length in code points. */
 function bounds(v: string): { lead: number; stop: number } {
@@ -42,7 +36,7 @@ function bounds(v: string): { lead: number; stop: number } {
 }
 
 export function scanValues(input: ScanValuesInput): ScanValuesOutput {
-  const out: ScanValuesOutput = { n: input.values.length, i: [], whole: [], entity: [], start: [], end: [], confidence: [], recogniser: [], explanation: [], preview: [] };
+  const out: ScanValuesOutput = { n: input.values.length, i: [], whole: [], entity: [], start: [], end: [], confidence: [], recogniser: [], explanation: [] };
   const ctx = { header: input.header, regions: input.regions };
   input.values.forEach((v, i) => {
     const found = scanText(v, ctx);
@@ -57,7 +51,6 @@ export function scanValues(input: ScanValuesInput): ScanValuesOutput {
       out.confidence.push(f.confidence);
       out.recogniser.push(f.recogniser);
       out.explanation.push(JSON.stringify(f.explanation));
-      out.preview.push(maskedPreview(span(v, f.start, f.end), f.entity));
     }
   });
   return out;
