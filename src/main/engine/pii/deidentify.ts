@@ -230,10 +230,15 @@ function decidedFindings(
   return out;
 }
 
+/** A letter, digit or combining mark: what a word is made of (Unicode-aware). */
+const WORD = /^[\p{L}\p{N}\p{M}]$/u;
+const isWord = (c: string | undefined): boolean => c !== undefined && WORD.test(c);
+
 /**
  * Where a decided span is in a cell as the run sees it now: at its recorded offsets when the text
  * there is still the span's text; otherwise (an earlier step moved it — trimmed, re-cased around
- * it) wherever that text occurs: every occurrence for an accepted span (it is masked wherever it
+ * it) wherever that text occurs as a whole token — not inside a longer word: an accepted "Al" is
+ * not the start of "Also" — every occurrence for an accepted span (it is masked wherever it
  * went), the one occurrence for a rejected span (left alone only where that is unambiguous).
  * Empty when the span's text is gone.
  */
@@ -242,9 +247,11 @@ export function locateDecided(v: string, d: { start: number; end: number; text: 
   const want = Array.from(d.text);
   if (want.length === 0) return [];
   if (cps.slice(d.start, d.end).join('') === d.text) return [{ start: d.start, end: d.end }];
+  // A span edge that is part of a word must meet a non-word (or the cell's edge) on its outer side.
+  const bounded = (i: number) => !(isWord(want[0]) && isWord(cps[i - 1])) && !(isWord(want[want.length - 1]) && isWord(cps[i + want.length]));
   const at: { start: number; end: number }[] = [];
   for (let i = 0; i + want.length <= cps.length; i++) {
-    if (want.every((c, k) => cps[i + k] === c)) at.push({ start: i, end: i + want.length });
+    if (want.every((c, k) => cps[i + k] === c) && bounded(i)) at.push({ start: i, end: i + want.length });
   }
   return d.decision === 'accepted' || at.length === 1 ? at : [];
 }
