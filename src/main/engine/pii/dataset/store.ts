@@ -47,7 +47,11 @@ async function decisionsInForce(db: Database, datasetId: string, version: number
  * decisions stores this digest; the same decisions always give the same digest.
  */
 export async function piiDecisionsDigest(db: Database, datasetId: string, version: number): Promise<string> {
-  const ds = await decisionsInForce(db, datasetId, version);
+  return digestOf(await decisionsInForce(db, datasetId, version));
+}
+
+/** The digest of decision rows already read (in decisionsInForce's order): a run hashes exactly what it uses. */
+function digestOf(ds: DecisionRow[]): string {
   const canonical = ds.map((d) =>
     d.kind === 'column'
       ? { kind: d.kind, column: d.columnId, entity: d.entity, decision: d.decision }
@@ -117,8 +121,14 @@ export async function runDecisions(db: Database, datasetId: string, version: num
     decision: d.decision,
     text: Array.from(cells.get(`${d.columnId}:${d.rowId ?? 0}`) ?? '').slice(d.start ?? 0, d.end ?? 0).join(''),
   }));
-  const rejectedCells = findings.some((f) => f.decision === 'rejected') ? await allRejectedCells(db, datasetId, version) : [];
-  return { columns, findings, rejectedCells, sha256: await piiDecisionsDigest(db, datasetId, version) };
+  // allRejectedCells reads the decisions again; a cell where the decisions read above have no
+  // rejection, or an acceptance, is not one they leave whole, whatever a decision since says.
+  const accepted = new Set(findings.filter((f) => f.decision === 'accepted').map((f) => `${f.columnId}:${f.rowId}`));
+  const rejected = new Set(findings.filter((f) => f.decision === 'rejected').map((f) => `${f.columnId}:${f.rowId}`));
+  const all = rejected.size > 0 ? await allRejectedCells(db, datasetId, version) : [];
+  const rejectedCells = all.filter((c) => rejected.has(`${c.columnId}:${c.rowId}`) && !accepted.has(`${c.columnId}:${c.rowId}`));
+  // The digest of the rows read above, not a second read a pii.decide in between could change.
+  return { columns, findings, rejectedCells, sha256: digestOf(ds) };
 }
 
 /** The latest scan of a version with the decisions in force on its column classifications; null before any scan. */
