@@ -134,6 +134,21 @@ describe('decisions on findings in a span step', () => {
   });
 });
 
+describe('an accepted span an earlier step moved', () => {
+  it.each([
+    { name: 'masks that occurrence only, not the same letters inside a longer name', cell: '   ask Jordan Smith, not Jordan Smithers', out: 'ask <PII>, not Jordan Smithers' },
+    { name: 'masks the decided one of two equal names (the trim\'s shift is mapped)', cell: '   Jordan Smith met Jordan Smith', out: '<PII> met Jordan Smith' },
+  ])('$name', async ({ cell, out }) => {
+    const { datasetId, findings } = await scanned(['note'], [[cell]]);
+    const first = findings.filter((f) => f.entity === 'PERSON').sort((a, b) => a.start - b.start)[0];
+    if (!first) throw new Error(`the scan found no name in ${cell}`);
+    expect(first.text).toBe('Jordan Smith');
+    await t.call('pii.decide', { datasetId, version: 1, target: { findingId: first.findingId }, decision: 'accepted' });
+    const { column } = await cleaned(datasetId, 1, [TRIM, SPANS]);
+    expect(column).toEqual([out]);
+  });
+});
+
 describe('the decisions a run reads', () => {
   it('are one snapshot: a decision made while they are read changes neither the digest nor the all-rejected cells', async () => {
     const { datasetId, findings } = await scanned(['note'], NOTES.map((n) => [n]));

@@ -26,6 +26,17 @@ describe('locateDecided', () => {
     { name: 'moved, a span starting with punctuation may follow a word', v: 'tel+44 20', d: { start: 9, end: 15, text: '+44 20', decision: 'accepted' as const }, at: [[3, 9]] },
     { name: 'moved, rejected: the only whole-token occurrence is unambiguous', v: 'Also Al', d: { start: 9, end: 11, text: 'Al', decision: 'rejected' as const }, at: [[5, 7]] },
     { name: 'moved, only inside words: gone', v: 'Also Alright', d: { start: 20, end: 22, text: 'Al', decision: 'accepted' as const }, at: [] },
+    // With the input version's cell, a whitespace-only change (trim, collapse) maps the offsets exactly.
+    { name: 'trimmed, with the cell: exactly the decided occurrence', v: 'Al called. Also Al said Alright', d: { start: 3, end: 5, text: 'Al', decision: 'accepted' as const, cell: '   Al called. Also Al said Alright  ' }, at: [[0, 2]] },
+    { name: 'trimmed, with the cell: the second of two', v: 'Al called. Also Al said Alright', d: { start: 19, end: 21, text: 'Al', decision: 'accepted' as const, cell: '   Al called. Also Al said Alright' }, at: [[16, 18]] },
+    { name: 'trimmed, with the cell: a rejected span twice there is no longer ambiguous', v: 'Jo and Jo', d: { start: 9, end: 11, text: 'Jo', decision: 'rejected' as const, cell: '  Jo and Jo' }, at: [[7, 9]] },
+    { name: 'spaces collapsed, with the cell', v: 'call Jo Smith', d: { start: 7, end: 9, text: 'Jo', decision: 'rejected' as const, cell: 'call   Jo\tSmith' }, at: [[5, 7]] },
+    { name: 'a span whose own spaces were collapsed: the collapsed span, only that occurrence', v: 'Jo Smith and Jo Smith', d: { start: 0, end: 9, text: 'Jo  Smith', decision: 'accepted' as const, cell: 'Jo  Smith and Jo Smith' }, at: [[0, 8]] },
+    { name: 'a span whose own spaces were collapsed, without the cell: gone', v: 'Jo Smith and Jo Smith', d: { start: 30, end: 39, text: 'Jo  Smith', decision: 'accepted' as const }, at: [] },
+    { name: 'a span ending in a space the trim removed', v: 'call Jo', d: { start: 7, end: 10, text: 'Jo ', decision: 'rejected' as const, cell: '  call Jo ' }, at: [[5, 7]] },
+    { name: 'the cell changed other than in whitespace, and the text moved inside a word only: gone', v: 'JOHN Jojo', d: { start: 0, end: 2, text: 'Jo', decision: 'accepted' as const, cell: 'John Jo' }, at: [] },
+    { name: 're-cased, with the cell: no whitespace-only change, found by the search', v: 'CALL Jo', d: { start: 7, end: 9, text: 'Jo', decision: 'accepted' as const, cell: '  call Jo' }, at: [[5, 7]] },
+    { name: 'trimmed, with the cell, code points', v: '😀 Jo', d: { start: 3, end: 5, text: 'Jo', decision: 'accepted' as const, cell: ' 😀 Jo' }, at: [[2, 4]] },
     { name: 'an empty span text', v: 'x', d: { start: 0, end: 0, text: '', decision: 'accepted' as const }, at: [] },
   ])('$name', ({ v, d, at }) => {
     expect(locateDecided(v, d).map((s) => [s.start, s.end])).toEqual(at);

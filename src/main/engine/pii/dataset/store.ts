@@ -71,6 +71,8 @@ export interface FindingDecision {
   decision: PiiDecision;
   /** The span's text in the input version's cell: how a run finds the span when an earlier step moved it. */
   text: string;
+  /** The input version's cell: a run maps the span's offsets through an earlier trim or whitespace collapse. */
+  cell?: string;
 }
 
 export interface RunDecisions {
@@ -112,15 +114,11 @@ export async function runDecisions(db: Database, datasetId: string, version: num
   const wanted = new Map<string, Set<number>>();
   for (const d of onFindings) wanted.set(d.columnId, (wanted.get(d.columnId) ?? new Set<number>()).add(d.rowId ?? 0));
   const cells = onFindings.length === 0 ? new Map<string, string>() : await cellsOf(db, datasetId, version, wanted);
-  const findings = onFindings.map((d) => ({
-    rowId: d.rowId ?? 0,
-    columnId: d.columnId,
-    entity: d.entity,
-    start: d.start ?? 0,
-    end: d.end ?? 0,
-    decision: d.decision,
-    text: Array.from(cells.get(`${d.columnId}:${d.rowId ?? 0}`) ?? '').slice(d.start ?? 0, d.end ?? 0).join(''),
-  }));
+  const findings = onFindings.map((d) => {
+    const cell = cells.get(`${d.columnId}:${d.rowId ?? 0}`);
+    const text = Array.from(cell ?? '').slice(d.start ?? 0, d.end ?? 0).join('');
+    return { rowId: d.rowId ?? 0, columnId: d.columnId, entity: d.entity, start: d.start ?? 0, end: d.end ?? 0, decision: d.decision, text, ...(cell === undefined ? {} : { cell }) };
+  });
   // allRejectedCells reads the decisions again; a cell where the decisions read above have no
   // rejection, or an acceptance, is not one they leave whole, whatever a decision since says.
   const accepted = new Set(findings.filter((f) => f.decision === 'accepted').map((f) => `${f.columnId}:${f.rowId}`));
