@@ -3,7 +3,10 @@
 // from the rest is classified the same by both; with a scan of the input version the run uses its
 // stored classes (unless an earlier step rewrote the column), and the run's notes say which.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { table } from '../../src/main/engine/db/sql';
+import { PII_RULES_VERSION } from '../../src/main/engine/pii/registry';
 import type { RunResult } from '../../src/shared/api/clean-types';
+import type { PiiScanSummary } from '../../src/shared/api/pii-types';
 import type { StepInput } from '../../src/shared/policy/steps';
 import { jobResult, policyDoc, writeCsv } from '../support/clean';
 import { startTestEngine, type TestEngine } from '../support/engine';
@@ -65,5 +68,37 @@ describe('a sampled preview', () => {
     expect(p.sampled).toBe(true);
     expect(p.steps[0]?.columnIds).toEqual(['c2']);
     expect(p.steps[0]?.notes.join('\n')).toMatch(scan ? /from the input version's scan/ : /from this run's sample/);
+  });
+});
+
+describe('a scan made by other detection rules', () => {
+  // The stored classes are swapped ("head" EMAIL, "tail" none), so which column the step takes shows whose classes it used.
+  it.each([
+    { name: 'made by these rules: its (swapped) classes are used', rules: PII_RULES_VERSION, columnIds: ['c1'], note: /"head" holds EMAIL .*from the input version's scan/, stale: false },
+    { name: 'made by older rules: sampled again, and the notes say why', rules: PII_RULES_VERSION - 1, columnIds: ['c2'], note: /"tail" holds EMAIL .*from this run's sample/, stale: true },
+    { name: 'made before rules versions were recorded: sampled again', rules: undefined, columnIds: ['c2'], note: /"tail" holds EMAIL .*from this run's sample/, stale: true },
+  ])('$name', async ({ rules, columnIds, note, stale }) => {
+    const imp = await t.importFile(writeCsv(['head', 'tail'], DATA));
+    await t.settle();
+    await jobResult(await t.runJob('pii.start', { datasetId: imp.datasetId, version: 1 }));
+    const db = t.engine.workspace.db;
+    const where = { ds: imp.datasetId, v: 1 };
+    const row = await db.one(`SELECT summary::VARCHAR AS s FROM ${table.piiScan} WHERE dataset_id = $ds AND version = $v`, where);
+    const summary = JSON.parse(String(row?.s)) as PiiScanSummary;
+    expect(summary.rulesVersion).toBe(PII_RULES_VERSION);
+    const [head, tail] = summary.columns;
+    if (!head || !tail) throw new Error('the scan summary has not both columns');
+    [head.entity, tail.entity] = [tail.entity, head.entity];
+    if (rules === undefined) delete summary.rulesVersion;
+    else summary.rulesVersion = rules;
+    await db.run(`UPDATE ${table.piiScan} SET summary = $s WHERE dataset_id = $ds AND version = $v`, { ...where, s: JSON.stringify(summary) });
+
+    const run = await jobResult<RunResult>(await t.runJob('clean.run', { datasetId: imp.datasetId, version: 1, source: { policy: policyDoc([CELL]) } }));
+    const notes = run.steps[0]?.notes.join('\n') ?? '';
+    expect(run.steps[0]?.columnIds).toEqual(columnIds);
+    expect(notes).toMatch(note);
+    const why = rules === undefined ? 'was made before rules versions were recorded' : `was made with detection rules version ${rules}`;
+    if (stale) expect(run.steps[0]?.notes[0]).toMatch(new RegExp(`the input version's PII scan \\(.*\\) ${why}; these are version ${PII_RULES_VERSION}, so its column classes were not used: this run sampled the columns again`));
+    else expect(notes).not.toMatch(/column classes were not used/);
   });
 });

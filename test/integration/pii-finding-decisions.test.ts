@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/main/engine/db/database';
+import { piiDecisionsDigest, runDecisions } from '../../src/main/engine/pii/dataset/store';
 import { keyedDigest } from '../../src/main/engine/pii/operators/keyed';
 import type { RunResult } from '../../src/shared/api/clean-types';
 import type { PiiFindingRow } from '../../src/shared/api/pii-types';
@@ -129,6 +131,47 @@ describe('decisions on findings in a span step', () => {
     const second = await cleaned(datasetId, first.run.outputVersion ?? 0, [SPANS]);
     expect(second.run.piiDecisionsSha256).toBeNull();
     expect(second.column[0]).toBe(MASKED);
+  });
+});
+
+describe('an accepted span an earlier step moved', () => {
+  it.each([
+    { name: 'masks that occurrence only, not the same letters inside a longer name', cell: '   ask Jordan Smith, not Jordan Smithers', out: 'ask <PII>, not Jordan Smithers' },
+    { name: 'masks the decided one of two equal names (the trim\'s shift is mapped)', cell: '   Jordan Smith met Jordan Smith', out: '<PII> met Jordan Smith' },
+  ])('$name', async ({ cell, out }) => {
+    const { datasetId, findings } = await scanned(['note'], [[cell]]);
+    const first = findings.filter((f) => f.entity === 'PERSON').sort((a, b) => a.start - b.start)[0];
+    if (!first) throw new Error(`the scan found no name in ${cell}`);
+    expect(first.text).toBe('Jordan Smith');
+    await t.call('pii.decide', { datasetId, version: 1, target: { findingId: first.findingId }, decision: 'accepted' });
+    const { column } = await cleaned(datasetId, 1, [TRIM, SPANS]);
+    expect(column).toEqual([out]);
+  });
+});
+
+describe('the decisions a run reads', () => {
+  it('are one snapshot: a decision made while they are read changes neither the digest nor the all-rejected cells', async () => {
+    const { datasetId, findings } = await scanned(['note'], NOTES.map((n) => [n]));
+    expect(findings.filter((f) => f.rowId === 5)).toHaveLength(1);
+    const sha = await decideAll(datasetId, findings, [{ row: 1, entity: 'PHONE', decision: 'rejected' }]);
+    const real = t.engine.workspace.db;
+    // The real database, with a reviewer's decisions landing right after the decisions are first read.
+    const racing = Object.create(real) as Database;
+    let raced = false;
+    racing.all = async (sql, params) => {
+      const rows = await real.all(sql, params);
+      if (!raced && sql.includes('pii_decision')) {
+        raced = true;
+        await decideAll(datasetId, findings, [{ row: 3, entity: 'PERSON', decision: 'accepted' }, { row: 5, entity: 'UK_NINO', decision: 'rejected' }]);
+      }
+      return rows as never;
+    };
+    const r = await runDecisions(racing, datasetId, 1);
+    expect(raced).toBe(true);
+    expect(r?.findings.map((f) => [f.rowId, f.entity, f.decision])).toEqual([[1, 'PHONE', 'rejected']]);
+    expect(r?.sha256).toBe(sha);
+    expect(r?.rejectedCells).toEqual([]);
+    expect(await piiDecisionsDigest(real, datasetId, 1)).not.toBe(sha);
   });
 });
 

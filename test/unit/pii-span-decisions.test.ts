@@ -16,6 +16,27 @@ describe('locateDecided', () => {
     { name: 'moved, twice there: rejected is ambiguous, not applied', v: 'Jo and Jo', d: { start: 9, end: 11, text: 'Jo', decision: 'rejected' as const }, at: [] },
     { name: 'gone (re-cased)', v: 'JO SMITH', d: { start: 0, end: 8, text: 'Jo Smith', decision: 'accepted' as const }, at: [] },
     { name: 'code points, not UTF-16 units', v: '😀 Jo', d: { start: 2, end: 4, text: 'Jo', decision: 'accepted' as const }, at: [[2, 4]] },
+    // Moved spans are found as whole tokens only (letters, digits and marks of any script on neither side).
+    { name: 'moved, not inside longer words (the reviewer\'s case)', v: 'Al called. Also Al said Alright', d: { start: 3, end: 5, text: 'Al', decision: 'accepted' as const }, at: [[0, 2], [16, 18]] },
+    { name: 'moved, a word ending in the text is not it', v: 'ValAl and Al', d: { start: 14, end: 16, text: 'Al', decision: 'accepted' as const }, at: [[10, 12]] },
+    { name: 'moved, digits count as word', v: 'x 1234 12345', d: { start: 9, end: 13, text: '1234', decision: 'accepted' as const }, at: [[2, 6]] },
+    { name: 'moved, non-Latin letters count as word', v: 'Éva Évané', d: { start: 5, end: 8, text: 'Éva', decision: 'accepted' as const }, at: [[0, 3]] },
+    { name: 'moved, a combining mark after the text makes it another word', v: 'Jo\u0301 Jo', d: { start: 9, end: 11, text: 'Jo', decision: 'accepted' as const }, at: [[4, 6]] },
+    { name: 'moved, punctuation is a boundary', v: '(Al), Al.', d: { start: 10, end: 12, text: 'Al', decision: 'accepted' as const }, at: [[1, 3], [6, 8]] },
+    { name: 'moved, a span starting with punctuation may follow a word', v: 'tel+44 20', d: { start: 9, end: 15, text: '+44 20', decision: 'accepted' as const }, at: [[3, 9]] },
+    { name: 'moved, rejected: the only whole-token occurrence is unambiguous', v: 'Also Al', d: { start: 9, end: 11, text: 'Al', decision: 'rejected' as const }, at: [[5, 7]] },
+    { name: 'moved, only inside words: gone', v: 'Also Alright', d: { start: 20, end: 22, text: 'Al', decision: 'accepted' as const }, at: [] },
+    // With the input version's cell, a whitespace-only change (trim, collapse) maps the offsets exactly.
+    { name: 'trimmed, with the cell: exactly the decided occurrence', v: 'Al called. Also Al said Alright', d: { start: 3, end: 5, text: 'Al', decision: 'accepted' as const, cell: '   Al called. Also Al said Alright  ' }, at: [[0, 2]] },
+    { name: 'trimmed, with the cell: the second of two', v: 'Al called. Also Al said Alright', d: { start: 19, end: 21, text: 'Al', decision: 'accepted' as const, cell: '   Al called. Also Al said Alright' }, at: [[16, 18]] },
+    { name: 'trimmed, with the cell: a rejected span twice there is no longer ambiguous', v: 'Jo and Jo', d: { start: 9, end: 11, text: 'Jo', decision: 'rejected' as const, cell: '  Jo and Jo' }, at: [[7, 9]] },
+    { name: 'spaces collapsed, with the cell', v: 'call Jo Smith', d: { start: 7, end: 9, text: 'Jo', decision: 'rejected' as const, cell: 'call   Jo\tSmith' }, at: [[5, 7]] },
+    { name: 'a span whose own spaces were collapsed: the collapsed span, only that occurrence', v: 'Jo Smith and Jo Smith', d: { start: 0, end: 9, text: 'Jo  Smith', decision: 'accepted' as const, cell: 'Jo  Smith and Jo Smith' }, at: [[0, 8]] },
+    { name: 'a span whose own spaces were collapsed, without the cell: gone', v: 'Jo Smith and Jo Smith', d: { start: 30, end: 39, text: 'Jo  Smith', decision: 'accepted' as const }, at: [] },
+    { name: 'a span ending in a space the trim removed', v: 'call Jo', d: { start: 7, end: 10, text: 'Jo ', decision: 'rejected' as const, cell: '  call Jo ' }, at: [[5, 7]] },
+    { name: 'the cell changed other than in whitespace, and the text moved inside a word only: gone', v: 'JOHN Jojo', d: { start: 0, end: 2, text: 'Jo', decision: 'accepted' as const, cell: 'John Jo' }, at: [] },
+    { name: 're-cased, with the cell: no whitespace-only change, found by the search', v: 'CALL Jo', d: { start: 7, end: 9, text: 'Jo', decision: 'accepted' as const, cell: '  call Jo' }, at: [[5, 7]] },
+    { name: 'trimmed, with the cell, code points', v: '😀 Jo', d: { start: 3, end: 5, text: 'Jo', decision: 'accepted' as const, cell: ' 😀 Jo' }, at: [[2, 4]] },
     { name: 'an empty span text', v: 'x', d: { start: 0, end: 0, text: '', decision: 'accepted' as const }, at: [] },
   ])('$name', ({ v, d, at }) => {
     expect(locateDecided(v, d).map((s) => [s.start, s.end])).toEqual(at);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KEY_BYTES, readKey, readOrCreateKey } from '../../src/main/engine/workspace/key';
+import { KEY_BYTES, keepsModes, readKey, readOrCreateKey, type ModeProbeFs } from '../../src/main/engine/workspace/key';
 
 const run = promisify(execFile);
 const POSIX = process.platform !== 'win32';
@@ -95,5 +95,63 @@ describe('reading the key', () => {
 
   it('names the file it cannot read', () => {
     expect(() => readKey(file)).toThrow(`Cannot read the workspace key ${file}`);
+  });
+});
+
+describe('a file system that keeps no modes (FAT, exFAT, SMB)', () => {
+  const write = (mode: number) => {
+    fs.writeFileSync(file, Buffer.alloc(KEY_BYTES, 7), { mode });
+    fs.chmodSync(file, mode);
+  };
+
+  it('the probe finds that this temp folder keeps modes, and leaves no file behind', () => {
+    if (!POSIX) return;
+    expect(keepsModes(dir)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it.each([
+    { name: 'keeps 0600 when asked', mode: 0o100600, keeps: true },
+    { name: 'chmod ignored: shows 0755 (FAT/exFAT)', mode: 0o100755, keeps: false },
+    { name: 'chmod ignored: shows 0777 (SMB)', mode: 0o100777, keeps: false },
+    { name: 'chmod fails with EPERM (vfat without quiet)', mode: 'EPERM' as const, keeps: false },
+    { name: 'no scratch file can be made: fail closed', mode: 'EROFS' as const, keeps: true },
+  ])('probe with a stub file system: $name → keeps modes $keeps', ({ mode, keeps }) => {
+    // Stubbed: a test cannot mount a FAT volume. Only the no-modes branch relies on the stub.
+    const removed: string[] = [];
+    const fail = (code: string) => Object.assign(new Error(code), { code });
+    const stub = {
+      openSync: () => { if (mode === 'EROFS') throw fail('EROFS'); return 99; },
+      closeSync: () => undefined,
+      chmodSync: () => { if (mode === 'EPERM') throw fail('EPERM'); },
+      statSync: () => ({ mode: typeof mode === 'number' ? mode : 0o100755 }),
+      rmSync: (p: string) => { removed.push(p); },
+    } as unknown as ModeProbeFs;
+    expect(keepsModes(dir, stub)).toBe(keeps);
+    if (mode !== 'EROFS') expect(removed).toHaveLength(1);
+  });
+
+  it.each([
+    { name: '0644 where modes are kept: refused, no warning', mode: 0o644, keeps: true, used: false, warned: false },
+    { name: '0755 where modes are not kept: used, with a warning naming the file', mode: 0o755, keeps: false, used: true, warned: true },
+    { name: '0600 where modes are not kept: used, no warning', mode: 0o600, keeps: false, used: true, warned: false },
+  ])('$name', ({ mode, keeps, used, warned }) => {
+    if (!POSIX) return;
+    write(mode);
+    const warnings: string[] = [];
+    const read = () => readKey(file, { keepsModes: () => keeps, warn: (m) => warnings.push(m) });
+    if (used) expect(read()).toHaveLength(KEY_BYTES);
+    else expect(read).toThrow(/can be read by other users.*chmod 600/);
+    expect(warnings).toHaveLength(warned ? 1 : 0);
+    if (warned) expect(warnings[0]).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} shows mode 755 .*does not keep file permissions.*it was used`));
+  });
+
+  it('the real probe keeps refusing a readable key here (this file system keeps modes)', () => {
+    if (!POSIX) return;
+    write(0o644);
+    const warnings: string[] = [];
+    expect(() => readOrCreateKey(file, { warn: (m) => warnings.push(m) })).toThrow(/can be read by other users/);
+    expect(warnings).toEqual([]);
+    expect(fs.readdirSync(dir)).toEqual(['workspace.key']);
   });
 });

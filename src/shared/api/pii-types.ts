@@ -85,6 +85,8 @@ export interface PiiScanSummary {
   byEntity: { entity: EntityType; findings: number }[];
   /** SHA-256 of the review decisions in force (stored with every run that uses them). */
   decisionsSha256: string;
+  /** The detection rules' version the scan ran (PII_RULES_VERSION); absent in scans made before it was stored. */
+  rulesVersion?: number;
   /** Detection reports what it found: absence of findings means "not detected", never "not present". */
   caveat: string;
 }

@@ -31,7 +31,7 @@ export interface PiiClass {
 export function classSource(c: PiiClass): string {
   switch (c.source) {
     case 'scan': return "from the input version's scan";
-    case 'sample': return "from this run's sample of the input (no scan of it, or an earlier step rewrote the column)";
+    case 'sample': return "from this run's sample of the input (no scan of it, a scan by older detection rules, or an earlier step rewrote the column)";
     case 'decision': return 'by review decision';
   }
 }

@@ -15,6 +15,7 @@ import type { JobContext } from '../jobs/jobs';
 import { getPolicy, parsePolicy, policySha256 } from '../policy/store';
 import { readSummary, runDecisions } from '../pii/dataset/store';
 import { DEFAULT_REGIONS } from '../pii/dataset/scan-values';
+import { PII_RULES_VERSION } from '../pii/registry';
 import { sampleEvery } from '../profile/sample';
 import { toEntry } from './ledger';
 import { appendEvent } from '../workspace/event-log';
@@ -41,7 +42,9 @@ export interface RunRequest {
 
 const usesPii = (steps: readonly Step[]): boolean => steps.some((s) => s.enabled && isPiiStep(s.type));
 /** Whether any step needs columns' personal-data classes (a PII step, or a `pii` column selector). */
-const usesClasses = (steps: readonly Step[]): boolean => usesPii(steps) || steps.some((s) => s.enabled && (s.columns?.pii?.length ?? 0) > 0);
+/** A step that reads column classes: a whole-cell de-identification or a selector by PII class. */
+const classStep = (s: Step): boolean => s.enabled && ((s.type === 'deidentify' && s.params.scope !== 'spans') || (s.columns?.pii?.length ?? 0) > 0);
+const usesClasses = (steps: readonly Step[]): boolean => usesPii(steps) || steps.some(classStep);
 
 export interface ResolvedPolicy {
   policy: Policy;
@@ -70,7 +73,8 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
     // it has its own review: decisions are never carried over from a parent version.
     const review = usesPii(steps) ? await runDecisions(ws.db, req.datasetId, req.version) : null;
     const decisions = req.decisions ?? (review ? { columns: review.columns, findings: review.findings, rejectedCells: review.rejectedCells } : undefined);
-    const scan = usesClasses(steps) ? await scanClasses(ws.db, req.datasetId, req.version) : undefined;
+    const stored = usesClasses(steps) ? await scanClasses(ws.db, req.datasetId, req.version) : undefined;
+    const scan = stored?.stale === undefined ? stored : undefined;
     // A sampled preview's rows are already a deterministic sample spread over the file (PREVIEW_ROWS,
     // picked by position): classes are taken from all of them rather than a sample of the sample.
     const sampledPreview = req.kind === 'preview' && !req.full && rowCount > PREVIEW_ROWS;
@@ -89,6 +93,9 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
       }
       const pipeline = new Pipeline(q, input, (i, label) => job.progress({ stage: `step ${i + 1} of ${steps.length}: ${label}`, done: i }));
       const out = await pipeline.run(steps);
+      // Why the scan's classes were not used: said once, on the first step that reads classes.
+      const first = out.reports.find((r) => steps.some((s) => s.id === r.stepId && classStep(s)));
+      if (stored?.stale !== undefined && first) first.notes.unshift(stored.stale);
       job.progress({ stage: req.kind === 'preview' ? 'summarising' : 'writing the new version', done: steps.length });
       const base = {
         kind: req.kind as RunKind,
@@ -163,10 +170,18 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
   });
 }
 
-/** The classes the latest scan of the input version stored, if it was scanned (a run prefers them to sampling again). */
-async function scanClasses(db: Database, datasetId: string, version: number): Promise<ScanClasses | undefined> {
+/**
+ * The classes the latest scan of the input version stored, if it was scanned (a run prefers them
+ * to sampling again) — unless other detection rules made it (`stale` says so, and the run samples).
+ */
+async function scanClasses(db: Database, datasetId: string, version: number): Promise<(ScanClasses & { stale?: string }) | undefined> {
   const summary = await readSummary(db, datasetId, version);
   if (!summary) return undefined;
+  if (summary.rulesVersion !== PII_RULES_VERSION) {
+    const made = summary.rulesVersion === undefined ? 'before rules versions were recorded' : `with detection rules version ${summary.rulesVersion}`;
+    const stale = `the input version's PII scan (${summary.scannedAt}) was made ${made}; these are version ${PII_RULES_VERSION}, so its column classes were not used: this run sampled the columns again (scan the version again to review classes by the current rules)`;
+    return { version, regions: DEFAULT_REGIONS, classes: new Map(), stale };
+  }
   const classes: ScanClasses['classes'] = new Map();
   for (const c of summary.columns) classes.set(c.columnId, c.entity ? { entity: c.entity, share: c.share, confidence: c.confidence } : null);
   return { version, regions: DEFAULT_REGIONS, classes };

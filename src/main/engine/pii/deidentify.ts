@@ -231,20 +231,62 @@ function decidedFindings(
 }
 
 /**
- * Where a decided span is in a cell as the run sees it now: at its recorded offsets when the text
- * there is still the span's text; otherwise (an earlier step moved it — trimmed, re-cased around
- * it) wherever that text occurs: every occurrence for an accepted span (it is masked wherever it
- * went), the one occurrence for a rejected span (left alone only where that is unambiguous).
- * Empty when the span's text is gone.
+ * Where each code point of `from` went in `to`, when `to` is `from` with some whitespace removed or
+ * changed into other whitespace (a trim, a collapse of runs of spaces): -1 for a removed one. Null
+ * when `to` is not such a change of `from`.
  */
-export function locateDecided(v: string, d: { start: number; end: number; text: string; decision: 'accepted' | 'rejected' }): { start: number; end: number }[] {
+function whitespaceShift(from: string[], to: string[]): number[] | null {
+  const ws = (c: string | undefined) => c !== undefined && /^\s$/u.test(c);
+  const map: number[] = [];
+  let j = 0;
+  for (const c of from) {
+    const t = to[j];
+    if (t === c || (ws(c) && ws(t))) map.push(j++);
+    else if (ws(c)) map.push(-1);
+    else return null;
+  }
+  return j === to.length ? map : null;
+}
+
+/**
+ * The span moved by a whitespace-only change of its cell (whitespaceShift): from the first to the
+ * last of its code points still there. Its own whitespace may have changed with the cell's (a
+ * collapsed "Jo  Smith" is "Jo Smith"); anything else means the change is not understood: null.
+ */
+function shifted(cps: string[], d: { start: number; end: number; text: string; cell?: string }): { start: number; end: number } | null {
+  if (d.cell === undefined || d.end <= d.start) return null;
+  const kept = (whitespaceShift(Array.from(d.cell), cps) ?? []).slice(d.start, d.end).filter((j) => j >= 0);
+  const start = kept[0];
+  const last = kept[kept.length - 1];
+  if (start === undefined || last === undefined) return null;
+  return whitespaceShift(Array.from(d.text), cps.slice(start, last + 1)) ? { start, end: last + 1 } : null;
+}
+
+/** A letter, digit or combining mark: what a word is made of (Unicode-aware). */
+const WORD = /^[\p{L}\p{N}\p{M}]$/u;
+const isWord = (c: string | undefined): boolean => c !== undefined && WORD.test(c);
+
+/**
+ * Where a decided span is in a cell as the run sees it now: at its recorded offsets when the text
+ * there is still the span's text; else, when an earlier step only removed or changed whitespace
+ * (trimmed, collapsed spaces) and the input version's cell is known, at its offsets mapped through
+ * that change; otherwise (re-cased around it, say) wherever that text occurs as a whole token — not
+ * inside a longer word: an accepted "Al" is not the start of "Also" — every occurrence for an
+ * accepted span (it is masked wherever it went), the one occurrence for a rejected span (left
+ * alone only where that is unambiguous). Empty when the span's text is gone.
+ */
+export function locateDecided(v: string, d: { start: number; end: number; text: string; decision: 'accepted' | 'rejected'; cell?: string }): { start: number; end: number }[] {
   const cps = Array.from(v);
   const want = Array.from(d.text);
   if (want.length === 0) return [];
   if (cps.slice(d.start, d.end).join('') === d.text) return [{ start: d.start, end: d.end }];
+  const moved = shifted(cps, d);
+  if (moved) return [moved];
+  // A span edge that is part of a word must meet a non-word (or the cell's edge) on its outer side.
+  const bounded = (i: number) => !(isWord(want[0]) && isWord(cps[i - 1])) && !(isWord(want[want.length - 1]) && isWord(cps[i + want.length]));
   const at: { start: number; end: number }[] = [];
   for (let i = 0; i + want.length <= cps.length; i++) {
-    if (want.every((c, k) => cps[i + k] === c)) at.push({ start: i, end: i + want.length });
+    if (want.every((c, k) => cps[i + k] === c) && bounded(i)) at.push({ start: i, end: i + want.length });
   }
   return d.decision === 'accepted' || at.length === 1 ? at : [];
 }

@@ -20,6 +20,13 @@ import { url } from './recognisers/url';
 import { usSsn } from './recognisers/us-ssn';
 import type { Recogniser } from './types';
 
+/**
+ * The version of the detection rules (recognisers, their gates and the column classifier). A scan
+ * stores it in its summary; a cleaning run uses a scan's column classes only when they were made
+ * by these rules, and samples the column again otherwise. Bump it whenever what they find changes.
+ */
+export const PII_RULES_VERSION = 1;
+
 export const RECOGNISERS: readonly Recogniser[] = [
   email,
   url,

@@ -35,6 +35,7 @@ export class Workspace {
   private static openHere = new Set<string>();
   private writes: Promise<unknown> = Promise.resolve();
   private key = '';
+  private actor = '';
   private secret: Buffer | null = null;
 
   private constructor(
@@ -97,6 +98,7 @@ export class Workspace {
       locked = true;
       const ws = new Workspace(dir, db, version, opts.isDefault ?? false);
       ws.key = key;
+      ws.actor = opts.actor;
       fs.rmSync(ws.tmpDir, { recursive: true, force: true });
       makeDirs(ws.tmpDir);
       makeDirs(ws.exportsDir);
@@ -146,8 +148,18 @@ export class Workspace {
    * recomputed. It is never logged and never leaves the machine; worker tasks get it per batch.
    */
   secretKey(): Buffer {
-    if (!this.secret) this.secret = readOrCreateKey(this.keyFile);
+    if (!this.secret) this.secret = readOrCreateKey(this.keyFile, { warn: (m) => this.keyUnprotected(m) });
     return this.secret;
+  }
+
+  /**
+   * A key on a file system that keeps no permissions (key.ts) is used, and said so once per
+   * opening: on stderr and in the event log, so an audit of the workspace shows it.
+   */
+  private keyUnprotected(message: string): void {
+    console.warn(message);
+    const log = () => this.db.with((c) => appendEvent(c, { action: 'workspace.keyUnprotected', actor: this.actor, subject: { workspace: this.dir }, details: { file: this.keyFile, message } }));
+    this.exclusive(log).catch((err: unknown) => console.warn(`Could not record the unprotected key in the event log: ${(err as Error).message}`));
   }
 
   /**

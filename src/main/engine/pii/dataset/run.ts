@@ -13,6 +13,7 @@ import { memoryLimit } from '../../db/database';
 import { literal, table } from '../../db/sql';
 import type { JobContext } from '../../jobs/jobs';
 import { sampleEvery } from '../../profile/sample';
+import { PII_RULES_VERSION } from '../registry';
 import type { WorkerPool } from '../../workers/pool';
 import { appendEvent } from '../../workspace/event-log';
 import type { Workspace } from '../../workspace/workspace';
@@ -73,6 +74,7 @@ async function summarise(
     findings: [...byEntity.values()].reduce((a, b) => a + b, 0),
     byEntity: ENTITY_TYPES.filter((e) => byEntity.has(e)).map((e) => ({ entity: e, findings: byEntity.get(e) ?? 0 })).sort((a, b) => b.findings - a.findings),
     decisionsSha256: '',
+    rulesVersion: PII_RULES_VERSION,
     caveat: caveat(skipped),
   };
 }

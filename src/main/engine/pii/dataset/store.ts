@@ -49,7 +49,11 @@ async function decisionsInForce(db: Database, datasetId: string, version: number
  * decisions stores this digest; the same decisions always give the same digest.
  */
 export async function piiDecisionsDigest(db: Database, datasetId: string, version: number): Promise<string> {
-  const ds = await decisionsInForce(db, datasetId, version);
+  return digestOf(await decisionsInForce(db, datasetId, version));
+}
+
+/** The digest of decision rows already read (in decisionsInForce's order): a run hashes exactly what it uses. */
+function digestOf(ds: DecisionRow[]): string {
   const canonical = ds.map((d) =>
     d.kind === 'column'
       ? { kind: d.kind, column: d.columnId, entity: d.entity, decision: d.decision }
@@ -69,6 +73,8 @@ export interface FindingDecision {
   decision: PiiDecision;
   /** The span's text in the input version's cell: how a run finds the span when an earlier step moved it. */
   text: string;
+  /** The input version's cell: a run maps the span's offsets through an earlier trim or whitespace collapse. */
+  cell?: string;
 }
 
 export interface RunDecisions {
@@ -110,17 +116,19 @@ export async function runDecisions(db: Database, datasetId: string, version: num
   const wanted = new Map<string, Set<number>>();
   for (const d of onFindings) wanted.set(d.columnId, (wanted.get(d.columnId) ?? new Set<number>()).add(d.rowId ?? 0));
   const cells = onFindings.length === 0 ? new Map<string, string>() : await cellsOf(db, datasetId, version, wanted);
-  const findings = onFindings.map((d) => ({
-    rowId: d.rowId ?? 0,
-    columnId: d.columnId,
-    entity: d.entity,
-    start: d.start ?? 0,
-    end: d.end ?? 0,
-    decision: d.decision,
-    text: Array.from(cells.get(`${d.columnId}:${d.rowId ?? 0}`) ?? '').slice(d.start ?? 0, d.end ?? 0).join(''),
-  }));
-  const rejectedCells = findings.some((f) => f.decision === 'rejected') ? await allRejectedCells(db, datasetId, version) : [];
-  return { columns, findings, rejectedCells, sha256: await piiDecisionsDigest(db, datasetId, version) };
+  const findings = onFindings.map((d) => {
+    const cell = cells.get(`${d.columnId}:${d.rowId ?? 0}`);
+    const text = Array.from(cell ?? '').slice(d.start ?? 0, d.end ?? 0).join('');
+    return { rowId: d.rowId ?? 0, columnId: d.columnId, entity: d.entity, start: d.start ?? 0, end: d.end ?? 0, decision: d.decision, text, ...(cell === undefined ? {} : { cell }) };
+  });
+  // allRejectedCells reads the decisions again; a cell where the decisions read above have no
+  // rejection, or an acceptance, is not one they leave whole, whatever a decision since says.
+  const accepted = new Set(findings.filter((f) => f.decision === 'accepted').map((f) => `${f.columnId}:${f.rowId}`));
+  const rejected = new Set(findings.filter((f) => f.decision === 'rejected').map((f) => `${f.columnId}:${f.rowId}`));
+  const all = rejected.size > 0 ? await allRejectedCells(db, datasetId, version) : [];
+  const rejectedCells = all.filter((c) => rejected.has(`${c.columnId}:${c.rowId}`) && !accepted.has(`${c.columnId}:${c.rowId}`));
+  // The digest of the rows read above, not a second read a pii.decide in between could change.
+  return { columns, findings, rejectedCells, sha256: digestOf(ds) };
 }
 
 /** The latest scan of a version with the decisions in force on its column classifications; null before any scan. */

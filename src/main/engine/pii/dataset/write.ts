@@ -106,7 +106,10 @@ export async function writeFindings(conn: DuckDBConnection, job: JobContext, pla
 
 /**
  * A scan of some columns merged into the version's previous summary: the other columns' entries
- * kept (in dataset order), the totals counted again over all the findings now stored.
+ * kept (in dataset order), the totals counted again over all the findings now stored. The kept
+ * columns were classified by the previous scan's rules: when those differ from this scan's, the
+ * merged summary keeps the previous (possibly missing) rules version, so runs sample again rather
+ * than trust classes made by older rules.
  */
 export async function mergeSummary(conn: DuckDBConnection, fresh: PiiScanSummary, previous: PiiScanSummary, chosen: ColumnInfo[], all: ColumnInfo[]): Promise<PiiScanSummary> {
   const replaced = new Set(chosen.map((c) => c.id));
@@ -117,6 +120,7 @@ export async function mergeSummary(conn: DuckDBConnection, fresh: PiiScanSummary
   const byEntity = new Map(counts.map((r) => [String(r.entity) as EntityType, num(r.n)]));
   return {
     ...fresh,
+    rulesVersion: previous.rulesVersion === fresh.rulesVersion ? fresh.rulesVersion : previous.rulesVersion,
     columns,
     findings: [...byEntity.values()].reduce((a, b) => a + b, 0),
     byEntity: ENTITY_TYPES.filter((e) => byEntity.has(e)).map((e) => ({ entity: e, findings: byEntity.get(e) ?? 0 })).sort((a, b) => b.findings - a.findings),
