@@ -76,9 +76,12 @@ const POSITIVES: Case[] = [
   { text: "Rose, patient's sister, is next of kin.", entity: 'PERSON', span: 'Rose', min: 0.55, max: 0.55 },
   { text: 'June (mother) will attend.', entity: 'PERSON', span: 'June', min: 0.55, max: 0.55 },
   { text: 'Met with Ruth Ward about her mortgage.', entity: 'PERSON', span: 'Ruth Ward', min: 0.95, max: 0.95 },
+  { text: 'Spoke with Chase Andrews about the claim.', entity: 'PERSON', span: 'Chase Andrews', min: 0.75, max: 0.75 },
   { text: 'Spoke with Jane Doe re Overdraft Limit', entity: 'PERSON', span: 'Jane Doe', min: 0.75, max: 0.75 },
   // STREET_ADDRESS
   { text: '4886 Pakman Dr. Left a voicemail', entity: 'STREET_ADDRESS', span: '4886 Pakman Dr', min: 0.6, max: 0.6, explanation: { pattern: 'house number + street + type' } },
+  { text: 'Deliver to Flat 25, 176 May Gardens instead.', entity: 'STREET_ADDRESS', span: 'Flat 25, 176 May Gardens', min: 0.6, max: 1 },
+  { text: 'Visit 10 AM, 14 March Street', entity: 'STREET_ADDRESS', span: '14 March Street', min: 0.6, max: 0.6 },
   { text: '8450 The Dell', entity: 'STREET_ADDRESS', span: '8450 The Dell', min: 0.6, max: 0.6, explanation: { pattern: 'house number + The + name' } },
   { text: '221B Baker Street', entity: 'STREET_ADDRESS', span: '221B Baker Street', min: 0.6, max: 0.6, explanation: { pattern: 'house number + street + type' } },
   { text: 'He lives at 42 Elm Grove, Apt 4B, Springfield', entity: 'STREET_ADDRESS', span: '42 Elm Grove, Apt 4B', min: 0.95, max: 0.95, explanation: { context: ['lives at'], notes: ['with unit'] } },

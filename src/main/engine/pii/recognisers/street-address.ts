@@ -83,6 +83,7 @@ export const TIME_OR_DATE = /^(?:am|pm|a\.m|p\.m|hrs?|h|mins?|noon|midnight|jan(
 /** "221B Baker Street", "1600 Pennsylvania Ave NW", "350 W 42nd St". */
 function numberFirst(text: string, toks: Token[], i: number, any: boolean, suffixes: Set<string>): Match | undefined {
   let names = 0;
+  let dated = false;
   // "… 23 Dec 2012. Patient Fabio Brooks": a number ending a sentence is no house number.
   if (text[toks[i]!.end] === '.') return undefined;
   for (let j = i + 1; j < toks.length && j <= i + 6; j++) {
@@ -94,8 +95,10 @@ function numberFirst(text: string, toks: Token[], i: number, any: boolean, suffi
     }
     if (!isWord(t, any)) return undefined;
     const key = t.text.toLowerCase();
-    if (TIME_OR_DATE.test(key)) return undefined;
+    dated ||= TIME_OR_DATE.test(key);
     if (names > 0 && suffixes.has(key)) {
+      // "3 PM Dr. Patel", "12 March Dr. Kowalski": Dr and St after a time or a date are titles ("176 May Gardens" stays a street).
+      if (dated && (key === 'dr' || key === 'st')) return undefined;
       const dir = toks[j + 1];
       const end = dir !== undefined && joined(text, t, dir) && DIRECTIONS.has(dir.text.toLowerCase()) && dir.text === dir.text.toUpperCase() ? dir.end : t.end;
       return { start: toks[i]!.start, end, pattern: 'house number + street + type' };
