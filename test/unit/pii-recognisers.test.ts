@@ -208,6 +208,17 @@ describe('e-mail inside a URL', () => {
     expect(scanText(text, ctx()).map((f) => f.entity)).toEqual(['URL']);
   });
 
+  // An apostrophe between letters is the local part's, not the end of the URL: "dan.o'neil", never "https:<EMAIL>".
+  it.each([
+    ["Unsubscribe: https://news.example.com/u?email=dan.o'neil@example.com", "dan.o'neil@example.com"],
+    ["https://x.org/?e=o'brien@x.org&x=1", "o'brien@x.org"],
+    ["www.x.org/u/d'arcy.lee@mail.example.org", "d'arcy.lee@mail.example.org"],
+  ])('%j: the e-mail is %j, the URL left out', (text, address) => {
+    expect(email.find(text, ctx()).map((f) => text.slice(f.start, f.end))).toEqual([address]);
+    const found = scanText(text, ctx()).find((f) => f.entity === 'EMAIL');
+    expect(found && text.slice(found.start, found.end)).toBe(address);
+  });
+
   it.each([
     // Outside a URL the RFC's rarer local-part characters stay part of the address.
     ['a/b=c@example.org', 'a/b=c@example.org'],

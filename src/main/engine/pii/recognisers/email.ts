@@ -11,8 +11,9 @@ const LOCAL = String.raw`[\p{L}\p{N}\p{M}_!#$%&'*+/=?^${'`'}{|}~-]`;
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]{0,61}[\p{L}\p{N}\p{M}])?`;
 const PATTERN = new RegExp(String.raw`(?<![\p{L}\p{N}\p{M}._!#$%&'*+/=?^${'`'}{|}~-])${LOCAL}+(?:\.${LOCAL}+)*@(?:${LABEL}\.)+(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})(?![\p{L}\p{N}\p{M}-]|\.[\p{L}\p{N}])`, 'gu');
 const WORDS = contextWords(['email', 'e-mail', 'mail', 'contact', 'courriel']);
-// A URL's scheme or 'www.' in the same run of non-space text before the address.
-const URL_BEFORE = /(?:(?:https?|ftp):\/\/|(?<![\w.@/-])www\.)[^\s<>"'`]*$/i;
+// A URL's scheme or 'www.' in the same run of non-space text before the address. A quote ends the run,
+// except an apostrophe between letters, which a local part may hold ('?email=dan.o'neil@x.com').
+const URL_BEFORE = /(?:(?:https?|ftp):\/\/|(?<![\w.@/-])www\.)(?:[^\s<>"'`]|(?<=\p{L})'(?=\p{L}))*$/iu;
 const URL_DELIMITER = /[/?=&#]/;
 
 /** Where the address whose local part is text[start, at) starts: after the last URL delimiter, if it lies in a URL. */

@@ -9,6 +9,7 @@
 import { contextWords, finding, type Evidence, type Scoring } from '../evidence';
 import type { RawFinding, Recogniser, ScanContext } from '../types';
 import { fold, wordLists } from '../wordlists';
+import { TIME_OR_DATE } from './street-address';
 
 const GIVEN = 1;
 const FAMILY = 2;
@@ -150,16 +151,35 @@ interface Reading {
   base: number;
   /** Without context evidence (or a title) the reading is not reported. */
   needsEvidence: boolean;
+  /** A common word starting a sentence: the evidence must be in that sentence ("Grace, the patient's wife, called"). */
+  ownSentence?: boolean;
   notes: string[];
 }
 
 // Words after which two or three capitalised words are a name, listed or not ("Patient Arianne Benson", "Spoke with Nell Fleming").
 const INTRODUCER = /(?<![\p{L}\p{N}])(?:patient|pt|spoke (?:with|to)|met with|next of kin|seen by|referred by|signed by|attn|witness|guardian)\.?:? {1,2}$/iu;
 
+// After an introducer, capitalised words that are roles, teams, organisations, plans or verbs, not a person:
+// "Met with Social Work", "Spoke with Branch Manager", "Patient Will Return", "Spoke with Blue Cross".
+const NOT_INTRODUCED = new Set(['manager', 'managers', 'advisor', 'advisors', 'adviser', 'advisers', 'officer', 'officers', 'worker', 'workers', 'work', 'works', 'home', 'homes', 'cross', 'shield', 'return', 'returns', 'diet', 'limit', 'limits', 'about', 'overdraft', 'social', 'wealth', 'branch', 'mortgage', 'mortgages', 'loan', 'loans', 'lending', 'credit', 'debit', 'card', 'cards', 'account', 'accounts', 'savings', 'fraud', 'claim', 'claims', 'billing', 'collections', 'payroll', 'insurance', 'benefits', 'health', 'mental', 'physical', 'occupational', 'therapy', 'therapist', 'therapists', 'physio', 'physiotherapy', 'dietitian', 'dietician', 'pharmacist', 'consultant', 'registrar', 'surgeon', 'surgical', 'medical', 'medicine', 'nurse', 'nurses', 'sister', 'matron', 'doctor', 'doctors', 'gp', 'specialist', 'specialists', 'family', 'relatives', 'discharge', 'planning', 'coordinator', 'lead', 'head', 'director', 'chief', 'senior', 'junior', 'assistant', 'associate', 'representative', 'rep', 'agent', 'agents', 'teller', 'cashier', 'banker', 'underwriter', 'underwriting', 'auditor', 'audit', 'solicitor', 'lawyer', 'attorney', 'counsel', 'legal', 'compliance', 'risk', 'security', 'operations', 'admin', 'administration', 'reception', 'receptionist', 'ward', 'unit', 'bed', 'theatre', 'outpatient', 'outpatients', 'inpatient', 'clinical', 'hospice', 'palliative', 'cardiology', 'oncology', 'radiology', 'pathology', 'orthopaedics', 'orthopedics', 'paediatrics', 'pediatrics', 'psychiatry', 'psychology', 'respiratory', 'diabetes', 'diabetic', 'dietetics', 'midwife', 'midwifery', 'community', 'district', 'private', 'personal', 'business', 'commercial', 'retail', 'customer', 'customers', 'member', 'members', 'tax', 'investment', 'investments', 'pension', 'pensions', 'financial', 'finance', 'hr', 'it', 'human', 'resources', 'will', 'returned', 'again', 'later', 'today', 'tomorrow', 'yesterday', 'regarding', 're', 'after', 'before', 'without', 'also', 'then', 'now', 'still', 'post', 'pre', 'op', 'follow', 'up', 'review', 'reviewed', 'plan', 'stable', 'ok', 'fine', 'well', 'better', 'worse', 'unwell', 'discharged', 'admitted', 'transferred', 'declined', 'agreed', 'aware', 'happy', 'keen', 'unable', 'able', 'states', 'reports', 'denies', 'complains', 'feels', 'seen', 'given', 'told', 'advised', 'informed', 'requests', 'requested', 'needs', 'wants', 'prefers', 'remains', 'awaits', 'lives', 'alone', 'pain', 'free', 'comfortable', 'settled', 'asleep', 'awake', 'nil', 'mouth', 'independent', 'mobile', 'confused', 'alert', 'orientated', 'oriented', 'verbal', 'consents', 'consented', 'refuses', 'refused', 'understands', 'tolerates', 'tolerated', 'new', 'old', 'current', 'previous', 'same', 'other', 'fargo', 'barclays', 'hsbc', 'lloyds', 'natwest', 'santander', 'citi', 'citibank', 'amex', 'visa', 'mastercard', 'paypal', 'medicare', 'medicaid', 'aetna', 'cigna', 'humana', 'kaiser', 'bupa', 'nhs', 'aviva', 'allianz', 'axa', 'america', 'american', 'national', 'federal', 'mutual', 'union', 'general', 'royal', 'first', 'capital', 'bank', 'bancorp', 'securities', 'advisory']);
+// A gerund opening the run is a verb ("Patient Going Home", "Pt Taking Metformin"), not a given name.
+const GERUND = /ing$/u;
+
+/** Whether the words after an introducer can be a person's name: none a role, team, organisation or verb. */
+function nameParts(text: string, names: Token[]): boolean {
+  const [first] = names;
+  const lower = names.map((t) => text.slice(t.start, t.end).toLowerCase());
+  // "Anna Cross", "Ruth Ward": after a listed given name that is no common word, a common word is a surname.
+  const givenFirst = first !== undefined && (first.flags & GIVEN) !== 0 && !ambiguous(first);
+  if (lower.some((w, k) => NOT_INTRODUCED.has(w) && !(givenFirst && k === lower.length - 1 && k > 0))) return false;
+  if (first !== undefined && !listed(first) && GERUND.test(lower[0]!)) return false;
+  return !names.some((t, k) => !listed(t) && NOUN_ENDING.test(lower[k]!));
+}
+
 /** "Patient Arianne Benson": the run after an introducer, two or three words, each capitalised and none upper case alone. */
 function introduced(text: string, run: Token[]): Reading | undefined {
   const names = run.filter(nameWord);
-  if (names.length < 2 || names.length > 3 || !names.every((t) => t.mixed)) return undefined;
+  if (names.length < 2 || names.length > 3 || !names.every((t) => t.mixed) || !nameParts(text, names)) return undefined;
   const before = text.slice(Math.max(0, run[0]!.start - 64), run[0]!.start);
   const intro = INTRODUCER.exec(before);
   // "7240 Bauer Pt. National Insurance": "Pt" after a house number and a street name is Point.
@@ -168,18 +188,40 @@ function introduced(text: string, run: Token[]): Reading | undefined {
 }
 
 // "4886 Pakman Dr. Left a voicemail": after a house number and a street name, "Dr" and "St" are Drive and Street.
-const AFTER_HOUSE_NUMBER = /(?<![\p{L}\p{N}])\d{1,5}[a-z]? (?:\p{Lu}[\p{L}'’-]* ){1,3}$/u;
+const AFTER_HOUSE_NUMBER = /(?<![\p{L}\p{N}])\d{1,5}[a-z]? ((?:\p{Lu}[\p{L}'’-]* ){1,3})$/u;
 
 function streetType(text: string, t: Token): boolean {
   const w = text.slice(t.start, t.end).toLowerCase();
-  return (w === 'dr' || w === 'st') && AFTER_HOUSE_NUMBER.test(text.slice(Math.max(0, t.start - 48), t.start));
+  if (w !== 'dr' && w !== 'st') return false;
+  const m = AFTER_HOUSE_NUMBER.exec(text.slice(Math.max(0, t.start - 48), t.start));
+  return m !== null && !m[1]!.trim().split(' ').some((word) => TIME_OR_DATE.test(word));
 }
 
-/** A common word alone that starts a sentence ("Can be reached") or stands by a number ("April 11", "4 May 2007") is not a name. */
-function commonWordUse(text: string, t: Token): boolean {
-  if (/^\s+\d/.test(text.slice(t.end, t.end + 3)) || /\d\s+$/.test(text.slice(Math.max(0, t.start - 3), t.start))) return true;
+/**
+ * A common word alone by a number ("April 11", "4 May 2007") or after "of" ("Bank of America") is not a
+ * name; one that starts a sentence ("Will you come?", "May I help") is one only with evidence in its own sentence.
+ */
+function commonWordUse(text: string, t: Token): 'never' | 'sentence start' | undefined {
+  if (/^\s+\d/.test(text.slice(t.end, t.end + 3)) || /(?:\d|(?<![\p{L}])of)\s+$/iu.test(text.slice(Math.max(0, t.start - 4), t.start))) return 'never';
   const before = text.slice(0, t.start).trimEnd();
-  return before === '' || /[.!?]$/.test(before);
+  return before === '' || /[.!?]$/.test(before) ? 'sentence start' : undefined;
+}
+
+// A verb of telling right after a sentence's first word makes it a person ("Grace reports he fell"); a modal or a month takes none of these.
+const TELLS = /^ (?:reports|reported|says|said|states|stated|denies|denied|called|phoned|rang|visited|confirms|confirmed|asked|agreed|declined|is|was|has|had)(?![\p{L}])/u;
+// Set off by a comma, bracket or dash ("Grace, the patient's wife,", "Hope (daughter)"): the word is named, not used.
+const SET_OFF = /^ ?[,(–—-]/;
+
+/**
+ * Whether a sentence-start common word has the evidence it needs: set off and with evidence in its own
+ * sentence, or followed by a verb of telling. "Will discuss with patient" has evidence, but "Will" is the modal.
+ */
+function sentenceEvidence(text: string, t: Token, ctx: ScanContext): boolean {
+  if (TELLS.test(text.slice(t.end, t.end + 16))) return true;
+  if (!SET_OFF.test(text.slice(t.end, t.end + 2))) return false;
+  const stop = /[.!?\n]/.exec(text.slice(t.end));
+  const sentence = text.slice(t.start, stop === null ? text.length : t.end + stop.index);
+  return CONTEXT.any(sentence, 0, t.end - t.start, ctx);
 }
 
 /** How a run of name words reads: the strongest shape it has. */
@@ -195,8 +237,9 @@ function readRun(text: string, run: Token[], lead: Token | undefined): Reading |
   }
   if (run.length === 1) {
     // An upper-case word alone is an acronym ("VIN", "MAX"), not a name.
-    if (!listed(first) || !first.mixed || (ambiguous(first) && commonWordUse(text, first))) return undefined;
-    return { pattern: 'listed name alone', base: 0.3, needsEvidence: ambiguous(first), notes: [ambiguous(first) ? 'also a common word or place' : 'listed name'] };
+    const use = ambiguous(first) ? commonWordUse(text, first) : undefined;
+    if (!listed(first) || !first.mixed || use === 'never') return undefined;
+    return { pattern: 'listed name alone', base: 0.3, needsEvidence: ambiguous(first), ownSentence: use === 'sentence start', notes: [ambiguous(first) ? 'also a common word or place' : 'listed name'] };
   }
   // Longer runs are titles and headings ("Mercedes Benz El Camino Passenger Van"); a name has at most two middle parts.
   if (run.length > 4) return undefined;
@@ -263,7 +306,8 @@ function fromText(text: string, ctx: ScanContext): RawFinding[] {
       const ev = CONTEXT.any(text, start, end, ctx) ? CONTEXT.near(text, start, end, ctx) : { context: [] };
       // "The Joe Computer", "a Carole Shirt": an article before a weak reading makes it a thing's name.
       const thing = reading.base < 0.5 && !titled && ARTICLES.has(text.slice(toks[used[0]!.idx - 1]?.start ?? 0, toks[used[0]!.idx - 1]?.end ?? 0).toLowerCase());
-      if (!thing && (!reading.needsEvidence || ev.context.length > 0)) {
+      const evidenced = !reading.needsEvidence || (ev.context.length > 0 && (!reading.ownSentence || sentenceEvidence(text, used[0]!, ctx)));
+      if (!thing && evidenced) {
         delete ev.header;
         out.push(finding(person, start, end, SCORING(reading.base), ev, { pattern: reading.pattern, notes: reading.notes }));
       }

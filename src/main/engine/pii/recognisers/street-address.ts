@@ -77,9 +77,13 @@ function houseNumber(text: string, toks: Token[], i: number): boolean {
 
 const isWord = (t: Token | undefined, any: boolean): boolean => t !== undefined && t.kind === 'word' && (t.cap || any);
 
+// "3 PM Dr. Patel", "12 March Dr. Kowalski", "Mon 4 Sept St. John": a time or a date before the title, not a street's name.
+export const TIME_OR_DATE = /^(?:am|pm|a\.m|p\.m|hrs?|h|mins?|noon|midnight|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|tomorrow|yesterday)$/i;
+
 /** "221B Baker Street", "1600 Pennsylvania Ave NW", "350 W 42nd St". */
 function numberFirst(text: string, toks: Token[], i: number, any: boolean, suffixes: Set<string>): Match | undefined {
   let names = 0;
+  let dated = false;
   // "… 23 Dec 2012. Patient Fabio Brooks": a number ending a sentence is no house number.
   if (text[toks[i]!.end] === '.') return undefined;
   for (let j = i + 1; j < toks.length && j <= i + 6; j++) {
@@ -91,7 +95,10 @@ function numberFirst(text: string, toks: Token[], i: number, any: boolean, suffi
     }
     if (!isWord(t, any)) return undefined;
     const key = t.text.toLowerCase();
+    dated ||= TIME_OR_DATE.test(key);
     if (names > 0 && suffixes.has(key)) {
+      // "3 PM Dr. Patel", "12 March Dr. Kowalski": Dr and St after a time or a date are titles ("176 May Gardens" stays a street).
+      if (dated && (key === 'dr' || key === 'st')) return undefined;
       const dir = toks[j + 1];
       const end = dir !== undefined && joined(text, t, dir) && DIRECTIONS.has(dir.text.toLowerCase()) && dir.text === dir.text.toUpperCase() ? dir.end : t.end;
       return { start: toks[i]!.start, end, pattern: 'house number + street + type' };
@@ -101,6 +108,9 @@ function numberFirst(text: string, toks: Token[], i: number, any: boolean, suffi
   return undefined;
 }
 
+// Numbered places inside a building or site: what follows their number is a unit's name, not a street.
+const PLACE_IN_BUILDING = new Set(['ward', 'bay', 'bed', 'room', 'rm', 'unit', 'suite', 'ste', 'floor', 'fl', 'level', 'cubicle', 'theatre', 'theater', 'clinic', 'block', 'wing', 'building', 'bldg', 'pod', 'side', 'station', 'gate', 'page', 'no', 'number', 'table', 'desk', 'counter', 'window', 'booth', 'chair', 'cot', 'bedspace']);
+
 // British streets named "The …" without a type: "8450 The Dell", "10 The Spinney" (the types, "3 The Green", are read by numberFirst).
 const THE_NAMES = new Set(['dell', 'spinney', 'glebe', 'maltings', 'copse', 'coppice', 'limes', 'elms', 'beeches', 'firs', 'laurels', 'willows', 'oaks', 'cedars', 'pines', 'poplars', 'larches', 'hollies', 'chestnuts', 'birches', 'rowans', 'sycamores', 'hawthorns', 'brambles', 'dene', 'nook', 'quadrant', 'sidings', 'spires', 'wharf', 'broadway', 'drove', 'rookery', 'leas', 'leys', 'croft', 'crofts', 'pastures', 'uplands', 'ridings', 'hollow', 'courtyard', 'priory', 'cloisters', 'vale', 'wynd', 'yard', 'causeway', 'pound', 'stables', 'granary', 'orchards', 'meadow', 'paddocks', 'shires', 'grange', 'manor', 'lawns', 'lindens', 'hurst', 'knoll', 'combe', 'coombe', 'dingle', 'glen', 'heath', 'moorings', 'quay', 'slipway']);
 
@@ -108,6 +118,9 @@ const THE_NAMES = new Set(['dell', 'spinney', 'glebe', 'maltings', 'copse', 'cop
 function numberThe(text: string, toks: Token[], i: number, evidence: (start: number, end: number) => boolean): Match | undefined {
   const the = toks[i + 1];
   if (the === undefined || the.text !== 'The' || text.slice(toks[i]!.end, the.start) !== ' ') return undefined;
+  // "Ward 9 The Beeches", "Bay 3 The Firs": a ward's or a bed's number before a named unit, not a house number.
+  const prev = toks[i - 1];
+  if (prev !== undefined && PLACE_IN_BUILDING.has(prev.text.toLowerCase()) && joined(text, prev, toks[i]!)) return undefined;
   for (let j = i + 2; j < toks.length && j <= i + 3; j++) {
     const t = toks[j]!;
     if (!joined(text, toks[j - 1]!, t) || !isWord(t, false)) return undefined;
