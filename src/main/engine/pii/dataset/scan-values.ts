@@ -12,8 +12,8 @@ import type { WorkerPool } from '../../workers/pool';
 import type { ScanScratch } from './scratch';
 import type { ScanValuesOutput } from './task';
 
-/** Values read out of DuckDB at a time (the pool batches them further). */
-export const CHUNK = 200_000;
+/** Values read out of DuckDB at a time (the pool batches them further): at 200,000 one 1M-row scan in three peaked over 1.5 GiB (docs/BENCHMARKS.md). */
+export const CHUNK = 100_000;
 /** Regions phone numbers without a country code are read in, most likely first. */
 export const DEFAULT_REGIONS = ['US', 'GB'];
 
