@@ -14,6 +14,7 @@ import { assertInRoots, fileRoots } from './files/browse';
 import { Grid } from './grid/grid';
 import { appHandlers } from './handlers/app';
 import { cleanHandlers } from './handlers/clean';
+import { dedupeHandlers } from './handlers/dedupe';
 import { clusterHandlers } from './handlers/cluster';
 import { policyHandlers } from './handlers/policy';
 import { datasetHandlers } from './handlers/datasets';
@@ -88,6 +89,7 @@ export class Engine {
       ...profileHandlers(this),
       ...piiHandlers(this),
       ...riskHandlers(this),
+      ...dedupeHandlers(this),
     };
   }
 

@@ -3,6 +3,7 @@
 // derive from this map; adding a method means adding it here and one handler in the engine.
 import { z } from 'zod';
 import { clusterRequestSchema } from './cluster-types';
+import { PAIR_DECISIONS, dedupeSettingsSchema, type DedupeClusterPage, type DedupeReviewItem, type DedupeReviewPage, type DedupeSummary } from './dedupe-types';
 import type {
   AppInfo,
   DatasetDetail,
@@ -213,6 +214,29 @@ export const contract = {
 
   /** Suggests clusters of values in a text column; the job's result is a ClusterResult. */
   'cluster.start': method(clusterRequestSchema).returns<{ jobId: string }>(),
+
+  /** Roles and blocking rules with their candidate-pair counts, before running; the job's result is a DedupePlan. */
+  'dedupe.plan': method(z.strictObject({ datasetId, version: z.int().positive(), settings: dedupeSettingsSchema })).returns<{ jobId: string }>(),
+  /** Finds exact and near duplicates and stores the run (the latest per version); the job's result is a DedupeSummary. */
+  'dedupe.start': method(z.strictObject({ datasetId, version: z.int().positive(), settings: dedupeSettingsSchema })).returns<{ jobId: string }>(),
+  /** The latest duplicate run of a version; null before any. */
+  'dedupe.summary': method(z.strictObject({ datasetId, version: z.int().positive() })).returns<DedupeSummary | null>(),
+  /** A window of the clusters of two or more records, largest first (then by smallest row id). */
+  'dedupe.clusters': method(
+    z.strictObject({ datasetId, version: z.int().positive(), offset: z.int().nonnegative(), limit: z.int().positive().max(500), chainedOnly: z.boolean().default(false) }),
+  ).returns<DedupeClusterPage>(),
+  /** A window of the review queue: pairs in the review band, most uncertain first. */
+  'dedupe.review': method(
+    z.strictObject({ datasetId, version: z.int().positive(), offset: z.int().nonnegative(), limit: z.int().positive().max(200), include: z.enum(['undecided', 'all']).default('undecided') }),
+  ).returns<DedupeReviewPage>(),
+  /** One scored pair, side by side (e.g. two members of a cluster). */
+  'dedupe.pair': method(
+    z.strictObject({ datasetId, version: z.int().positive(), rowIdL: z.int().positive(), rowIdR: z.int().positive() }),
+  ).returns<DedupeReviewItem>(),
+  /** Records a reviewer's decision on a pair ('clear' removes it); decisions are kept per dataset and reused by later runs. */
+  'dedupe.decide': method(
+    z.strictObject({ datasetId, version: z.int().positive(), rowIdL: z.int().positive(), rowIdR: z.int().positive(), decision: z.enum([...PAIR_DECISIONS, 'clear']) }),
+  ).returns<{ decidedPairs: number; reviewPairs: number }>(),
 
   'job.get': method(z.strictObject({ jobId: z.string().min(1) })).returns<JobInfo>(),
   'job.list': method(none).returns<JobInfo[]>(),
