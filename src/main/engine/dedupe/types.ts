@@ -55,6 +55,17 @@ export interface DedupeOutcome extends DedupePlanOutcome {
   /** Scratch table of clusters of two or more: cluster_id BIGINT, size BIGINT, min_probability DOUBLE, fully_linked BOOLEAN. */
   clusterInfo: string;
   counts: DedupeCounts;
+  /** SHA-256 of the decisions honoured and of the model (canonical JSON): stored with whatever run used them. */
+  digests: { decisions: string; model: string; decisionCount: number };
   clusterSizes: { size: number; clusters: number }[];
   probabilities: HistogramBin[];
 }
+
+/**
+ * The finder's two entry points (src/main/engine/dedupe/find.ts), both on a Query (its connection,
+ * job context for progress and cancel, scratch tables and worker pool):
+ *   planDuplicates(q, input): Promise<DedupePlanOutcome>   — roles and rules with pair counts only
+ *   findDuplicates(q, input): Promise<DedupeOutcome>       — the whole run
+ */
+export type PlanDuplicates = (q: import('../clean/query').Query, input: DedupeInput) => Promise<DedupePlanOutcome>;
+export type FindDuplicates = (q: import('../clean/query').Query, input: DedupeInput) => Promise<DedupeOutcome>;
