@@ -11,6 +11,7 @@ import type {
   PairDecision,
 } from '../../../shared/api/dedupe-types';
 import type { FrameColumn } from '../clean/frame';
+import type { Query } from '../clean/query';
 
 export interface DecidedPair {
   /** rowIdL < rowIdR. */
@@ -67,5 +68,5 @@ export interface DedupeOutcome extends DedupePlanOutcome {
  *   planDuplicates(q, input): Promise<DedupePlanOutcome>   — roles and rules with pair counts only
  *   findDuplicates(q, input): Promise<DedupeOutcome>       — the whole run
  */
-export type PlanDuplicates = (q: import('../clean/query').Query, input: DedupeInput) => Promise<DedupePlanOutcome>;
-export type FindDuplicates = (q: import('../clean/query').Query, input: DedupeInput) => Promise<DedupeOutcome>;
+export type PlanDuplicates = (q: Query, input: DedupeInput) => Promise<DedupePlanOutcome>;
+export type FindDuplicates = (q: Query, input: DedupeInput) => Promise<DedupeOutcome>;
