@@ -134,7 +134,9 @@ export async function block(q: Query, features: string, rows: number, defs: Rule
     q.job.progress({ stage: `counting candidate pairs: ${d.label}`, done: i, total: defs.length, unit: 'steps' });
     const keys = q.newTable('block_keys');
     keyTables.push(keys);
-    await q.run(`CREATE TABLE ${keys} AS SELECT row_id, k, count(*) OVER (PARTITION BY k) AS n FROM (SELECT row_id, ${keyOf(d, 'f')} AS k FROM ${features} f) WHERE k IS NOT NULL`);
+    // Block sizes by a grouping joined back (a window over the keys cost 1–2 s a rule on 1M records).
+    await q.run(`CREATE TABLE ${keys} AS WITH x AS (SELECT row_id, ${keyOf(d, 'f')} AS k FROM ${features} f WHERE k IS NOT NULL)
+      SELECT x.row_id, x.k, b.n FROM x JOIN (SELECT k, count(*) AS n FROM x GROUP BY k) b USING (k)`);
     let pairs: number;
     if (d.kind === 'neighbourhood') {
       const n = num((await q.one(`SELECT count(*) AS n FROM ${keys}`)).n);

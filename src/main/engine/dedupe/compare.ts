@@ -89,8 +89,8 @@ const oneEdit = (a: string, b: string, keep: number) =>
 export const words = (columnId: string): string => ident(`t_${columnId}`);
 /** Roles whose comparison reads the words feature. */
 export const WORD_ROLES = new Set<DedupeRole>(['full_name', 'address', 'text']);
-/** Jaccard similarity of two sets of words (distinct-word lists). */
-const tokenJaccard = (a: string, b: string) => `(len(list_intersect(${a}, ${b}))::DOUBLE / greatest(1, len(${a}) + len(${b}) - len(list_intersect(${a}, ${b}))))`;
+/** Whether the Jaccard similarity of two distinct-word lists reaches t: |A∩B| ≥ t(|A|+|B|)/(1+t), one intersection, no division. */
+const wordsShared = (a: string, b: string, t: number) => `len(list_intersect(${a}, ${b})) * ${1 + t} >= ${t} * (len(${a}) + len(${b}))`;
 
 /** The levels of a role, over features `a` (left) and `b` (right); `swap` gives the other name part of each side. */
 function levelsOf(role: DedupeRole, a: string, b: string, ta: string, tb: string, swap?: { a: string; b: string }): Level[] {
@@ -113,7 +113,7 @@ function levelsOf(role: DedupeRole, a: string, b: string, ta: string, tb: string
     case 'full_name':
       return [
         elseLevel,
-        { label: 'half the words shared or Jaro-Winkler ≥ 0.88', when: `${tokenJaccard(ta, tb)} >= 0.5 OR ${jw(a, b)} >= 0.88` },
+        { label: 'half the words shared or Jaro-Winkler ≥ 0.88', when: `${wordsShared(ta, tb, 0.5)} OR ${jw(a, b)} >= 0.88` },
         { label: 'same words in another order', when: `list_sort(${ta}) = list_sort(${tb})` },
         exact,
       ];
@@ -139,8 +139,8 @@ function levelsOf(role: DedupeRole, a: string, b: string, ta: string, tb: string
     case 'address':
       return [
         elseLevel,
-        { label: 'half the words shared', when: `${tokenJaccard(ta, tb)} >= 0.5` },
-        { label: 'Jaro-Winkler ≥ 0.92 or most words shared', when: `${jw(a, b)} >= 0.92 OR ${tokenJaccard(ta, tb)} >= 0.8` },
+        { label: 'half the words shared', when: wordsShared(ta, tb, 0.5) },
+        { label: 'Jaro-Winkler ≥ 0.92 or most words shared', when: `${wordsShared(ta, tb, 0.8)} OR ${jw(a, b)} >= 0.92` },
         exact,
       ];
     case 'postcode':
@@ -159,8 +159,8 @@ function levelsOf(role: DedupeRole, a: string, b: string, ta: string, tb: string
     case 'text':
       return [
         elseLevel,
-        { label: 'half the words shared', when: `${tokenJaccard(ta, tb)} >= 0.5` },
-        { label: 'most words shared', when: `${tokenJaccard(ta, tb)} >= 0.8` },
+        { label: 'half the words shared', when: wordsShared(ta, tb, 0.5) },
+        { label: 'most words shared', when: wordsShared(ta, tb, 0.8) },
         exact,
       ];
     case 'category':
@@ -201,7 +201,7 @@ export function comparisons(cols: { columnId: string; header: string; role: Dedu
     if (c.role !== 'email' || !namesAgree) return def;
     // The two strongest levels again, for pairs whose names agree as well.
     const n = levels.length;
-    const extra = [n - 2, n - 1].map((k) => ({ label: `${levels[k]!.label}, names agree`, when: `(${levels[k]!.when}) AND ${namesAgree}` }));
+    const extra = [n - 2, n - 1].map((k) => ({ label: `${levels[k]!.label}, names agree`, when: `${namesAgree} AND (${levels[k]!.when})` }));
     return { ...def, levels: [...levels, ...extra], base: [...levels.map((_, i) => i), n - 2, n - 1], namesAgree };
   });
 }

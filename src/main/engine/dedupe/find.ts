@@ -37,6 +37,8 @@ export interface Prepared {
   reps: string;
   /** Features of the representatives only (+ ph_family when a family name is compared). */
   features: string;
+  /** Per term-frequency comparison id: a table (v, p) of each value's share of the records. */
+  tf: Map<string, string>;
   repCount: number;
   blocking: BlockingOutcome;
 }
@@ -79,13 +81,19 @@ export async function prepare(q: Query, input: DedupeInput): Promise<Prepared> {
   const reps = await exactGroups(q, all, comps);
   const features = q.newTable('dd_features');
   const family = roleColumns(roles).first('family_name');
-  // Each record's share of the records holding its value, for the comparisons adjusted by term frequency.
-  const tfs = comps.filter((c) => c.termFrequency).map((c) => `count(*) OVER (PARTITION BY ${c.feature})::DOUBLE / count(${c.feature}) OVER () AS ${tfColumn(c)}`);
-  await q.run(`CREATE TABLE ${features} AS SELECT *${tfs.map((t) => `, ${t}`).join('')} FROM (SELECT f.* FROM ${all} f JOIN ${reps} m ON m.row_id = f.row_id AND m.rep = f.row_id)`);
+  await q.run(`CREATE TABLE ${features} AS SELECT f.* FROM ${all} f JOIN ${reps} m ON m.row_id = f.row_id AND m.rep = f.row_id`);
+  // Each value's share of the records holding one, for the comparisons adjusted by term frequency
+  // (small tables joined to pairs: window functions over the wide feature rows cost ~3 s per column on 1M).
+  const tf = new Map<string, string>();
+  for (const c of comps.filter((x) => x.termFrequency)) {
+    const t = q.newTable('dd_tf');
+    await q.run(`CREATE TABLE ${t} AS SELECT ${c.feature} AS v, count(*)::DOUBLE / sum(count(*)) OVER () AS p FROM ${features} WHERE ${c.feature} IS NOT NULL GROUP BY 1`);
+    tf.set(c.id, t);
+  }
   if (family) await addPhonetic(q, features, feat(family.columnId));
   const repCount = num((await q.one(`SELECT count(*) AS n FROM ${features}`)).n);
   const blocking = await block(q, features, repCount, candidateRules(roles), settings.rules, DEDUPE_DEFAULTS.maxPairsPerRow);
-  return { roles, comps, all, reps, features, repCount, blocking };
+  return { roles, comps, all, reps, features, tf, repCount, blocking };
 }
 
 /** row_id → rep: rows with the same features (NULLs equal) share the smallest row id; a row with no feature at all stands alone. */
@@ -134,13 +142,15 @@ const tfColumn = (c: ComparisonDef) => ident(`tf_${c.id}`);
  * Pairs (l, r[, rules]) with their levels: row_id_l, row_id_r, rules, levels, and the left record's
  * term frequencies (what an exact match on its value is worth). `left` must be the feature table.
  */
-function levelRows(p: Prepared, pairs: string, left: string, right: string, hasRules: boolean): string {
-  const tfs = p.comps.filter((c) => c.termFrequency).map((c) => `, l.${tfColumn(c)}`).join('');
+export function levelRows(p: Prepared, pairs: string, left: string, right: string, hasRules: boolean): string {
+  const tfComps = p.comps.filter((c) => c.termFrequency);
+  const tfs = tfComps.map((c, i) => `, tf${i}.p AS ${tfColumn(c)}`).join('');
+  const joins = tfComps.map((c, i) => `LEFT JOIN ${p.tf.get(c.id)} tf${i} ON tf${i}.v = l.${c.feature}`).join(' ');
   return `SELECT c.l AS row_id_l, c.r AS row_id_r, ${hasRules ? 'c.rules' : '0::BIGINT'} AS rules, ${levelsList(p.comps)} AS levels${tfs}
-    FROM ${pairs} c JOIN ${left} l ON l.row_id = c.l JOIN ${right} r ON r.row_id = c.r`;
+    FROM ${pairs} c JOIN ${left} l ON l.row_id = c.l JOIN ${right} r ON r.row_id = c.r ${joins}`;
 }
 
-const levelsList = (comps: ComparisonDef[]) => `list_value(${comps.map((c) => `coalesce(${levelSql(c)}, ${MISSING_LEVEL})`).join(', ')})::UTINYINT[]`;
+export const levelsList = (comps: ComparisonDef[]) => `list_value(${comps.map((c) => `coalesce(${levelSql(c)}, ${MISSING_LEVEL})`).join(', ')})::UTINYINT[]`;
 
 /** Decisions as a scratch table (l, r, decision) on representatives; pairs within one exact group are dropped. */
 async function decisionTable(q: Query, reps: string, decisions: DecidedPair[]): Promise<string> {
@@ -165,9 +175,10 @@ async function decisionTable(q: Query, reps: string, decisions: DecidedPair[]): 
 /** Distinct patterns of levels (with decisions as labels) among the scored pairs, optionally only those agreeing on a rule's key. */
 async function patternsOf(q: Query, p: Prepared, levels: string, decided: string, rule?: RuleDef): Promise<Pattern[]> {
   const bit = rule ? 2 ** p.blocking.used.indexOf(rule) : 0;
+  // Ordered, so EM adds in the same order every run (a different order changes the last bits, and the model digest).
   const rows = await q.all(`SELECT lv::VARCHAR AS lv, decision, n FROM (
     SELECT s.levels AS lv, d.decision, count(*) AS n FROM ${levels} s LEFT JOIN ${decided} d ON d.l = s.row_id_l AND d.r = s.row_id_r
-    ${rule ? `WHERE s.rules & ${bit} <> 0` : ''} GROUP BY ALL)`);
+    ${rule ? `WHERE s.rules & ${bit} <> 0` : ''} GROUP BY ALL) ORDER BY lv, decision NULLS FIRST`);
   return rows.map((r) => ({
     levels: (JSON.parse(String(r.lv)) as number[]).map((x, c) => (x === MISSING_LEVEL ? null : (p.comps[c]!.base?.[x] ?? x))),
     count: num(r.n),
@@ -246,7 +257,9 @@ export function medianOf(sessions: number[][]): number[] {
 /** Counts of each level of each comparison among random pairs of distinct representatives. */
 async function sampleLevels(q: Query, p: Prepared): Promise<number[][]> {
   const s = q.newTable('dd_usample');
-  await q.run(`CREATE TABLE ${s} AS SELECT *, row_number() OVER (ORDER BY hash(row_id), row_id) AS rn FROM ${p.features} ORDER BY hash(row_id), row_id LIMIT ${2 * U_SAMPLE}`);
+  // The ids first (a top-N over narrow rows), then their features: sorting the wide rows cost seconds on 1M.
+  await q.run(`CREATE TABLE ${s} AS SELECT f.*, i.rn FROM (SELECT row_id, row_number() OVER (ORDER BY hash(row_id), row_id) AS rn FROM
+    (SELECT row_id FROM ${p.features} ORDER BY hash(row_id), row_id LIMIT ${2 * U_SAMPLE})) i JOIN ${p.features} f USING (row_id)`);
   const pairs = p.repCount <= 2 * U_SAMPLE
     ? `FROM ${s} l JOIN ${s} r ON l.row_id < r.row_id`
     : `FROM (SELECT * FROM ${s} WHERE rn <= ${U_SAMPLE}) l, (SELECT * FROM ${s} WHERE rn > ${U_SAMPLE}) r`;
@@ -264,6 +277,8 @@ async function sampleLevels(q: Query, p: Prepared): Promise<number[][]> {
 
 /** Sampled records whose partners sharing their name give the conditional u of a names-aware comparison. */
 export const NAMES_SAMPLE = 5000;
+/** At most this many same-name partners per sampled record (a very common name must not swamp the sample). */
+export const NAMES_PARTNERS = 20;
 
 /**
  * u of the names-aware levels (ComparisonDef.base): the share of each base level among pairs of
@@ -274,9 +289,11 @@ async function conditionalU(q: Query, p: Prepared, c: ComparisonDef, u: number[]
   if (!c.base || !c.namesAgree) return null;
   const baseLevels = c.levels.filter((_, i) => c.base![i] === i);
   const lv = levelSql({ ...c, levels: baseLevels });
+  const ids = `(SELECT row_id FROM ${p.features} ORDER BY hash(row_id), row_id LIMIT ${NAMES_SAMPLE})`;
   const rows = await q.all(`SELECT lv, count(*) AS n FROM (
-      SELECT ${lv} AS lv FROM (SELECT * FROM ${p.features} ORDER BY hash(row_id), row_id LIMIT ${NAMES_SAMPLE}) l
-      JOIN ${p.features} r ON ${c.namesAgree} AND l.row_id <> r.row_id) WHERE lv IS NOT NULL GROUP BY lv`);
+      SELECT ${lv} AS lv FROM (SELECT f.* FROM ${ids} i JOIN ${p.features} f USING (row_id)) l
+      JOIN ${p.features} r ON ${c.namesAgree} AND l.row_id <> r.row_id
+      QUALIFY row_number() OVER (PARTITION BY l.row_id ORDER BY hash(r.row_id), r.row_id) <= ${NAMES_PARTNERS}) WHERE lv IS NOT NULL GROUP BY lv`);
   const counts = new Array<number>(baseLevels.length).fill(0);
   for (const r of rows) counts[num(r.lv)] = num(r.n);
   const n = counts.reduce((a, b) => a + b, 0);
