@@ -23,6 +23,7 @@ export interface DedupeFiles {
 }
 
 export interface WrittenFile {
+  kind: 'clusters' | 'pairs';
   path: string;
   rows: number;
   sha256: string;
@@ -127,11 +128,11 @@ async function sha256Of(file: string): Promise<string> {
 /** Moves the written files into place (after the run is stored); returns what was written. */
 export async function publishFiles(p: PendingFiles, force: boolean): Promise<WrittenFile[]> {
   const out: WrittenFile[] = [];
-  for (const f of [p.clusters, p.pairs]) {
+  for (const [kind, f] of [['clusters', p.clusters], ['pairs', p.pairs]] as const) {
     if (!f) continue;
     const sha256 = await sha256Of(f.dest.temp);
     publish(f.dest, force);
-    out.push({ path: f.dest.path, rows: f.rows, sha256 });
+    out.push({ kind, path: f.dest.path, rows: f.rows, sha256 });
   }
   return out;
 }
