@@ -10,6 +10,7 @@ import { dedupeSettingsSchema, type DedupeSettingsInput, type DedupeSummary } fr
 import { SCRATCH, table } from '../../src/main/engine/db/sql';
 import { readDecisions } from '../../src/main/engine/dedupe/decisions';
 import { runDedupe, type DedupeRunResult, type Finder } from '../../src/main/engine/dedupe/run';
+import { MAX_MEMBERS } from '../../src/main/engine/dedupe/store';
 import { MIGRATIONS } from '../../src/main/engine/workspace/schema';
 import { Workspace } from '../../src/main/engine/workspace/workspace';
 import { jobResult, writeCsv } from '../support/clean';
@@ -255,6 +256,22 @@ describe('a stored duplicate run', () => {
     expect(refused).toMatchObject({ state: 'failed', error: { code: 'ALREADY_EXISTS' } });
     expect(fs.readdirSync(dir).sort()).toEqual(['clusters.csv', 'pairs.csv']);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('a cluster larger than a page shows', () => {
+  it('lists its first MAX_MEMBERS members by row id, and its true size', async () => {
+    const t = await startTestEngine();
+    try {
+      const rows = Array.from({ length: MAX_MEMBERS + 20 }, (_, i) => [`R${i + 1}`, 'Same Name', 'same@x.org', 'Leeds', '1']);
+      const { datasetId } = await t.importFile(writeCsv(HEADER, rows));
+      await jobResult(await run(t, datasetId));
+      const page = await t.call('dedupe.clusters', { datasetId, version: 1, offset: 0, limit: 10, chainedOnly: false });
+      expect(page.clusters.map((c) => [c.size, c.members.length])).toEqual([[MAX_MEMBERS + 20, MAX_MEMBERS]]);
+      expect(page.clusters[0]!.members.map((m) => m.rowId)).toEqual(Array.from({ length: MAX_MEMBERS }, (_, i) => i + 1));
+    } finally {
+      await t.close();
+    }
   });
 });
 

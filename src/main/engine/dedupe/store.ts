@@ -135,7 +135,13 @@ async function recordsOf(db: Database, data: string, columns: ColumnInfo[], rowI
 
 const missingRecord = (rowId: number, n: number): RecordValues => ({ rowId, values: Array.from({ length: n }, () => null) });
 
-/** A window of the clusters of two or more, largest first, then by smallest row id (the cluster id). */
+/**
+ * Members shown per cluster: a long chain can gather thousands of rows, which no one reads side
+ * by side; `size` still says how many there are.
+ */
+export const MAX_MEMBERS = 100;
+
+/** A window of the clusters of two or more, largest first, then by smallest row id (the cluster id); the first MAX_MEMBERS members of each. */
 export async function clustersPage(db: Database, req: RunKey & { offset: number; limit: number; chainedOnly: boolean }): Promise<DedupeClusterPage> {
   await requireRun(db, req);
   const { table: data } = await versionTable(db, req.datasetId, req.version);
@@ -150,7 +156,8 @@ export async function clustersPage(db: Database, req: RunKey & { offset: number;
   );
   const ids = infos.map((r) => num(r.cluster_id));
   const members = ids.length === 0 ? [] : await db.all(
-    `SELECT cluster_id, row_id FROM ${table.dedupeCluster} WHERE dataset_id = $ds AND version = $v AND cluster_id IN (${ids.join(', ')}) ORDER BY cluster_id, row_id`,
+    `SELECT cluster_id, row_id FROM ${table.dedupeCluster} WHERE dataset_id = $ds AND version = $v AND cluster_id IN (${ids.join(', ')})
+     QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY row_id) <= ${MAX_MEMBERS} ORDER BY cluster_id, row_id`,
     k,
   );
   const records = await recordsOf(db, data, columns, members.map((m) => num(m.row_id)));
