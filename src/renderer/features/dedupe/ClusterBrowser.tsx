@@ -238,7 +238,7 @@ function ClusterDetail({ win }: { win: PageWindow<DedupeCluster> }) {
     <aside className="pane-side dd-cdetail" aria-label={`Cluster ${selected + 1} of ${formatCount(win.total ?? 0)}`}>
       <h3 className="dd-cdetail-title">
         {plural(c.size, 'record')}
-        <span className="faint num">, weakest link {formatProbability(c.minProbability)}</span>
+        <span className="faint num">weakest link {formatProbability(c.minProbability)}</span>
         {c.fullyLinked ? null : <span className="badge badge-warning">chained</span>}
       </h3>
       {c.fullyLinked ? null : (

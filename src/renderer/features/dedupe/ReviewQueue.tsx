@@ -153,37 +153,40 @@ export function ReviewQueue() {
         </p>
       ) : null}
       {item ? (
+        <div className="dd-review-actions" role="group" aria-label="Decision">
+          <span className={`dd-decision ${decision ? `is-${decision}` : ''}`} data-testid="dd-decision">
+            {decision ? DECISION_TEXT[decision] : 'Undecided'}
+          </span>
+          <button type="button" className={`btn ${decision === 'match' ? 'is-accepted' : ''}`} aria-pressed={decision === 'match'} onClick={() => act({ kind: 'decide', decision: 'match' })}>
+            <Icon name="check" size={14} /> Accept<span className="kbd">A</span>
+          </button>
+          <button type="button" className={`btn ${decision === 'non_match' ? 'is-rejected' : ''}`} aria-pressed={decision === 'non_match'} onClick={() => act({ kind: 'decide', decision: 'non_match' })}>
+            <Icon name="x" size={14} /> Reject<span className="kbd">R</span>
+          </button>
+          <button type="button" className="btn" onClick={() => act({ kind: 'skip' })}>
+            Skip<span className="kbd">S</span>
+          </button>
+          <span className="dd-spacer" />
+          <button type="button" className="btn btn-icon" aria-label="Previous pair" disabled={index === 0} onClick={() => act({ kind: 'move', by: -1 })}>
+            <Icon name="chevronLeft" size={14} />
+          </button>
+          <button type="button" className="btn btn-icon" aria-label="Next pair" disabled={total === null || index >= total - 1} onClick={() => act({ kind: 'move', by: 1 })}>
+            <Icon name="chevronRight" size={14} />
+          </button>
+          <button type="button" className="btn" disabled={undoCount === 0} onClick={() => act({ kind: 'undo' })}>
+            <Icon name="undo" size={14} /> Undo<span className="kbd">U</span>
+          </button>
+        </div>
+      ) : null}
+      {item ? (
         <div className="dd-review-body">
           <div className="dd-review-records">
-            <div className={`dd-decision ${decision ? `is-${decision}` : ''}`} data-testid="dd-decision">
-              {decision ? DECISION_TEXT[decision] : 'Undecided'}
-            </div>
             <SideBySide item={item} columns={win.columns} />
           </div>
           <div className="dd-review-score">
             <PairScore item={item} />
             <h3 className="section-title">What each comparison added</h3>
             <Waterfall item={item} />
-            <div className="dd-review-actions" role="group" aria-label="Decision">
-              <button type="button" className={`btn ${decision === 'match' ? 'is-accepted' : ''}`} aria-pressed={decision === 'match'} onClick={() => act({ kind: 'decide', decision: 'match' })}>
-                <Icon name="check" size={14} /> Accept<span className="kbd">A</span>
-              </button>
-              <button type="button" className={`btn ${decision === 'non_match' ? 'is-rejected' : ''}`} aria-pressed={decision === 'non_match'} onClick={() => act({ kind: 'decide', decision: 'non_match' })}>
-                <Icon name="x" size={14} /> Reject<span className="kbd">R</span>
-              </button>
-              <button type="button" className="btn" onClick={() => act({ kind: 'skip' })}>
-                Skip<span className="kbd">S</span>
-              </button>
-              <button type="button" className="btn btn-icon" aria-label="Previous pair" disabled={index === 0} onClick={() => act({ kind: 'move', by: -1 })}>
-                <Icon name="chevronLeft" size={14} />
-              </button>
-              <button type="button" className="btn btn-icon" aria-label="Next pair" disabled={total === null || index >= total - 1} onClick={() => act({ kind: 'move', by: 1 })}>
-                <Icon name="chevronRight" size={14} />
-              </button>
-              <button type="button" className="btn" disabled={undoCount === 0} onClick={() => act({ kind: 'undo' })}>
-                <Icon name="undo" size={14} /> Undo<span className="kbd">U</span>
-              </button>
-            </div>
           </div>
         </div>
       ) : !win.error ? (

@@ -68,8 +68,8 @@ export function formatProbability(p: number): string {
 
 export function waterfallOption(steps: readonly WaterfallStep[], c: ChartColors): ChartOption {
   const parts = steps.map((s) => barParts(s.from, s.to));
-  // The text goes beside the part the bar mostly lies in (right of it above zero, left below).
-  const side = (i: number) => (parts[i]!.above >= -parts[i]!.below ? 'above' : 'below');
+  // The text goes right of the whole bar: on the part above zero when there is one, else on the part below.
+  const holder = (i: number) => (parts[i]!.above > 0 ? 'above' : 'below');
   const visible = (which: 'above' | 'below') => ({
     type: 'bar',
     name: which,
@@ -77,10 +77,10 @@ export function waterfallOption(steps: readonly WaterfallStep[], c: ChartColors)
     data: parts.map((p, i) => ({ value: p[which], itemStyle: { color: stepColor(steps[i]!.kind, c) } })),
     label: {
       show: true,
-      position: which === 'above' ? 'right' : 'left',
+      position: 'right',
       color: c.muted,
       fontSize: 11,
-      formatter: (p: { dataIndex: number }) => (side(p.dataIndex) === which ? stepText(steps[p.dataIndex]!) : ''),
+      formatter: (p: { dataIndex: number }) => (holder(p.dataIndex) === which ? stepText(steps[p.dataIndex]!) : ''),
     },
   });
   return {
