@@ -44,13 +44,23 @@ export class DedupePage {
   }
   /** A figure of the overview's counts, by its label. */
   figure(label: string): Locator {
-    return this.counts.getByRole('definition').filter({ has: this.page.locator(`xpath=preceding-sibling::dt[.="${label}"]`) });
+    return this.counts.locator('div').filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).getByRole('definition');
   }
   get clusterList(): Locator {
     return this.pane.getByRole('grid', { name: 'Clusters' });
   }
   get clusterRows(): Locator {
     return this.clusterList.getByRole('row').filter({ has: this.page.getByRole('gridcell') });
+  }
+  /** The list's clusters whose members include every one of these row numbers. */
+  clustersWith(...rows: number[]): Locator {
+    let found = this.clusterRows;
+    for (const r of rows) found = found.filter({ has: this.page.locator('.dd-crows', { hasText: new RegExp(`(^rows |, )${r}(,|$| )`) }) });
+    return found;
+  }
+  /** The list's cluster of exactly these rows. */
+  clusterOf(...rows: number[]): Locator {
+    return this.clusterRows.filter({ has: this.page.locator('.dd-crows', { hasText: new RegExp(`^rows ${rows.join(', ')}$`) }) });
   }
   get cluster(): Locator {
     return this.pane.getByRole('complementary', { name: /^Cluster \d+ of / });

@@ -43,19 +43,29 @@ function useClusterWindow(): PageWindow<DedupeCluster> | null {
 const noopSubscribe = () => () => undefined;
 const zero = () => 0;
 
-function preview(c: DedupeCluster): string {
+/** The first member's first few values (not its record id), to tell clusters apart in the list. */
+function preview(c: DedupeCluster, idIndex: number): string {
   const first = c.members[0]?.values ?? [];
-  return first.filter((v): v is string => v !== null && v.trim() !== '').slice(0, 3).join(' · ');
+  return first.filter((v, i): v is string => i !== idIndex && v !== null && v.trim() !== '').slice(0, 3).join(' · ');
 }
 
-function ClusterRow({ c, index, selected, onSelect }: { c: DedupeCluster; index: number; selected: boolean; onSelect(): void }) {
+/** "rows 3, 17, 40" (the first few, then how many more). */
+function rowList(c: DedupeCluster, shown = 6): string {
+  const ids = c.members.map((m) => m.rowId);
+  const head = ids.slice(0, shown).map((id) => formatCount(id)).join(', ');
+  return `rows ${head}${ids.length > shown ? ` +${ids.length - shown}` : ''}`;
+}
+
+function ClusterRow({ c, index, idIndex, selected, onSelect }: { c: DedupeCluster; index: number; idIndex: number; selected: boolean; onSelect(): void }) {
+  const text = preview(c, idIndex);
   return (
     <div role="row" id={domId(index)} aria-rowindex={index + 1} aria-selected={selected} className={`pane-row dd-crow ${selected ? 'is-selected' : ''}`} onClick={onSelect}>
       <span role="gridcell" className="dd-csize num" title={plural(c.size, 'record')}>
         {formatCount(c.size)}
       </span>
-      <span role="gridcell" className="dd-cpreview" title={preview(c)}>
-        {preview(c) || <span className="faint">(no values)</span>}
+      <span role="gridcell" className="dd-cpreview" title={text}>
+        <span className="dd-cvalues">{text || <span className="faint">(no values)</span>}</span>
+        <span className="dd-crows faint num">{rowList(c)}</span>
       </span>
       <span role="gridcell" className="dd-cprob num faint" title="The weakest link’s match probability">
         {formatProbability(c.minProbability)}
@@ -70,6 +80,8 @@ function ClusterRow({ c, index, selected, onSelect }: { c: DedupeCluster; index:
 function ClusterList({ win }: { win: PageWindow<DedupeCluster> }) {
   const selected = useDedupe((s) => s.selectedCluster);
   const select = useDedupe((s) => s.selectCluster);
+  const idColumn = useDedupe((s) => s.summary?.settings.idColumn ?? null);
+  const idIndex = win.columns.findIndex((c) => c.id === idColumn);
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = win.total ?? 0;
   // eslint-disable-next-line react-hooks/incompatible-library -- read afresh on each render, as the grid does
@@ -108,7 +120,7 @@ function ClusterList({ win }: { win: PageWindow<DedupeCluster> }) {
           return (
             <div key={v.index} className="vgrid-slot" style={{ transform: `translateY(${v.start}px)` }}>
               {c ? (
-                <ClusterRow c={c} index={v.index} selected={v.index === selected} onSelect={() => select(v.index)} />
+                <ClusterRow c={c} index={v.index} idIndex={idIndex} selected={v.index === selected} onSelect={() => select(v.index)} />
               ) : (
                 <div role="row" aria-rowindex={v.index + 1} className="pane-row dd-crow is-loading" aria-busy="true">
                   <span role="gridcell" className="faint">Loading…</span>
@@ -128,8 +140,8 @@ function ClusterList({ win }: { win: PageWindow<DedupeCluster> }) {
   );
 }
 
-function MembersTable({ c, columns }: { c: DedupeCluster; columns: { id: string; header: string }[] }) {
-  const differing = new Set(differingColumns(columns, c.members));
+function MembersTable({ c, columns, idColumn }: { c: DedupeCluster; columns: { id: string; header: string }[]; idColumn: string | null }) {
+  const differing = new Set(differingColumns(columns, c.members).filter((id) => id !== idColumn));
   const odd = oddCells(c.members, columns.length);
   return (
     <div className="dd-members-scroll">
@@ -152,6 +164,7 @@ function MembersTable({ c, columns }: { c: DedupeCluster; columns: { id: string;
                 <th scope="row" className="dd-colname" title={col.header}>
                   {col.header === '' ? '(blank)' : col.header}
                   {d ? <span className="visually-hidden"> (differs)</span> : null}
+                  {col.id === idColumn ? <span className="badge dd-idbadge">record id</span> : null}
                 </th>
                 {c.members.map((m, j) => {
                   const v = m.values[i] ?? null;
@@ -171,7 +184,7 @@ function MembersTable({ c, columns }: { c: DedupeCluster; columns: { id: string;
 }
 
 /** Any two members' score, fetched on request (dedupe.pair). */
-function MemberPair({ c, columns }: { c: DedupeCluster; columns: { id: string; header: string }[] }) {
+function MemberPair({ c, columns, idColumn }: { c: DedupeCluster; columns: { id: string; header: string }[]; idColumn: string | null }) {
   const target = useDedupe((s) => s.target);
   const ids = c.members.map((m) => m.rowId);
   const [l, setL] = useState(ids[0] ?? 0);
@@ -223,7 +236,7 @@ function MemberPair({ c, columns }: { c: DedupeCluster; columns: { id: string; h
         <div className="dd-pair-detail">
           <PairScore item={shown.item} />
           <Waterfall item={shown.item} />
-          <SideBySide item={shown.item} columns={columns} />
+          <SideBySide item={shown.item} columns={columns} idColumn={idColumn} />
         </div>
       ) : null}
     </section>
@@ -232,6 +245,7 @@ function MemberPair({ c, columns }: { c: DedupeCluster; columns: { id: string; h
 
 function ClusterDetail({ win }: { win: PageWindow<DedupeCluster> }) {
   const selected = useDedupe((s) => s.selectedCluster);
+  const idColumn = useDedupe((s) => s.summary?.settings.idColumn ?? null);
   const c = win.item(selected);
   if (!c) return <aside className="pane-side dd-cdetail is-blank faint">{win.total === null ? 'Loading…' : 'Choose a cluster.'}</aside>;
   return (
@@ -246,8 +260,8 @@ function ClusterDetail({ win }: { win: PageWindow<DedupeCluster> }) {
           <Icon name="alert" size={13} /> Not every member matches every other: some are joined only through others. Compare the weakest pair below before trusting the cluster.
         </p>
       )}
-      <MembersTable c={c} columns={win.columns} />
-      <MemberPair key={`${win.version}:${c.clusterId}`} c={c} columns={win.columns} />
+      <MembersTable c={c} columns={win.columns} idColumn={idColumn} />
+      <MemberPair key={`${win.version}:${c.clusterId}`} c={c} columns={win.columns} idColumn={idColumn} />
     </aside>
   );
 }

@@ -9,8 +9,9 @@ import { formatProbability, waterfallLabel, waterfallOption, waterfallSteps } fr
 
 const shown = (v: string | null) => (v === null ? <span className="dd-null">missing</span> : v === '' ? <span className="dd-null">empty</span> : v);
 
-export function SideBySide({ item, columns }: { item: DedupeReviewItem; columns: { id: string; header: string }[] }) {
-  const differing = new Set(item.differing);
+/** The record id column is shown but never highlighted: it always differs and is never compared. */
+export function SideBySide({ item, columns, idColumn }: { item: DedupeReviewItem; columns: { id: string; header: string }[]; idColumn: string | null }) {
+  const differing = new Set(item.differing.filter((id) => id !== idColumn));
   return (
     <table className="dd-table dd-side" aria-label={`Rows ${item.left.rowId} and ${item.right.rowId} side by side`}>
       <thead>
@@ -28,6 +29,7 @@ export function SideBySide({ item, columns }: { item: DedupeReviewItem; columns:
               <th scope="row" className="dd-colname" title={c.header}>
                 {c.header === '' ? '(blank)' : c.header}
                 {d ? <span className="visually-hidden"> (differs)</span> : null}
+                {c.id === idColumn ? <span className="badge dd-idbadge">record id</span> : null}
               </th>
               <td>{shown(item.left.values[i] ?? null)}</td>
               <td>{shown(item.right.values[i] ?? null)}</td>

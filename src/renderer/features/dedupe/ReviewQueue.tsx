@@ -82,6 +82,7 @@ export function ReviewQueue() {
   const setIndex = useDedupe((s) => s.setReviewIndex);
   const undoCount = useDedupe((s) => s.undo.length);
   const reviewPairs = useDedupe((s) => s.summary?.counts.reviewPairs ?? 0);
+  const idColumn = useDedupe((s) => s.summary?.settings.idColumn ?? null);
   const ref = useRef<HTMLElement>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const started = useRef<PageWindow<DedupeReviewItem> | null>(null);
@@ -181,7 +182,7 @@ export function ReviewQueue() {
       {item ? (
         <div className="dd-review-body">
           <div className="dd-review-records">
-            <SideBySide item={item} columns={win.columns} />
+            <SideBySide item={item} columns={win.columns} idColumn={idColumn} />
           </div>
           <div className="dd-review-score">
             <PairScore item={item} />
