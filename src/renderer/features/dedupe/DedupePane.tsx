@@ -3,6 +3,7 @@
 // cluster browser and the review queue.
 import { useEffect } from 'react';
 import { formatCount, plural } from '../../lib/format';
+import { EmptyState } from '../../ui/EmptyState';
 import { ErrorDetails } from '../../ui/ErrorDetails';
 import { Icon, type IconName } from '../../ui/Icon';
 import { useTabList } from '../../ui/useTabList';
@@ -59,11 +60,28 @@ function ViewTabs() {
   );
 }
 
+function NoRunYet() {
+  const loading = useDedupe((s) => s.loading);
+  const running = useDedupe((s) => s.runJobId !== null);
+  const setView = useDedupe((s) => s.setView);
+  if (loading) return null;
+  return (
+    <EmptyState icon="layers" title={running ? 'Finding duplicates…' : 'No duplicate search yet'} className="pane-empty">
+      <p>{running ? 'The overview, the clusters and the review queue appear here when the search is done; Cancel leaves the last run as it was.' : 'Find duplicates from the setup (no configuration needed); the overview, the clusters and the review queue then show here.'}</p>
+      {running ? null : (
+        <button type="button" className="btn btn-primary" onClick={() => setView('setup')}>
+          <Icon name="policy" size={15} /> Go to the setup
+        </button>
+      )}
+    </EmptyState>
+  );
+}
+
 function ActiveView() {
   const view = useDedupe((s) => s.view);
   const summary = useDedupe((s) => s.summary);
   if (view === 'setup') return <SetupView />;
-  if (!summary) return <SetupView />;
+  if (!summary) return <NoRunYet />;
   if (view === 'overview') return <OverviewView summary={summary} />;
   if (view === 'clusters') return <ClusterBrowser />;
   return <ReviewQueue />;

@@ -146,7 +146,11 @@ async function runJob(kind: 'plan' | 'run', what: string): Promise<unknown> {
   const { target, planJobId, runJobId } = useDedupe.getState();
   if (!target || planJobId || runJobId) return null;
   const settings = settingsOrErrors();
-  if (!settings) return null;
+  if (!settings) {
+    // The problems show beside their fields.
+    useDedupe.setState({ view: 'setup' });
+    return null;
+  }
   const counted = draftKey(useDedupe.getState().draft);
   const r = await api.send(kind === 'plan' ? 'dedupe.plan' : 'dedupe.start', { ...ref(target), settings });
   if (!r.ok) {
