@@ -74,8 +74,12 @@ describe('the waterfall', () => {
   it.each([
     [0, '50.0 %'],
     [10, '99.90 %'],
+    [12, '99.98 %'],
+    [20, '> 99.99 %'],
     [-10, '0.10 %'],
-    [-20, '0.00 %'],
+    [-20, '< 0.01 %'],
+    [Infinity, '100 %'],
+    [-Infinity, '0 %'],
   ])('turns log2 odds %d into %s', (w, text) => {
     expect(formatProbability(probabilityOf(w))).toBe(text);
   });

@@ -58,12 +58,14 @@ export function stepText(s: WaterfallStep): string {
   return signed(s.delta);
 }
 
-/** A probability as a percentage, with more digits near 0 and 1 where they matter. */
+/** A probability as a percentage, with more digits near 0 and 1 where they matter; never "100 %" or "0 %" unless it is. */
 export function formatProbability(p: number): string {
+  if (p >= 1) return '100 %';
+  if (p <= 0) return '0 %';
   const pct = p * 100;
-  if (pct > 99.9 && pct < 100) return `${pct.toFixed(2)} %`;
-  if (pct < 0.1 && pct > 0) return `${pct.toFixed(2)} %`;
-  return `${pct.toFixed(1)} %`;
+  if (pct >= 99.995) return '> 99.99 %';
+  if (pct < 0.005) return '< 0.01 %';
+  return pct > 99.9 || pct < 0.1 ? `${pct.toFixed(2)} %` : `${pct.toFixed(1)} %`;
 }
 
 export function waterfallOption(steps: readonly WaterfallStep[], c: ChartColors): ChartOption {
