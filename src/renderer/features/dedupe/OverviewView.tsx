@@ -84,6 +84,8 @@ function Charts({ s }: { s: DedupeSummary }) {
 const pct = (x: number) => (x >= 0.001 ? `${(x * 100).toFixed(1)} %` : `${(x * 100).toPrecision(2)} %`);
 
 function ModelTable({ model, headers }: { model: DedupeModel; headers: Map<string, string> }) {
+  // The columns under a comparison's name, when its name does not already say them.
+  const cols = (c: DedupeModel['comparisons'][number]) => c.columnIds.map((id) => headers.get(id) ?? id).join(', ');
   return (
     <section className="pane-card dd-card dd-wide" aria-label="Match model">
       <h3 className="section-title">Match weights</h3>
@@ -110,7 +112,7 @@ function ModelTable({ model, headers }: { model: DedupeModel; headers: Map<strin
                 {i === 0 ? (
                   <th scope="rowgroup" rowSpan={c.levels.length} className="dd-comparison">
                     {c.label}
-                    <div className="faint dd-cols">{c.columnIds.map((id) => headers.get(id) ?? id).join(', ')}</div>
+                    {cols(c) !== c.label ? <div className="faint dd-cols">{cols(c)}</div> : null}
                   </th>
                 ) : null}
                 <td>
