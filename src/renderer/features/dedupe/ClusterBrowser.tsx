@@ -150,7 +150,7 @@ function MembersTable({ c, columns, idColumn }: { c: DedupeCluster; columns: { i
           <tr>
             <th scope="col" className="col-head">Column</th>
             {c.members.map((m) => (
-              <th key={m.rowId} scope="col" className="col-head num">
+              <th key={m.rowId} scope="col" className="col-head">
                 Row {formatCount(m.rowId)}
               </th>
             ))}
