@@ -11,7 +11,7 @@ import { api } from '../../api';
 import { PageWindow } from './page-window';
 import { PairScore, SideBySide, Waterfall } from './PairCompare';
 import { afterDecision, decidedOf, reviewAction, type ReviewAction } from './review-moves';
-import { decidePair, popUndo, pushUndo, useDedupe } from './store';
+import { decidePair, popUndo, pushUndo, showCounts, useDedupe } from './store';
 
 function useReviewWindow(): PageWindow<DedupeReviewItem> | null {
   const target = useDedupe((s) => s.target);
@@ -58,20 +58,23 @@ async function perform(win: PageWindow<DedupeReviewItem>, a: ReviewAction): Prom
   if (a.kind === 'undo') {
     const last = popUndo();
     if (!last) return;
-    if (await decidePair(last.rowIdL, last.rowIdR, last.previous ?? 'clear')) {
-      win.patch(sameRows(last.rowIdL, last.rowIdR), (it) => ({ ...it, pair: { ...it.pair, decision: last.previous } }));
-      setIndex(last.index);
-    } else pushUndo(last);
+    const counts = await decidePair(last.rowIdL, last.rowIdR, last.previous ?? 'clear');
+    if (!counts) return pushUndo(last);
+    // One render: the decision, the position and the counts change together.
+    win.patch(sameRows(last.rowIdL, last.rowIdR), (it) => ({ ...it, pair: { ...it.pair, decision: last.previous } }));
+    setIndex(last.index);
+    showCounts(counts);
     return;
   }
   const item = win.item(index);
   if (!item) return;
   const { rowIdL, rowIdR, decision: previous } = item.pair;
-  if (await decidePair(rowIdL, rowIdR, a.decision)) {
-    win.patch(sameRows(rowIdL, rowIdR), (it) => ({ ...it, pair: { ...it.pair, decision: a.decision } }));
-    pushUndo({ index, rowIdL, rowIdR, previous });
-    setIndex(afterDecision(index, total, win.findCached(index + 1, undecided)));
-  }
+  const counts = await decidePair(rowIdL, rowIdR, a.decision);
+  if (!counts) return;
+  win.patch(sameRows(rowIdL, rowIdR), (it) => ({ ...it, pair: { ...it.pair, decision: a.decision } }));
+  pushUndo({ index, rowIdL, rowIdR, previous });
+  setIndex(afterDecision(index, total, win.findCached(index + 1, undecided)));
+  showCounts(counts);
 }
 
 const DECISION_TEXT: Record<PairDecision, string> = { match: 'Accepted: the same record', non_match: 'Rejected: different records' };

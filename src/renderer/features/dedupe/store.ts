@@ -198,21 +198,31 @@ export function dismissError(): void {
   useDedupe.setState({ error: null });
 }
 
+export interface ReviewCounts {
+  decidedPairs: number;
+  reviewPairs: number;
+}
+
 /**
- * Records (or with 'clear', removes) a decision on a pair; the counts on screen follow at once.
- * True when the engine recorded it.
+ * Records (or with 'clear', removes) a decision on a pair; the counts it returns are for
+ * `showCounts`, so that the caller can show them with the decision in one render. Null when the
+ * engine did not record it (the error shows).
  */
-export async function decidePair(rowIdL: number, rowIdR: number, decision: PairDecision | 'clear'): Promise<boolean> {
+export async function decidePair(rowIdL: number, rowIdR: number, decision: PairDecision | 'clear'): Promise<ReviewCounts | null> {
   const { target } = useDedupe.getState();
-  if (!target) return false;
+  if (!target) return null;
   const r = await api.send('dedupe.decide', { ...ref(target), rowIdL, rowIdR, decision });
-  if (!same(useDedupe.getState().target, target)) return false;
+  if (!same(useDedupe.getState().target, target)) return null;
   if (!r.ok) {
     useDedupe.setState({ error: { title: `The decision on rows ${rowIdL} and ${rowIdR} was not recorded`, error: r.error } });
-    return false;
+    return null;
   }
-  useDedupe.setState((s) => (s.summary ? { summary: { ...s.summary, counts: { ...s.summary.counts, decidedPairs: r.value.decidedPairs, reviewPairs: r.value.reviewPairs } } } : {}));
-  return true;
+  return r.value;
+}
+
+/** Shows review counts the engine returned (decisions taken since the run change them). */
+export function showCounts(c: ReviewCounts): void {
+  useDedupe.setState((s) => (s.summary ? { summary: { ...s.summary, counts: { ...s.summary.counts, decidedPairs: c.decidedPairs, reviewPairs: c.reviewPairs } } } : {}));
 }
 
 export function pushUndo(entry: UndoEntry): void {
