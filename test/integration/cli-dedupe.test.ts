@@ -109,6 +109,29 @@ describe('sanitizer dedupe', () => {
     expect((JSON.parse(log.stdout) as { entries: { action: string }[] }).entries.map((e) => e.action)).toContain('dedupe.ran');
   });
 
+  it('never compares an --id column the finder would otherwise use: a phone number unique to each row', async () => {
+    // The people again with a phone column instead of ids, every row a number of its own: compared,
+    // the phones keep the repeated people from being exact duplicates; as --id, they do not.
+    const rows = ROWS.map((r, i) => [...r.slice(1), `+44 20 7946 0${100 + i * 7}`]);
+    fs.writeFileSync(path.join(env.cwd, 'phones.csv'), [[...HEADER.slice(1), 'phone'], ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n');
+    const run = async (args: string[]) => {
+      const r = await runCli(['dedupe', 'phones.csv', '--clusters', 'phones-out.csv', '--force', '--json', ...args], env);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as DedupeRunResult;
+    };
+    const compared = await run([]);
+    expect(compared.roles.find((x) => x.header === 'phone')?.role).not.toBe('ignore');
+    expect(compared.counts.exactDuplicateRows).toBe(0);
+    const asId = await run(['--id', 'phone']);
+    expect(asId.roles.find((x) => x.header === 'phone')).toMatchObject({ role: 'ignore', overridden: true });
+    expect(asId.model.comparisons.flatMap((c) => c.columnIds)).not.toContain('c6');
+    expect(asId.counts).toMatchObject({ exactDuplicateRows: 4, clusters: 3, rowsInClusters: 7 });
+    const out = parseCsv(fs.readFileSync(path.join(env.cwd, 'phones-out.csv'), 'utf8'));
+    expect(out.slice(1).map((x) => x[0])).toEqual(rows.map((x) => x[5]));
+    expect(out[9]).toEqual([rows[8]![5], rows[0]![5]]);
+    for (const f of ['phones.csv', 'phones-out.csv']) fs.rmSync(path.join(env.cwd, f));
+  });
+
   it('uses row ids as record ids without --id, and leaves --exclude columns out', async () => {
     const r = await runCli(['dedupe', datasetId, '--workspace', ws, '--exclude', 'city', '--exclude', 'Customer ID', '--threshold', '0.95', '--clusters', 'rowids.csv', '--json'], env);
     expect(r.code, r.stderr).toBe(0);

@@ -115,7 +115,7 @@ async function idWarnings(conn: DuckDBConnection, data: string, c: ColumnInfo): 
   const missing = Number(r?.missing ?? 0);
   const repeated = Number(r?.repeated ?? 0);
   if (missing === 0 && repeated === 0) return [];
-  const parts = [missing > 0 ? `${missing} rows have no value` : '', repeated > 0 ? `${repeated} rows repeat another row's value` : ''].filter(Boolean);
+  const parts = [missing > 0 ? `${missing.toLocaleString('en-US')} rows have no value` : '', repeated > 0 ? `${repeated.toLocaleString('en-US')} rows repeat another row's value` : ''].filter(Boolean);
   return [`The id column ${JSON.stringify(c.header)} does not identify every row (${parts.join('; ')}): record ids in the files are ambiguous there.`];
 }
 

@@ -49,10 +49,14 @@ export async function writeRun(conn: DuckDBConnection, job: JobContext, key: Run
   await runTracked(
     conn,
     job,
+    // The decided pairs below the floor are a semi-join of their own: an EXISTS or-ed into the filter
+    // made DuckDB mark every scored pair (9.3M on 1M rows: 3.9 s and 1.4 GiB more, against 0.8 s).
     `INSERT INTO ${table.dedupePair}
-     SELECT $ds, $v, p.row_id_l, p.row_id_r, p.probability, p.weight, p.levels::UTINYINT[], p.weights::FLOAT[] FROM ${outcome.pairs} p
-     WHERE p.probability >= ${STORED_MIN_PROBABILITY} OR p.decision IS NOT NULL
-        OR EXISTS (SELECT 1 FROM ${table.dedupeDecision} d WHERE d.dataset_id = $ds AND d.row_id_l = p.row_id_l AND d.row_id_r = p.row_id_r)
+     SELECT $ds, $v, p.row_id_l, p.row_id_r, p.probability, p.weight, p.levels::UTINYINT[], p.weights::FLOAT[] FROM (
+       SELECT * FROM ${outcome.pairs} WHERE probability >= ${STORED_MIN_PROBABILITY} OR decision IS NOT NULL
+       UNION ALL
+       SELECT p.* FROM ${outcome.pairs} p SEMI JOIN ${table.dedupeDecision} d ON d.dataset_id = $ds AND d.row_id_l = p.row_id_l AND d.row_id_r = p.row_id_r
+       WHERE p.probability < ${STORED_MIN_PROBABILITY} AND p.decision IS NULL) p
      ORDER BY p.row_id_l, p.row_id_r`,
     k,
   );
