@@ -347,6 +347,10 @@ export async function findDuplicates(q: Query, input: DedupeInput): Promise<Dedu
   const warnings = [...p.blocking.warnings];
   const decisions = settings.useDecisions ? input.decisions : [];
   const decided = await decisionTable(q, p.reps, decisions);
+  const inExact = decisions.length - num((await q.one(`SELECT count(*) AS n FROM ${decided}`)).n);
+  if (inExact > 0) {
+    warnings.push(`${inExact} review decision(s) name two records that are exact duplicates here (equal on every compared column) or repeat another decision; they were not used. To keep exact duplicates apart, compare a column that tells them apart.`);
+  }
   // A decided pair is scored even when no rule pairs it any more.
   await q.run(`INSERT INTO ${p.blocking.candidates} SELECT l, r, 0 FROM ${decided} ANTI JOIN ${p.blocking.candidates} USING (l, r)`);
 
