@@ -30,6 +30,22 @@ export function memoryLimit(env: NodeJS.ProcessEnv = process.env, totalBytes = o
   return `${mib}MiB`;
 }
 
+/**
+ * Runs `fn` under a lower DuckDB memory limit (it spills to its temporary file beyond it), restoring
+ * the workspace's own limit afterwards, whatever happens. The limit is the instance's: other work
+ * meanwhile runs under it too (and spills sooner). A limit the user set
+ * (DATA_SANITIZER_MEMORY_LIMIT) is left alone.
+ */
+export async function underMemoryLimit<T>(conn: DuckDBConnection, limit: string, fn: () => Promise<T>): Promise<T> {
+  if (process.env.DATA_SANITIZER_MEMORY_LIMIT?.trim()) return fn();
+  await conn.run(`SET memory_limit = '${limit.replace(/'/g, "''")}'`);
+  try {
+    return await fn();
+  } finally {
+    await conn.run(`SET memory_limit = '${memoryLimit().replace(/'/g, "''")}'`);
+  }
+}
+
 /** Session settings every connection gets (query progress drives job progress bars). */
 const SESSION_SETTINGS = ['SET enable_progress_bar = true', 'SET enable_progress_bar_print = false'];
 

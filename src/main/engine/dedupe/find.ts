@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ColumnRole, Comparison, DedupeModel, DedupeRole, HistogramBin } from '../../../shared/api/dedupe-types';
 import { DEDUPE_DEFAULTS } from '../../../shared/api/dedupe-types';
 import { AppError } from '../../../shared/api/result';
-import { num } from '../db/database';
+import { num, underMemoryLimit } from '../db/database';
 import { ident } from '../db/sql';
 import type { FrameColumn } from '../clean/frame';
 import type { Query } from '../clean/query';
@@ -341,7 +341,18 @@ function sha256(x: unknown): string {
   return createHash('sha256').update(JSON.stringify(x)).digest('hex');
 }
 
+/**
+ * DuckDB's memory limit while the finder runs: its scratch tables (features, candidate pairs with
+ * their levels, scored pairs) would otherwise grow into the workspace's whole share of RAM; beyond
+ * this, DuckDB spills to its temporary file. Measured on 1M rows: docs/BENCHMARKS.md, dedupe.
+ */
+export const FIND_MEMORY_LIMIT = '1GB';
+
 export async function findDuplicates(q: Query, input: DedupeInput): Promise<DedupeOutcome> {
+  return underMemoryLimit(q.conn, FIND_MEMORY_LIMIT, () => find(q, input));
+}
+
+async function find(q: Query, input: DedupeInput): Promise<DedupeOutcome> {
   const { settings } = input;
   const p = await prepare(q, input);
   const warnings = [...p.blocking.warnings];

@@ -9,8 +9,8 @@ import { ENTITY_TYPES, type PiiColumnSummary, type PiiScanSummary } from '../../
 import { AppError } from '../../../../shared/api/result';
 import type { ColumnInfo, LogicalType } from '../../../../shared/api/types';
 import { getDataset, versionTable } from '../../datasets/catalog';
-import { memoryLimit } from '../../db/database';
-import { literal, table } from '../../db/sql';
+import { underMemoryLimit } from '../../db/database';
+import { table } from '../../db/sql';
 import type { JobContext } from '../../jobs/jobs';
 import { sampleEvery } from '../../profile/sample';
 import { PII_RULES_VERSION } from '../registry';
@@ -93,16 +93,8 @@ function caveat(skipped: ColumnInfo[]): string {
 export const SCAN_MEMORY_LIMIT = '512MB';
 
 /** Runs `fn` under SCAN_MEMORY_LIMIT, restoring the workspace's own limit afterwards, whatever happens. */
-async function underScanMemoryLimit<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
-  if (process.env.DATA_SANITIZER_MEMORY_LIMIT?.trim()) return fn();
-  // The limit is the instance's: other work meanwhile runs under it too (and spills sooner); a
-  // second scan that ends later restores the same workspace limit.
-  await conn.run(`SET memory_limit = ${literal(SCAN_MEMORY_LIMIT)}`);
-  try {
-    return await fn();
-  } finally {
-    await conn.run(`SET memory_limit = ${literal(memoryLimit())}`);
-  }
+function underScanMemoryLimit<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+  return underMemoryLimit(conn, SCAN_MEMORY_LIMIT, fn);
 }
 
 export async function runPiiScan(ws: Workspace, workers: WorkerPool, job: JobContext, req: ScanRequest, actor: string): Promise<PiiScanSummary> {
