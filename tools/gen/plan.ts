@@ -1,7 +1,7 @@
 // The row plan: which output row is a new customer, an exact copy of an earlier one, or a near
 // duplicate of an earlier one — and so the ground truth. Nothing is kept per row: an earlier
 // customer is drawn again from its own stream when a duplicate needs it.
-import { HARD_RATES, drawLookalike, makeLookalike, nearDuplicateHard, type AnyEdit, type Lookalike, type NoiseProfile } from './hard';
+import { HARD_RATES, drawLookalike, makeLookalike, nearDuplicateHard, ownEmail, type AnyEdit, type Lookalike, type NoiseProfile } from './hard';
 import { drawPerson, type Person } from './person';
 import { Rng, seedWords } from './prng';
 import { render, type Rendered } from './render';
@@ -125,9 +125,10 @@ export class Materializer {
     if (this.noise === 'standard') return { person, rng, lookalike: null };
     const lr = Rng.derive(this.base, STREAM_LOOKALIKE, k);
     const lookalike = drawLookalike(lr, k);
-    if (!lookalike) return { person, rng, lookalike };
+    if (!lookalike) return { person: { ...person, emailLocal: ownEmail(person.emailLocal, k) }, rng, lookalike };
     const model = depth < LOOKALIKE_DEPTH ? this.person(lookalike.of, depth + 1).person : drawPerson(Rng.derive(this.base, STREAM_ENTITY, lookalike.of));
-    return { person: makeLookalike(lr, person, model, lookalike.kind), rng, lookalike };
+    const self = makeLookalike(lr, person, model, lookalike.kind);
+    return { person: { ...self, emailLocal: ownEmail(self.emailLocal, k) }, rng, lookalike };
   }
 
   row(c: PlanChunk, i: number): GenRow {
