@@ -92,7 +92,7 @@ describe('grid section', () => {
     [12, 80, ['| unsorted | 300 × 50 rows × 14 columns | 6.00 ms | 12.00 ms | 24.00 ms | ✅ met |', '| sorted view | 300 × 50 rows × 14 columns | 40.00 ms | 80.00 ms | 160.00 ms | ❌ missed |']],
   ])('p95 %s ms unsorted, %s ms sorted', (a, b, lines) => {
     const result: GridResult = { rows: 1e7, columns: 14, imported: null, unsorted: windows(a), sorted: windows(b), sortSeconds: 9.5, sortColumn: 'last_name', filterSeconds: 3, filterMatches: 1234, peakRssMiB: 900 };
-    const text = gridSection({ dataset: { format: 'csv', file: '/x.csv', bytes: 1.5e9, rows: 1e7, seed: 's', generatedIn: null, counts: { original: 8_900_000, exact: 750_000, near: 350_000 } }, result, importRecord: { run: okRun(60, 800), date: '2030-01-01 10:00 UTC', load: 0.4 } }, machine, 'd', 'a note');
+    const text = gridSection({ dataset: { format: 'csv', file: '/x.csv', bytes: 1.5e9, rows: 1e7, seed: 's', noise: 'standard', truth: '/x.csv.truth.csv', generatedIn: null, counts: { original: 8_900_000, exact: 750_000, near: 350_000 } }, result, importRecord: { run: okRun(60, 800), date: '2030-01-01 10:00 UTC', load: 0.4 } }, machine, 'd', 'a note');
     for (const l of lines) expect(text).toContain(l);
     expect(text).toContain('| sort by last_name (`grid.openView`, builds the view) | 9.50 |');
     expect(text).toContain('Note: a note');

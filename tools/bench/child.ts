@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import type { ImportResult } from '../../src/shared/api/types';
 import { Rng, seedWords } from '../gen/prng';
 import { cleanOnce, type CleanRun } from './clean-bench';
+import { dedupeOnce } from './dedupe-bench';
 import { openEngine, runJob, type BenchEngine } from './client';
 import { piiSetup, piiSpeedOnce } from './pii-speed';
 import { profileOnce, profileSetup } from './profile-run';
@@ -143,6 +144,15 @@ program
   .requiredOption('--workspace <dir>')
   .action(async (o: { file: string; workspace: string }) => {
     process.stdout.write(`${RESULT_MARK}${JSON.stringify(await piiSpeedOnce(o.file, o.workspace))}\n`);
+  });
+
+program
+  .command('dedupe')
+  .requiredOption('--file <file>')
+  .requiredOption('--clusters <file>')
+  .requiredOption('--home <dir>', 'the app-data folder for this run (kept out of the user\'s own)')
+  .action(async (o: { file: string; clusters: string; home: string }) => {
+    process.stdout.write(`${RESULT_MARK}${JSON.stringify(await dedupeOnce(o.file, o.clusters, o.home))}\n`);
   });
 
 await program.parseAsync();

@@ -1,13 +1,16 @@
-// `npm run bench -- import|grid|profile|clean|pii|all [--rows N] [--runs K] [--formats …]`: measures
-// import, the grid, the profile, cleaning and PII detection through the real engine, prints the
-// figures and writes them into docs/BENCHMARKS.md.
+// `npm run bench -- import|grid|profile|clean|pii|dedupe|all [--rows N] [--runs K] [--formats …]
+// [--sizes …]`: measures import, the grid, the profile, cleaning, PII detection and duplicate
+// detection through the real engine, prints the figures and writes them into docs/BENCHMARKS.md.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GEN_FORMATS, type GenFormat } from '../gen/generate';
+import { NOISE_PROFILES, type NoiseProfile } from '../gen/hard';
 import { BENCH_DIR } from './datasets';
 import { benchClean, cleanSection } from './clean-bench';
+import { benchDedupe } from './dedupe-bench';
+import { dedupeSection } from './dedupe-report';
 import { benchGrid } from './grid-bench';
 import { benchImport } from './import-bench';
 import { describeMachine } from './machine';
@@ -29,6 +32,18 @@ const formats = (v: string): GenFormat[] => {
   return list as GenFormat[];
 };
 
+const sizes = (v: string): number[] => {
+  const list = v.split(',').map((x) => whole(2)(x.trim()));
+  if (list.length === 0) throw new InvalidArgumentError('expected sizes such as 10000,100000');
+  return list;
+};
+const noises = (v: string): NoiseProfile[] => {
+  const list = v.split(',').map((x) => x.trim());
+  const bad = list.filter((x) => !(NOISE_PROFILES as readonly string[]).includes(x));
+  if (bad.length > 0 || list.length === 0) throw new InvalidArgumentError(`unknown profile ${bad.join(', ')}; use ${NOISE_PROFILES.join(', ')}`);
+  return list as NoiseProfile[];
+};
+
 interface Opts {
   rows: number;
   runs: number;
@@ -37,12 +52,14 @@ interface Opts {
   gridRows: number;
   piiRows: number;
   windows: number;
+  sizes: number[];
+  noise: NoiseProfile[];
   doc: string | false;
   note?: string;
 }
 
 const program = new Command('bench')
-  .description('Benchmarks import (per format), the data grid, the column profile, cleaning and PII accuracy through the real engine.')
+  .description('Benchmarks import (per format), the data grid, the column profile, cleaning, PII and duplicate detection through the real engine.')
   .addOption(new Option('--rows <n>', 'rows of the import datasets').default(1_000_000).argParser(whole(1)))
   .addOption(new Option('--runs <k>', 'import runs per format, and profile runs, each in a fresh process').default(5).argParser(whole(1)))
   .addOption(new Option('--formats <list>', 'import formats').default(['csv', 'jsonl', 'json', 'parquet', 'xlsx']).argParser(formats))
@@ -50,13 +67,15 @@ const program = new Command('bench')
   .addOption(new Option('--grid-rows <n>', 'rows of the grid dataset').default(10_000_000).argParser(whole(100)))
   .addOption(new Option('--pii-rows <n>', 'rows of the labelled PII table (accuracy)').default(20_000).argParser(whole(1)))
   .addOption(new Option('--windows <n>', 'grid windows per measurement').default(300).argParser(whole(1)))
+  .addOption(new Option('--sizes <list>', 'dedupe: rows of each generated dataset').default([10_000, 100_000, 1_000_000]).argParser(sizes))
+  .addOption(new Option('--noise <list>', 'dedupe: generator noise profiles').default(['standard', 'hard']).argParser(noises))
   .option('--doc <file>', 'Markdown file to write the figures into', 'docs/BENCHMARKS.md')
   .option('--no-doc', 'print the figures only')
   .option('--note <text>', 'a note to print with the figures')
-  .argument('<suite>', 'import | grid | profile | clean | pii | all')
+  .argument('<suite>', 'import | grid | profile | clean | pii | dedupe | all')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
   .action(async (suite: string, o: Opts) => {
-    if (!['import', 'grid', 'profile', 'clean', 'pii', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid, profile, clean, pii or all`);
+    if (!['import', 'grid', 'profile', 'clean', 'pii', 'dedupe', 'all'].includes(suite)) throw new InvalidArgumentError(`unknown suite ${suite}; use import, grid, profile, clean, pii, dedupe or all`);
     const log = (s: string) => console.error(s);
     /** When a suite starts and how busy the machine was then. */
     const start = () => ({ load: os.loadavg()[0] ?? 0, date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` });
@@ -108,6 +127,15 @@ const program = new Command('bench')
       fs.writeFileSync(path.join(BENCH_DIR, 'results', `pii-speed-${stamp}.json`), JSON.stringify({ machine, date, pii }, null, 2));
       console.log(`\n${section}\n`);
       if (o.doc) writeSection(o.doc, 'pii-speed', section);
+    }
+    if (suite === 'dedupe' || suite === 'all') {
+      const { load, date } = start();
+      const dedupe = await benchDedupe({ dir: BENCH_DIR, sizes: o.sizes, runs: o.runs, seed: o.seed, noises: o.noise, log });
+      const machine = await describeMachine(load);
+      const section = dedupeSection(dedupe, machine, date, note);
+      fs.writeFileSync(path.join(BENCH_DIR, 'results', `dedupe-${stamp}.json`), JSON.stringify({ machine, date, dedupe }, null, 2));
+      console.log(`\n${section}\n`);
+      if (o.doc) writeSection(o.doc, 'dedupe', section);
     }
   });
 

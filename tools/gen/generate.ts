@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../src/shared/api/result';
 import { FileWriter } from './file-writer';
+import type { NoiseProfile } from './hard';
 import { Materializer, RowPlan, type PlanChunk, type RowKind } from './plan';
 import { FormatPool } from './pool';
 import { parquetSink } from './sinks/parquet';
@@ -32,6 +33,8 @@ export interface GenOptions {
   truth?: string;
   /** Formatting threads; 0 formats in this thread. Default: one per core for large outputs. The output never depends on it. */
   workers?: number;
+  /** `hard`: the second labelled set (tools/gen/hard.ts); `standard` (the default) is what the benchmarks have always used. */
+  noise?: NoiseProfile;
   /** Parquet conversion threads (the output does not depend on it either). */
   threads?: number;
   onProgress?: (rows: number) => void;
@@ -41,6 +44,7 @@ export interface GenSummary {
   file: string;
   truth: string;
   format: GenFormat;
+  noise: NoiseProfile;
   rows: number;
   bytes: number;
   clusters: number;
@@ -88,10 +92,11 @@ export async function generate(o: GenOptions): Promise<GenSummary> {
   checkOptions(o, out, truthPath);
   const sink = openSink(format, out, o.rows, o.threads);
   const truth = new FileWriter(truthPath);
-  const plan = new RowPlan(o.seed);
-  const m = new Materializer(o.seed);
+  const noise = o.noise ?? 'standard';
+  const plan = new RowPlan(o.seed, noise);
+  const m = new Materializer(o.seed, noise);
   const workers = sink.kind === 'rows' ? 0 : (o.workers ?? (o.rows >= WORKERS_FROM_ROWS ? os.availableParallelism() : 0));
-  const pool = workers > 0 ? new FormatPool(workers, o.seed) : null;
+  const pool = workers > 0 ? new FormatPool(workers, o.seed, noise) : null;
   const inFlight: Promise<string>[] = [];
   const counts: Record<RowKind, number> = { original: 0, exact: 0, near: 0 };
   try {
@@ -117,7 +122,7 @@ export async function generate(o: GenOptions): Promise<GenSummary> {
     const bytes = await sink.finish();
     truth.commit();
     return {
-      file: out, truth: truthPath, format, rows: o.rows, bytes, clusters: counts.original, counts,
+      file: out, truth: truthPath, format, noise, rows: o.rows, bytes, clusters: counts.original, counts,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (err) {

@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { AppError } from '../../src/shared/api/result';
 import { GEN_FORMATS, MAX_ROWS, generate, type GenFormat } from './generate';
+import { NOISE_PROFILES, type NoiseProfile } from './hard';
 
 function rowCount(v: string): number {
   const n = Number(v.replaceAll('_', ''));
@@ -30,6 +31,10 @@ const program = new Command('gen')
   .requiredOption('--out <file>', 'output file (replaced atomically)')
   .option('--seed <seed>', 'any text; the same seed and rows give byte-identical files', '1')
   .option('--format <format>', `${GEN_FORMATS.join(' | ')} (default: from the extension, else csv)`, format)
+  .option('--noise <profile>', 'standard | hard (two to five edits per near duplicate, several fields at once, look-alike non-duplicates)', (v) => {
+    if (!(NOISE_PROFILES as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of ${NOISE_PROFILES.join(', ')}`);
+    return v as NoiseProfile;
+  })
   .option('--truth <file>', 'ground-truth CSV row_id,cluster_id (default: <out>.truth.csv)')
   .option('--workers <n>', 'formatting threads (default: one per core for 50,000 rows or more; 0: none)', (v) => {
     const n = Number(v);
@@ -40,11 +45,11 @@ const program = new Command('gen')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 program.parse();
-const o = program.opts<{ rows: number; out: string; seed: string; format?: GenFormat; truth?: string; workers?: number; quiet?: boolean }>();
+const o = program.opts<{ rows: number; out: string; seed: string; format?: GenFormat; noise?: NoiseProfile; truth?: string; workers?: number; quiet?: boolean }>();
 
 try {
   const s = await generate({
-    rows: o.rows, seed: o.seed, out: o.out, ...(o.format ? { format: o.format } : {}), ...(o.truth ? { truth: o.truth } : {}),
+    rows: o.rows, seed: o.seed, out: o.out, ...(o.format ? { format: o.format } : {}), ...(o.noise ? { noise: o.noise } : {}), ...(o.truth ? { truth: o.truth } : {}),
     ...(o.workers !== undefined ? { workers: o.workers } : {}),
     ...(o.quiet || !process.stderr.isTTY ? {} : { onProgress: progress() }),
   });

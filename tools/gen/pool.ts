@@ -1,6 +1,7 @@
 // Worker threads that format chunks in parallel. The workers are TypeScript, so each starts from
 // a small JavaScript entry that registers tsx's loader (under vitest as under the tsx CLI).
 import { Worker } from 'node:worker_threads';
+import type { NoiseProfile } from './hard';
 import type { PlanChunk } from './plan';
 import type { TextFormat } from './text';
 import type { WorkReply, WorkRequest } from './worker';
@@ -16,9 +17,9 @@ export class FormatPool {
   private seq = 0;
   private failed: Error | null = null;
 
-  constructor(size: number, seed: string) {
+  constructor(size: number, seed: string, noise: NoiseProfile = 'standard') {
     this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { seed }, execArgv: [] });
+      const w = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { seed, noise }, execArgv: [] });
       w.on('message', (r: WorkReply) => this.settle(r));
       w.on('error', (err) => this.fail(err));
       w.on('exit', (code) => {

@@ -56,6 +56,10 @@ export interface Rendered {
 export interface RenderOverrides {
   dobFormat?: number;
   nameCase?: 'upper' | 'lower';
+  /** The hard profile's: a birth-date spelling of its own, street and city swapped, columns left empty. */
+  dobText?: (d: Ymd) => string;
+  swapStreetCity?: boolean;
+  blank?: readonly ColumnName[];
 }
 
 const STATUS_TITLE = Object.fromEntries(STATUSES.map((s) => [s, s[0]!.toUpperCase() + s.slice(1)])) as Record<Person['status'], string>;
@@ -178,7 +182,7 @@ export function render(rng: Rng, p: Person, id: string, o: RenderOverrides = NO_
     whitespaceNoise(rng, nameCase(rng, p.last.text, o), 0.015),
     rng.chance(0.03) ? email.replace(/^./, (c) => c.toUpperCase()).replace(/@(.)/, (_, c: string) => `@${c.toUpperCase()}`) : email,
     formatPhone(p.phone, p.locale.phone.formats[p.phoneFormat]!),
-    DATE_FORMATS[dobFormat]!(p.dob),
+    (o.dobText ?? DATE_FORMATS[dobFormat]!)(p.dob),
     whitespaceNoise(rng, p.shortStreet ? p.street.short : p.street.full, 0.01),
     whitespaceNoise(rng, caseNoise(rng, p.city, 0.02, 0.03), 0.01),
     rng.chance(0.05) ? p.postcode.replace(' ', '').toLowerCase() : p.postcode,
@@ -199,6 +203,9 @@ export function render(rng: Rng, p: Person, id: string, o: RenderOverrides = NO_
       if (i === COL.signup_date) signupGone = true;
     }
   }
+  // After every draw, so that the standard profile's records (which never set these) stay as they were.
+  if (o.swapStreetCity) [values[COL.street], values[COL.city]] = [values[COL.city] ?? null, values[COL.street] ?? null];
+  for (const c of o.blank ?? []) values[COL[c]] = null;
   return {
     values,
     balance: balanceGone ? null : p.balanceCents / 100,

@@ -116,6 +116,8 @@ function edit(rng: Rng, p: Person, o: RenderOverrides, kind: EditKind): void {
   }
 }
 
+export { applicable as isApplicable, edit as applyEdit };
+
 /** A near duplicate of `original`: identity kept, one to three edits, some account fields moved on. */
 export function nearDuplicate(rng: Rng, original: Person): Variant {
   const person: Person = { ...original };

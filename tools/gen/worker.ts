@@ -1,6 +1,7 @@
 // A generator worker thread: turns planned chunks into text. Records depend only on the seed and
 // the plan, so any worker can take any chunk and the output stays byte-identical.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { NoiseProfile } from './hard';
 import { Materializer, type PlanChunk } from './plan';
 import { chunkText, type TextFormat } from './text';
 
@@ -13,7 +14,8 @@ export type WorkReply = { id: number; text: string } | { id: number; error: stri
 
 const port = parentPort;
 if (port) {
-  const m = new Materializer((workerData as { seed: string }).seed);
+  const data = workerData as { seed: string; noise?: NoiseProfile };
+  const m = new Materializer(data.seed, data.noise ?? 'standard');
   port.on('message', (req: WorkRequest) => {
     let reply: WorkReply;
     try {
