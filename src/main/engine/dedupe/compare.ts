@@ -176,6 +176,10 @@ export function comparisons(cols: { columnId: string; header: string; role: Dedu
   const family = used.filter((c) => c.role === 'family_name');
   const pair = given.length === 1 && family.length === 1 ? { given: given[0]!.columnId, family: family[0]!.columnId } : null;
   const full = used.filter((c) => c.role === 'full_name');
+  // One address, one piece of evidence: when the street address agrees exactly, the postcode and
+  // city say nothing more (a household, or twins, would otherwise count their address three times).
+  const address = used.filter((c) => c.role === 'address');
+  const sameAddress = address.length === 1 ? `l.${feat(address[0]!.columnId)} = r.${feat(address[0]!.columnId)}` : null;
   const namesAgree = pair
     ? `l.${feat(pair.family)} = r.${feat(pair.family)} AND l.${feat(pair.given)} = r.${feat(pair.given)}`
     : full.length === 1
@@ -197,6 +201,7 @@ export function comparisons(cols: { columnId: string; header: string; role: Dedu
       feature: f,
       termFrequency: TF_ROLES.has(c.role),
       ...(swap && c.role === 'family_name' ? { neutralWhen: swapped(a, b, swap) } : {}),
+      ...(sameAddress && (c.role === 'postcode' || c.role === 'city') ? { neutralWhen: sameAddress } : {}),
     };
     if (c.role !== 'email' || !namesAgree) return def;
     // The two strongest levels again, for pairs whose names agree as well.
