@@ -171,7 +171,11 @@ export const stepSchemas = {
     threshold: z.number().positive().max(100).optional(),
     action: z.enum(['flag', 'clip', 'set_missing']),
   })),
-  dedupe_exact: step('dedupe_exact', noParams),
+  // `normalise` is optional, not defaulted: a stored policy without it parses (and digests) as before.
+  dedupe_exact: step('dedupe_exact', z.strictObject({
+    /** Compare text after trimming, collapsing spacing, folding case and stripping accents (default false). */
+    normalise: z.boolean().optional(),
+  }).default({})),
   drop_columns: step('drop_columns', noParams),
   rename_column: step('rename_column', z.strictObject({ to: z.string().max(1000) })),
   drop_rows: step('drop_rows', noParams),

@@ -56,7 +56,9 @@ async function dispatch(q: Query, frame: Frame, step: Step, cols: FrameColumn[],
     case 'outliers': return compileOutliers(...ctx(step), index);
     case 'dedupe_exact': {
       if (cols.length === 0) throw new AppError('POLICY_INVALID', `${describeStep(step, index)} has no key columns.`);
-      return rowsCompiled({ kind: 'rows', removed: await duplicateRows(q, frame, cols, where) }, cols, []);
+      const normalise = step.params.normalise === true;
+      const removed = await duplicateRows(q, frame, cols, where, normalise);
+      return rowsCompiled({ kind: 'rows', removed, linked: true }, cols, normalise ? ['text compared trimmed, with spacing collapsed, case folded and accents stripped'] : []);
     }
     case 'drop_rows':
       return rowsCompiled({ kind: 'rows', keep: `NOT (${where ?? 'false'})` }, cols, []);
