@@ -246,6 +246,11 @@ export class Pipeline {
       await this.q.run(
         `INSERT INTO ${this.ledger} (row_id, step_index, kind, col_id, "before", "after", confidence) SELECT row_id, ${s.index}, 'cell', col_id, "before", "after", confidence FROM ${filled.cells}`,
       );
+      // A filled column has new values: detection and classes cached for it are stale.
+      for (const r of await this.q.all(`SELECT DISTINCT col_id FROM ${filled.cells}`)) {
+        const c = this.columns.find((x) => x.id === String(r.col_id));
+        if (c) c.stamp = (c.stamp ?? 0) + 1;
+      }
       await this.q.drop(filled.cells);
       // Named columns: a frame table may carry a pass's change flags, which the rewritten rows lack.
       const cols = ['row_id', ...from.columns.map((c) => ident(c.id))].join(', ');
@@ -254,7 +259,7 @@ export class Pipeline {
     this.physical = {
       relation,
       tables: [...(from.tables ?? [from.relation]), removed, ...(filled ? [filled.rows] : [])],
-      columns: from.columns,
+      columns: filled ? this.columns.map((c) => ({ ...c })) : from.columns,
       rowCount: from.rowCount - num(n.n),
     };
   }
