@@ -1,5 +1,5 @@
 // The near-duplicate step end to end through the clean API on a real workspace: a people table
-// with four planted duplicates (typos, a blank, a newer copy). Each survivorship keeps the record
+// with four planted duplicates (typos, a blank, a newer copy: test/support/near-people.ts). Each survivorship keeps the record
 // it says, the ledger holds every removed row (its survivor and pair probability) and every merged
 // cell, the diff summary counts them, a preview agrees with the run and writes nothing, review
 // decisions steer the step (and can be switched off), merged personal data is kept out of the
@@ -13,6 +13,7 @@ import type { JobContext } from '../../src/main/engine/jobs/jobs';
 import type { StepInput } from '../../src/shared/policy/steps';
 import { cleanFile, jobResult, policyDoc, writeCsv } from '../support/clean';
 import { startTestEngine, type TestEngine } from '../support/engine';
+import { NEAR_COMPARED, NEAR_HEADER, NEAR_ROWS, nearPerson } from '../support/near-people';
 
 let t: TestEngine;
 beforeAll(async () => {
@@ -22,36 +23,9 @@ afterAll(async () => {
   await t.close();
 });
 
-type Cell = string | null;
-const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'James', 'Isabella', 'Lucas', 'Mia', 'Mason', 'Amelia', 'Ethan', 'Harper', 'Logan', 'Evelyn', 'Oliver', 'Abigail', 'Aiden'];
-const LAST = ['Garcia', 'Okafor', 'Nakamura', 'Petrov', 'Schmidt', 'Kowalski', 'Fernandes', 'Lindqvist', 'Haddad', 'Brennan', 'Moreau', 'Rossi', 'Jansen', 'Novak', 'Tanaka', 'Dubois', 'Kaur', 'Mendes', 'Walsh', 'Yilmaz'];
-const CITIES = ['Leeds', 'Bath', 'York', 'Derby', 'Exeter', 'Truro', 'Ripon', 'Wells', 'Ely', 'Perth'];
-const HEADER = ['first', 'last', 'dob', 'email', 'phone', 'city', 'updated'];
-
-/** Row i (0-based) is row id i + 1: 60 different people. */
-function person(i: number): Cell[] {
-  const first = FIRST[i % 20] as string;
-  const last = LAST[(i + Math.floor(i / 20) * 3) % 20] as string;
-  const dob = `19${50 + (i % 45)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
-  return [first, last, dob, `${first}.${last}${i}@example.org`.toLowerCase(), `+4477009${String(i).padStart(5, '0')}`, CITIES[i % 10] as string, '2024-01-01'];
-}
-const PEOPLE = Array.from({ length: 60 }, (_, i) => person(i));
-const copy = (rowId: number, edit: (r: Cell[]) => void): Cell[] => {
-  const r = [...(PEOPLE[rowId - 1] as Cell[])];
-  edit(r);
-  return r;
-};
-// Row 5 has no city (its duplicate 61 has one, but no phone); row 12 no phone (62 has it).
-(PEOPLE[4] as Cell[])[5] = null;
-(PEOPLE[11] as Cell[])[4] = null;
-const DUPLICATES: Cell[][] = [
-  copy(5, (r) => { r[1] = `${r[1]}x`; r[4] = null; r[5] = 'Bath'; r[6] = '2025-02-01'; }), // 61 ~ 5
-  copy(12, (r) => { r[0] = (r[0] as string).toUpperCase(); r[4] = '+447700900011'; r[6] = '2025-03-01'; }), // 62 ~ 12
-  copy(30, (r) => { r[6] = '2025-04-01'; }), // 63 ~ 30
-  copy(45, (r) => { r[0] = (r[0] as string).slice(0, -1); r[5] = null; r[6] = '2023-06-01'; }), // 64 ~ 45
-];
-const ROWS = [...PEOPLE, ...DUPLICATES];
-const COMPARED = { names: ['first', 'last', 'dob', 'email', 'phone', 'city'] };
+const HEADER = NEAR_HEADER;
+const ROWS = NEAR_ROWS;
+const COMPARED = { names: NEAR_COMPARED };
 
 const near = (params: Record<string, unknown> = {}, extra: Partial<StepInput> = {}): StepInput => ({ id: 'near', type: 'dedupe_near', columns: COMPARED, params, ...extra }) as StepInput;
 
@@ -157,7 +131,7 @@ describe('dedupe_near through clean.run', () => {
   });
 
   it('a run cancelled during the step leaves no version, no ledger and no scratch table', async () => {
-    const many = Array.from({ length: 40_000 }, (_, i) => person(i));
+    const many = Array.from({ length: 40_000 }, (_, i) => nearPerson(i));
     const big = (await t.importFile(writeCsv(HEADER, many))).datasetId;
     await t.settle();
     const tablesBefore = await t.engine.workspace.db.all(`SELECT database_name, table_name FROM duckdb_tables() ORDER BY ALL`);
