@@ -112,7 +112,7 @@ export const DEDUPE_DEFAULTS = {
   threshold: 0.9,
   review: { lower: 0.5, upper: 0.95 },
   /** A rule making more candidate pairs than this many per row is left out automatically. */
-  maxPairsPerRow: 50,
+  maxPairsPerRow: 5,
 } as const;
 
 const columnId = z.string().regex(/^c[0-9]+$/, 'a column id looks like c3');
