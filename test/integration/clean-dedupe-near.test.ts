@@ -73,7 +73,7 @@ describe('dedupe_near through clean.run', () => {
       expect(cells[0]?.confidence).toBe(ledger.find(([row]) => row === 61)?.[2]);
       expect(out.rows[out.rowIds.indexOf(5)]?.[5]).toBe('Bath');
       expect(summary).toMatchObject({ cellsChanged: 1, rowsChanged: 1 });
-      expect(notes).toMatch(/1 blank cells of kept records filled/);
+      expect(notes).toMatch(/1 blank cell of kept records filled/);
     } else expect(out.ledger).toEqual([]);
   });
 
@@ -94,7 +94,7 @@ describe('dedupe_near through clean.run', () => {
     const imp = await t.importFile(writeCsv(HEADER, ROWS));
     const job: JobContext = { id: 'decisions', signal: new AbortController().signal, progress: () => undefined, throwIfCancelled: () => undefined, onCancel: () => () => undefined };
     const decisions: DecidedPair[] = [
-      { rowIdL: 30, rowIdR: 63, decision: 'non_match' },
+      { rowIdL: 5, rowIdR: 61, decision: 'non_match' },
       { rowIdL: 1, rowIdR: 2, decision: 'match' },
     ];
     const preview = async (useDecisions: boolean) => (await runClean(t.engine.workspace, t.engine.workers, job, {
@@ -102,7 +102,8 @@ describe('dedupe_near through clean.run', () => {
     }, 'tester')) as PreviewResult;
     const used = await preview(true);
     expect(used.changes.filter((c) => c.kind === 'row').map((c) => [c.rowId, c.after, c.confidence === 1])).toEqual([
-      [2, '1', true], [61, '5', false], [62, '12', false], [64, '45', false],
+      // 63 equals 30 on every compared column: an exact duplicate, probability 1.
+      [2, '1', true], [62, '12', false], [63, '30', true], [64, '45', false],
     ]);
     expect(used.steps[0]?.notes.join('\n')).toMatch(/2 review decisions honoured, sha256:[0-9a-f]{64}/);
     const ignored = await preview(false);

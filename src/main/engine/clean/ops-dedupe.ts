@@ -65,6 +65,8 @@ export async function compileDedupeNear(...[q, frame, step, cols, where, index]:
   };
 }
 
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
 /** The step's notes: what it compared, found and kept, and the digests a re-run is checked against. */
 function describe(o: DedupeOutcome, kept: SurvivorshipResult, strategy: keyof typeof KEEPS, threshold: number, newest: FrameColumn | undefined): string[] {
   const c = o.counts;
@@ -72,13 +74,13 @@ function describe(o: DedupeOutcome, kept: SurvivorshipResult, strategy: keyof ty
   const rules = o.rules.filter((r) => r.used).map((r) => `${r.label} (${r.pairs.toLocaleString('en')} pairs)`);
   const out = [
     `compared ${roles.join(', ')}`,
-    `${c.candidatePairs.toLocaleString('en')} candidate pairs${rules.length > 0 ? ` from ${rules.join('; ')}` : ''}; ${c.matchedPairs.toLocaleString('en')} at or above probability ${threshold}`,
-    `${kept.clusters.toLocaleString('en')} clusters of duplicates (largest ${c.largestCluster}${c.chainedClusters > 0 ? `; ${c.chainedClusters} joined only through chains of pairs — worth a look` : ''}); ${kept.removedRows.toLocaleString('en')} rows removed, ${KEEPS[strategy]}`,
+    `${count(c.candidatePairs, 'candidate pair')}${rules.length > 0 ? ` from ${rules.join('; ')}` : ''}; ${c.matchedPairs.toLocaleString('en')} at or above probability ${threshold}`,
+    `${count(kept.clusters, 'cluster')} of duplicates${kept.clusters > 0 ? ` (largest ${c.largestCluster}${c.chainedClusters > 0 ? `; ${c.chainedClusters} joined only through chains of pairs — worth a look` : ''})` : ''}; ${count(kept.removedRows, 'row')} removed, ${KEEPS[strategy]}`,
   ];
-  if (strategy === 'merge') out.push(`${kept.filledCells.toLocaleString('en')} blank cells of kept records filled from their duplicates`);
-  if (newest && kept.unreadable > 0) out.push(`${kept.unreadable.toLocaleString('en')} values of "${newest.header}" read as neither a date nor a number: those records count as the oldest`);
+  if (strategy === 'merge') out.push(`${count(kept.filledCells, 'blank cell')} of kept records filled from their duplicates`);
+  if (newest && kept.unreadable > 0) out.push(`${count(kept.unreadable, 'value')} of "${newest.header}" read as neither a date nor a number: those records count as the oldest`);
   out.push(`match model sha256:${o.digests.model} (${o.model.converged ? 'converged' : 'did not converge'} after ${o.model.iterations} EM iterations)`);
-  out.push(o.digests.decisionCount > 0 ? `${o.digests.decisionCount} review decisions honoured, sha256:${o.digests.decisions}` : `no review decisions used (sha256:${o.digests.decisions})`);
-  if (c.reviewPairs > 0) out.push(`${c.reviewPairs.toLocaleString('en')} undecided pairs in the review band`);
+  out.push(o.digests.decisionCount > 0 ? `${count(o.digests.decisionCount, 'review decision')} honoured, sha256:${o.digests.decisions}` : `no review decisions used (sha256:${o.digests.decisions})`);
+  if (c.reviewPairs > 0) out.push(`${count(c.reviewPairs, 'undecided pair')} in the review band`);
   return out;
 }
