@@ -46,16 +46,19 @@ export async function compileDedupeNear(...[q, frame, step, cols, where, index]:
   const rowCount = where ? num((await q.one(`SELECT count(*) AS n FROM ${relation}`)).n) : frame.rowCount;
   const settings = dedupeSettingsSchema.parse({ roles, threshold: p.threshold, useDecisions: p.useDecisions });
   const decisions = p.useDecisions ? await q.dedupe.decisions() : [];
-  const outcome = await findDuplicates(q, { relation, columns: cols, rowCount, settings, decisions });
-  let kept: SurvivorshipResult;
+  // The finder's working tables (features, candidates, pairs, clusters…) are dropped once the step
+  // has its result: later steps of the run do not need them, and at 1M rows they are large.
+  const mark = q.mark();
+  let kept: SurvivorshipResult | undefined;
   try {
+    const outcome = await findDuplicates(q, { relation, columns: cols, rowCount, settings, decisions });
     kept = await survive(q, {
       frame: { relation, columns: frame.columns, rowCount }, clusters: outcome.clusters, pairs: outcome.pairs, strategy: p.survivorship, ...(newest ? { newest } : {}), where: at,
     });
+    notes.push(...describe(outcome, kept, p.survivorship, p.threshold, newest), ...outcome.warnings);
   } finally {
-    for (const t of [outcome.pairs, outcome.clusters, outcome.clusterInfo]) await q.drop(t);
+    await q.dropSince(mark, kept ? [kept.removed, ...(kept.filled ? [kept.filled.rows, kept.filled.cells] : [])] : []);
   }
-  notes.push(...describe(outcome, kept, p.survivorship, p.threshold, newest), ...outcome.warnings);
   return {
     op: { kind: 'rows', removed: kept.removed, linked: true, ...(kept.filled ? { filled: kept.filled } : {}) },
     columnIds: cols.map((c) => c.id),

@@ -135,6 +135,19 @@ export class Query {
     return this.conn.createAppender(name, 'main', SCRATCH);
   }
 
+  /** A mark in the list of scratch tables: those made after it can be dropped together (`dropSince`). */
+  mark(): number {
+    return this.scratch.length;
+  }
+
+  /** Drops the scratch tables made since `mark`, except those in `keep`. */
+  async dropSince(mark: number, keep: string[] = []): Promise<void> {
+    for (const t of this.scratch.splice(mark)) {
+      if (keep.includes(t)) this.scratch.push(t);
+      else await this.drop(t);
+    }
+  }
+
   /** Whether a relation is one of this run's scratch tables. */
   owns(relation: string): boolean {
     return this.scratch.includes(relation);
