@@ -7,6 +7,7 @@ import { toErrorInfo } from '../shared/api/result';
 import type { CommandContext, CommandModule } from './command';
 import { cleanCommand } from './commands/clean';
 import { datasetsCommand } from './commands/datasets';
+import { dedupeCommand } from './commands/dedupe';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { logCommand } from './commands/log';
@@ -17,7 +18,7 @@ import { EXIT, exitCodeFor } from './exit-codes';
 import { processIO, type CliIO } from './io';
 import { printError } from './output';
 
-export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, datasetsCommand, logCommand];
+export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, dedupeCommand, datasetsCommand, logCommand];
 
 const AFTER_HELP = `
 Workspaces: without --workspace, commands use the default workspace (the one the app opens).

@@ -181,6 +181,8 @@ describe('a workspace of format 6', () => {
       await c.run(`CREATE TEMP TABLE s AS SELECT dataset_id, version, scanned_at, scanned_by, summary FROM ${table.piiScan}`);
       await c.run(`CREATE TEMP TABLE d AS SELECT * FROM ${table.piiDecision}`);
       for (const x of [table.piiScan, table.piiFinding, table.piiExplanation, table.piiDecision]) await c.run(`DROP TABLE ${x}`);
+      // And the tables of later formats (duplicate detection, format 8), which the upgrade adds again.
+      for (const x of [table.dedupeRun, table.dedupePair, table.dedupeCluster, table.dedupeClusterInfo, table.dedupeDecision]) await c.run(`DROP TABLE ${x}`);
       await MIGRATIONS[FORMAT - 1]!(c);
       await c.run(`INSERT INTO ${table.piiScan} SELECT * FROM s`);
       await c.run(`INSERT INTO ${table.piiDecision} SELECT * FROM d`);

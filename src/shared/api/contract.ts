@@ -218,7 +218,15 @@ export const contract = {
   /** Roles and blocking rules with their candidate-pair counts, before running; the job's result is a DedupePlan. */
   'dedupe.plan': method(z.strictObject({ datasetId, version: z.int().positive(), settings: dedupeSettingsSchema })).returns<{ jobId: string }>(),
   /** Finds exact and near duplicates and stores the run (the latest per version); the job's result is a DedupeSummary. */
-  'dedupe.start': method(z.strictObject({ datasetId, version: z.int().positive(), settings: dedupeSettingsSchema })).returns<{ jobId: string }>(),
+  'dedupe.start': method(
+    z.strictObject({
+      datasetId,
+      version: z.int().positive(),
+      settings: dedupeSettingsSchema,
+      /** Also write every row's cluster (record_id,cluster_id) and every scored pair as CSV (the CLI): absolute paths, published once the run is stored. */
+      files: z.strictObject({ clusters: z.string().min(1).optional(), pairs: z.string().min(1).optional(), force: z.boolean().default(false) }).optional(),
+    }),
+  ).returns<{ jobId: string }>(),
   /** The latest duplicate run of a version; null before any. */
   'dedupe.summary': method(z.strictObject({ datasetId, version: z.int().positive() })).returns<DedupeSummary | null>(),
   /** A window of the clusters of two or more records, largest first (then by smallest row id). */

@@ -204,7 +204,7 @@ export async function deleteDataset(conn: DuckDBConnection, datasetId: string): 
   if (tables.length === 0) throw new AppError('NOT_FOUND', `There is no dataset ${datasetId} in this workspace.`);
   for (const t of tables) await conn.run(`DROP TABLE IF EXISTS ${ident(t)}`);
   await conn.run(`DELETE FROM ${table.profile} WHERE dataset_id = $id`, { id: datasetId });
-  for (const t of [table.piiScan, table.piiFinding, table.piiExplanation, table.piiDecision]) await conn.run(`DELETE FROM ${t} WHERE dataset_id = $id`, { id: datasetId });
+  for (const t of [table.piiScan, table.piiFinding, table.piiExplanation, table.piiDecision, table.dedupeRun, table.dedupePair, table.dedupeCluster, table.dedupeClusterInfo, table.dedupeDecision]) await conn.run(`DELETE FROM ${t} WHERE dataset_id = $id`, { id: datasetId });
   await conn.run(`DELETE FROM ${table.column} WHERE dataset_id = $id`, { id: datasetId });
   await conn.run(`DELETE FROM ${table.change} WHERE dataset_id = $id`, { id: datasetId });
   await conn.run(`DELETE FROM ${table.version} WHERE dataset_id = $id`, { id: datasetId });

@@ -42,6 +42,16 @@ export const table = {
   piiExplanation: `${INTERNAL_PREFIX}pii_explanation`,
   /** Review decisions in force on findings and on column classifications. */
   piiDecision: `${INTERNAL_PREFIX}pii_decision`,
+  /** The latest duplicate run of each dataset version: its summary and match model (JSON). */
+  dedupeRun: `${INTERNAL_PREFIX}dedupe_run`,
+  /** A run's scored pairs worth keeping (probability ≥ 0.01, or decided): levels and weights per comparison. */
+  dedupePair: `${INTERNAL_PREFIX}dedupe_pair`,
+  /** A run's rows in clusters of two or more: (row_id, cluster_id = the cluster's smallest row id). */
+  dedupeCluster: `${INTERNAL_PREFIX}dedupe_cluster`,
+  /** A run's clusters of two or more: size, weakest link, whether every member matches every other. */
+  dedupeClusterInfo: `${INTERNAL_PREFIX}dedupe_cluster_info`,
+  /** Review decisions on pairs of rows, per dataset (row ids follow rows through versions). */
+  dedupeDecision: `${INTERNAL_PREFIX}dedupe_decision`,
   /** The data of one dataset version. */
   data: (datasetId: string, version: number) => `${INTERNAL_PREFIX}data_${datasetId}_v${version}`,
   /** The data of a version written by a cleaning run (named by the run, numbered in its transaction). */

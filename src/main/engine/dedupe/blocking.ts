@@ -9,9 +9,11 @@ import type { Query } from '../clean/query';
 import { feat } from './compare';
 
 /** A key value shared by more records than this pairs none of them (reported in the warnings). */
-export const BLOCK_CAP = 300;
+export const BLOCK_CAP = 50;
+/** Candidate pairs per record that all automatically chosen rules may make together. */
+export const TOTAL_PAIRS_PER_ROW = 4;
 /** Records each record is paired with on either side in a sorted neighbourhood. */
-export const WINDOW = 3;
+export const WINDOW = 2;
 
 export interface RuleDef {
   id: string;
@@ -90,16 +92,16 @@ export function candidateRules(roles: ColumnRole[]): RuleDef[] {
   return rules;
 }
 
-/** Rows paired by a key table (row_id, k, n = the key's block size): blocks of 2 to BLOCK_CAP records. */
-function keyPairs(keys: string): string {
-  return `(SELECT a.row_id AS l, b.row_id AS r FROM (SELECT row_id, k FROM ${keys} WHERE n BETWEEN 2 AND ${BLOCK_CAP}) a
+/** Rows paired by a key table (row_id, k, n = the key's block size): blocks of 2 to BLOCK_CAP records; `bit` marks the rule. */
+function keyPairs(keys: string, bit: number): string {
+  return `(SELECT a.row_id AS l, b.row_id AS r, ${bit} AS m FROM (SELECT row_id, k FROM ${keys} WHERE n BETWEEN 2 AND ${BLOCK_CAP}) a
     JOIN (SELECT row_id, k FROM ${keys} WHERE n BETWEEN 2 AND ${BLOCK_CAP}) b ON a.k = b.k AND a.row_id < b.row_id)`;
 }
 
 /** Rows paired by a sorted neighbourhood over a key table: each row with the WINDOW rows after it (one sort, no join). */
-function neighbourPairs(keys: string): string {
+function neighbourPairs(keys: string, bit: number): string {
   const next = Array.from({ length: WINDOW }, (_, i) => `lead(row_id, ${i + 1}) OVER w`).join(', ');
-  return `(SELECT least(row_id, o) AS l, greatest(row_id, o) AS r FROM (
+  return `(SELECT least(row_id, o) AS l, greatest(row_id, o) AS r, ${bit} AS m FROM (
       SELECT row_id, unnest([${next}]) AS o FROM ${keys} WINDOW w AS (ORDER BY k, row_id)) WHERE o IS NOT NULL)`;
 }
 
@@ -107,7 +109,7 @@ export interface BlockingOutcome {
   rules: BlockingRule[];
   /** The definitions of the rules in use. */
   used: RuleDef[];
-  /** Scratch table (l, r): distinct candidate pairs, l < r. */
+  /** Scratch table (l, r, rules): distinct candidate pairs, l < r; bit i of `rules` set when used[i] made the pair. */
   candidates: string;
   candidatePairs: number;
   warnings: string[];
@@ -119,6 +121,9 @@ export interface BlockingOutcome {
  */
 export async function block(q: Query, features: string, rows: number, defs: RuleDef[], chosen: string[] | undefined, maxPairsPerRow: number): Promise<BlockingOutcome> {
   const budget = Math.max(10_000, maxPairsPerRow * rows);
+  // All rules together: past this, a further rule is left out (the rules come tightest first).
+  const total = Math.max(20_000, TOTAL_PAIRS_PER_ROW * rows);
+  let sum = 0;
   const rules: BlockingRule[] = [];
   const warnings: string[] = [];
   const parts: string[] = [];
@@ -129,7 +134,9 @@ export async function block(q: Query, features: string, rows: number, defs: Rule
     q.job.progress({ stage: `counting candidate pairs: ${d.label}`, done: i, total: defs.length, unit: 'steps' });
     const keys = q.newTable('block_keys');
     keyTables.push(keys);
-    await q.run(`CREATE TABLE ${keys} AS SELECT row_id, k, count(*) OVER (PARTITION BY k) AS n FROM (SELECT row_id, ${keyOf(d, 'f')} AS k FROM ${features} f) WHERE k IS NOT NULL`);
+    // Block sizes by a grouping joined back (a window over the keys cost 1–2 s a rule on 1M records).
+    await q.run(`CREATE TABLE ${keys} AS WITH x AS (SELECT row_id, ${keyOf(d, 'f')} AS k FROM ${features} f WHERE k IS NOT NULL)
+      SELECT x.row_id, x.k, b.n FROM x JOIN (SELECT k, count(*) AS n FROM x GROUP BY k) b USING (k)`);
     let pairs: number;
     if (d.kind === 'neighbourhood') {
       const n = num((await q.one(`SELECT count(*) AS n FROM ${keys}`)).n);
@@ -143,15 +150,21 @@ export async function block(q: Query, features: string, rows: number, defs: Rule
         warnings.push(`${d.label}: ${num(c.big)} value(s) shared by more than ${BLOCK_CAP} records (${num(c.big_rows)} records) pair nothing by this rule.`);
       }
     }
-    let used = chosen ? chosen.includes(d.id) : pairs <= budget;
+    let used = chosen ? chosen.includes(d.id) : pairs <= budget && sum + pairs <= total;
     let reason: string | undefined;
     if (chosen && !used) reason = 'not chosen';
-    if (!chosen && !used) reason = `would make ${pairs.toLocaleString('en')} pairs, more than ${budget.toLocaleString('en')} (${maxPairsPerRow} per record)`;
+    if (!chosen && !used) {
+      reason = pairs > budget
+        ? `would make ${pairs.toLocaleString('en')} pairs, more than ${budget.toLocaleString('en')} (${maxPairsPerRow} per record)`
+        : `the rules before it make ${sum.toLocaleString('en')} pairs; with its ${pairs.toLocaleString('en')} they would pass ${total.toLocaleString('en')} (${TOTAL_PAIRS_PER_ROW} per record)`;
+    }
     if (pairs === 0 && used) [used, reason] = [false, 'pairs no records'];
     rules.push({ id: d.id, label: d.label, columnIds: d.columnIds, kind: d.kind, pairs, used, ...(reason ? { reason } : {}) });
     if (used) {
-      parts.push(d.kind === 'key' ? keyPairs(keys) : neighbourPairs(keys));
+      const bit = 2 ** usedDefs.length;
+      parts.push(d.kind === 'key' ? keyPairs(keys, bit) : neighbourPairs(keys, bit));
       usedDefs.push(d);
+      sum += pairs;
     }
   }
   if (chosen) {
@@ -162,8 +175,8 @@ export async function block(q: Query, features: string, rows: number, defs: Rule
   q.job.progress({ stage: 'making candidate pairs' });
   await q.run(
     parts.length === 0
-      ? `CREATE TABLE ${candidates} (l BIGINT, r BIGINT)`
-      : `CREATE TABLE ${candidates} AS SELECT DISTINCT l, r FROM (${parts.join(' UNION ALL ')})`,
+      ? `CREATE TABLE ${candidates} (l BIGINT, r BIGINT, rules BIGINT)`
+      : `CREATE TABLE ${candidates} AS SELECT l, r, bit_or(m)::BIGINT AS rules FROM (${parts.join(' UNION ALL ')}) GROUP BY l, r`,
   );
   for (const t of keyTables) await q.drop(t);
   const candidatePairs = num((await q.one(`SELECT count(*) AS n FROM ${candidates}`)).n);

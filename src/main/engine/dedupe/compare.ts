@@ -66,6 +66,14 @@ export interface ComparisonDef {
   termFrequency: boolean;
   /** A condition under which the comparison says nothing (neutral, like a missing value). */
   neutralWhen?: string;
+  /**
+   * Levels that repeat an earlier level when the names agree too (e-mail addresses are made from
+   * names, so people who share a name share addresses far more often than random pairs do):
+   * `base[level]` is the level it repeats (itself for ordinary levels); EM sees base levels only,
+   * m is the base level's, and u is measured among pairs of records that share the name (`namesAgree`).
+   */
+  base?: number[];
+  namesAgree?: string;
 }
 
 const TF_ROLES = new Set<DedupeRole>(['given_name', 'family_name', 'full_name', 'city', 'postcode', 'category']);
@@ -81,8 +89,8 @@ const oneEdit = (a: string, b: string, keep: number) =>
 export const words = (columnId: string): string => ident(`t_${columnId}`);
 /** Roles whose comparison reads the words feature. */
 export const WORD_ROLES = new Set<DedupeRole>(['full_name', 'address', 'text']);
-/** Jaccard similarity of two sets of words (distinct-word lists). */
-const tokenJaccard = (a: string, b: string) => `(len(list_intersect(${a}, ${b}))::DOUBLE / greatest(1, len(${a}) + len(${b}) - len(list_intersect(${a}, ${b}))))`;
+/** Whether the Jaccard similarity of two distinct-word lists reaches t: |A∩B| ≥ t(|A|+|B|)/(1+t), one intersection, no division. */
+const wordsShared = (a: string, b: string, t: number) => `len(list_intersect(${a}, ${b})) * ${1 + t} >= ${t} * (len(${a}) + len(${b}))`;
 
 /** The levels of a role, over features `a` (left) and `b` (right); `swap` gives the other name part of each side. */
 function levelsOf(role: DedupeRole, a: string, b: string, ta: string, tb: string, swap?: { a: string; b: string }): Level[] {
@@ -105,7 +113,7 @@ function levelsOf(role: DedupeRole, a: string, b: string, ta: string, tb: string
     case 'full_name':
       return [
         elseLevel,
-        { label: 'half the words shared or Jaro-Winkler ≥ 0.88', when: `${tokenJaccard(ta, tb)} >= 0.5 OR ${jw(a, b)} >= 0.88` },
+        { label: 'half the words shared or Jaro-Winkler ≥ 0.88', when: `${wordsShared(ta, tb, 0.5)} OR ${jw(a, b)} >= 0.88` },
         { label: 'same words in another order', when: `list_sort(${ta}) = list_sort(${tb})` },
         exact,
       ];
@@ -131,8 +139,8 @@ function levelsOf(role: DedupeRole, a: string, b: string, ta: string, tb: string
     case 'address':
       return [
         elseLevel,
-        { label: 'half the words shared', when: `${tokenJaccard(ta, tb)} >= 0.5` },
-        { label: 'Jaro-Winkler ≥ 0.92 or most words shared', when: `${jw(a, b)} >= 0.92 OR ${tokenJaccard(ta, tb)} >= 0.8` },
+        { label: 'half the words shared', when: wordsShared(ta, tb, 0.5) },
+        { label: 'Jaro-Winkler ≥ 0.92 or most words shared', when: `${wordsShared(ta, tb, 0.8)} OR ${jw(a, b)} >= 0.92` },
         exact,
       ];
     case 'postcode':
@@ -151,8 +159,8 @@ function levelsOf(role: DedupeRole, a: string, b: string, ta: string, tb: string
     case 'text':
       return [
         elseLevel,
-        { label: 'half the words shared', when: `${tokenJaccard(ta, tb)} >= 0.5` },
-        { label: 'most words shared', when: `${tokenJaccard(ta, tb)} >= 0.8` },
+        { label: 'half the words shared', when: wordsShared(ta, tb, 0.5) },
+        { label: 'most words shared', when: wordsShared(ta, tb, 0.8) },
         exact,
       ];
     case 'category':
@@ -167,27 +175,39 @@ export function comparisons(cols: { columnId: string; header: string; role: Dedu
   const given = used.filter((c) => c.role === 'given_name');
   const family = used.filter((c) => c.role === 'family_name');
   const pair = given.length === 1 && family.length === 1 ? { given: given[0]!.columnId, family: family[0]!.columnId } : null;
-  return used.map((c) => {
+  const full = used.filter((c) => c.role === 'full_name');
+  const namesAgree = pair
+    ? `l.${feat(pair.family)} = r.${feat(pair.family)} AND l.${feat(pair.given)} = r.${feat(pair.given)}`
+    : full.length === 1
+      ? `l.${feat(full[0]!.columnId)} = r.${feat(full[0]!.columnId)}`
+      : null;
+  return used.map((c): ComparisonDef => {
     const f = feat(c.columnId);
     const [a, b] = [`l.${f}`, `r.${f}`];
     let swap: { a: string; b: string } | undefined;
     if (pair && c.columnId === pair.given) swap = { a: `l.${feat(pair.family)}`, b: `r.${feat(pair.family)}` };
     if (pair && c.columnId === pair.family) swap = { a: `l.${feat(pair.given)}`, b: `r.${feat(pair.given)}` };
-    return {
+    const levels = levelsOf(c.role, a, b, `l.${words(c.columnId)}`, `r.${words(c.columnId)}`, swap);
+    const def: ComparisonDef = {
       id: c.columnId,
       label: c.header,
       role: c.role,
       columnIds: [c.columnId],
-      levels: levelsOf(c.role, a, b, `l.${words(c.columnId)}`, `r.${words(c.columnId)}`, swap),
+      levels,
       feature: f,
       termFrequency: TF_ROLES.has(c.role),
       ...(swap && c.role === 'family_name' ? { neutralWhen: swapped(a, b, swap) } : {}),
     };
+    if (c.role !== 'email' || !namesAgree) return def;
+    // The two strongest levels again, for pairs whose names agree as well.
+    const n = levels.length;
+    const extra = [n - 2, n - 1].map((k) => ({ label: `${levels[k]!.label}, names agree`, when: `${namesAgree} AND (${levels[k]!.when})` }));
+    return { ...def, levels: [...levels, ...extra], base: [...levels.map((_, i) => i), n - 2, n - 1], namesAgree };
   });
 }
 
 /** The exact level's index (the one whose label is "exact", "same number" or "equal"). */
-export function exactLevel(c: ComparisonDef): number {
+export function exactLevel(c: Pick<ComparisonDef, 'levels'>): number {
   const i = c.levels.findIndex((l) => l.label === 'exact' || l.label === 'same number' || l.label === 'equal');
   return i < 0 ? c.levels.length - 1 : i;
 }

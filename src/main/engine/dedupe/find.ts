@@ -13,7 +13,7 @@ import { num } from '../db/database';
 import { ident } from '../db/sql';
 import type { FrameColumn } from '../clean/frame';
 import type { Query } from '../clean/query';
-import { block, candidateRules, keyOf, roleColumns, type BlockingOutcome, type RuleDef } from './blocking';
+import { block, candidateRules, roleColumns, type BlockingOutcome, type RuleDef } from './blocking';
 import { components } from './cluster';
 import { comparisons, exactLevel, feat, featureSql, levelSql, WORD_ROLES, words, type ComparisonDef } from './compare';
 import { estimate, estimateU, initialM, type EmResult, type Pattern } from './em';
@@ -37,6 +37,8 @@ export interface Prepared {
   reps: string;
   /** Features of the representatives only (+ ph_family when a family name is compared). */
   features: string;
+  /** Per term-frequency comparison id: a table (v, p) of each value's share of the records. */
+  tf: Map<string, string>;
   repCount: number;
   blocking: BlockingOutcome;
 }
@@ -80,10 +82,18 @@ export async function prepare(q: Query, input: DedupeInput): Promise<Prepared> {
   const features = q.newTable('dd_features');
   const family = roleColumns(roles).first('family_name');
   await q.run(`CREATE TABLE ${features} AS SELECT f.* FROM ${all} f JOIN ${reps} m ON m.row_id = f.row_id AND m.rep = f.row_id`);
+  // Each value's share of the records holding one, for the comparisons adjusted by term frequency
+  // (small tables joined to pairs: window functions over the wide feature rows cost ~3 s per column on 1M).
+  const tf = new Map<string, string>();
+  for (const c of comps.filter((x) => x.termFrequency)) {
+    const t = q.newTable('dd_tf');
+    await q.run(`CREATE TABLE ${t} AS SELECT ${c.feature} AS v, count(*)::DOUBLE / sum(count(*)) OVER () AS p FROM ${features} WHERE ${c.feature} IS NOT NULL GROUP BY 1`);
+    tf.set(c.id, t);
+  }
   if (family) await addPhonetic(q, features, feat(family.columnId));
   const repCount = num((await q.one(`SELECT count(*) AS n FROM ${features}`)).n);
   const blocking = await block(q, features, repCount, candidateRules(roles), settings.rules, DEDUPE_DEFAULTS.maxPairsPerRow);
-  return { roles, comps, all, reps, features, repCount, blocking };
+  return { roles, comps, all, reps, features, tf, repCount, blocking };
 }
 
 /** row_id → rep: rows with the same features (NULLs equal) share the smallest row id; a row with no feature at all stands alone. */
@@ -125,7 +135,22 @@ export async function planDuplicates(q: Query, input: DedupeInput): Promise<Dedu
   return { roles: p.roles, rules: p.blocking.rules, candidatePairs: p.blocking.candidatePairs, warnings: p.blocking.warnings };
 }
 
-const levelsList = (comps: ComparisonDef[]) => `list_value(${comps.map((c) => `coalesce(${levelSql(c)}, ${MISSING_LEVEL})`).join(', ')})::UTINYINT[]`;
+/** The feature-table column holding a record's term frequency for a comparison. */
+const tfColumn = (c: ComparisonDef) => ident(`tf_${c.id}`);
+
+/**
+ * Pairs (l, r[, rules]) with their levels: row_id_l, row_id_r, rules, levels, and the left record's
+ * term frequencies (what an exact match on its value is worth). `left` must be the feature table.
+ */
+export function levelRows(p: Prepared, pairs: string, left: string, right: string, hasRules: boolean): string {
+  const tfComps = p.comps.filter((c) => c.termFrequency);
+  const tfs = tfComps.map((c, i) => `, tf${i}.p AS ${tfColumn(c)}`).join('');
+  const joins = tfComps.map((c, i) => `LEFT JOIN ${p.tf.get(c.id)} tf${i} ON tf${i}.v = l.${c.feature}`).join(' ');
+  return `SELECT c.l AS row_id_l, c.r AS row_id_r, ${hasRules ? 'c.rules' : '0::BIGINT'} AS rules, ${levelsList(p.comps)} AS levels${tfs}
+    FROM ${pairs} c JOIN ${left} l ON l.row_id = c.l JOIN ${right} r ON r.row_id = c.r ${joins}`;
+}
+
+export const levelsList = (comps: ComparisonDef[]) => `list_value(${comps.map((c) => `coalesce(${levelSql(c)}, ${MISSING_LEVEL})`).join(', ')})::UTINYINT[]`;
 
 /** Decisions as a scratch table (l, r, decision) on representatives; pairs within one exact group are dropped. */
 async function decisionTable(q: Query, reps: string, decisions: DecidedPair[]): Promise<string> {
@@ -149,18 +174,20 @@ async function decisionTable(q: Query, reps: string, decisions: DecidedPair[]): 
 
 /** Distinct patterns of levels (with decisions as labels) among the scored pairs, optionally only those agreeing on a rule's key. */
 async function patternsOf(q: Query, p: Prepared, levels: string, decided: string, rule?: RuleDef): Promise<Pattern[]> {
-  const on = rule ? `JOIN ${p.features} l ON l.row_id = s.row_id_l JOIN ${p.features} r ON r.row_id = s.row_id_r WHERE ${keyOf(rule, 'l')} = ${keyOf(rule, 'r')}` : '';
-  const rows = await q.all(`SELECT s.levels::VARCHAR AS lv, d.decision, count(*) AS n FROM ${levels} s LEFT JOIN ${decided} d ON d.l = s.row_id_l AND d.r = s.row_id_r ${on} GROUP BY ALL`);
+  const bit = rule ? 2 ** p.blocking.used.indexOf(rule) : 0;
+  // Ordered, so EM adds in the same order every run (a different order changes the last bits, and the model digest).
+  const rows = await q.all(`SELECT lv::VARCHAR AS lv, decision, n FROM (
+    SELECT s.levels AS lv, d.decision, count(*) AS n FROM ${levels} s LEFT JOIN ${decided} d ON d.l = s.row_id_l AND d.r = s.row_id_r
+    ${rule ? `WHERE s.rules & ${bit} <> 0` : ''} GROUP BY ALL) ORDER BY lv, decision NULLS FIRST`);
   return rows.map((r) => ({
-    levels: (JSON.parse(String(r.lv)) as number[]).map((x) => (x === MISSING_LEVEL ? null : x)),
+    levels: (JSON.parse(String(r.lv)) as number[]).map((x, c) => (x === MISSING_LEVEL ? null : (p.comps[c]!.base?.[x] ?? x))),
     count: num(r.n),
     ...(r.decision === 'match' ? { label: 1 as const } : r.decision === 'non_match' ? { label: 0 as const } : {}),
   }));
 }
 
 /**
- * m and λ, the Splink way: one EM session per key rule in use, on the pairs that agree on that
- * rule's key, with the rule's own columns left out (its pairs agree on them by construction, so
+ * m and λ, the Splink way: one EM session per key rule in use, on the pairs that rule made, with the rule's own columns left out (its pairs agree on them by construction, so
  * they say nothing there); each comparison's m is the median over the sessions that trained it (an
  * average let one loose rule — same common name, where e-mails made from names agree by chance — pull
  * every weight its way). A comparison no session trained keeps the m of one EM over
@@ -230,7 +257,9 @@ export function medianOf(sessions: number[][]): number[] {
 /** Counts of each level of each comparison among random pairs of distinct representatives. */
 async function sampleLevels(q: Query, p: Prepared): Promise<number[][]> {
   const s = q.newTable('dd_usample');
-  await q.run(`CREATE TABLE ${s} AS SELECT *, row_number() OVER (ORDER BY hash(row_id), row_id) AS rn FROM ${p.features} ORDER BY hash(row_id), row_id LIMIT ${2 * U_SAMPLE}`);
+  // The ids first (a top-N over narrow rows), then their features: sorting the wide rows cost seconds on 1M.
+  await q.run(`CREATE TABLE ${s} AS SELECT f.*, i.rn FROM (SELECT row_id, row_number() OVER (ORDER BY hash(row_id), row_id) AS rn FROM
+    (SELECT row_id FROM ${p.features} ORDER BY hash(row_id), row_id LIMIT ${2 * U_SAMPLE})) i JOIN ${p.features} f USING (row_id)`);
   const pairs = p.repCount <= 2 * U_SAMPLE
     ? `FROM ${s} l JOIN ${s} r ON l.row_id < r.row_id`
     : `FROM (SELECT * FROM ${s} WHERE rn <= ${U_SAMPLE}) l, (SELECT * FROM ${s} WHERE rn > ${U_SAMPLE}) r`;
@@ -240,9 +269,39 @@ async function sampleLevels(q: Query, p: Prepared): Promise<number[][]> {
   for (const r of rows) {
     const lv = num(r.lv);
     if (lv === MISSING_LEVEL) continue;
-    counts[num(r.i) - 1]![lv] = num(r.n);
+    const c = p.comps[num(r.i) - 1]!;
+    counts[num(r.i) - 1]![c.base?.[lv] ?? lv]! += num(r.n);
   }
   return counts;
+}
+
+/** Sampled records whose partners sharing their name give the conditional u of a names-aware comparison. */
+export const NAMES_SAMPLE = 5000;
+/** At most this many same-name partners per sampled record (a very common name must not swamp the sample). */
+export const NAMES_PARTNERS = 20;
+
+/**
+ * u of the names-aware levels (ComparisonDef.base): the share of each base level among pairs of
+ * records that share their name — mostly different people, so what the level is worth once the
+ * names have been counted. Never below the base level's own u; null where no such pairs exist.
+ */
+async function conditionalU(q: Query, p: Prepared, c: ComparisonDef, u: number[]): Promise<number[] | null> {
+  if (!c.base || !c.namesAgree) return null;
+  const baseLevels = c.levels.filter((_, i) => c.base![i] === i);
+  const lv = levelSql({ ...c, levels: baseLevels });
+  const ids = `(SELECT row_id FROM ${p.features} ORDER BY hash(row_id), row_id LIMIT ${NAMES_SAMPLE})`;
+  const rows = await q.all(`SELECT lv, count(*) AS n FROM (
+      SELECT ${lv} AS lv FROM (SELECT f.* FROM ${ids} i JOIN ${p.features} f USING (row_id)) l
+      JOIN ${p.features} r ON ${c.namesAgree} AND l.row_id <> r.row_id
+      QUALIFY row_number() OVER (PARTITION BY l.row_id ORDER BY hash(r.row_id), r.row_id) <= ${NAMES_PARTNERS}) WHERE lv IS NOT NULL GROUP BY lv`);
+  const counts = new Array<number>(baseLevels.length).fill(0);
+  for (const r of rows) counts[num(r.lv)] = num(r.n);
+  const n = counts.reduce((a, b) => a + b, 0);
+  if (n === 0) return null;
+  return c.levels.map((_, k) => {
+    const b = c.base![k]!;
+    return Math.max(u[b]!, (counts[b]! + 0.5) / (n + 0.5 * baseLevels.length));
+  });
 }
 
 /** The chance that two distinct representatives share a value, per comparison (from value frequencies). */
@@ -261,24 +320,21 @@ const log2 = (x: number) => Math.log(x) / Math.LN2;
 const lit = (x: number) => `${Number.isFinite(x) ? x.toPrecision(15) : '0'}::DOUBLE`;
 
 /** The SQL of the weights list and, per TF comparison, the value-frequency table it joins. */
-async function weightSql(q: Query, p: Prepared, model: DedupeModel): Promise<{ list: string; joins: string }> {
+function weightSql(p: Prepared, model: DedupeModel): string {
   const parts: string[] = [];
-  const joins: string[] = [];
   for (const [i, c] of p.comps.entries()) {
     const levels = model.comparisons[i]!.levels;
     const lv = `s.levels[${i + 1}]`;
     let w = `CASE ${lv} ${levels.map((l, k) => `WHEN ${k} THEN ${lit(l.weight)}`).join(' ')} ELSE 0 END`;
     if (c.termFrequency) {
-      const tf = q.newTable('dd_tf');
       const e = exactLevel(c);
-      await q.run(`CREATE TABLE ${tf} AS SELECT ${c.feature} AS v, count(*)::DOUBLE / sum(count(*)) OVER () AS p FROM ${p.features} WHERE ${c.feature} IS NOT NULL GROUP BY 1`);
-      joins.push(`LEFT JOIN ${tf} tf${i} ON tf${i}.v = fl.${c.feature}`);
+      const tf = `s.${tfColumn(c)}`;
       // Splink's adjustment: an exact match on a value weighs log2(m / tf) instead of log2(m / u).
-      w = `(${w} + CASE WHEN ${lv} = ${e} AND tf${i}.p IS NOT NULL THEN log2(${lit(levels[e]!.u)} / greatest(tf${i}.p, ${lit(levels[e]!.u)} / 64)) ELSE 0 END)`;
+      w = `(${w} + CASE WHEN ${lv} = ${e} AND ${tf} IS NOT NULL THEN log2(${lit(levels[e]!.u)} / greatest(${tf}, ${lit(levels[e]!.u)} / 64)) ELSE 0 END)`;
     }
     parts.push(w);
   }
-  return { list: `list_value(${parts.join(', ')})::FLOAT[]`, joins: joins.join(' ') };
+  return `list_value(${parts.join(', ')})::FLOAT[]`;
 }
 
 function sha256(x: unknown): string {
@@ -292,19 +348,20 @@ export async function findDuplicates(q: Query, input: DedupeInput): Promise<Dedu
   const decisions = settings.useDecisions ? input.decisions : [];
   const decided = await decisionTable(q, p.reps, decisions);
   // A decided pair is scored even when no rule pairs it any more.
-  await q.run(`INSERT INTO ${p.blocking.candidates} SELECT l, r FROM ${decided} ANTI JOIN ${p.blocking.candidates} USING (l, r)`);
+  await q.run(`INSERT INTO ${p.blocking.candidates} SELECT l, r, 0 FROM ${decided} ANTI JOIN ${p.blocking.candidates} USING (l, r)`);
 
   q.job.throwIfCancelled();
   const candidates = num((await q.one(`SELECT count(*) AS n FROM ${p.blocking.candidates}`)).n);
   q.job.progress({ stage: 'comparing candidate pairs', done: 0, total: candidates, unit: 'rows' });
   const levels = q.newTable('dd_levels');
-  await q.run(`CREATE TABLE ${levels} AS SELECT c.l AS row_id_l, c.r AS row_id_r, ${levelsList(p.comps)} AS levels
-    FROM ${p.blocking.candidates} c JOIN ${p.features} l ON l.row_id = c.l JOIN ${p.features} r ON r.row_id = c.r`);
+  await q.run(`CREATE TABLE ${levels} AS ${levelRows(p, p.blocking.candidates, p.features, p.features, true)}`);
 
   q.job.progress({ stage: 'estimating match weights' });
   const sample = await sampleLevels(q, p);
   const u = estimateU(sample, p.comps.map(exactLevel), await exactU(q, p));
   const em = await train(q, p, levels, decided, u);
+  const cond: (number[] | null)[] = [];
+  for (const [i, c] of p.comps.entries()) cond.push(await conditionalU(q, p, c, u[i]!));
   const model: DedupeModel = {
     comparisons: p.comps.map((c, i): Comparison => ({
       id: c.id,
@@ -312,8 +369,9 @@ export async function findDuplicates(q: Query, input: DedupeInput): Promise<Dedu
       columnIds: c.columnIds,
       role: c.role,
       levels: c.levels.map((l, k) => {
-        const m = em.m[i]![k]!;
-        const uu = u[i]![k]!;
+        const b = c.base?.[k] ?? k;
+        const m = em.m[i]![b]!;
+        const uu = b !== k ? (cond[i]?.[k] ?? u[i]![b]!) : u[i]![k]!;
         return { label: l.label, m, u: uu, weight: log2(m / uu), ...(c.termFrequency && k === exactLevel(c) ? { termFrequency: true } : {}) };
       }),
     })),
@@ -326,19 +384,17 @@ export async function findDuplicates(q: Query, input: DedupeInput): Promise<Dedu
 
   q.job.progress({ stage: 'scoring pairs' });
   const prior = log2(em.lambda / (1 - em.lambda));
-  const w = await weightSql(q, p, model);
+  const w = weightSql(p, model);
   const pairs = q.newTable('dd_pairs');
   const score = (from: string, probability: string) => `SELECT row_id_l, row_id_r, ${probability} AS probability, weight, levels, weights, decision FROM (
       SELECT *, ${lit(prior)} + list_sum(weights) AS weight FROM (
-        SELECT s.row_id_l, s.row_id_r, s.levels, ${w.list} AS weights, d.decision
-        FROM ${from} s JOIN ${p.all} fl ON fl.row_id = s.row_id_l ${w.joins}
-        LEFT JOIN ${decided} d ON d.l = s.row_id_l AND d.r = s.row_id_r))`;
+        SELECT s.row_id_l, s.row_id_r, s.levels, ${w} AS weights, d.decision
+        FROM ${from} s LEFT JOIN ${decided} d ON d.l = s.row_id_l AND d.r = s.row_id_r))`;
   await q.run(`CREATE TABLE ${pairs} AS ${score(levels, '1 / (1 + pow(2, -weight))')}`);
   await q.drop(levels);
   // Exact duplicates: each row paired with its representative, probability 1.
   const exactPairs = q.newTable('dd_exact');
-  await q.run(`CREATE TABLE ${exactPairs} AS SELECT m.rep AS row_id_l, m.row_id AS row_id_r, ${levelsList(p.comps)} AS levels
-    FROM ${p.reps} m JOIN ${p.all} l ON l.row_id = m.rep JOIN ${p.all} r ON r.row_id = m.row_id WHERE m.rep <> m.row_id`);
+  await q.run(`CREATE TABLE ${exactPairs} AS ${levelRows(p, `(SELECT rep AS l, row_id AS r FROM ${p.reps} WHERE rep <> row_id)`, p.features, p.all, false)}`);
   await q.run(`INSERT INTO ${pairs} ${score(exactPairs, '1.0')}`);
   await q.drop(exactPairs);
 
@@ -435,7 +491,7 @@ async function chainCheck(q: Query, p: Prepared, pairs: string, clusters: string
     WHERE a.cluster_id IN (SELECT cluster_id FROM k)`);
   await q.run(`DELETE FROM ${inner} i WHERE EXISTS (SELECT 1 FROM ${pairs} s WHERE s.row_id_l = i.l AND s.row_id_r = i.r)`);
   const levels = q.newTable('dd_inner_levels');
-  await q.run(`CREATE TABLE ${levels} AS SELECT c.l AS row_id_l, c.r AS row_id_r, ${levelsList(p.comps)} AS levels FROM ${inner} c JOIN ${p.features} l ON l.row_id = c.l JOIN ${p.features} r ON r.row_id = c.r`);
+  await q.run(`CREATE TABLE ${levels} AS ${levelRows(p, inner, p.features, p.features, false)}`);
   await q.run(`INSERT INTO ${pairs} ${score(levels, '1 / (1 + pow(2, -weight))')}`);
   await q.drop(levels);
   await q.drop(inner);

@@ -30,7 +30,7 @@ export interface ColumnEvidence {
 }
 
 const HEADER: [DedupeRole, RegExp][] = [
-  ['email', /e-?mail/],
+  ['email', /\be ?mail\b|^mail$/],
   ['phone', /phone|\btel\b|telephone|mobile|\bcell\b|\bfax\b|handy/],
   ['given_name', /first ?name|given ?name|forename|\bfname\b|vorname|pr[eé]nom|\bfirst\b|\bgiven\b/],
   ['family_name', /last ?name|surname|family ?name|\blname\b|nachname|\bnom\b|\blast\b/],
@@ -66,7 +66,7 @@ export function inferRole(col: Pick<FrameColumn, 'header' | 'logicalType'>, e: C
   const h = headerWords(col.header);
   const pct = (x: number) => `${Math.round(x * 100)} %`;
   if (e.nonNull === 0) return { role: 'ignore', reason: 'the sample holds no values' };
-  if (RECORD_KEY.test(h) && e.distinctRatio >= 0.8) {
+  if (RECORD_KEY.test(h) && e.distinctRatio >= 0.5) {
     return { role: 'ignore', reason: `the header names a record key and ${pct(e.distinctRatio)} of values are different: it cannot show that two records are one` };
   }
   const byHeader = headerRole(col.header);

@@ -167,6 +167,52 @@ export const MIGRATIONS: readonly Migration[] = [
   // renumber the others' by arithmetic. Existing findings are carried over with their ids (P and K
   // recovered from them), not dropped; decisions never named ids and stay as they are.
   migrateExplanations,
+  // 7 → 8: duplicate detection — the latest run per version (summary and model), its scored pairs
+  // worth keeping (probability ≥ 0.01 or decided: a million-row run scores millions of hopeless
+  // pairs that nobody reads), its clusters of two or more, and review decisions on pairs, kept per
+  // dataset (row ids follow rows through versions) with the version they were made on.
+  async (c) => {
+    await c.run(`CREATE TABLE ${table.dedupeRun} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      ran_at TIMESTAMPTZ NOT NULL,
+      ran_by VARCHAR NOT NULL,
+      summary JSON NOT NULL,
+      model JSON NOT NULL,
+      PRIMARY KEY (dataset_id, version))`);
+    await c.run(`CREATE TABLE ${table.dedupePair} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      row_id_l BIGINT NOT NULL,
+      row_id_r BIGINT NOT NULL,
+      probability DOUBLE NOT NULL,
+      weight DOUBLE NOT NULL,
+      levels UTINYINT[] NOT NULL,
+      weights FLOAT[] NOT NULL)`);
+    await c.run(`CREATE TABLE ${table.dedupeCluster} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      row_id BIGINT NOT NULL,
+      cluster_id BIGINT NOT NULL)`);
+    await c.run(`CREATE TABLE ${table.dedupeClusterInfo} (
+      dataset_id VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      cluster_id BIGINT NOT NULL,
+      size BIGINT NOT NULL,
+      min_probability DOUBLE NOT NULL,
+      fully_linked BOOLEAN NOT NULL)`);
+    await c.run(`CREATE TABLE ${table.dedupeDecision} (
+      dataset_id VARCHAR NOT NULL,
+      row_id_l BIGINT NOT NULL,
+      row_id_r BIGINT NOT NULL,
+      decision VARCHAR NOT NULL,
+      decided_at TIMESTAMPTZ NOT NULL,
+      decided_by VARCHAR NOT NULL,
+      version INTEGER NOT NULL,
+      PRIMARY KEY (dataset_id, row_id_l, row_id_r),
+      CHECK (row_id_l < row_id_r),
+      CHECK (decision IN ('match', 'non_match')))`);
+  },
 ];
 
 async function migrateExplanations(c: DuckDBConnection): Promise<void> {

@@ -4,6 +4,8 @@
 import type { ComponentType } from 'react';
 import { Icon, type IconName } from '../../ui/Icon';
 import { useTabList } from '../../ui/useTabList';
+import { DedupePane } from '../dedupe/DedupePane';
+import { DedupeTools } from '../dedupe/DedupeTools';
 import { FilterBox } from '../grid/FilterBox';
 import { GridPane } from '../grid/GridPane';
 import { PiiPane } from '../pii/PiiPane';
@@ -28,6 +30,7 @@ export const DATASET_TABS: readonly DatasetTab[] = [
   { id: 'data', label: 'Data', icon: 'fileTable', Panel: GridPane, Tools: FilterBox },
   { id: 'profile', label: 'Profile', icon: 'barChart', Panel: ProfilePane, Tools: ProfileTools },
   { id: 'pii', label: 'Personal data', icon: 'shield', Panel: PiiPane, Tools: PiiTools },
+  { id: 'dedupe', label: 'Duplicates', icon: 'layers', Panel: DedupePane, Tools: DedupeTools },
   { id: 'policy', label: 'Policy', icon: 'policy', Panel: PolicyEditor },
 ];
 

@@ -1,8 +1,8 @@
-// Which view of the open dataset shows (Data, Profile, Personal data, Policy): kept while datasets change, so
+// Which view of the open dataset shows (Data, Profile, Personal data, Duplicates, Policy): kept while datasets change, so
 // moving between datasets stays on the same kind of view.
 import { create } from 'zustand';
 
-export type DatasetTabId = 'data' | 'profile' | 'pii' | 'policy';
+export type DatasetTabId = 'data' | 'profile' | 'pii' | 'dedupe' | 'policy';
 
 interface TabState {
   tab: DatasetTabId;
