@@ -110,6 +110,17 @@ describe('dedupe_near through clean.run', () => {
     expect(ignored.changes.filter((c) => c.kind === 'row').map((c) => c.rowId)).toEqual([61, 62, 63, 64]);
   });
 
+  it('decisions stored by a reviewer (dedupe.decide) steer a run, unless the step says not to', async () => {
+    const imp = await t.importFile(writeCsv(HEADER, ROWS));
+    await t.call('dedupe.decide', { datasetId: imp.datasetId, version: 1, rowIdL: 61, rowIdR: 5, decision: 'non_match' });
+    const run = async (useDecisions: boolean) => jobResult<RunResult>(await t.runJob('clean.run', { datasetId: imp.datasetId, version: 1, source: { policy: policyDoc([near({ useDecisions })]) } }));
+    const used = await run(true);
+    expect((await removedRows(imp.datasetId, used.outputVersion as number)).map(([row]) => row)).toEqual([12, 63, 64]);
+    expect(used.steps[0]?.notes.join('\n')).toMatch(/1 review decision honoured, sha256:[0-9a-f]{64}/);
+    const ignored = await run(false);
+    expect((await removedRows(imp.datasetId, ignored.outputVersion as number)).map(([row]) => row)).toEqual([12, 61, 63, 64]);
+  });
+
   it('a merged value of a column de-identified later never sits raw in the ledger', async () => {
     const out = await cleanFile(t, writeCsv(HEADER, ROWS), {
       policy: policyDoc([near({ survivorship: 'merge' }), { id: 'cities', type: 'deidentify', columns: { names: ['city'] }, params: { operators: { default: { op: 'redact' } } } }]),

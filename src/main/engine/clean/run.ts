@@ -23,6 +23,8 @@ import type { Workspace } from '../workspace/workspace';
 import type { WorkerPool } from '../workers/pool';
 import { frameColumns, type Frame } from './frame';
 import { Pipeline } from './pipeline';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { decisionsFor } from '../dedupe/decisions';
 import type { DecidedPair } from '../dedupe/types';
 import { Query, type DedupeContext, type PiiDecisions, type ScanClasses } from './query';
 
@@ -83,7 +85,7 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
     const sampledPreview = req.kind === 'preview' && !req.full && rowCount > PREVIEW_ROWS;
     const q = new Query(conn, job, `run_${job.id}`, workers, {
       key: () => ws.secretKey(), sampleEvery: sampledPreview ? 1 : sampleEvery(rowCount), ...(decisions ? { decisions } : {}), ...(scan ? { scan } : {}),
-    }, dedupeContext(req));
+    }, dedupeContext(conn, req, data));
     const stage = table.stage(job.id);
     try {
       let input: Frame = { relation: ident(data), columns: frameColumns(columns), rowCount };
@@ -192,12 +194,12 @@ async function scanClasses(db: Database, datasetId: string, version: number): Pr
 
 /**
  * The decisions on duplicate pairs a run's near-duplicate steps honour: the request's, else the
- * dataset's stored ones (row ids are stable across versions, so decisions made on any version apply).
+ * dataset's stored ones on two rows of the input version (row ids are stable across versions, so a
+ * decision made on any version applies), read when a step first asks.
  */
-function dedupeContext(req: RunRequest): DedupeContext {
-  // MERGE: the stored decisions are read here — `req.dedupeDecisions ?? await readDecisions(conn, req.datasetId)`
-  // (d-run's src/main/engine/dedupe/decisions.ts) — once that module is on this branch.
-  return { decisions: async () => req.dedupeDecisions ?? [] };
+function dedupeContext(conn: DuckDBConnection, req: RunRequest, data: string): DedupeContext {
+  let read: Promise<DecidedPair[]> | undefined;
+  return { decisions: () => (read ??= req.dedupeDecisions ? Promise.resolve(req.dedupeDecisions) : decisionsFor(conn, req.datasetId, data)) };
 }
 
 async function nextRunId(db: Database): Promise<string> {
