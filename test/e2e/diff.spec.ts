@@ -110,7 +110,7 @@ test('a recipe mapped onto new data, run, inspected as a diff and exported', asy
   await done.getByRole('button', { name: 'Done' }).click();
   expect(fs.readFileSync(out, 'utf8').trim().split(/\r?\n/)).toEqual(CLEANED_CSV);
 
-  // The provenance: one line per ledger entry, the removed row as kind "row".
+  // The provenance: one line per ledger entry, the removed row as kind "row" (after: the row it repeats).
   const prov = await exportProvenance(diff, 'CSV', () => screenshotThemes(app.page, '48-provenance-export'));
   const lines = fs.readFileSync(prov, 'utf8').trim().split(/\r?\n/);
   expect(lines[0]).toBe('row_id,kind,column,before,after,step_id,step,confidence,before_digest,before_preview');
@@ -118,7 +118,7 @@ test('a recipe mapped onto new data, run, inspected as a diff and exported', asy
   expect(lines).toContain('1,cell,city,london,London,city-aliases,category_aliases,1.0,,');
   expect(lines).toContain('7,cell,city,boston ,boston,standard.trim,trim,1.0,,');
   expect(lines).toContain('3,cell,amount,N/A,,standard.missing-tokens,missing_tokens,1.0,,');
-  expect(lines).toContain('5,row,,,,standard.exact-duplicates,dedupe_exact,1.0,,');
+  expect(lines).toContain('5,row,,,2,standard.exact-duplicates,dedupe_exact,1.0,,');
   const parquet = await exportProvenance(diff, 'Parquet');
   expect(parquet.endsWith('.parquet')).toBe(true);
   expect(fs.readFileSync(parquet).subarray(0, 4).toString()).toBe('PAR1');

@@ -178,7 +178,8 @@ describe('the diff queries', () => {
       '2,cell,score,N/A,,missing,missing_tokens,1.0,,',
       '3,cell,city,new york,New York,aliases,category_aliases,1.0,,',
       '5,cell,score,N/A,,missing,missing_tokens,1.0,,',
-      '5,row,,,,dupes,dedupe_exact,1.0,,',
+      // A removed duplicate's after is the row id of the row it repeats.
+      '5,row,,,2,dupes,dedupe_exact,1.0,,',
       '',
     ]);
     expect((await t.fail('provenance.export', { datasetId, version: 2, path: path.join(tempDir(), 'p.jsonl') })).message).toMatch(/CSV or Parquet/);

@@ -13,6 +13,7 @@ import { parsePolicy } from '../../src/main/engine/policy/store';
 import type { StepInput } from '../../src/shared/policy/steps';
 import { policyDoc, writeCsv } from '../support/clean';
 import { startTestEngine, type TestEngine } from '../support/engine';
+import { NEAR_HEADER, NEAR_ROWS } from '../support/near-people';
 
 let t: TestEngine;
 beforeAll(async () => {
@@ -59,5 +60,26 @@ describe('scratch tables during a run', () => {
     { name: 'trim (text columns: a and c, not the numbers in b) builds one value table each', steps: [{ type: 'trim' }], frames: 1, valueTables: 2 },
   ] as { name: string; steps: Omit<StepInput, 'id'>[]; frames: number; valueTables: number }[])('$name', async ({ steps, frames, valueTables }) => {
     expect(await scratchAfter(steps)).toEqual({ frames, valueTables });
+  });
+});
+
+it('a near-duplicate step leaves only its result behind, none of the finder\'s working tables', async () => {
+  const imp = await t.importFile(writeCsv(NEAR_HEADER, NEAR_ROWS));
+  const db = t.engine.workspace.db;
+  const { table: data, rowCount } = await versionTable(db, imp.datasetId, 1);
+  const columns = await getColumns(db, imp.datasetId, 1);
+  const policy = parsePolicy(policyDoc([{ id: 's1', type: 'dedupe_near', params: { survivorship: 'merge' } }, { id: 's2', type: 'trim' }]));
+  await db.with(async (conn) => {
+    const prefix = `near_${imp.datasetId}`;
+    const q = new Query(conn, job, prefix, t.engine.workers);
+    try {
+      const out = await new Pipeline(q, { relation: ident(data), columns: frameColumns(columns), rowCount }, () => undefined).run(policy.steps);
+      expect(out.frame.rowCount).toBe(60);
+      const names = (await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = 'ds_scratch' AND starts_with(table_name, '${prefix}_') ORDER BY ALL`)).getRowObjects().map((r) => String(r.table_name).slice(prefix.length + 1).replace(/^[0-9]+_/, ''));
+      // The run's ledger, and the removed rows and merged survivors behind the frame's anti-join (the trim after it changed nothing).
+      expect(names.sort()).toEqual(['ledger', 'merged_rows', 'removed']);
+    } finally {
+      await q.cleanup();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { isPiiStep, STEP_TYPES, stepSchema, type StepInput, type StepType } from
 import { keyedDigest } from '../../src/main/engine/pii/operators/keyed';
 import { cleanFile, policyDoc, writeCsv } from '../support/clean';
 import { startTestEngine, type TestEngine } from '../support/engine';
+import { NEAR_COMPARED, NEAR_HEADER, NEAR_ROWS } from '../support/near-people';
 
 type Cell = string | null;
 interface StepCase {
@@ -75,6 +76,9 @@ const CASES: StepCase[] = [
     bad: { step: { type: 'outliers', columns: { names: ['n'] }, params: { method: 'zscore', action: 'hide' } }, where: /params › action/ } },
   { name: 'dedupe_exact on key columns', step: { type: 'dedupe_exact', columns: { names: ['k'] } }, header: ['k', 'v'], input: [['a', '1'], ['b', '2'], ['a', '3'], [null, '4'], [null, '5']], output: [['a', '1'], ['b', '2'], [null, '4']], touched: ['c1'], cells: 0, removed: [3, 5],
     bad: { step: { type: 'dedupe_exact', params: { keep: 'last' } }, where: /params/ } },
+  { name: 'dedupe_near keeping the most complete record (planted duplicates: test/support/near-people.ts)', step: { type: 'dedupe_near', columns: { names: NEAR_COMPARED } }, header: NEAR_HEADER, input: NEAR_ROWS,
+    output: NEAR_ROWS.filter((_, i) => ![12, 61, 63, 64].includes(i + 1)), touched: ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'], cells: 0, removed: [12, 61, 63, 64],
+    bad: { step: { type: 'dedupe_near', params: { survivorship: 'newest' } }, where: /params › newestColumn/ } },
   { name: 'drop_columns', step: { type: 'drop_columns', columns: { names: ['b'] } }, header: ['a', 'b'], input: [['1', '2']], output: [['1']], outHeaders: ['a'], touched: ['c2'], cells: 0,
     bad: { step: { type: 'drop_columns' }, where: /columns/ } },
   { name: 'rename_column', step: { type: 'rename_column', columns: { names: ['a'] }, params: { to: 'Alpha "1"' } }, header: ['a'], input: [['1']], output: [['1']], outHeaders: ['Alpha "1"'], touched: ['c1'], cells: 0,

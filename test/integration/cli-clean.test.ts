@@ -36,7 +36,7 @@ describe('sanitizer clean', () => {
     const prov = fs.readFileSync(file('prov.csv'), 'utf8').split('\n');
     expect(prov[0]).toBe('row_id,kind,column,before,after,step_id,step,confidence,before_digest,before_preview');
     expect(prov).toContain('1,cell,name,  Ann ,Ann,standard.trim,trim,1.0,,');
-    expect(prov).toContain('3,row,,,,standard.exact-duplicates,dedupe_exact,1.0,,');
+    expect(prov).toContain('3,row,,,2,standard.exact-duplicates,dedupe_exact,1.0,,');
     expect(fs.readdirSync(env.tmp).filter((n) => n.startsWith('sanitizer-ws-'))).toEqual([]);
   });
 

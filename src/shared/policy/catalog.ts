@@ -14,7 +14,7 @@ export interface StepInfo {
   needsWhere?: boolean;
   /** Applies to exactly one column. */
   singleColumn?: boolean;
-  /** Confidence recorded for its changes (1 for deterministic rules). */
+  /** Confidence recorded for its changes (1 for deterministic rules; near-duplicate removal records each pair's probability instead). */
   confidence: number;
 }
 
@@ -37,7 +37,8 @@ export const STEP_INFO: Record<StepType, StepInfo> = {
   missing_tokens: { label: 'Missing-value tokens', description: 'Treats listed tokens (N/A, -, null, empty…) as missing.', group: 'missing', defaultColumns: ALL_TYPES, confidence: 1 },
   impute: { label: 'Impute missing values', description: 'Fills missing values with the column\'s mean, median, mode or a constant, optionally flagging them in a new column.', group: 'missing', defaultColumns: null, confidence: 1 },
   outliers: { label: 'Outliers', description: 'Finds numeric outliers by IQR fences, z-score or median absolute deviation, and flags, clips or blanks them.', group: 'values', defaultColumns: null, confidence: 1 },
-  dedupe_exact: { label: 'Remove exact duplicate rows', description: 'Removes rows equal to an earlier row (on all columns, or on the named key columns), keeping the first by row id.', group: 'rows', defaultColumns: ALL_TYPES, confidence: 1 },
+  dedupe_exact: { label: 'Remove exact duplicate rows', description: 'Removes rows equal to an earlier row (on all columns, or on the named key columns), keeping the first by row id; optionally comparing text after trimming, collapsing spacing, folding case and stripping accents.', group: 'rows', defaultColumns: ALL_TYPES, confidence: 1 },
+  dedupe_near: { label: 'Remove near-duplicate rows', description: 'Finds records that are probably the same (matching on the chosen columns, weights estimated from the data, review decisions honoured) and keeps one per cluster: the most complete, the newest, the first, or the most complete with its blanks filled from the others. Every removed row and filled cell is recorded with its match probability.', group: 'rows', defaultColumns: ALL_TYPES, confidence: 1 },
   drop_columns: { label: 'Drop columns', description: 'Removes the named columns from the output.', group: 'columns', defaultColumns: null, confidence: 1 },
   rename_column: { label: 'Rename column', description: 'Gives one column a new header.', group: 'columns', defaultColumns: null, singleColumn: true, confidence: 1 },
   drop_rows: { label: 'Drop rows', description: 'Removes the rows that match the row filter.', group: 'rows', defaultColumns: ALL_TYPES, needsWhere: true, confidence: 1 },

@@ -11,11 +11,23 @@ function filterNames(f: RowFilter | undefined, out: string[]): void {
   else if (f.column !== undefined) out.push(f.column);
 }
 
-/** The headers a step names (selector names and row-filter columns). */
+/** The headers a step names (selector names, row-filter columns, and a near-duplicate step's newest column and role corrections). */
 export function namesOf(step: Step): string[] {
   const out = [...(step.columns?.names ?? [])];
   filterNames(step.where, out);
+  if (step.type === 'dedupe_near') {
+    if (step.params.newestColumn !== undefined) out.push(step.params.newestColumn);
+    out.push(...Object.keys(step.params.roles));
+  }
   return out;
+}
+
+/** A near-duplicate step's parameters with headers mapped (other steps' parameters name no columns). */
+function mapParams(s: Step, map: (n: string) => string): Step {
+  if (s.type !== 'dedupe_near') return s;
+  const p = s.params;
+  const roles = Object.fromEntries(Object.entries(p.roles).map(([h, r]) => [map(h), r]));
+  return { ...s, params: { ...p, roles, ...(p.newestColumn !== undefined ? { newestColumn: map(p.newestColumn) } : {}) } };
 }
 
 /** Headers a step makes that later steps may name: a rename's new header, flag columns. */
@@ -53,7 +65,7 @@ function mapFilter(f: RowFilter, map: (n: string) => string): RowFilter {
 export function remapColumns(policy: Policy, mapping: Record<string, string>): Policy {
   const map = (n: string) => (Object.hasOwn(mapping, n) ? (mapping[n] as string) : n);
   const steps = policy.steps.map((s): Step => ({
-    ...s,
+    ...mapParams(s, map),
     ...(s.columns ? { columns: { ...s.columns, ...(s.columns.names ? { names: s.columns.names.map(map) } : {}) } } : {}),
     ...(s.where ? { where: mapFilter(s.where, map) } : {}),
   }));

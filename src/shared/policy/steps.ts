@@ -1,6 +1,7 @@
 // The cleaning step types: one zod schema per type (its parameters and their defaults), and the
 // shared parts every step has (id, columns, row filter). A policy is an ordered list of these.
 import { z } from 'zod';
+import { DEDUPE_DEFAULTS, DEDUPE_ROLES, DEDUPE_SURVIVORSHIP } from '../api/dedupe-types';
 import { ENTITY_TYPES, type EntityType } from '../api/pii-types';
 import { GENERALISE_KINDS, operatorSpecSchema } from './operators';
 
@@ -171,7 +172,25 @@ export const stepSchemas = {
     threshold: z.number().positive().max(100).optional(),
     action: z.enum(['flag', 'clip', 'set_missing']),
   })),
-  dedupe_exact: step('dedupe_exact', noParams),
+  // `normalise` is optional, not defaulted: a stored policy without it parses (and digests) as before.
+  dedupe_exact: step('dedupe_exact', z.strictObject({
+    /** Compare text after trimming, collapsing spacing, folding case and stripping accents (default false). */
+    normalise: z.boolean().optional(),
+  }).default({})),
+  dedupe_near: step('dedupe_near', z.strictObject({
+    /** Which record of a cluster is kept (merge: the most complete, its blanks filled from the others). */
+    survivorship: z.enum(DEDUPE_SURVIVORSHIP).default('most_complete'),
+    /** The header of the date or number that says which record is newest (survivorship `newest` only). */
+    newestColumn: z.string().max(1000).optional(),
+    /** Pairs at or above this match probability are duplicates. */
+    threshold: z.number('the threshold must be a number').gt(0, 'the threshold must be greater than 0').lt(1, 'the threshold must be less than 1').default(DEDUPE_DEFAULTS.threshold),
+    /** Role corrections by header (the rest are inferred). */
+    roles: z.record(z.string().max(1000), z.enum(DEDUPE_ROLES)).default({}),
+    /** Whether stored review decisions (accepted and rejected pairs) steer the step. */
+    useDecisions: z.boolean().default(true),
+  }).refine((p) => p.survivorship !== 'newest' || p.newestColumn !== undefined, { message: 'keeping the newest record needs newestColumn: the header of the date or number that says which record is newest', path: ['newestColumn'] })
+    .refine((p) => p.newestColumn === undefined || p.survivorship === 'newest', { message: 'only survivorship "newest" reads newestColumn', path: ['newestColumn'] })
+    .default({ survivorship: 'most_complete', threshold: DEDUPE_DEFAULTS.threshold, roles: {}, useDecisions: true })),
   drop_columns: step('drop_columns', noParams),
   rename_column: step('rename_column', z.strictObject({ to: z.string().max(1000) })),
   drop_rows: step('drop_rows', noParams),

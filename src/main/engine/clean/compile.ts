@@ -6,6 +6,7 @@ import { STEP_INFO } from '../../../shared/policy/catalog';
 import type { Step, StepOf } from '../../../shared/policy/steps';
 import { filterSql } from './filter';
 import type { Compiled, Frame, FrameColumn } from './frame';
+import { compileDedupeNear } from './ops-dedupe';
 import { compileDeidentify, compileGeneralise } from './ops-pii';
 import { compileImpute, compileOutliers, compilePhone } from './ops-stats';
 import { textCompilers, type Ctx } from './ops-text';
@@ -56,8 +57,11 @@ async function dispatch(q: Query, frame: Frame, step: Step, cols: FrameColumn[],
     case 'outliers': return compileOutliers(...ctx(step), index);
     case 'dedupe_exact': {
       if (cols.length === 0) throw new AppError('POLICY_INVALID', `${describeStep(step, index)} has no key columns.`);
-      return rowsCompiled({ kind: 'rows', removed: await duplicateRows(q, frame, cols, where) }, cols, []);
+      const normalise = step.params.normalise === true;
+      const removed = await duplicateRows(q, frame, cols, where, normalise);
+      return rowsCompiled({ kind: 'rows', removed, linked: true }, cols, normalise ? ['text compared trimmed, with spacing collapsed, case folded and accents stripped'] : []);
     }
+    case 'dedupe_near': return compileDedupeNear(...ctx(step), index);
     case 'drop_rows':
       return rowsCompiled({ kind: 'rows', keep: `NOT (${where ?? 'false'})` }, cols, []);
     case 'drop_columns':

@@ -67,8 +67,21 @@ export interface MapOp {
 /** Keeps the rows for which `keep` (a condition over the frame) holds, or removes the rows listed. */
 export type RowsOp =
   | { kind: 'rows'; keep: string }
-  /** The rows to remove, already found: a scratch table of their row ids. */
-  | { kind: 'rows'; removed: string };
+  | {
+      kind: 'rows';
+      /** The rows to remove, already found: a scratch table of their row ids. */
+      removed: string;
+      /**
+       * Duplicates: `removed` also has `survivor BIGINT` (the row each removed row duplicates, which
+       * the ledger keeps as the entry's after) and `confidence DOUBLE` (how sure: the pair's score).
+       */
+      linked?: boolean;
+      /**
+       * Cells of kept rows the step rewrote (merging duplicates): `rows` holds those rows as they
+       * become (row_id and every frame column), `cells` the changes (row_id, col_id, before, after, confidence).
+       */
+      filled?: { rows: string; cells: string };
+    };
 
 /** Drops or renames columns; no data pass. */
 export interface ColumnsOp {

@@ -23,7 +23,7 @@ import { fitsValueRun, runsOnValues, ValueRun } from './values';
 
 export interface PipelineResult {
   frame: Frame;
-  /** Scratch table (row_id, step_index, kind, col_id, before, after, before_digest, before_preview). */
+  /** Scratch table (row_id, step_index, kind, col_id, before, after, before_digest, before_preview, confidence: NULL = the step's). */
   ledger: string;
   reports: StepReport[];
 }
@@ -49,7 +49,8 @@ export class Pipeline {
 
   async run(steps: Step[]): Promise<PipelineResult> {
     // A PII step's entries hold NULL before, and its keyed digest and masked preview instead.
-    await this.q.run(`CREATE TABLE ${this.ledger} (row_id BIGINT, step_index INTEGER, kind VARCHAR, col_id VARCHAR, "before" VARCHAR, "after" VARCHAR, before_digest VARCHAR, before_preview VARCHAR)`);
+    // Confidence is NULL for a deterministic step (its catalogue confidence) and a pair's score for a duplicate.
+    await this.q.run(`CREATE TABLE ${this.ledger} (row_id BIGINT, step_index INTEGER, kind VARCHAR, col_id VARCHAR, "before" VARCHAR, "after" VARCHAR, before_digest VARCHAR, before_preview VARCHAR, confidence DOUBLE)`);
     for (const [index, step] of steps.entries()) {
       this.onStep(index, STEP_INFO[step.type].label);
       if (!step.enabled) {
@@ -186,7 +187,7 @@ export class Pipeline {
         ? ['CASE WHEN r.rid IS NULL THEN l.digest ELSE r.digest END', 'CASE WHEN r.rid IS NULL THEN l.preview ELSE r.preview END', `LEFT JOIN ${lookup.rows} r ON r.rid = n.row_id`]
         : ['l.digest', 'l.preview', ''];
       await this.q.run(
-        `INSERT INTO ${this.ledger} SELECT n.row_id, ${map?.index ?? 0}, 'cell', ${this.q.bind(id)}, NULL, CAST(n.${ident(id)} AS VARCHAR), ${digest}, ${preview}
+        `INSERT INTO ${this.ledger} (row_id, step_index, kind, col_id, "before", "after", before_digest, before_preview) SELECT n.row_id, ${map?.index ?? 0}, 'cell', ${this.q.bind(id)}, NULL, CAST(n.${ident(id)} AS VARCHAR), ${digest}, ${preview}
          FROM (SELECT row_id, ${ident(id)} FROM ${next} WHERE ${mask(id)}) n JOIN ${from.relation} o ON o.row_id = n.row_id
          LEFT JOIN ${lookup.values} l ON l.src = CAST(o.${ident(id)} AS VARCHAR) ${rows}`,
       );
@@ -219,7 +220,8 @@ export class Pipeline {
   /**
    * Removes rows without copying the frame: the removed row ids go into a scratch table and the
    * frame becomes the old one without them (an anti-join, cheap to repeat; copying 1M rows of 14
-   * text columns costs more than a second — measured).
+   * text columns costs more than a second — measured). Rows a duplicate step rewrote (merged
+   * survivors) replace their old selves the same way.
    */
   private async keepRows(s: CompiledStep): Promise<void> {
     const op = s.op;
@@ -231,12 +233,33 @@ export class Pipeline {
       removed = this.q.newTable('removed');
       await this.q.run(`CREATE TABLE ${removed} AS SELECT row_id FROM ${from.relation} WHERE (${op.keep}) IS NOT TRUE`);
     }
-    await this.q.run(`INSERT INTO ${this.ledger} (row_id, step_index, kind) SELECT row_id, ${s.index}, 'row' FROM ${removed}`);
+    const linked = 'removed' in op && op.linked === true;
+    await this.q.run(
+      linked
+        ? `INSERT INTO ${this.ledger} (row_id, step_index, kind, "after", confidence) SELECT row_id, ${s.index}, 'row', CAST(survivor AS VARCHAR), confidence FROM ${removed}`
+        : `INSERT INTO ${this.ledger} (row_id, step_index, kind) SELECT row_id, ${s.index}, 'row' FROM ${removed}`,
+    );
     const n = await this.q.one(`SELECT count(*) AS n FROM ${removed}`);
+    const filled = 'removed' in op ? op.filled : undefined;
+    let relation = `(SELECT * FROM ${from.relation} ANTI JOIN ${removed} USING (row_id))`;
+    if (filled) {
+      await this.q.run(
+        `INSERT INTO ${this.ledger} (row_id, step_index, kind, col_id, "before", "after", confidence) SELECT row_id, ${s.index}, 'cell', col_id, "before", "after", confidence FROM ${filled.cells}`,
+      );
+      // A filled column has new values: detection and classes cached for it are stale.
+      for (const r of await this.q.all(`SELECT DISTINCT col_id FROM ${filled.cells}`)) {
+        const c = this.columns.find((x) => x.id === String(r.col_id));
+        if (c) c.stamp = (c.stamp ?? 0) + 1;
+      }
+      await this.q.drop(filled.cells);
+      // Named columns: a frame table may carry a pass's change flags, which the rewritten rows lack.
+      const cols = ['row_id', ...from.columns.map((c) => ident(c.id))].join(', ');
+      relation = `(SELECT ${cols} FROM ${from.relation} ANTI JOIN ${removed} USING (row_id) ANTI JOIN ${filled.rows} USING (row_id) UNION ALL SELECT ${cols} FROM ${filled.rows})`;
+    }
     this.physical = {
-      relation: `(SELECT * FROM ${from.relation} ANTI JOIN ${removed} USING (row_id))`,
-      tables: [...(from.tables ?? [from.relation]), removed],
-      columns: from.columns,
+      relation,
+      tables: [...(from.tables ?? [from.relation]), removed, ...(filled ? [filled.rows] : [])],
+      columns: filled ? this.columns.map((c) => ({ ...c })) : from.columns,
       rowCount: from.rowCount - num(n.n),
     };
   }

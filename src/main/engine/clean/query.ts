@@ -4,6 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EntityType } from '../../../shared/api/pii-types';
 import type { DetectedKind } from '../../../shared/policy/steps';
 import type { Row } from '../db/database';
+import type { DecidedPair } from '../dedupe/types';
 import type { FindingDecision } from '../pii/dataset/store';
 import { SCRATCH, qualified } from '../db/sql';
 import { runTracked } from '../db/tracked';
@@ -50,6 +51,13 @@ const noKey: PiiContext = {
   },
 };
 
+/** What a near-duplicate step needs beyond the data: the stored review decisions on pairs, read when a step first asks. */
+export interface DedupeContext {
+  decisions(): Promise<DecidedPair[]>;
+}
+
+const noDecisions: DedupeContext = { decisions: async () => [] };
+
 export class Query {
   private readonly scratch: string[] = [];
   private seq = 0;
@@ -67,6 +75,7 @@ export class Query {
     /** The engine's worker pool, for rules that run in JavaScript on distinct values. */
     readonly workers: WorkerPool,
     readonly pii: PiiContext = noKey,
+    readonly dedupe: DedupeContext = noDecisions,
   ) {}
 
   /** A value as SQL text (see params.ts for why not a bound parameter). */
@@ -124,6 +133,19 @@ export class Query {
   /** An appender into a scratch table. */
   appender(name: string) {
     return this.conn.createAppender(name, 'main', SCRATCH);
+  }
+
+  /** A mark in the list of scratch tables: those made after it can be dropped together (`dropSince`). */
+  mark(): number {
+    return this.scratch.length;
+  }
+
+  /** Drops the scratch tables made since `mark`, except those in `keep`. */
+  async dropSince(mark: number, keep: string[] = []): Promise<void> {
+    for (const t of this.scratch.splice(mark)) {
+      if (keep.includes(t)) this.scratch.push(t);
+      else await this.drop(t);
+    }
   }
 
   /** Whether a relation is one of this run's scratch tables. */

@@ -23,7 +23,10 @@ import type { Workspace } from '../workspace/workspace';
 import type { WorkerPool } from '../workers/pool';
 import { frameColumns, type Frame } from './frame';
 import { Pipeline } from './pipeline';
-import { Query, type PiiDecisions, type ScanClasses } from './query';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { decisionsFor } from '../dedupe/decisions';
+import type { DecidedPair } from '../dedupe/types';
+import { Query, type DedupeContext, type PiiDecisions, type ScanClasses } from './query';
 
 /** Rows a preview looks at unless asked for all: every k-th row, so the sample spans the file. */
 export const PREVIEW_ROWS = 10_000;
@@ -38,6 +41,8 @@ export interface RunRequest {
   full?: boolean;
   /** PII review decisions the de-identification steps honour; by default those recorded on the input version (pii.decide). */
   decisions?: PiiDecisions;
+  /** Review decisions on duplicate pairs that near-duplicate steps honour (when they use decisions); by default the dataset's stored ones. */
+  dedupeDecisions?: DecidedPair[];
 }
 
 const usesPii = (steps: readonly Step[]): boolean => steps.some((s) => s.enabled && isPiiStep(s.type));
@@ -80,7 +85,7 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
     const sampledPreview = req.kind === 'preview' && !req.full && rowCount > PREVIEW_ROWS;
     const q = new Query(conn, job, `run_${job.id}`, workers, {
       key: () => ws.secretKey(), sampleEvery: sampledPreview ? 1 : sampleEvery(rowCount), ...(decisions ? { decisions } : {}), ...(scan ? { scan } : {}),
-    });
+    }, dedupeContext(conn, req, data));
     const stage = table.stage(job.id);
     try {
       let input: Frame = { relation: ident(data), columns: frameColumns(columns), rowCount };
@@ -117,7 +122,7 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
       };
       const stepKeys = policy.steps.map((s) => ({ id: s.id, type: s.type }));
       if (req.kind === 'preview') {
-        const rows = await q.all(`SELECT row_id, step_index, kind, col_id, "before", "after", before_digest, before_preview FROM ${out.ledger} ORDER BY row_id, step_index, col_id LIMIT ${PREVIEW_CHANGES}`);
+        const rows = await q.all(`SELECT row_id, step_index, kind, col_id, "before", "after", before_digest, before_preview, confidence FROM ${out.ledger} ORDER BY row_id, step_index, col_id LIMIT ${PREVIEW_CHANGES}`);
         const changes: LedgerEntry[] = rows.map((r) => ledgerEntry(r, stepKeys));
         return { ...base, runId: `preview-${job.id}`, outputVersion: null, stamp: null, seconds: (Date.now() - started) / 1000, changes };
       }
@@ -144,7 +149,7 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
           note: `cleaned with ${policy.name} v${policy.version}`, runId, stamp: 'UNAPPROVED', compacted: false, columns: outColumns,
         });
         await c.run(
-          `INSERT INTO ${table.change} SELECT $ds, $v, l.row_id, l.step_index, l.kind, l.col_id, l."before", l."after", s.step_id, s.step_type, s.confidence, l.before_digest, l.before_preview
+          `INSERT INTO ${table.change} SELECT $ds, $v, l.row_id, l.step_index, l.kind, l.col_id, l."before", l."after", s.step_id, s.step_type, coalesce(l.confidence, s.confidence), l.before_digest, l.before_preview
            FROM ${out.ledger} l JOIN ${stepsTable} s USING (step_index) ORDER BY l.row_id, l.step_index, l.col_id`,
           { ds: req.datasetId, v },
         );
@@ -187,6 +192,16 @@ async function scanClasses(db: Database, datasetId: string, version: number): Pr
   return { version, regions: DEFAULT_REGIONS, classes };
 }
 
+/**
+ * The decisions on duplicate pairs a run's near-duplicate steps honour: the request's, else the
+ * dataset's stored ones on two rows of the input version (row ids are stable across versions, so a
+ * decision made on any version applies), read when a step first asks.
+ */
+function dedupeContext(conn: DuckDBConnection, req: RunRequest, data: string): DedupeContext {
+  let read: Promise<DecidedPair[]> | undefined;
+  return { decisions: () => (read ??= req.dedupeDecisions ? Promise.resolve(req.dedupeDecisions) : decisionsFor(conn, req.datasetId, data)) };
+}
+
 async function nextRunId(db: Database): Promise<string> {
   const r = await db.one(`SELECT nextval('${table.run}_seq') AS n`);
   return `r${num(r?.n)}`;
@@ -195,5 +210,6 @@ async function nextRunId(db: Database): Promise<string> {
 /** A scratch-ledger row (which has a step index, not the step) as a ledger entry. */
 function ledgerEntry(r: Record<string, unknown>, steps: { id: string; type: StepType }[]): LedgerEntry {
   const s = steps[num(r.step_index)];
-  return toEntry({ ...r, step_id: s?.id ?? '?', step_type: s?.type ?? 'trim', confidence: s ? STEP_INFO[s.type].confidence : 1 });
+  const fixed = s ? STEP_INFO[s.type].confidence : 1;
+  return toEntry({ ...r, step_id: s?.id ?? '?', step_type: s?.type ?? 'trim', confidence: r.confidence === null || r.confidence === undefined ? fixed : r.confidence });
 }

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Step, StepType } from '../../../shared/policy/steps';
 import type { StepIssues } from './issues';
+import { DedupeExactForm, DedupeNearForm } from './dedupe-forms';
 import { DeidentifyForm, GeneraliseForm } from './pii-forms';
 import { CategoryAliasesForm, ChangeCaseForm, CoerceBooleanForm, CoerceDateForm, CoerceNumberForm, ImputeForm, MissingTokensForm, NormalizeUnicodeForm, OutliersForm, RenameColumnForm, ReplaceForm, StandardizePhoneForm } from './param-forms';
 
@@ -22,7 +23,8 @@ export const PARAM_FIELDS: Record<StepType, string[]> = {
   missing_tokens: ['tokens', 'caseSensitive', 'flagColumn'],
   impute: ['method', 'value', 'flagColumn'],
   outliers: ['method', 'threshold', 'action'],
-  dedupe_exact: [],
+  dedupe_exact: ['normalise'],
+  dedupe_near: ['survivorship', 'newestColumn', 'threshold', 'roles', 'useDecisions'],
   drop_columns: [],
   rename_column: ['to'],
   drop_rows: [],
@@ -62,6 +64,10 @@ export function StepParams({ step, issues, onParams }: { step: Step; issues: Ste
       return <ImputeForm p={step.params} at={at} on={onParams} />;
     case 'outliers':
       return <OutliersForm p={step.params} at={at} on={onParams} />;
+    case 'dedupe_exact':
+      return <DedupeExactForm p={step.params} at={at} on={onParams} />;
+    case 'dedupe_near':
+      return <DedupeNearForm p={step.params} at={at} on={onParams} />;
     case 'rename_column':
       return <RenameColumnForm p={step.params} at={at} on={onParams} />;
     case 'deidentify':

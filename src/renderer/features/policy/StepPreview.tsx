@@ -85,7 +85,7 @@ export function StepPreview({ report, stale, changes, columns }: Props) {
                 <td className="num">{formatCount(c.rowId)}</td>
                 <td>{c.kind === 'row' ? 'row removed' : header(c.columnId)}</td>
                 <td className="mono diff-before">{c.kind === 'row' ? '' : shownValue(c.beforePreview ?? c.before)}</td>
-                <td className="mono diff-after">{c.kind === 'row' ? '' : shownValue(c.after)}</td>
+                <td className="mono diff-after">{c.kind === 'row' ? removedAs(c) : shownValue(c.after)}</td>
               </tr>
             ))}
           </tbody>
@@ -95,4 +95,11 @@ export function StepPreview({ report, stale, changes, columns }: Props) {
       {report.droppedColumnIds.length > 0 ? <p className="help">Drops {report.droppedColumnIds.map(header).join(', ')}.</p> : null}
     </div>
   );
+}
+
+/** A removed duplicate names the row kept in its place (and, when not certain, the pair's probability). */
+function removedAs(c: LedgerEntry): string {
+  if (c.after === null) return '';
+  // Rounded down, so a pair short of certain never reads as 1.000.
+  return `duplicate of row ${formatCount(Number(c.after))}${c.confidence < 1 ? ` (p ${(Math.floor(c.confidence * 1000) / 1000).toFixed(3)})` : ''}`;
 }
