@@ -87,13 +87,15 @@ const oneEdit = (a: string, b: string, keep: number) =>
   `(abs(length(${a}) - length(${b})) <= 1 AND (left(${a}, ${keep}) = left(${b}, ${keep}) OR right(${a}, ${keep}) = right(${b}, ${keep})) AND ${dl(a, b)} <= 1)`;
 /** The feature column holding a compared column's distinct words (roles compared by word overlap). */
 export const words = (columnId: string): string => ident(`t_${columnId}`);
+/** The feature column holding an e-mail address's local part (before the @). */
+export const localPart = (columnId: string): string => ident(`e_${columnId}`);
 /** Roles whose comparison reads the words feature. */
 export const WORD_ROLES = new Set<DedupeRole>(['full_name', 'address', 'text']);
 /** Whether the Jaccard similarity of two distinct-word lists reaches t: |A∩B| ≥ t(|A|+|B|)/(1+t), one intersection, no division. */
 const wordsShared = (a: string, b: string, t: number) => `len(list_intersect(${a}, ${b})) * ${1 + t} >= ${t} * (len(${a}) + len(${b}))`;
 
 /** The levels of a role, over features `a` (left) and `b` (right); `swap` gives the other name part of each side. */
-function levelsOf(role: DedupeRole, a: string, b: string, ta: string, tb: string, swap?: { a: string; b: string }): Level[] {
+function levelsOf(role: DedupeRole, a: string, b: string, ta: string, tb: string, swap?: { a: string; b: string }, local?: { a: string; b: string }): Level[] {
   const exact = { label: 'exact', when: `${a} = ${b}` };
   const elseLevel = { label: 'else', when: 'true' };
   switch (role) {
@@ -131,7 +133,7 @@ function levelsOf(role: DedupeRole, a: string, b: string, ta: string, tb: string
       return [
         elseLevel,
         { label: 'Jaro-Winkler ≥ 0.88', when: `${jw(a, b)} >= 0.88` },
-        { label: 'same local part or one edit', when: `split_part(${a}, '@', 1) = split_part(${b}, '@', 1) OR ${oneEdit(a, b, 4)}` },
+        { label: 'same local part or one edit', when: `${local ? `${local.a} = ${local.b}` : `split_part(${a}, '@', 1) = split_part(${b}, '@', 1)`} OR ${oneEdit(a, b, 4)}` },
         exact,
       ];
     case 'phone':
@@ -191,7 +193,8 @@ export function comparisons(cols: { columnId: string; header: string; role: Dedu
     let swap: { a: string; b: string } | undefined;
     if (pair && c.columnId === pair.given) swap = { a: `l.${feat(pair.family)}`, b: `r.${feat(pair.family)}` };
     if (pair && c.columnId === pair.family) swap = { a: `l.${feat(pair.given)}`, b: `r.${feat(pair.given)}` };
-    const levels = levelsOf(c.role, a, b, `l.${words(c.columnId)}`, `r.${words(c.columnId)}`, swap);
+    const local = c.role === 'email' ? { a: `l.${localPart(c.columnId)}`, b: `r.${localPart(c.columnId)}` } : undefined;
+    const levels = levelsOf(c.role, a, b, `l.${words(c.columnId)}`, `r.${words(c.columnId)}`, swap, local);
     const def: ComparisonDef = {
       id: c.columnId,
       label: c.header,

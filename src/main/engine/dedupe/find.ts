@@ -15,7 +15,7 @@ import type { FrameColumn } from '../clean/frame';
 import type { Query } from '../clean/query';
 import { block, candidateRules, roleColumns, type BlockingOutcome, type RuleDef } from './blocking';
 import { components } from './cluster';
-import { comparisons, exactLevel, feat, featureSql, levelSql, WORD_ROLES, words, type ComparisonDef } from './compare';
+import { comparisons, exactLevel, feat, featureSql, levelSql, localPart, WORD_ROLES, words, type ComparisonDef } from './compare';
 import { estimate, estimateU, initialM, type EmResult, type Pattern } from './em';
 import { resolveRoles } from './roles';
 import { MISSING_LEVEL, type DecidedPair, type DedupeInput, type DedupeOutcome, type DedupePlanOutcome } from './types';
@@ -37,8 +37,6 @@ export interface Prepared {
   reps: string;
   /** Features of the representatives only (+ ph_family when a family name is compared). */
   features: string;
-  /** Per term-frequency comparison id: a table (v, p) of each value's share of the records. */
-  tf: Map<string, string>;
   repCount: number;
   blocking: BlockingOutcome;
 }
@@ -74,26 +72,34 @@ export async function prepare(q: Query, input: DedupeInput): Promise<Prepared> {
   const raw = (c: ComparisonDef) => ident(`v_${c.id}`);
   const raws = comps.map((c) => `${rawSql(q, byId.get(c.id)!, c.role)} AS ${raw(c)}`);
   const exprs = comps.map((c) => `${valueSql(q, byId.get(c.id)!, c.role, raw(c))} AS ${c.feature}`);
-  const wordLists = comps.filter((c) => WORD_ROLES.has(c.role)).map((c) => `list_distinct(string_split(${c.feature}, ' ')) AS ${words(c.id)}`);
-  await q.run(`CREATE TABLE ${all} AS SELECT *${wordLists.map((w) => `, ${w}`).join('')} FROM (
-    SELECT row_id, ${exprs.join(', ')} FROM (SELECT row_id, ${raws.join(', ')} FROM ${relation}))`);
+  const wordLists = [
+    ...comps.filter((c) => WORD_ROLES.has(c.role)).map((c) => `list_distinct(string_split(${c.feature}, ' ')) AS ${words(c.id)}`),
+    ...comps.filter((c) => c.role === 'email').map((c) => `split_part(${c.feature}, '@', 1) AS ${localPart(c.id)}`),
+  ];
+  // Three materialised stages: DuckDB inlines a subquery's expressions into every use, and a date's
+  // value is used by a dozen shape tests — inlined, its cleaning ran a dozen times (measured 2× slower).
+  const rawTable = q.newTable('dd_raw');
+  await q.run(`CREATE TABLE ${rawTable} AS SELECT row_id, ${raws.join(', ')} FROM ${relation}`);
+  const featTable = q.newTable('dd_feat');
+  await q.run(`CREATE TABLE ${featTable} AS SELECT row_id, ${exprs.join(', ')} FROM ${rawTable}`);
+  await q.drop(rawTable);
+  await q.run(`CREATE TABLE ${all} AS SELECT *${wordLists.map((w) => `, ${w}`).join('')} FROM ${featTable}`);
+  await q.drop(featTable);
   q.job.progress({ stage: 'finding exact duplicates' });
   const reps = await exactGroups(q, all, comps);
   const features = q.newTable('dd_features');
   const family = roleColumns(roles).first('family_name');
-  await q.run(`CREATE TABLE ${features} AS SELECT f.* FROM ${all} f JOIN ${reps} m ON m.row_id = f.row_id AND m.rep = f.row_id`);
-  // Each value's share of the records holding one, for the comparisons adjusted by term frequency
-  // (small tables joined to pairs: window functions over the wide feature rows cost ~3 s per column on 1M).
-  const tf = new Map<string, string>();
-  for (const c of comps.filter((x) => x.termFrequency)) {
-    const t = q.newTable('dd_tf');
-    await q.run(`CREATE TABLE ${t} AS SELECT ${c.feature} AS v, count(*)::DOUBLE / sum(count(*)) OVER () AS p FROM ${features} WHERE ${c.feature} IS NOT NULL GROUP BY 1`);
-    tf.set(c.id, t);
-  }
+  // The representatives' features, with each value's share of the records holding one for the
+  // comparisons adjusted by term frequency: groupings joined back in the same statement (a window over
+  // the wide rows cost ~3 s a column on 1M; joining the groupings to every pair doubled comparing).
+  const tfComps = comps.filter((x) => x.termFrequency);
+  const groups = tfComps.map((c, i) => `LEFT JOIN (SELECT ${c.feature} AS v, count(*)::DOUBLE / sum(count(*)) OVER () AS p FROM f WHERE ${c.feature} IS NOT NULL GROUP BY 1) g${i} ON g${i}.v = f.${c.feature}`);
+  await q.run(`CREATE TABLE ${features} AS WITH f AS MATERIALIZED (SELECT a.* FROM ${all} a JOIN ${reps} m ON m.row_id = a.row_id AND m.rep = a.row_id)
+    SELECT f.*${tfComps.map((c, i) => `, g${i}.p AS ${tfColumn(c)}`).join('')} FROM f ${groups.join(' ')}`);
   if (family) await addPhonetic(q, features, feat(family.columnId));
   const repCount = num((await q.one(`SELECT count(*) AS n FROM ${features}`)).n);
   const blocking = await block(q, features, repCount, candidateRules(roles), settings.rules, DEDUPE_DEFAULTS.maxPairsPerRow);
-  return { roles, comps, all, reps, features, tf, repCount, blocking };
+  return { roles, comps, all, reps, features, repCount, blocking };
 }
 
 /** row_id → rep: rows with the same features (NULLs equal) share the smallest row id; a row with no feature at all stands alone. */
@@ -143,11 +149,9 @@ const tfColumn = (c: ComparisonDef) => ident(`tf_${c.id}`);
  * term frequencies (what an exact match on its value is worth). `left` must be the feature table.
  */
 export function levelRows(p: Prepared, pairs: string, left: string, right: string, hasRules: boolean): string {
-  const tfComps = p.comps.filter((c) => c.termFrequency);
-  const tfs = tfComps.map((c, i) => `, tf${i}.p AS ${tfColumn(c)}`).join('');
-  const joins = tfComps.map((c, i) => `LEFT JOIN ${p.tf.get(c.id)} tf${i} ON tf${i}.v = l.${c.feature}`).join(' ');
+  const tfs = p.comps.filter((c) => c.termFrequency).map((c) => `, l.${tfColumn(c)}`).join('');
   return `SELECT c.l AS row_id_l, c.r AS row_id_r, ${hasRules ? 'c.rules' : '0::BIGINT'} AS rules, ${levelsList(p.comps)} AS levels${tfs}
-    FROM ${pairs} c JOIN ${left} l ON l.row_id = c.l JOIN ${right} r ON r.row_id = c.r ${joins}`;
+    FROM ${pairs} c JOIN ${left} l ON l.row_id = c.l JOIN ${right} r ON r.row_id = c.r`;
 }
 
 export const levelsList = (comps: ComparisonDef[]) => `list_value(${comps.map((c) => `coalesce(${levelSql(c)}, ${MISSING_LEVEL})`).join(', ')})::UTINYINT[]`;
