@@ -11,7 +11,7 @@ import { feat } from './compare';
 /** A key value shared by more records than this pairs none of them (reported in the warnings). */
 export const BLOCK_CAP = 50;
 /** Candidate pairs per record that all automatically chosen rules may make together. */
-export const TOTAL_PAIRS_PER_ROW = 4;
+export const TOTAL_PAIRS_PER_ROW = 2;
 /** With this many key rules in use, a sorted neighbourhood is left out unless chosen. */
 export const NEIGHBOURHOOD_UNLESS = 3;
 /** Records each record is paired with on either side in a sorted neighbourhood. */

@@ -293,11 +293,14 @@ async function conditionalU(q: Query, p: Prepared, c: ComparisonDef, u: number[]
   if (!c.base || !c.namesAgree) return null;
   const baseLevels = c.levels.filter((_, i) => c.base![i] === i);
   const lv = levelSql({ ...c, levels: baseLevels });
+  // The pairs first (ids only, partners capped), then their features: a common name has hundreds of partners.
   const ids = `(SELECT row_id FROM ${p.features} ORDER BY hash(row_id), row_id LIMIT ${NAMES_SAMPLE})`;
-  const rows = await q.all(`SELECT lv, count(*) AS n FROM (
-      SELECT ${lv} AS lv FROM (SELECT f.* FROM ${ids} i JOIN ${p.features} f USING (row_id)) l
-      JOIN ${p.features} r ON ${c.namesAgree} AND l.row_id <> r.row_id
-      QUALIFY row_number() OVER (PARTITION BY l.row_id ORDER BY hash(r.row_id), r.row_id) <= ${NAMES_PARTNERS}) WHERE lv IS NOT NULL GROUP BY lv`);
+  const same = c.namesAgree.replaceAll('l.', 'a.').replaceAll('r.', 'b.');
+  const pairs = `(SELECT a.row_id AS l, b.row_id AS r FROM (SELECT f.* FROM ${ids} i JOIN ${p.features} f USING (row_id)) a
+      JOIN ${p.features} b ON ${same} AND a.row_id <> b.row_id
+      QUALIFY row_number() OVER (PARTITION BY a.row_id ORDER BY hash(b.row_id), b.row_id) <= ${NAMES_PARTNERS})`;
+  const rows = await q.all(`SELECT lv, count(*) AS n FROM (SELECT ${lv} AS lv FROM ${pairs} x JOIN ${p.features} l ON l.row_id = x.l JOIN ${p.features} r ON r.row_id = x.r)
+    WHERE lv IS NOT NULL GROUP BY lv`);
   const counts = new Array<number>(baseLevels.length).fill(0);
   for (const r of rows) counts[num(r.lv)] = num(r.n);
   const n = counts.reduce((a, b) => a + b, 0);
