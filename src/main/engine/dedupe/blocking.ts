@@ -131,6 +131,7 @@ export async function block(q: Query, features: string, rows: number, defs: Rule
   const parts: string[] = [];
   const usedDefs: RuleDef[] = [];
   const keyTables: string[] = [];
+  const counted: { d: RuleDef; keys: string; pairs: number }[] = [];
   for (const [i, d] of defs.entries()) {
     q.job.throwIfCancelled();
     q.job.progress({ stage: `counting candidate pairs: ${d.label}`, done: i, total: defs.length, unit: 'steps' });
@@ -152,6 +153,14 @@ export async function block(q: Query, features: string, rows: number, defs: Rule
         warnings.push(`${d.label}: ${num(c.big)} value(s) shared by more than ${BLOCK_CAP} records (${num(c.big_rows)} records) pair nothing by this rule.`);
       }
     }
+    counted.push({ d, keys, pairs });
+  }
+  // Rules are taken tightest first (fewest pairs), key rules before neighbourhoods, while the total
+  // stays within budget: a loose rule listed early must not crowd out tight ones (a same-name rule
+  // once used the whole budget at 10k and left e-mail and phone out).
+  const order = [...counted].sort((x, y) => Number(x.d.kind === 'neighbourhood') - Number(y.d.kind === 'neighbourhood') || x.pairs - y.pairs);
+  const decided = new Map<RuleDef, { used: boolean; reason?: string }>();
+  for (const { d, keys, pairs } of order) {
     // A sorted neighbourhood mostly pairs strangers next to each other in name order: worth its pairs
     // only where few key rules apply (measured on 100k customers: 73 % of the pairs, no recall gained).
     const keyRulesUsed = usedDefs.filter((u) => u.kind === 'key').length;
@@ -163,16 +172,20 @@ export async function block(q: Query, features: string, rows: number, defs: Rule
     else if (!chosen && !used) {
       reason = pairs > budget
         ? `would make ${pairs.toLocaleString('en')} pairs, more than ${budget.toLocaleString('en')} (${maxPairsPerRow} per record)`
-        : `the rules before it make ${sum.toLocaleString('en')} pairs; with its ${pairs.toLocaleString('en')} they would pass ${total.toLocaleString('en')} (${TOTAL_PAIRS_PER_ROW} per record)`;
+        : `the tighter rules make ${sum.toLocaleString('en')} pairs; with its ${pairs.toLocaleString('en')} they would pass ${total.toLocaleString('en')} (${TOTAL_PAIRS_PER_ROW} per record)`;
     }
     if (pairs === 0 && used) [used, reason] = [false, 'pairs no records'];
-    rules.push({ id: d.id, label: d.label, columnIds: d.columnIds, kind: d.kind, pairs, used, ...(reason ? { reason } : {}) });
+    decided.set(d, { used, ...(reason ? { reason } : {}) });
     if (used) {
       const bit = 2 ** usedDefs.length;
       parts.push(d.kind === 'key' ? keyPairs(keys, bit) : neighbourPairs(keys, bit));
       usedDefs.push(d);
       sum += pairs;
     }
+  }
+  for (const { d, pairs } of counted) {
+    const x = decided.get(d)!;
+    rules.push({ id: d.id, label: d.label, columnIds: d.columnIds, kind: d.kind, pairs, used: x.used, ...(x.reason ? { reason: x.reason } : {}) });
   }
   if (chosen) {
     const unknown = chosen.filter((id) => !defs.some((d) => d.id === id));
