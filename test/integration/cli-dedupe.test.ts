@@ -162,6 +162,27 @@ describe('sanitizer dedupe', () => {
     expect(fs.readdirSync(env.cwd).sort()).toEqual(before);
   });
 
+  it('refuses a file with a header and no rows, saying so (not "No column is compared"), writing nothing', async () => {
+    fs.writeFileSync(path.join(env.cwd, 'header-only.csv'), `${HEADER.join(',')}\n`);
+    const r = await runCli(['dedupe', 'header-only.csv', '--clusters', 'none.csv'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/header-only\.csv \(version 1 of d\d+\) has no rows, only a header: there is nothing to compare\./);
+    expect(r.stderr).not.toMatch(/No column is compared/);
+    expect(fs.existsSync(path.join(env.cwd, 'none.csv'))).toBe(false);
+    fs.rmSync(path.join(env.cwd, 'header-only.csv'));
+  });
+
+  it('a one-row file: its row is its own cluster, and the report counts in the singular', async () => {
+    fs.writeFileSync(path.join(env.cwd, 'one.csv'), `${HEADER.join(',')}\n${ROWS[0]!.map(field).join(',')}\n`);
+    const r = await runCli(['dedupe', 'one.csv', '--id', 'Customer ID', '--clusters', 'one-clusters.csv'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Found duplicates in one\.csv: 1 row in [0-9.]+ s\.$/m);
+    expect(r.stdout).toMatch(/^Wrote .*one-clusters\.csv \(1 row, sha256 [0-9a-f]{64}\)$/m);
+    expect(r.stdout).not.toMatch(/\b1 (rows|pairs|clusters)\b/);
+    expect(fs.readFileSync(path.join(env.cwd, 'one-clusters.csv'), 'utf8')).toBe('record_id,cluster_id\nK-100,K-100\n');
+    for (const f of ['one.csv', 'one-clusters.csv']) fs.rmSync(path.join(env.cwd, f));
+  });
+
   it('refuses to overwrite an output without --force, and never writes over its input', async () => {
     fs.writeFileSync(path.join(env.cwd, 'taken.csv'), 'keep me');
     const r = await runCli(['dedupe', 'people.csv', '--clusters', 'taken.csv'], env);
