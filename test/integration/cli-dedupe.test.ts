@@ -149,7 +149,7 @@ describe('sanitizer dedupe', () => {
     ['no --clusters', ['dedupe', 'people.csv'], /--clusters OUT\.csv/],
     ['an --id header in the wrong case', ['dedupe', 'people.csv', '--id', 'customer id', '--clusters', 'x.csv'], /--id "customer id": no column has that header \(headers are case-sensitive\)\. Did you mean "Customer ID"\? The headers are: "Customer ID", "given", "family", "email", "born", "city"\./],
     ['an unknown --exclude header', ['dedupe', 'people.csv', '--exclude', 'phone', '--clusters', 'x.csv'], /--exclude "phone": no column has that header/],
-    ['a threshold of 1.5', ['dedupe', 'people.csv', '--threshold', '1.5', '--clusters', 'x.csv'], /threshold is a match probability between 0 and 1/],
+    ['a threshold of 1.5', ['dedupe', 'people.csv', '--threshold', '1.5', '--clusters', 'x.csv'], /argument '1\.5' is invalid\. The threshold is a match probability between 0 and 1/],
     ['a threshold of 0', ['dedupe', 'people.csv', '--threshold', '0', '--clusters', 'x.csv'], /threshold is a match probability between 0 and 1/],
     ['a threshold that is no number', ['dedupe', 'people.csv', '--threshold', 'high', '--clusters', 'x.csv'], /threshold is a match probability between 0 and 1/],
     ['the same file twice', ['dedupe', 'people.csv', '--clusters', 'x.csv', '--pairs', './x.csv'], /--clusters and --pairs both name/],

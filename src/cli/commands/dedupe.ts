@@ -35,7 +35,7 @@ const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ?
 function thresholdArg(value: string): number {
   const p = Number(value);
   if (!/^(0?\.[0-9]+|[01](\.[0-9]*)?)$/.test(value) || !(p > 0 && p < 1)) {
-    throw new InvalidArgumentError('the threshold is a match probability between 0 and 1 (exclusive), e.g. 0.9.');
+    throw new InvalidArgumentError('The threshold is a match probability between 0 and 1 (exclusive), e.g. 0.9.');
   }
   return p;
 }
