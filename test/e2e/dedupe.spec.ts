@@ -234,3 +234,16 @@ test('cancelling a duplicate search leaves no run behind', async ({ app, server 
   await app.jobsButton.click();
   await expect(app.page.getByRole('region', { name: 'Jobs' }).getByText('Cancelled')).toBeVisible();
 });
+
+test('a header-only table says there is nothing to compare, instead of offering a search that fails', async ({ app, server }) => {
+  const dd = new DedupePage(app.page);
+  writeFile(server.files, 'header-only.csv', 'id,first_name,last_name,email\n');
+  await importFile(app, 'header-only.csv');
+  await dd.tab.click();
+  await expect(dd.pane.getByRole('heading', { name: 'Nothing to compare' })).toBeVisible();
+  await expect(dd.pane.getByText('This version has no rows, only a header: duplicates need at least two records.')).toBeVisible();
+  await expect(dd.countButton).toHaveCount(0);
+  await expect(dd.findButton).toHaveCount(0);
+  await expect(dd.pane.getByRole('alert')).toHaveCount(0);
+  await screenshot(app.page, '70-dedupe-header-only');
+});

@@ -130,6 +130,22 @@ describe('dedupe_near through clean.run', () => {
     expect(merged?.after).not.toBe('Bath');
   });
 
+  // Fewer than two rows to compare used to fail the whole run with "No column is compared" (every
+  // role of an empty frame is "not compared"): a recipe whose filter selects nothing must still run.
+  it.each([
+    { name: 'an empty table (a header only)', rows: [] as typeof ROWS, where: undefined, note: /^the data has 0 rows: nothing to compare, no row removed$/ },
+    { name: 'a one-row table', rows: ROWS.slice(0, 1), where: undefined, note: /^the data has 1 row: nothing to compare/ },
+    { name: 'a filter that selects no row', rows: ROWS, where: { column: 'city', op: 'equals', value: 'Atlantis' }, note: /^the row filter selects 0 rows: nothing to compare/ },
+    { name: 'a filter that selects one row', rows: ROWS, where: { column: 'email', op: 'equals', value: String(ROWS[0]?.[3]) }, note: /^the row filter selects 1 row: nothing to compare/ },
+  ])('$name: the step removes nothing and says why, and the run completes', async ({ rows, where, note }) => {
+    const out = await cleanFile(t, writeCsv(HEADER, rows), { policy: policyDoc([near({}, where ? { where } as Partial<StepInput> : {})]) });
+    expect(out.run.rowsIn).toBe(rows.length);
+    expect(out.run.rowsOut).toBe(rows.length);
+    expect(out.run.steps[0]?.rowsRemoved).toBe(0);
+    expect(out.removed).toEqual([]);
+    expect(out.run.steps[0]?.notes[0]).toMatch(note);
+  });
+
   it('refuses a newest column or role the data does not have, naming the step', async () => {
     const imp = await t.importFile(writeCsv(HEADER, ROWS));
     for (const [params, message] of [

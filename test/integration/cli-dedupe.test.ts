@@ -149,7 +149,7 @@ describe('sanitizer dedupe', () => {
     ['no --clusters', ['dedupe', 'people.csv'], /--clusters OUT\.csv/],
     ['an --id header in the wrong case', ['dedupe', 'people.csv', '--id', 'customer id', '--clusters', 'x.csv'], /--id "customer id": no column has that header \(headers are case-sensitive\)\. Did you mean "Customer ID"\? The headers are: "Customer ID", "given", "family", "email", "born", "city"\./],
     ['an unknown --exclude header', ['dedupe', 'people.csv', '--exclude', 'phone', '--clusters', 'x.csv'], /--exclude "phone": no column has that header/],
-    ['a threshold of 1.5', ['dedupe', 'people.csv', '--threshold', '1.5', '--clusters', 'x.csv'], /threshold is a match probability between 0 and 1/],
+    ['a threshold of 1.5', ['dedupe', 'people.csv', '--threshold', '1.5', '--clusters', 'x.csv'], /argument '1\.5' is invalid\. The threshold is a match probability between 0 and 1/],
     ['a threshold of 0', ['dedupe', 'people.csv', '--threshold', '0', '--clusters', 'x.csv'], /threshold is a match probability between 0 and 1/],
     ['a threshold that is no number', ['dedupe', 'people.csv', '--threshold', 'high', '--clusters', 'x.csv'], /threshold is a match probability between 0 and 1/],
     ['the same file twice', ['dedupe', 'people.csv', '--clusters', 'x.csv', '--pairs', './x.csv'], /--clusters and --pairs both name/],
@@ -160,6 +160,27 @@ describe('sanitizer dedupe', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(fs.readdirSync(env.cwd).sort()).toEqual(before);
+  });
+
+  it('refuses a file with a header and no rows, saying so (not "No column is compared"), writing nothing', async () => {
+    fs.writeFileSync(path.join(env.cwd, 'header-only.csv'), `${HEADER.join(',')}\n`);
+    const r = await runCli(['dedupe', 'header-only.csv', '--clusters', 'none.csv'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/header-only\.csv \(version 1 of d\d+\) has no rows, only a header: there is nothing to compare\./);
+    expect(r.stderr).not.toMatch(/No column is compared/);
+    expect(fs.existsSync(path.join(env.cwd, 'none.csv'))).toBe(false);
+    fs.rmSync(path.join(env.cwd, 'header-only.csv'));
+  });
+
+  it('a one-row file: its row is its own cluster, and the report counts in the singular', async () => {
+    fs.writeFileSync(path.join(env.cwd, 'one.csv'), `${HEADER.join(',')}\n${ROWS[0]!.map(field).join(',')}\n`);
+    const r = await runCli(['dedupe', 'one.csv', '--id', 'Customer ID', '--clusters', 'one-clusters.csv'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Found duplicates in one\.csv: 1 row in [0-9.]+ s\.$/m);
+    expect(r.stdout).toMatch(/^Wrote .*one-clusters\.csv \(1 row, sha256 [0-9a-f]{64}\)$/m);
+    expect(r.stdout).not.toMatch(/\b1 (rows|pairs|clusters)\b/);
+    expect(fs.readFileSync(path.join(env.cwd, 'one-clusters.csv'), 'utf8')).toBe('record_id,cluster_id\nK-100,K-100\n');
+    for (const f of ['one.csv', 'one-clusters.csv']) fs.rmSync(path.join(env.cwd, f));
   });
 
   it('refuses to overwrite an output without --force, and never writes over its input', async () => {

@@ -29,11 +29,13 @@ interface DedupeFlags {
 type RunResult = DedupeRunResult;
 
 const n = (x: number) => x.toLocaleString('en-US');
+/** "1 row", "2 rows": a one-row file or a single match should not read "1 rows". */
+const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 function thresholdArg(value: string): number {
   const p = Number(value);
   if (!/^(0?\.[0-9]+|[01](\.[0-9]*)?)$/.test(value) || !(p > 0 && p < 1)) {
-    throw new InvalidArgumentError('the threshold is a match probability between 0 and 1 (exclusive), e.g. 0.9.');
+    throw new InvalidArgumentError('The threshold is a match probability between 0 and 1 (exclusive), e.g. 0.9.');
   }
   return p;
 }
@@ -70,14 +72,14 @@ function report(s: RunResult, what: string): string[] {
   });
   const used = s.rules.filter((r) => r.used);
   const lines = [
-    `Found duplicates in ${what}: ${n(c.rows)} rows in ${s.seconds} s.`,
+    `Found duplicates in ${what}: ${count(c.rows, 'row')} in ${s.seconds} s.`,
     `Compared: ${compared.join(', ') || 'nothing'}${ignored.length ? `; not compared: ${ignored.join(', ')}` : ''}.`,
-    `Blocking: ${used.map((r) => `${r.label} (${n(r.pairs)} pairs)`).join('; ') || 'no rule'}; ${n(c.candidatePairs)} candidate pairs. Exact duplicate rows: ${n(c.exactDuplicateRows)}.`,
-    `Matched ${n(c.matchedPairs)} pairs at probability ≥ ${s.settings.threshold}: ${n(c.clusters)} clusters of two or more (largest ${n(c.largestCluster)}, ${n(c.chainedClusters)} chained), ${n(c.duplicateRows)} duplicate rows.`,
-    `To review: ${n(c.reviewPairs)} pairs with probability in [${s.settings.review.lower}, ${s.settings.review.upper}).`,
+    `Blocking: ${used.map((r) => `${r.label} (${count(r.pairs, 'pair')})`).join('; ') || 'no rule'}; ${count(c.candidatePairs, 'candidate pair')}. Exact duplicate rows: ${n(c.exactDuplicateRows)}.`,
+    `Matched ${count(c.matchedPairs, 'pair')} at probability ≥ ${s.settings.threshold}: ${count(c.clusters, 'cluster')} of two or more (largest ${n(c.largestCluster)}, ${n(c.chainedClusters)} chained), ${count(c.duplicateRows, 'duplicate row')}.`,
+    `To review: ${count(c.reviewPairs, 'pair')} with probability in [${s.settings.review.lower}, ${s.settings.review.upper}).`,
   ];
   for (const w of [...s.warnings, ...(s.fileWarnings ?? [])]) lines.push(`Note: ${w}`);
-  for (const f of s.files ?? []) lines.push(`Wrote ${f.path} (${n(f.rows)} ${f.kind === 'pairs' ? 'pairs' : 'rows'}, sha256 ${f.sha256})`);
+  for (const f of s.files ?? []) lines.push(`Wrote ${f.path} (${count(f.rows, f.kind === 'pairs' ? 'pair' : 'row')}, sha256 ${f.sha256})`);
   return lines;
 }
 

@@ -9,6 +9,7 @@ import { findDuplicates } from '../dedupe/find';
 import type { DedupeOutcome } from '../dedupe/types';
 import type { Compiled, FrameColumn } from './frame';
 import type { Ctx } from './ops-text';
+import type { Query } from './query';
 import { describeStep } from './select';
 import { survive, type SurvivorshipResult } from './survivorship';
 
@@ -44,6 +45,9 @@ export async function compileDedupeNear(...[q, frame, step, cols, where, index]:
   }
   const relation = where ? `(SELECT * FROM ${frame.relation} WHERE ${where})` : frame.relation;
   const rowCount = where ? num((await q.one(`SELECT count(*) AS n FROM ${relation}`)).n) : frame.rowCount;
+  // Fewer than two rows (an empty file, or a filter that selects none or one): nothing can be a
+  // duplicate. The finder would refuse an empty frame ("No column is compared") and fail the run.
+  if (rowCount < 2) return nothingToCompare(q, relation, cols, rowCount, Boolean(where), notes);
   const settings = dedupeSettingsSchema.parse({ roles, threshold: p.threshold, useDecisions: p.useDecisions });
   const decisions = p.useDecisions ? await q.dedupe.decisions() : [];
   // The finder's working tables (features, candidates, pairs, clusters…) are dropped once the step
@@ -65,6 +69,20 @@ export async function compileDedupeNear(...[q, frame, step, cols, where, index]:
     failures: 0,
     failureExamples: [],
     notes,
+  };
+}
+
+/** The step's result when it has fewer than two rows to compare: no row removed, and a note saying why. */
+async function nothingToCompare(q: Query, relation: string, cols: FrameColumn[], rowCount: number, filtered: boolean, notes: string[]): Promise<Compiled> {
+  const removed = q.newTable('removed');
+  await q.run(`CREATE TABLE ${removed} AS SELECT row_id, row_id AS survivor, NULL::DOUBLE AS confidence FROM ${relation} WHERE false`);
+  const which = filtered ? `the row filter selects ${count(rowCount, 'row')}` : `the data has ${count(rowCount, 'row')}`;
+  return {
+    op: { kind: 'rows', removed, linked: true },
+    columnIds: cols.map((c) => c.id),
+    failures: 0,
+    failureExamples: [],
+    notes: [`${which}: nothing to compare, no row removed`, ...notes],
   };
 }
 

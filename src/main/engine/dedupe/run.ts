@@ -62,6 +62,9 @@ export async function resolveRequest(ws: Workspace, req: DedupeRequest): Promise
   const detail = await getDataset(ws.db, req.datasetId, req.version);
   const { table: data, rowCount } = await versionTable(ws.db, req.datasetId, req.version);
   checkSettings(detail.columns, req.settings, `version ${req.version} of ${req.datasetId}`);
+  // Without this, a header-only file fails later with "No column is compared" (every role of an
+  // empty column is "not compared"), which sends the user hunting through roles for nothing.
+  if (rowCount === 0) throw new AppError('INVALID_ARGUMENT', `${detail.dataset.name} (version ${req.version} of ${req.datasetId}) has no rows, only a header: there is nothing to compare.`, { datasetId: req.datasetId, version: req.version });
   return { data, rowCount, columns: detail.columns, sources: [detail.dataset.sourcePath] };
 }
 

@@ -4,6 +4,7 @@
 import { DEDUPE_ROLES, DEDUPE_ROLE_LABEL, type BlockingRule, type ColumnRole, type DedupeRole } from '../../../shared/api/dedupe-types';
 import type { ColumnInfo } from '../../../shared/api/types';
 import { formatCount, plural } from '../../lib/format';
+import { EmptyState } from '../../ui/EmptyState';
 import { Icon } from '../../ui/Icon';
 import { useDatasets } from '../datasets/store';
 import { chosenRules, planStale, roleOf, withRole, withRule, type DraftField } from './settings';
@@ -139,10 +140,21 @@ function ProbabilityInput({ field, label, help }: { field: DraftField; label: st
   );
 }
 
+/** A table of none or one row: counting or finding could only fail (or find nothing), so say so up front. */
+function NothingToCompare({ rows }: { rows: number }) {
+  return (
+    <EmptyState icon="layers" title="Nothing to compare" className="pane-empty">
+      <p>
+        This version has {rows === 0 ? 'no rows, only a header' : 'a single row'}: duplicates need at least two records. Import or choose a version with more rows.
+      </p>
+    </EmptyState>
+  );
+}
+
 function Intro({ rows }: { rows: number }) {
   return (
     <p className="dd-intro">
-      Duplicate detection compares the {formatCount(rows)} rows without any configuration: it infers what each column holds, picks blocking
+      Duplicate detection compares the {plural(rows, 'row')} without any configuration: it infers what each column holds, picks blocking
       rules so that only likely pairs are compared, learns the match weights from the data and groups matching records into clusters. Count
       the candidate pairs first to see the roles and rules it chose and correct them, or find duplicates straight away. Nothing leaves this
       machine and nothing is removed here.
@@ -160,6 +172,7 @@ export function SetupView() {
   const formError = useDedupe((s) => s.draftErrors.form);
   const loading = useDedupe((s) => s.loading);
   if (!detail || loading) return null;
+  if (detail.version.rowCount < 2) return <NothingToCompare rows={detail.version.rowCount} />;
   const roles = plan?.roles ?? summary?.roles ?? null;
   const rules = plan?.rules ?? summary?.rules ?? null;
   const total = plan?.candidatePairs ?? summary?.counts.candidatePairs ?? null;
