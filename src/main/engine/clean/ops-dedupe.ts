@@ -44,6 +44,14 @@ export async function compileDedupeNear(...[q, frame, step, cols, where, index]:
   }
   const relation = where ? `(SELECT * FROM ${frame.relation} WHERE ${where})` : frame.relation;
   const rowCount = where ? num((await q.one(`SELECT count(*) AS n FROM ${relation}`)).n) : frame.rowCount;
+  if (rowCount < 2) {
+    // Nothing to pair (an empty table, or a selection of one row or none): the finder would refuse
+    // to work with no values to infer roles from, and the run would fail for want of duplicates.
+    const removed = q.newTable('removed');
+    await q.run(`CREATE TABLE ${removed} (row_id BIGINT, survivor BIGINT, confidence DOUBLE)`);
+    notes.push(`${count(rowCount, 'row')} to compare${where ? ' in the step\'s selection' : ''}: fewer than two rows, so no duplicates; nothing removed`);
+    return { op: { kind: 'rows', removed, linked: true }, columnIds: cols.map((c) => c.id), failures: 0, failureExamples: [], notes };
+  }
   const settings = dedupeSettingsSchema.parse({ roles, threshold: p.threshold, useDecisions: p.useDecisions });
   const decisions = p.useDecisions ? await q.dedupe.decisions() : [];
   // The finder's working tables (features, candidates, pairs, clusters…) are dropped once the step

@@ -152,8 +152,12 @@ export function levelRows(p: Prepared, pairs: string, left: string, right: strin
 
 export const levelsList = (comps: ComparisonDef[]) => `list_value(${comps.map((c) => `coalesce(${levelSql(c)}, ${MISSING_LEVEL})`).join(', ')})::UTINYINT[]`;
 
-/** Decisions as a scratch table (l, r, decision) on representatives; pairs within one exact group are dropped. */
-async function decisionTable(q: Query, reps: string, decisions: DecidedPair[]): Promise<string> {
+/**
+ * Decisions as a scratch table (l, r, decision) on representatives; pairs within one exact group are
+ * dropped, and so are decisions naming a row the relation does not hold (a step's selection leaves it
+ * out). `inRelation` counts the decisions whose two rows it holds.
+ */
+async function decisionTable(q: Query, reps: string, decisions: DecidedPair[]): Promise<{ table: string; inRelation: number }> {
   const raw = q.newTableNamed('dd_decided_raw');
   await q.run(`CREATE TABLE ${raw.sql} (l BIGINT, r BIGINT, decision VARCHAR)`);
   const app = await q.appender(raw.name);
@@ -165,11 +169,15 @@ async function decisionTable(q: Query, reps: string, decisions: DecidedPair[]): 
   }
   app.closeSync();
   const t = q.newTable('dd_decided');
-  // Several decisions can land on one representative pair: a non-match wins (it is the safer reading).
-  await q.run(`CREATE TABLE ${t} AS SELECT least(a.rep, b.rep) AS l, greatest(a.rep, b.rep) AS r, min(d.decision) AS decision
-    FROM ${raw.sql} d JOIN ${reps} a ON a.row_id = d.l JOIN ${reps} b ON b.row_id = d.r WHERE a.rep <> b.rep GROUP BY ALL`);
+  const joined = `${raw.sql} d JOIN ${reps} a ON a.row_id = d.l JOIN ${reps} b ON b.row_id = d.r`;
+  const inRelation = num((await q.one(`SELECT count(*) AS n FROM ${joined}`)).n);
+  // Several decisions can land on one representative pair: a non-match wins (it is the safer reading;
+  // min() would pick 'match', which sorts first).
+  await q.run(`CREATE TABLE ${t} AS SELECT least(a.rep, b.rep) AS l, greatest(a.rep, b.rep) AS r,
+      CASE WHEN bool_or(d.decision = 'non_match') THEN 'non_match' ELSE 'match' END AS decision
+    FROM ${joined} WHERE a.rep <> b.rep GROUP BY ALL`);
   await q.drop(raw.sql);
-  return t;
+  return { table: t, inRelation };
 }
 
 /** Distinct patterns of levels (with decisions as labels) among the scored pairs, optionally only those agreeing on a rule's key. */
@@ -357,8 +365,8 @@ async function find(q: Query, input: DedupeInput): Promise<DedupeOutcome> {
   const p = await prepare(q, input);
   const warnings = [...p.blocking.warnings];
   const decisions = settings.useDecisions ? input.decisions : [];
-  const decided = await decisionTable(q, p.reps, decisions);
-  const inExact = decisions.length - num((await q.one(`SELECT count(*) AS n FROM ${decided}`)).n);
+  const { table: decided, inRelation } = await decisionTable(q, p.reps, decisions);
+  const inExact = inRelation - num((await q.one(`SELECT count(*) AS n FROM ${decided}`)).n);
   if (inExact > 0) {
     warnings.push(`${inExact} review decision(s) name two records that are exact duplicates here (equal on every compared column) or repeat another decision; they were not used. To keep exact duplicates apart, compare a column that tells them apart.`);
   }

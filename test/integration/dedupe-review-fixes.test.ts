@@ -1,0 +1,64 @@
+// Review fixes for the near-duplicate step (branch r-fix), on the planted people table
+// (test/support/near-people.ts: 63 is an exact duplicate of 30 on every compared column):
+// conflicting decisions that land on one representative pair (a rejection wins), a step whose
+// selection holds too few rows to compare (nothing removed, not a failed run), and decisions on
+// rows outside the step's selection (not reported as exact duplicates).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewResult } from '../../src/shared/api/clean-types';
+import { runClean } from '../../src/main/engine/clean/run';
+import type { DecidedPair } from '../../src/main/engine/dedupe/types';
+import type { JobContext } from '../../src/main/engine/jobs/jobs';
+import type { StepInput } from '../../src/shared/policy/steps';
+import { policyDoc, writeCsv } from '../support/clean';
+import { startTestEngine, type TestEngine } from '../support/engine';
+import { NEAR_COMPARED, NEAR_HEADER, NEAR_ROWS } from '../support/near-people';
+
+let t: TestEngine;
+let datasetId: string;
+beforeAll(async () => {
+  t = await startTestEngine();
+  datasetId = (await t.importFile(writeCsv(NEAR_HEADER, NEAR_ROWS))).datasetId;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const job: JobContext = { id: 'review', signal: new AbortController().signal, progress: () => undefined, throwIfCancelled: () => undefined, onCancel: () => () => undefined };
+
+async function preview(step: Partial<StepInput>, decisions: DecidedPair[] = []): Promise<PreviewResult> {
+  const near = { id: 'near', type: 'dedupe_near', columns: { names: NEAR_COMPARED }, params: { survivorship: 'first' }, ...step } as StepInput;
+  return (await runClean(t.engine.workspace, t.engine.workers, job, {
+    datasetId, version: 1, kind: 'preview', full: true, dedupeDecisions: decisions, source: { policy: policyDoc([near]) },
+  }, 'tester')) as PreviewResult;
+}
+
+const removed = (p: PreviewResult) => p.changes.filter((c) => c.kind === 'row').map((c) => [c.rowId, c.after]);
+
+describe('dedupe_near review fixes', () => {
+  it('a match and a rejection that name the same pair of exact-duplicate groups: the rejection wins', async () => {
+    // 30 and 63 are one record to the finder; row 1 is someone else. Accepted with 30 and
+    // rejected with 63, the pair (30, 1) is decided twice: the safer reading keeps 1.
+    for (const decisions of [
+      [{ rowIdL: 1, rowIdR: 30, decision: 'match' }, { rowIdL: 1, rowIdR: 63, decision: 'non_match' }],
+      [{ rowIdL: 1, rowIdR: 30, decision: 'non_match' }, { rowIdL: 1, rowIdR: 63, decision: 'match' }],
+    ] as DecidedPair[][]) {
+      const p = await preview({}, decisions);
+      expect(removed(p)).toEqual([[61, '5'], [62, '12'], [63, '30'], [64, '45']]);
+    }
+  });
+
+  it.each([
+    ['no row', { column: 'first', op: 'equals', value: 'Nobody' }],
+    ['one row', { column: 'email', op: 'equals', value: 'olivia.garcia0@example.org' }],
+  ])('a step whose selection holds %s removes nothing and says why, instead of failing', async (_, where) => {
+    const p = await preview({ where } as Partial<StepInput>);
+    expect(p.rowsRemoved).toBe(0);
+    expect(p.rowsOut).toBe(64);
+    expect(p.steps[0]?.notes.join('\n')).toMatch(/fewer than two rows/);
+  });
+
+  it('decisions on rows outside the selection are not reported as exact duplicates', async () => {
+    const p = await preview({ where: { column: 'city', op: 'equals', value: 'Bath' } } as Partial<StepInput>, [{ rowIdL: 1, rowIdR: 2, decision: 'match' }]);
+    expect(p.steps[0]?.notes.join('\n')).not.toMatch(/exact duplicates here/);
+  });
+});
