@@ -65,7 +65,10 @@ export async function prepare(q: Query, input: DedupeInput): Promise<Prepared> {
   const roles = await resolveRoles(q, relation, columns, rowCount, settings);
   const comps = comparisons(roles);
   if (comps.length === 0) {
-    throw new AppError('INVALID_ARGUMENT', 'No column is compared: every column is excluded or has the role "not compared". Give at least one column a role.');
+    if (rowCount === 0) throw new AppError('INVALID_ARGUMENT', 'The table has no rows: there are no duplicates to find.', { rows: 0 });
+    // Each column's reason (no values, a record key, excluded…): "every column is not compared" alone does not say what to change.
+    const why = roles.slice(0, 10).map((r) => `${JSON.stringify(r.header)}: ${r.overridden ? 'excluded or set to not compared' : r.reason}`);
+    throw new AppError('INVALID_ARGUMENT', `No column is compared (${why.join('; ')}${roles.length > 10 ? `; and ${roles.length - 10} more` : ''}). Give at least one column a role.`, { columns: roles.length });
   }
   q.job.throwIfCancelled();
   q.job.progress({ stage: 'normalising values', done: 0, total: rowCount, unit: 'rows' });
