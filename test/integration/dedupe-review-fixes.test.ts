@@ -12,6 +12,8 @@ import type { StepInput } from '../../src/shared/policy/steps';
 import { policyDoc, writeCsv } from '../support/clean';
 import { startTestEngine, type TestEngine } from '../support/engine';
 import { NEAR_COMPARED, NEAR_HEADER, NEAR_ROWS } from '../support/near-people';
+import { findDuplicates } from '../../src/main/engine/dedupe/find';
+import { dedupeDb, input, records } from '../support/dedupe';
 
 let t: TestEngine;
 let datasetId: string;
@@ -72,5 +74,26 @@ describe('dedupe.start refusals say what to change', () => {
     const job = await t.runJob('dedupe.start', { datasetId: imp.datasetId, version: 1, settings: {} });
     expect(job.state).toBe('failed');
     expect(job.error?.message).toMatch(message);
+  });
+});
+
+describe('exact duplicates need an identifying value', () => {
+  it.each([
+    // Name and e-mail missing, only the country shared: six different people, not one record.
+    ['only a common category shared', [null, null, 'UK'], [null, null, 'UK'], false],
+    ['the same e-mail, the name missing on both', [null, 'ann@x.org', 'UK'], [null, 'ann@x.org', 'UK'], true],
+    ['the same name and e-mail', ['Ann Smith', 'ann@x.org', 'UK'], ['ann  smith', 'Ann@X.org', 'UK'], true],
+  ] as const)('%s', async (_, a, b, exact) => {
+    const d = await dedupeDb();
+    try {
+      const others = [['Bob Jones', 'bob@y.org', 'FR'], ['Cy Young', 'cy@z.org', 'UK'], ['Di Ross', 'di@w.org', 'DE'], ['Ed Fox', 'ed@v.org', 'UK']];
+      const t = await records(d.conn, ['name', 'email', 'country'], [[...a], [...b], ...others, [...a], [...a]]);
+      const o = await findDuplicates(d.q, input(t, 8, { rolesByHeader: { country: 'category' } }));
+      expect(o.counts.exactDuplicateRows).toBe(exact ? 3 : 0);
+      const clusters = await d.q.all(`SELECT row_id, cluster_id FROM ${o.clusters} WHERE row_id IN (1, 2, 7, 8) ORDER BY row_id`);
+      expect(clusters.map((r) => Number(r.cluster_id))).toEqual(exact ? [1, 1, 1, 1] : [1, 2, 7, 8]);
+    } finally {
+      await d.close();
+    }
   });
 });

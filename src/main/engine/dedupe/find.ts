@@ -17,7 +17,7 @@ import { block, candidateRules, roleColumns, type BlockingOutcome, type RuleDef 
 import { components } from './cluster';
 import { comparisons, exactLevel, feat, featureSql, levelSql, WORD_ROLES, words, type ComparisonDef } from './compare';
 import { estimate, estimateU, initialM, type EmResult, type Pattern } from './em';
-import { resolveRoles } from './roles';
+import { IDENTITY_ROLES, resolveRoles } from './roles';
 import { MISSING_LEVEL, type DecidedPair, type DedupeInput, type DedupeOutcome, type DedupePlanOutcome } from './types';
 
 /** Records drawn (by a hash of the row id, so the same every run) for the random pairs that estimate u. */
@@ -99,10 +99,16 @@ export async function prepare(q: Query, input: DedupeInput): Promise<Prepared> {
   return { roles, comps, all, reps, features, tf, repCount, blocking };
 }
 
-/** row_id → rep: rows with the same features (NULLs equal) share the smallest row id; a row with no feature at all stands alone. */
+/**
+ * row_id → rep: rows with the same features (NULLs equal) share the smallest row id; a row with no
+ * identifying feature stands alone. Rows that agree only on a category or a city, everything else
+ * missing, are not one record at probability 1: where the table has identity roles (names, contact
+ * details, dates, identifiers…), a row needs one of them to join an exact group.
+ */
 async function exactGroups(q: Query, all: string, comps: ComparisonDef[]): Promise<string> {
   const fs = comps.map((c) => c.feature);
-  const anyValue = fs.map((f) => `${f} IS NOT NULL`).join(' OR ');
+  const identity = comps.filter((c) => IDENTITY_ROLES.has(c.role));
+  const anyValue = (identity.length > 0 ? identity : comps).map((c) => `${c.feature} IS NOT NULL`).join(' OR ');
   const reps = q.newTable('dd_reps');
   await q.run(`CREATE TABLE ${reps} AS SELECT row_id, CASE WHEN ${anyValue} THEN min(row_id) OVER (PARTITION BY hash(${fs.join(', ')})) ELSE row_id END AS rep FROM ${all}`);
   // A hash shared by different features would join different rows: check, and regroup on the values if so.
