@@ -257,6 +257,16 @@ describe('a stored duplicate run', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['clusters.csv', 'pairs.csv']);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('a review band reaching below 0.01 stores the pairs it queues: the queue and its count agree with the finder', async () => {
+    const other = (await t.importFile(writeCsv(HEADER, ROWS))).datasetId;
+    const low = await jobResult<DedupeSummary>(await run(t, other, { ...SETTINGS, review: { lower: 0.001, upper: 0.85 } }));
+    // The seven hopeless pairs (0.0014) are in the band: counted by the finder, so stored and queued.
+    const queue = await t.call('dedupe.review', { datasetId: other, version: 1, offset: 0, limit: 50, include: 'undecided' });
+    expect(queue.total).toBe(6 + 1 + 1 + 7);
+    expect(low.counts.reviewPairs).toBe(queue.total);
+    expect(await stored(t, other)).toHaveLength(20);
+  });
 });
 
 describe('a cluster larger than a page shows', () => {

@@ -77,6 +77,17 @@ describe('EM recovers known m and λ', () => {
     expect(got.lambda * 1e7).toBeLessThan(1200);
   });
 
+  it('settles when no pair looks like a match (a small table without duplicates), instead of running out of rounds', () => {
+    // Ten records (45 pairs), three candidate pairs agreeing on a weak level (m/u = 7.5): each round
+    // λ becomes 3 × 7.5 / 45 = half of itself, heading for 0 by a steady factor.
+    const m = [[0.25, 0.75]];
+    const u = [[0.9, 0.1]];
+    const got = estimate([{ levels: [1], count: 3 }], u, { m, lambda: 0.01, lambdaOnly: true, totalPairs: 45 });
+    expect(got.converged).toBe(true);
+    expect(got.iterations).toBeLessThan(200);
+    expect(got.lambda * 45).toBeLessThan(1);
+  });
+
   it('leaves ignored comparisons untrained and keeps labels fixed', () => {
     const patterns: Pattern[] = [
       { levels: [2, 1, 3, 1], count: 10, label: 1 },

@@ -147,6 +147,17 @@ describe('survivorship', () => {
     expect(await rows(`SELECT row_id::INTEGER, c3, c4::INTEGER FROM ${r.filled?.rows} ORDER BY row_id`)).toEqual([[7, '2020', 4]]);
   });
 
+  it('a member whose own pair with the survivor scored below the threshold has its best link as confidence (a chain)', async () => {
+    // 20–21 and 21–22 match; 20–22 was scored by the chain check at 0.05: 22 joins 20 only through 21.
+    await conn.run(`CREATE TABLE chain_clusters AS SELECT * FROM (VALUES (20, 20), (21, 20), (22, 20)) v(row_id, cluster_id)`);
+    await conn.run(`CREATE TABLE chain_pairs AS SELECT * FROM (VALUES (20, 21, 0.95::DOUBLE, NULL::VARCHAR), (21, 22, 0.93, NULL), (20, 22, 0.05, NULL)) v(row_id_l, row_id_r, probability, decision)`);
+    await conn.run(`CREATE TABLE chain_f AS SELECT * FROM (VALUES (20, 'Al'), (21, 'Al'), (22, 'Al')) v(row_id, c1)`);
+    const input = { frame: { relation: 'chain_f', columns: [COLUMNS[0] as FrameColumn], rowCount: 3 }, clusters: 'chain_clusters', pairs: 'chain_pairs', strategy: 'first' as const, where: 'Step 1 ("near")' };
+    expect(await removedOf(await survive(q, { ...input, threshold: 0.9 }))).toEqual([[21, 0.95, 20], [22, 0.93, 20]]);
+    // Without the threshold the direct pair counts whatever its score (the old reading).
+    expect(await removedOf(await survive(q, input))).toEqual([[21, 0.95, 20], [22, 0.05, 20]]);
+  });
+
   it('no clusters: nothing removed, nothing filled', async () => {
     await conn.run(`CREATE OR REPLACE TABLE lonely AS SELECT row_id, row_id AS cluster_id FROM f`);
     const r = await survive(q, { frame: { relation: 'f', columns: COLUMNS, rowCount: ROWS.length }, clusters: 'lonely', pairs: 'pairs', strategy: 'merge', where: 'Step 1 ("near")' });

@@ -57,7 +57,7 @@ export async function compileDedupeNear(...[q, frame, step, cols, where, index]:
   try {
     const outcome = await findDuplicates(q, { relation, columns: cols, rowCount, settings, decisions });
     kept = await survive(q, {
-      frame: { relation, columns: frame.columns, rowCount }, clusters: outcome.clusters, pairs: outcome.pairs, strategy: p.survivorship, ...(newest ? { newest } : {}), where: at,
+      frame: { relation, columns: frame.columns, rowCount }, clusters: outcome.clusters, pairs: outcome.pairs, strategy: p.survivorship, ...(newest ? { newest } : {}), where: at, threshold: p.threshold,
     });
     notes.push(...describe(outcome, kept, p.survivorship, p.threshold, newest), ...outcome.warnings);
   } finally {

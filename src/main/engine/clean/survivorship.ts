@@ -23,6 +23,12 @@ export interface SurvivorshipInput {
   newest?: FrameColumn;
   /** Names the step in errors. */
   where: string;
+  /**
+   * The match threshold: a scored pair below it is no link, so a member whose pair with the survivor
+   * scored below it (the chain check scores every pair of a small cluster) is linked through others,
+   * and its confidence is its best link. Absent, every scored pair with the survivor counts.
+   */
+  threshold?: number;
 }
 
 export interface SurvivorshipResult {
@@ -89,7 +95,7 @@ export async function survive(q: Query, input: SurvivorshipInput): Promise<Survi
        WHERE decision IS DISTINCT FROM 'non_match' AND row_id_l IN (SELECT row_id FROM ${members})),
      both_ways AS (SELECT a, b, p FROM p UNION ALL SELECT b, a, p FROM p),
      s AS (SELECT cluster_id, row_id AS survivor FROM ${members} WHERE survives)
-     SELECT m.row_id, m.cluster_id, s.survivor, coalesce(max(w.p) FILTER (WHERE w.b = s.survivor), max(w.p)) AS confidence
+     SELECT m.row_id, m.cluster_id, s.survivor, coalesce(max(w.p) FILTER (WHERE w.b = s.survivor AND w.p >= ${input.threshold === undefined ? 0 : `${input.threshold.toPrecision(15)}::DOUBLE`}), max(w.p)) AS confidence
      FROM ${members} m JOIN s USING (cluster_id)
      LEFT JOIN (SELECT w.a, w.b, w.p, o.cluster_id FROM both_ways w JOIN ${members} o ON o.row_id = w.b) w ON w.a = m.row_id AND w.cluster_id = m.cluster_id
      WHERE NOT m.survives GROUP BY m.row_id, m.cluster_id, s.survivor`,

@@ -95,8 +95,11 @@ export function estimate(patterns: Pattern[], u: number[][], opts: EmOptions = {
       }
     }
     const next = opts.lambdaOnly ? m : num.map((row, c) => (den[c]! > 0 ? normalise(row.map((x) => x / den[c]!), o.floor) : m[c]!));
-    const nextLambda = Math.min(1 - o.floor, Math.max(Number.MIN_VALUE, matched / Math.max(total, opts.totalPairs ?? 0)));
-    let delta = Math.abs(Math.log(nextLambda) - Math.log(lambda));
+    const pairs = Math.max(total, opts.totalPairs ?? 0);
+    const nextLambda = Math.min(1 - o.floor, Math.max(Number.MIN_VALUE, matched / pairs));
+    // Below one expected match among all the pairs, λ only shrinks by a steady factor towards 0 (a
+    // small table with no duplicates): its log never settles, but there is nothing left to estimate.
+    let delta = Math.max(lambda, nextLambda) * pairs < 1 ? 0 : Math.abs(Math.log(nextLambda) - Math.log(lambda));
     for (let c = 0; c < next.length; c++) for (let l = 0; l < next[c]!.length; l++) delta = Math.max(delta, Math.abs(next[c]![l]! - m[c]![l]!));
     m = next;
     lambda = nextLambda;

@@ -17,7 +17,7 @@ import { block, candidateRules, roleColumns, type BlockingOutcome, type RuleDef 
 import { components } from './cluster';
 import { comparisons, exactLevel, feat, featureSql, levelSql, localPart, WORD_ROLES, words, type ComparisonDef } from './compare';
 import { estimate, estimateU, initialM, type EmResult, type Pattern } from './em';
-import { resolveRoles } from './roles';
+import { IDENTITY_ROLES, resolveRoles } from './roles';
 import { MISSING_LEVEL, type DecidedPair, type DedupeInput, type DedupeOutcome, type DedupePlanOutcome } from './types';
 
 /** Records drawn (by a hash of the row id, so the same every run) for the random pairs that estimate u. */
@@ -64,7 +64,10 @@ export async function prepare(q: Query, input: DedupeInput): Promise<Prepared> {
   const roles = await resolveRoles(q, relation, columns, rowCount, settings);
   const comps = comparisons(roles);
   if (comps.length === 0) {
-    throw new AppError('INVALID_ARGUMENT', 'No column is compared: every column is excluded or has the role "not compared". Give at least one column a role.');
+    if (rowCount === 0) throw new AppError('INVALID_ARGUMENT', 'The table has no rows: there are no duplicates to find.', { rows: 0 });
+    // Each column's reason (no values, a record key, excluded…): "every column is not compared" alone does not say what to change.
+    const why = roles.slice(0, 10).map((r) => `${JSON.stringify(r.header)}: ${r.overridden ? 'excluded or set to not compared' : r.reason}`);
+    throw new AppError('INVALID_ARGUMENT', `No column is compared (${why.join('; ')}${roles.length > 10 ? `; and ${roles.length - 10} more` : ''}). Give at least one column a role.`, { columns: roles.length });
   }
   q.job.throwIfCancelled();
   q.job.progress({ stage: 'normalising values', done: 0, total: rowCount, unit: 'rows' });
@@ -103,10 +106,16 @@ export async function prepare(q: Query, input: DedupeInput): Promise<Prepared> {
   return { roles, comps, all, reps, features, repCount, blocking };
 }
 
-/** row_id → rep: rows with the same features (NULLs equal) share the smallest row id; a row with no feature at all stands alone. */
+/**
+ * row_id → rep: rows with the same features (NULLs equal) share the smallest row id; a row with no
+ * identifying feature stands alone. Rows that agree only on a category or a city, everything else
+ * missing, are not one record at probability 1: where the table has identity roles (names, contact
+ * details, dates, identifiers…), a row needs one of them to join an exact group.
+ */
 async function exactGroups(q: Query, all: string, comps: ComparisonDef[]): Promise<string> {
   const fs = comps.map((c) => c.feature);
-  const anyValue = fs.map((f) => `${f} IS NOT NULL`).join(' OR ');
+  const identity = comps.filter((c) => IDENTITY_ROLES.has(c.role));
+  const anyValue = (identity.length > 0 ? identity : comps).map((c) => `${c.feature} IS NOT NULL`).join(' OR ');
   const reps = q.newTable('dd_reps');
   await q.run(`CREATE TABLE ${reps} AS SELECT row_id, CASE WHEN ${anyValue} THEN min(row_id) OVER (PARTITION BY hash(${fs.join(', ')})) ELSE row_id END AS rep FROM ${all}`);
   // A hash shared by different features would join different rows: check, and regroup on the values if so.
@@ -157,8 +166,12 @@ export function levelRows(p: Prepared, pairs: string, left: string, right: strin
 
 export const levelsList = (comps: ComparisonDef[]) => `list_value(${comps.map((c) => `coalesce(${levelSql(c)}, ${MISSING_LEVEL})`).join(', ')})::UTINYINT[]`;
 
-/** Decisions as a scratch table (l, r, decision) on representatives; pairs within one exact group are dropped. */
-async function decisionTable(q: Query, reps: string, decisions: DecidedPair[]): Promise<string> {
+/**
+ * Decisions as a scratch table (l, r, decision) on representatives; pairs within one exact group are
+ * dropped, and so are decisions naming a row the relation does not hold (a step's selection leaves it
+ * out). `inRelation` counts the decisions whose two rows it holds.
+ */
+async function decisionTable(q: Query, reps: string, decisions: DecidedPair[]): Promise<{ table: string; inRelation: number }> {
   const raw = q.newTableNamed('dd_decided_raw');
   await q.run(`CREATE TABLE ${raw.sql} (l BIGINT, r BIGINT, decision VARCHAR)`);
   const app = await q.appender(raw.name);
@@ -170,11 +183,15 @@ async function decisionTable(q: Query, reps: string, decisions: DecidedPair[]): 
   }
   app.closeSync();
   const t = q.newTable('dd_decided');
-  // Several decisions can land on one representative pair: a non-match wins (it is the safer reading).
-  await q.run(`CREATE TABLE ${t} AS SELECT least(a.rep, b.rep) AS l, greatest(a.rep, b.rep) AS r, min(d.decision) AS decision
-    FROM ${raw.sql} d JOIN ${reps} a ON a.row_id = d.l JOIN ${reps} b ON b.row_id = d.r WHERE a.rep <> b.rep GROUP BY ALL`);
+  const joined = `${raw.sql} d JOIN ${reps} a ON a.row_id = d.l JOIN ${reps} b ON b.row_id = d.r`;
+  const inRelation = num((await q.one(`SELECT count(*) AS n FROM ${joined}`)).n);
+  // Several decisions can land on one representative pair: a non-match wins (it is the safer reading;
+  // min() would pick 'match', which sorts first).
+  await q.run(`CREATE TABLE ${t} AS SELECT least(a.rep, b.rep) AS l, greatest(a.rep, b.rep) AS r,
+      CASE WHEN bool_or(d.decision = 'non_match') THEN 'non_match' ELSE 'match' END AS decision
+    FROM ${joined} WHERE a.rep <> b.rep GROUP BY ALL`);
   await q.drop(raw.sql);
-  return t;
+  return { table: t, inRelation };
 }
 
 /** Distinct patterns of levels (with decisions as labels) among the scored pairs, optionally only those agreeing on a rule's key. */
@@ -365,8 +382,8 @@ async function find(q: Query, input: DedupeInput): Promise<DedupeOutcome> {
   const p = await prepare(q, input);
   const warnings = [...p.blocking.warnings];
   const decisions = settings.useDecisions ? input.decisions : [];
-  const decided = await decisionTable(q, p.reps, decisions);
-  const inExact = decisions.length - num((await q.one(`SELECT count(*) AS n FROM ${decided}`)).n);
+  const { table: decided, inRelation } = await decisionTable(q, p.reps, decisions);
+  const inExact = inRelation - num((await q.one(`SELECT count(*) AS n FROM ${decided}`)).n);
   if (inExact > 0) {
     warnings.push(`${inExact} review decision(s) name two records that are exact duplicates here (equal on every compared column) or repeat another decision; they were not used. To keep exact duplicates apart, compare a column that tells them apart.`);
   }

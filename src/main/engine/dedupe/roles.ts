@@ -29,6 +29,9 @@ export interface ColumnEvidence {
   distinct: number;
 }
 
+/** Headers that name a kind of identifier (a bare "number" is one too, but says less: see namesRole). */
+const NAMED_ID = /\bssn\b|\bnhs\b|passport|national ?(id|number)|tax ?(id|number)|\bnino\b|\bmrn\b|licen[cs]e|\biban\b|\bisbn\b|\bean\b|\bupc\b|\bsku\b|\bgtin\b|\bdoi\b|account ?(no|number)/;
+
 const HEADER: [DedupeRole, RegExp][] = [
   ['email', /\be ?mail\b|^mail$/],
   ['phone', /phone|\btel\b|telephone|mobile|\bcell\b|\bfax\b|handy/],
@@ -39,8 +42,13 @@ const HEADER: [DedupeRole, RegExp][] = [
   ['address', /address|street|\baddr\b|\broad\b|line ?1|house/],
   ['date', /birth|\bdob\b|\bdate\b|\bborn\b/],
   ['full_name', /^(full ?)?name$|full ?name|(patient|customer|client|person|contact|member|employee|author|owner|holder) ?names?$|^authors?$/],
-  ['identifier', /\bssn\b|\bnhs\b|passport|national ?(id|number)|tax ?(id|number)|\bnino\b|\bmrn\b|licen[cs]e|\biban\b|\bisbn\b|\bean\b|\bupc\b|\bsku\b|\bgtin\b|\bdoi\b|account ?(no|number)|\bnumber\b/],
+  ['identifier', new RegExp(`${NAMED_ID.source}|\\bnumber\\b`)],
 ];
+
+/** A header naming a role by more than a bare "number" ("phone number", "passport no", "tax id"): never a record key. */
+function namesRole(h: string): boolean {
+  return HEADER.some(([role, re]) => (role === 'identifier' ? NAMED_ID : re).test(h));
+}
 
 /** A header that names the table's own record key (`id`, `customer_id`, `record no`): reported, never compared. */
 const RECORD_KEY = /^(?:[a-z]+ )?(?:id|key|no|num|number|uuid|guid)$/;
@@ -66,7 +74,7 @@ export function inferRole(col: Pick<FrameColumn, 'header' | 'logicalType'>, e: C
   const h = headerWords(col.header);
   const pct = (x: number) => `${Math.round(x * 100)} %`;
   if (e.nonNull === 0) return { role: 'ignore', reason: 'the sample holds no values' };
-  if (RECORD_KEY.test(h) && e.distinctRatio >= 0.5) {
+  if (RECORD_KEY.test(h) && !namesRole(h) && e.distinctRatio >= 0.5) {
     return { role: 'ignore', reason: `the header names a record key and ${pct(e.distinctRatio)} of values are different: it cannot show that two records are one` };
   }
   const byHeader = headerRole(col.header);

@@ -25,7 +25,7 @@ import { normalisePair } from './decisions';
 import { MISSING_LEVEL, type DedupeOutcome } from './types';
 
 /**
- * Pairs scored below this are not stored (unless decided): on a million rows the finder scores
+ * Pairs scored below this are not stored (unless decided, or inside a review band set lower): on a million rows the finder scores
  * millions of hopeless pairs that no screen shows and no count needs (the counts and histograms
  * are the finder's, taken over every pair). `sanitizer dedupe --pairs` writes every pair.
  */
@@ -43,6 +43,9 @@ export async function writeRun(conn: DuckDBConnection, job: JobContext, key: Run
     await conn.run(`DELETE FROM ${t} WHERE dataset_id = $ds AND version = $v`, k);
   }
   const { model, ...rest } = summary;
+  // A review band reaching below the floor queues pairs there: they are stored too, or the queue and
+  // its count would miss pairs the finder counted in the band.
+  const floor = Math.min(STORED_MIN_PROBABILITY, summary.settings.review.lower);
   await conn.run(`INSERT INTO ${table.dedupeRun} VALUES ($ds, $v, $at::TIMESTAMPTZ, $by, $summary, $model)`, {
     ...k, at: summary.ranAt, by: summary.ranBy, summary: JSON.stringify(rest), model: JSON.stringify(model),
   });
@@ -53,12 +56,12 @@ export async function writeRun(conn: DuckDBConnection, job: JobContext, key: Run
     // made DuckDB mark every scored pair (9.3M on 1M rows: 3.9 s and 1.4 GiB more, against 0.8 s).
     `INSERT INTO ${table.dedupePair}
      SELECT $ds, $v, p.row_id_l, p.row_id_r, p.probability, p.weight, p.levels::UTINYINT[], p.weights::FLOAT[] FROM (
-       SELECT * FROM ${outcome.pairs} WHERE probability >= ${STORED_MIN_PROBABILITY} OR decision IS NOT NULL
+       SELECT * FROM ${outcome.pairs} WHERE probability >= $floor OR decision IS NOT NULL
        UNION ALL
        SELECT p.* FROM ${outcome.pairs} p SEMI JOIN ${table.dedupeDecision} d ON d.dataset_id = $ds AND d.row_id_l = p.row_id_l AND d.row_id_r = p.row_id_r
-       WHERE p.probability < ${STORED_MIN_PROBABILITY} AND p.decision IS NULL) p
+       WHERE p.probability < $floor AND p.decision IS NULL) p
      ORDER BY p.row_id_l, p.row_id_r`,
-    k,
+    { ...k, floor },
   );
   await runTracked(
     conn,
