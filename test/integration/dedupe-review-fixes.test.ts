@@ -67,13 +67,18 @@ describe('dedupe_near review fixes', () => {
 
 describe('dedupe.start refusals say what to change', () => {
   it.each([
-    ['an empty table', [] as (string | null)[][], /The table has no rows/],
     ['columns with no values', [['', 'x1'], ['', 'x2'], ['', 'x3']], /No column is compared \("name": the sample holds no values; "id": the header names a record key/],
   ])('%s', async (_, rows, message) => {
     const imp = await t.importFile(writeCsv(['name', 'id'], rows));
     const job = await t.runJob('dedupe.start', { datasetId: imp.datasetId, version: 1, settings: {} });
     expect(job.state).toBe('failed');
     expect(job.error?.message).toMatch(message);
+  });
+
+  it('an empty table is refused before a job starts', async () => {
+    const imp = await t.importFile(writeCsv(['name', 'id'], []));
+    const err = await t.fail('dedupe.start', { datasetId: imp.datasetId, version: 1, settings: {} });
+    expect(err.message).toMatch(/has no rows, only a header: there is nothing to compare/);
   });
 });
 
