@@ -44,7 +44,9 @@ describe('the rules the roles allow', () => {
     [PERSON, ['family+date', 'given+date', 'family_sound+year', 'names', 'email', 'phone', 'postcode+initial', 'address+city', 'sorted_name']],
     [{ name: 'full_name', dob: 'date', zip: 'postcode' }, ['full_name', 'full_name_start+date', 'postcode+initial', 'sorted_name']],
     [{ nhs: 'identifier', last: 'family_name' }, ['identifier:c1', 'sorted_name']],
-    [{ title: 'text', isbn: 'identifier', year: 'numeric' }, ['identifier:c2']],
+    [{ title: 'text', isbn: 'identifier', year: 'numeric' }, ['identifier:c2', 'words:c1', 'start:c1', 'sorted:c1']],
+    [{ title: 'text', authors: 'full_name' }, ['full_name', 'sorted_name', 'words:c1', 'start:c1', 'sorted:c1']],
+    [{ sku: 'identifier', price: 'numeric' }, ['identifier:c1', 'words:c1', 'start:c1', 'sorted:c1']],
     [{ title: 'text', year: 'numeric' }, ['words:c1', 'start:c1', 'sorted:c1']],
   ] as [Record<string, DedupeRole>, string[]][])('%j', (roles, ids) => {
     const cols = Object.entries(roles).map(([header, role], i) => ({ columnId: `c${i + 1}`, header, role, inferred: role, reason: '', overridden: false }));

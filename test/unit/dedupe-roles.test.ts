@@ -53,6 +53,7 @@ describe('inferRole', () => {
     ['balance', 'decimal', ev({ numeric: 1 }), 'numeric'],
     ['amount', 'text', ev({ numeric: 0.95 }), 'numeric'],
     ['status', 'text', ev({ distinct: 12 }), 'category'],
+    ['title', 'text', ev({ distinct: 22, distinctRatio: 0.92, words: 4, chars: 30 }), 'text'],
     ['remarks', 'text', ev({ words: 6, chars: 40, distinct: 90_000 }), 'text'],
     ['code', 'text', ev({ words: 1, chars: 10, sampleDistinct: 0.99, distinct: 90_000 }), 'identifier'],
     ['empty', 'text', ev({ nonNull: 0 }), 'ignore'],

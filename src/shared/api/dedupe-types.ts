@@ -96,7 +96,7 @@ export interface Comparison {
 /** The match model: estimated without labels (EM), optionally refined by review decisions. */
 export interface DedupeModel {
   comparisons: Comparison[];
-  /** Prior probability that two candidate pairs' records match. */
+  /** Prior probability that two records drawn at random match (the prior of every pair's score). */
   lambda: number;
   /** EM iterations run, and whether they converged. */
   iterations: number;

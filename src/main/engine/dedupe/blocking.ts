@@ -78,17 +78,20 @@ export function candidateRules(roles: ColumnRole[]): RuleDef[] {
   const initial = given ?? family ?? full;
   if (postcode && initial) add('postcode+initial', `Same ${postcode.header} and first letter of ${initial.header}`, [postcode, initial], join(f(postcode), `left(${f(initial)}, 1)`));
   if (address) add(city ? 'address+city' : 'address', city ? `Same ${address.header} and ${city.header}` : `Same ${address.header}`, [address, city], city ? join(f(address), f(city)) : f(address));
-  for (const id of r.all('identifier')) add(`identifier:${id.columnId}`, `Same ${id.header}`, [id], f(id));
+  // At most 20 identifier rules: each rule is a bit of a 64-bit mask on every candidate pair.
+  for (const id of r.all('identifier').slice(0, 20)) add(`identifier:${id.columnId}`, `Same ${id.header}`, [id], f(id));
   const nameKey = family && given ? `(${f(family)} || ' ' || ${f(given)})` : full ? f(full) : family ? f(family) : given ? f(given) : null;
   const nameCols = family && given ? [family, given] : [full ?? family ?? given];
-  if (nameKey) add('sorted_name', `Neighbours after sorting by name (${WINDOW} either side)`, nameCols, nameKey, 'neighbourhood');
-  if (rules.length === 0) {
-    // No person roles: tables of products, books, places. Pair on each text column's words and on a sorted neighbourhood.
-    const texts = [...r.all('text'), ...r.all('identifier'), ...r.all('category')].slice(0, 3);
-    for (const t of texts.filter((c) => c.role !== 'category')) {
+  if (nameKey) add('sorted_name', `Neighbours after sorting by ${nameCols.map((c) => c!.header).join(' and ')} (${WINDOW} after each)`, nameCols, nameKey, 'neighbourhood');
+  if (!given && !family && !email && !phone && !address) {
+    // Not a table of people or customers (products, books, places): pair on each text column's words
+    // and on a sorted neighbourhood too, whatever identifier or author rules there are (an ISBN differs
+    // between editions; a title rarely does).
+    const texts = (r.all('text').length > 0 ? r.all('text') : r.all('identifier')).slice(0, 3);
+    for (const t of texts) {
       add(`words:${t.columnId}`, `Same words in ${t.header}`, [t], `array_to_string(list_sort(list_distinct(string_split(${f(t)}, ' '))), ' ')`);
       add(`start:${t.columnId}`, `Same first ten characters of ${t.header}`, [t], `left(${f(t)}, 10)`);
-      add(`sorted:${t.columnId}`, `Neighbours after sorting by ${t.header} (${WINDOW} either side)`, [t], f(t), 'neighbourhood');
+      add(`sorted:${t.columnId}`, `Neighbours after sorting by ${t.header} (${WINDOW} after each)`, [t], f(t), 'neighbourhood');
     }
   }
   return rules;

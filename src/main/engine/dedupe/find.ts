@@ -470,7 +470,7 @@ async function find(q: Query, input: DedupeInput): Promise<DedupeOutcome> {
   for (const b of bins) probabilities[num(b.b)]!.count = num(b.n);
   const clustersN = num(c.clusters);
   const rowsIn = num(c.rows_in);
-  if (num(c.chained) > 0) warnings.push(`${num(c.chained)} cluster(s) hold records that do not all match each other (joined through a chain): look at them in the cluster browser.`);
+  if (num(c.chained) > 0) warnings.push(`${num(c.chained)} cluster(s) hold records that do not all match each other (joined through a chain), or more than ${CHAIN_CHECK_MAX} records, too many to check pair by pair: look at them in the cluster browser.`);
   const usedDecisions = (await q.all(`SELECT l, r, decision FROM ${decided} ORDER BY l, r`)).map((r) => [num(r.l), num(r.r), String(r.decision)]);
   return {
     roles: p.roles,

@@ -95,7 +95,8 @@ export function inferRole(col: Pick<FrameColumn, 'header' | 'logicalType'>, e: C
   if (col.logicalType === 'integer' || col.logicalType === 'decimal' || e.numeric >= 0.9) {
     return { role: 'numeric', reason: col.logicalType === 'integer' || col.logicalType === 'decimal' ? 'the column holds numbers' : `${pct(e.numeric)} of sampled values are numbers` };
   }
-  if (col.logicalType === 'boolean' || e.distinct <= Math.max(50, rows * 0.002)) {
+  // Few different values, and few for the rows there are (in a 24-row table every title has under 50).
+  if (col.logicalType === 'boolean' || (e.distinct <= Math.max(50, rows * 0.002) && e.distinctRatio <= 0.5)) {
     return { role: 'category', reason: `only ${e.distinct} different values` };
   }
   if (e.words >= 3 || e.chars >= 40) return { role: 'text', reason: `free text (${e.words.toFixed(1)} words per value on average)` };
@@ -143,8 +144,8 @@ export async function columnEvidence(q: Query, relation: string, columns: FrameC
   return out;
 }
 
-/** Roles that identify a person or thing well (names, contact details, birth dates, addresses, identifiers). */
-export const IDENTITY_ROLES = new Set<DedupeRole>(['given_name', 'family_name', 'full_name', 'email', 'phone', 'address', 'postcode', 'identifier', 'date']);
+/** Roles that identify a person well (names, contact details, dates, addresses): with two of them, long free text is left out. A book's authors and ISBN are not among them, so its title is compared. */
+export const IDENTITY_ROLES = new Set<DedupeRole>(['given_name', 'family_name', 'email', 'phone', 'address', 'postcode', 'date']);
 
 /** Every column's role: inferred, then the settings' corrections (roles, idColumn, exclude) applied. */
 export async function resolveRoles(q: Query, relation: string, columns: FrameColumn[], rowCount: number, settings: DedupeSettings): Promise<ColumnRole[]> {
