@@ -21,7 +21,7 @@ import { IDENTITY_ROLES, resolveRoles } from './roles';
 import { MISSING_LEVEL, type DecidedPair, type DedupeInput, type DedupeOutcome, type DedupePlanOutcome } from './types';
 
 /** Records drawn (by a hash of the row id, so the same every run) for the random pairs that estimate u. */
-export const U_SAMPLE = 400;
+export const U_SAMPLE = 300;
 /** Clusters of up to this many distinct records have every inner pair scored (the chain check). */
 export const CHAIN_CHECK_MAX = 20;
 
@@ -298,7 +298,7 @@ async function sampleLevels(q: Query, p: Prepared): Promise<number[][]> {
 }
 
 /** Sampled records whose partners sharing their name give the conditional u of a names-aware comparison. */
-export const NAMES_SAMPLE = 5000;
+export const NAMES_SAMPLE = 3000;
 /** At most this many same-name partners per sampled record (a very common name must not swamp the sample). */
 export const NAMES_PARTNERS = 20;
 

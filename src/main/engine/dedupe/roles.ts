@@ -113,8 +113,11 @@ export async function columnEvidence(q: Query, relation: string, columns: FrameC
   const every = Math.max(1, Math.floor(rowCount / ROLE_SAMPLE));
   const sample = q.newTable('role_sample');
   await q.run(`CREATE TABLE ${sample} AS SELECT * FROM ${relation} WHERE row_id % ${every} = 0 ORDER BY row_id LIMIT ${ROLE_SAMPLE}`);
-  for (const c of columns) {
-    const v = `nullif(trim(CAST(${ident(c.id)} AS VARCHAR)), '')`;
+  // Distinct values over the whole column: one scan for every column (a scan per column cost ~30 ms each on 100k rows).
+  const textOf = (c: FrameColumn) => `nullif(trim(CAST(${ident(c.id)} AS VARCHAR)), '')`;
+  const wholeRow = await q.one(`SELECT ${columns.map((c, i) => `approx_count_distinct(${textOf(c)}) AS d${i}, count(${textOf(c)}) AS n${i}`).join(', ')} FROM ${relation}`);
+  for (const [i, c] of columns.entries()) {
+    const v = textOf(c);
     const r = await q.one(`SELECT count(v) AS n,
         count(*) FILTER (WHERE regexp_full_match(v, ${q.bind(EMAIL_RE)})) AS email,
         count(*) FILTER (WHERE regexp_full_match(v, '\\+?[0-9][0-9 ().\\-/]{5,}[0-9]') AND length(regexp_replace(v, '[^0-9]', '', 'g')) BETWEEN 7 AND 15) AS phone,
@@ -124,7 +127,7 @@ export async function columnEvidence(q: Query, relation: string, columns: FrameC
         coalesce(avg(length(v)), 0) AS chars,
         count(DISTINCT v) AS sd
       FROM (SELECT ${v} AS v FROM ${sample})`);
-    const whole = await q.one(`SELECT approx_count_distinct(${v}) AS d, count(${v}) AS n FROM ${relation}`);
+    const whole = { d: wholeRow[`d${i}`], n: wholeRow[`n${i}`] };
     const n = num(r.n);
     const share = (x: unknown) => (n === 0 ? 0 : num(x) / n);
     out.set(c.id, {
