@@ -17,7 +17,7 @@ describe('headers', () => {
 
   it.each([
     ['first_name', 'given_name'], ['Forename', 'given_name'], ['Vorname', 'given_name'],
-    ['surname', 'family_name'], ['LastName', 'family_name'],
+    ['surname', 'family_name'], ['LastName', 'family_name'], ['family', 'family_name'],
     ['Name', 'full_name'], ['patient_name', 'full_name'], ['authors', 'full_name'],
     ['email', 'email'], ['E-mail address', 'email'],
     ['mobile', 'phone'], ['Tel', 'phone'],

@@ -36,7 +36,7 @@ const HEADER: [DedupeRole, RegExp][] = [
   ['email', /\be ?mail\b|^mail$/],
   ['phone', /phone|\btel\b|telephone|mobile|\bcell\b|\bfax\b|handy/],
   ['given_name', /first ?name|given ?name|forename|\bfname\b|vorname|pr[eé]nom|\bfirst\b|\bgiven\b/],
-  ['family_name', /last ?name|surname|family ?name|\blname\b|nachname|\bnom\b|\blast\b/],
+  ['family_name', /last ?name|surname|family ?name|\blname\b|nachname|\bnom\b|\blast\b|^family$/],
   ['postcode', /post ?code|postal|\bzip\b|zip ?code|\bplz\b|\bcep\b|\bpin ?code\b/],
   ['city', /\bcity\b|\btown\b|locality|municipality|\bort\b|\bville\b|\bsuburb\b/],
   ['address', /address|street|\baddr\b|\broad\b|line ?1|house/],
@@ -159,7 +159,8 @@ export async function resolveRoles(q: Query, relation: string, columns: FrameCol
   const identity = inferredAll.filter((r) => IDENTITY_ROLES.has(r.role)).length;
   return columns.map((c, i) => {
     let inferred = inferredAll[i]!;
-    if (inferred.role === 'text' && identity >= 2) {
+    const e = evidence.get(c.id)!;
+    if (inferred.role === 'text' && identity >= 2 && (e.words >= 3 || e.chars >= 40)) {
       inferred = { role: 'ignore', reason: `${inferred.reason}: left out, since ${identity} other columns identify a person better; give it a role to compare it` };
     }
     let role = inferred.role;
