@@ -49,9 +49,9 @@ function ViewTabs() {
   const reviewPairs = useDedupe((s) => s.summary?.counts.reviewPairs ?? 0);
   const { onKeyDown, tabProps } = useTabList(VIEW_IDS, view, setView);
   return (
-    <div className="dd-views" role="tablist" aria-label="Duplicate views" onKeyDown={onKeyDown}>
+    <div className="pane-views" role="tablist" aria-label="Duplicate views" onKeyDown={onKeyDown}>
       {VIEWS.map((v) => (
-        <button key={v.id} type="button" {...tabProps(v.id)} id={`dd-tab-${v.id}`} aria-controls="dd-view" className={`dd-view-tab ${v.id === view ? 'is-active' : ''}`}>
+        <button key={v.id} type="button" {...tabProps(v.id)} id={`dd-tab-${v.id}`} aria-controls="dd-view" className={`pane-view-tab ${v.id === view ? 'is-active' : ''}`}>
           <Icon name={v.icon} size={14} /> {v.label}
           {v.id === 'review' && reviewPairs > 0 ? <span className="dd-count num" aria-label={`${reviewPairs} undecided`}>{formatCount(reviewPairs)}</span> : null}
         </button>

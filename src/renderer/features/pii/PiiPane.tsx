@@ -68,9 +68,9 @@ function ViewTabs() {
   const setView = usePii((s) => s.setView);
   const { onKeyDown, tabProps } = useTabList(VIEW_IDS, view, setView);
   return (
-    <div className="pii-views" role="tablist" aria-label="Personal data views" onKeyDown={onKeyDown}>
+    <div className="pane-views" role="tablist" aria-label="Personal data views" onKeyDown={onKeyDown}>
       {VIEWS.map((v) => (
-        <button key={v.id} type="button" {...tabProps(v.id)} id={`pii-tab-${v.id}`} aria-controls="pii-view" className={`pii-view-tab ${v.id === view ? 'is-active' : ''}`}>
+        <button key={v.id} type="button" {...tabProps(v.id)} id={`pii-tab-${v.id}`} aria-controls="pii-view" className={`pane-view-tab ${v.id === view ? 'is-active' : ''}`}>
           <Icon name={v.icon} size={14} /> {v.label}
         </button>
       ))}
