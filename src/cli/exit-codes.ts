@@ -27,6 +27,8 @@ const BY_CODE: Record<ErrorCode, number> = {
   BUSY: EXIT.refused,
   POLICY_INVALID: EXIT.refused,
   POLICY_COLUMN_MISSING: EXIT.refused,
+  FORBIDDEN: EXIT.refused,
+  UNAUTHENTICATED: EXIT.refused,
   CANCELLED: EXIT.interrupted,
   VERIFICATION_FAILED: EXIT.verificationFailed,
   INTERNAL: EXIT.internal,

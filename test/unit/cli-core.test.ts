@@ -49,7 +49,7 @@ describe('exit codes', () => {
   const expected: Record<ErrorCode, number> = {
     INVALID_ARGUMENT: 2, NOT_FOUND: 2, ALREADY_EXISTS: 2, FILE_UNREADABLE: 2, BAD_FILE: 2, RAGGED_ROWS: 2, UNSUPPORTED: 2,
     LIMIT_EXCEEDED: 2, WORKSPACE_LOCKED: 2, WORKSPACE_INCOMPATIBLE: 2, OUTSIDE_ROOTS: 2, BUSY: 2, POLICY_INVALID: 2, POLICY_COLUMN_MISSING: 2,
-    CANCELLED: 130, VERIFICATION_FAILED: 3, INTERNAL: 1,
+    FORBIDDEN: 2, UNAUTHENTICATED: 2, CANCELLED: 130, VERIFICATION_FAILED: 3, INTERNAL: 1,
   };
   it.each(ERROR_CODES.map((c) => [c, expected[c]] as const))('%s → %i', (code, exit) => {
     expect(exitCodeFor(code)).toBe(exit);

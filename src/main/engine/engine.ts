@@ -29,6 +29,10 @@ import { workspaceHandlers } from './handlers/workspace';
 import { inBackground } from './jobs/background';
 import { JobManager } from './jobs/jobs';
 import { WorkerPool, type WorkerPoolOptions } from './workers/pool';
+import type { ActiveIdentity } from './identity/session';
+import { identityHandlers } from './handlers/identity';
+import { auditHandlers } from './handlers/audit';
+import { lifecycleHandlers } from './handlers/lifecycle';
 import { defaultWorkspaceDir, osUser, readRecent, rememberRecent } from './workspace/paths';
 import { Workspace } from './workspace/workspace';
 
@@ -57,7 +61,9 @@ export interface EngineOptions {
 export class Engine {
   readonly events = new Emitter<Events>();
   readonly jobs: JobManager;
-  readonly actor = osUser();
+  /** The operating-system user: the actor while no identity is unlocked. */
+  readonly osUser = osUser();
+  private active: ActiveIdentity | null = null;
   readonly roots: FsRoot[];
   readonly handlers: Handlers;
   /** Worker threads for CPU work on batches (started on first use). */
@@ -90,6 +96,9 @@ export class Engine {
       ...piiHandlers(this),
       ...riskHandlers(this),
       ...dedupeHandlers(this),
+      ...identityHandlers(this),
+      ...auditHandlers(this),
+      ...lifecycleHandlers(this),
     };
   }
 
@@ -120,6 +129,19 @@ export class Engine {
   /** Restarts compactions that closing the app cut short. */
   private async resumeCompaction(): Promise<void> {
     for (const v of await uncompactedVersions(this.ws.db)) this.compactLater(v.datasetId, v.version);
+  }
+
+  /** Who acts: the unlocked identity's name, else the OS user (entries then unsigned). */
+  get actor(): string {
+    return this.active?.name ?? this.osUser;
+  }
+  /** The unlocked identity (its signer signs governance entries), or null. */
+  get identity(): ActiveIdentity | null {
+    return this.active;
+  }
+  /** Sets (or clears) the acting identity; identity/session.ts checks the passphrase first. */
+  setIdentity(a: ActiveIdentity | null): void {
+    this.active = a;
   }
 
   get workspace(): Workspace {
@@ -178,6 +200,8 @@ export class Engine {
     });
     this.ws.close();
     this.ws = next;
+    // Identities belong to a workspace: the next one starts with none unlocked.
+    this.active = null;
     this.gridState = new Grid(next);
     if (this.options.rememberRecent !== false) rememberRecent(next.dir, env);
     await this.resumeCompaction();

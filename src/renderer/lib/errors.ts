@@ -10,6 +10,8 @@ const TITLES: Record<ErrorCode, string> = {
   BAD_FILE: 'This file cannot be imported',
   RAGGED_ROWS: 'Some rows have the wrong number of fields',
   UNSUPPORTED: 'Not supported',
+  FORBIDDEN: 'Not allowed',
+  UNAUTHENTICATED: 'Identity not confirmed',
   LIMIT_EXCEEDED: 'A format limit was exceeded',
   WORKSPACE_LOCKED: 'The workspace is in use',
   WORKSPACE_INCOMPATIBLE: 'This workspace cannot be opened',

@@ -1,6 +1,7 @@
 // The values of cleaning runs, the provenance ledger and the diff view that cross the API.
 import type { Policy } from '../policy/policy';
 import type { StepType } from '../policy/steps';
+import type { ApprovalFile } from './governance-types';
 
 /** A preview writes nothing; an unapproved run writes a version stamped UNAPPROVED; a compliance run needs an approved policy (governance). */
 export type RunKind = 'preview' | 'unapproved' | 'compliance';
@@ -39,8 +40,13 @@ export interface RunResult {
   inputVersion: number;
   /** The version written; null for a preview. */
   outputVersion: number | null;
-  /** "UNAPPROVED" for a run of an unapproved policy; null for a preview. */
-  stamp: 'UNAPPROVED' | null;
+  /** "UNAPPROVED" for a run of an unapproved policy, "APPROVED" for a compliance run (an ACTIVE version); null for a preview. */
+  stamp: 'UNAPPROVED' | 'APPROVED' | null;
+  /** Compliance run: the signed approvals of the version it ran (the approval that made it ACTIVE). */
+  approvals?: ApprovalFile[];
+  /** The workspace key generation and fingerprint the run used for keyed hashes and pseudonyms (never the key). */
+  keyGeneration?: number;
+  keyFingerprint?: string;
   policyName: string;
   policyVersion: number;
   policyId: string | null;

@@ -18,7 +18,26 @@ import type {
   WorkspaceInfo,
 } from './types';
 import type { DatasetProfile } from './profile-types';
-import type { ColumnCheck, DiffSummary, LedgerEntry, PolicySummary, RunResult, StoredPolicy } from './clean-types';
+import type { ColumnCheck, DiffSummary, LedgerEntry, RunResult, StoredPolicy } from './clean-types';
+import {
+  POLICY_ACTIONS,
+  ROLES,
+  auditFilterSchema,
+  identityNameSchema,
+  passphraseSchema,
+  reasonSchema,
+  type ApprovalFile,
+  type ApprovalQueueItem,
+  type AuditEntry,
+  type AuditVerifyResult,
+  type Checkpoint,
+  type IdentityInfo,
+  type PolicyDiff,
+  type PolicyListItem,
+  type PolicyVersionInfo,
+  type SessionInfo,
+  type WorkspaceSettings,
+} from './governance-types';
 import type { Preset } from '../policy/presets';
 import { ENTITY_TYPES, type PiiFindingsPage, type PiiScanSummary, type RiskQuasiColumn } from './pii-types';
 import { ENCODINGS, EXPORT_FORMATS, RAGGED_POLICIES, SOURCE_FORMATS } from './types';
@@ -130,12 +149,39 @@ export const contract = {
   'profile.start': method(z.strictObject({ datasetId, version: z.int().positive() })).returns<{ jobId: string }>(),
   'profile.get': method(z.strictObject({ datasetId, version: z.int().positive() })).returns<DatasetProfile | null>(),
   'policy.presets': method(none).returns<Preset[]>(),
-  'policy.list': method(none).returns<PolicySummary[]>(),
+  /** Every policy with its newest version's state, owner and ACTIVE version. */
+  'policy.list': method(none).returns<PolicyListItem[]>(),
   'policy.get': method(z.strictObject({ policyId, version: z.int().positive().optional() })).returns<StoredPolicy>(),
-  /** Saves a new version (the first when policyId is absent); the engine records author and time. */
+  /**
+   * Saves an edit (the engine records author and time): a new policy when policyId is absent; a new
+   * revision of the open DRAFT version; else (the newest version is ACTIVE or RETIRED) a new DRAFT
+   * version. Refused while a version is in REVIEW.
+   */
   'policy.save': method(
     z.strictObject({ policyId: policyId.optional(), policy: z.unknown(), summary: z.string().max(2000).default('') }),
   ).returns<StoredPolicy>(),
+  /** Every version of a policy, newest first: state, authors, transitions (signed, with reasons). */
+  'policy.versions': method(z.strictObject({ policyId })).returns<PolicyVersionInfo[]>(),
+  /** A readable diff between two versions (steps added, removed, moved, changed parameters); `from` 0 means "nothing" (everything added). */
+  'policy.diff': method(z.strictObject({ policyId, from: z.int().nonnegative(), to: z.int().positive() })).returns<PolicyDiff>(),
+  /**
+   * A lifecycle transition, signed by the active identity, with its reason. Guards (FORBIDDEN, with
+   * the guard in words): roles; separation of duties; validation, and a preview on `preview` (or the
+   * newest dataset) without errors to enter REVIEW or ACTIVE. Approving retires the ACTIVE version.
+   */
+  'policy.transition': method(
+    z.strictObject({
+      policyId,
+      version: z.int().positive(),
+      action: z.enum(POLICY_ACTIONS),
+      reason: reasonSchema,
+      preview: z.strictObject({ datasetId, version: z.int().positive() }).optional(),
+    }),
+  ).returns<PolicyVersionInfo>(),
+  /** Versions in REVIEW, with the diff against the ACTIVE version and whether the active identity may approve each. */
+  'policy.queue': method(none).returns<ApprovalQueueItem[]>(),
+  /** The signed approval of an ACTIVE (or RETIRED) version; written to `path` (atomically) when given. */
+  'policy.approval': method(z.strictObject({ policyId, version: z.int().positive(), path: path.optional(), force: z.boolean().default(false) })).returns<ApprovalFile>(),
   /** Reads a recipe file (a policy JSON) and validates it. */
   'policy.readFile': method(z.strictObject({ path })).returns<{ policy: unknown; path: string }>(),
   'policy.writeFile': method(z.strictObject({ path, policy: z.unknown(), force: z.boolean().default(false) })).returns<{ path: string; sha256: string }>(),
@@ -245,6 +291,45 @@ export const contract = {
   'dedupe.decide': method(
     z.strictObject({ datasetId, version: z.int().positive(), rowIdL: z.int().positive(), rowIdR: z.int().positive(), decision: z.enum([...PAIR_DECISIONS, 'clear']) }),
   ).returns<{ decidedPairs: number; reviewPairs: number }>(),
+
+  /** Identities in this workspace, their roles (derived from the signed record) and fingerprints. */
+  'identity.list': method(none).returns<IdentityInfo[]>(),
+  'identity.session': method(none).returns<SessionInfo>(),
+  /**
+   * Creates an identity (Ed25519 key pair; private key encrypted with the passphrase). The first of
+   * a workspace is its admin; later ones get `roles` only when the active identity is an admin.
+   * The new identity becomes the active one when `activate`.
+   */
+  'identity.create': method(
+    z.strictObject({ name: identityNameSchema, passphrase: passphraseSchema, roles: z.array(z.enum(ROLES)).max(4).default([]), activate: z.boolean().default(true) }),
+  ).returns<IdentityInfo>(),
+  /** Switches the acting identity: its passphrase is required (UNAUTHENTICATED otherwise). */
+  'identity.unlock': method(z.strictObject({ name: identityNameSchema, passphrase: z.string().min(1).max(1024) })).returns<SessionInfo>(),
+  /** Forgets the unlocked key: actions are then attributed to the OS user, unsigned. */
+  'identity.lock': method(none).returns<SessionInfo>(),
+  /** Grants or revokes a role: signed by the active identity, which must be an admin. */
+  'identity.grant': method(z.strictObject({ name: identityNameSchema, role: z.enum(ROLES), reason: reasonSchema })).returns<IdentityInfo>(),
+  'identity.revoke': method(z.strictObject({ name: identityNameSchema, role: z.enum(ROLES), reason: reasonSchema })).returns<IdentityInfo>(),
+
+  'settings.get': method(none).returns<WorkspaceSettings>(),
+  /** Governed on/off: admin only, signed and audited. */
+  'settings.setGoverned': method(z.strictObject({ governed: z.boolean(), reason: reasonSchema })).returns<WorkspaceSettings>(),
+  /** Writes the workspace key encrypted with a passphrase (scrypt + AES-256-GCM); admin only, audited. */
+  'key.backup': method(z.strictObject({ path, passphrase: passphraseSchema, force: z.boolean().default(false) })).returns<{ path: string; generation: number; fingerprint: string }>(),
+  /** A new workspace key generation (the old one is kept for earlier digests); admin only, audited. */
+  'key.rotate': method(z.strictObject({ reason: reasonSchema })).returns<WorkspaceSettings>(),
+
+  /** The audit log, newest first, filtered. */
+  'audit.list': method(
+    z.strictObject({ limit: z.int().positive().max(1000).default(100), beforeSeq: z.int().positive().optional(), filter: auditFilterSchema.default({}) }),
+  ).returns<AuditEntry[]>(),
+  'audit.entry': method(z.strictObject({ seq: z.int().positive() })).returns<AuditEntry>(),
+  /** Recomputes every hash, link and signature, checks stored checkpoints and (optionally) one an auditor holds. */
+  'audit.verify': method(z.strictObject({ checkpoint: path.optional() })).returns<AuditVerifyResult>(),
+  /** Signs the current head (by the active identity, else the workspace's checkpoint key), stores it, and writes it to `path` when given. */
+  'audit.checkpoint': method(z.strictObject({ path: path.optional(), force: z.boolean().default(false) })).returns<Checkpoint>(),
+  /** GDPR erasure: drops a version's data, ledger, findings and duplicate pairs; the log keeps a tombstone. Admin only. */
+  'dataset.purge': method(z.strictObject({ datasetId, version: z.int().positive(), reason: reasonSchema })).returns<{ datasetId: string; version: number; tombstoneSeq: number }>(),
 
   'job.get': method(z.strictObject({ jobId: z.string().min(1) })).returns<JobInfo>(),
   'job.list': method(none).returns<JobInfo[]>(),

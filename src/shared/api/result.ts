@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'POLICY_INVALID', // a policy document or step that fails validation; details list the issues
   'POLICY_COLUMN_MISSING', // a policy names a column the data does not have (map it first)
   'CANCELLED',
+  'FORBIDDEN', // refused by a role or a lifecycle guard (separation of duties, governed workspace…); the message names the guard
+  'UNAUTHENTICATED', // a wrong passphrase, or an action that needs an unlocked identity
   'VERIFICATION_FAILED', // tampering found (later issues)
   'INTERNAL',
 ] as const;

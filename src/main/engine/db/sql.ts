@@ -52,6 +52,12 @@ export const table = {
   dedupeClusterInfo: `${INTERNAL_PREFIX}dedupe_cluster_info`,
   /** Review decisions on pairs of rows, per dataset (row ids follow rows through versions). */
   dedupeDecision: `${INTERNAL_PREFIX}dedupe_decision`,
+  /** Identities' public keys and passphrase-encrypted private keys (untrusted storage: roles and keys are trusted only as the audit log records them). */
+  identityKey: `${INTERNAL_PREFIX}identity_key`,
+  /** Policy lifecycle transitions (each also a signed audit entry, by seq); a version's state is its latest one's `to_state`, DRAFT before any. */
+  policyTransition: `${INTERNAL_PREFIX}policy_transition`,
+  /** Signed head checkpoints of the audit log. */
+  checkpoint: `${INTERNAL_PREFIX}checkpoint`,
   /** The data of one dataset version. */
   data: (datasetId: string, version: number) => `${INTERNAL_PREFIX}data_${datasetId}_v${version}`,
   /** The data of a version written by a cleaning run (named by the run, numbered in its transaction). */

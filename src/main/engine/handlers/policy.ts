@@ -18,7 +18,8 @@ const MAX_RECIPE_BYTES = 20 * 1024 * 1024;
 export function policyHandlers(e: Engine): Pick<Handlers, 'policy.presets' | 'policy.list' | 'policy.get' | 'policy.save' | 'policy.readFile' | 'policy.writeFile' | 'policy.checkColumns'> {
   return {
     'policy.presets': async () => Object.values(PRESETS),
-    'policy.list': () => listPolicies(e.workspace.db),
+    // Until the lifecycle lands: every policy a DRAFT owned by its first author.
+    'policy.list': async () => (await listPolicies(e.workspace.db)).map((p) => ({ ...p, state: 'DRAFT' as const, activeVersion: null, owner: p.savedBy })),
     'policy.get': ({ policyId, version }) => getPolicy(e.workspace.db, policyId, version),
     'policy.save': async ({ policyId, policy, summary }) => {
       const saved = await e.workspace.exclusive(() => savePolicy(e.workspace.db, policy, policyId, summary, e.actor));

@@ -33,17 +33,18 @@ function toStored(r: Record<string, unknown>): StoredPolicy {
 export async function getPolicy(db: Database, policyId: string, version?: number): Promise<StoredPolicy> {
   const r = await db.one(
     `SELECT policy_id, doc::VARCHAR AS doc, sha256, epoch_ms(saved_at) AS saved_ms, saved_by FROM ${table.policy}
-     WHERE policy_id = $id AND ($v IS NULL OR version = $v) ORDER BY version DESC LIMIT 1`,
+     WHERE policy_id = $id AND ($v IS NULL OR version = $v) ORDER BY version DESC, revision DESC LIMIT 1`,
     { id: policyId, v: version ?? null },
   );
   if (!r) throw new AppError('NOT_FOUND', version ? `Policy ${policyId} has no version ${version}.` : `There is no policy ${policyId} in this workspace.`);
   return toStored(r);
 }
 
+/** @deprecated the lifecycle's list (state, owner, ACTIVE version) replaces it. */
 export async function listPolicies(db: Database): Promise<PolicySummary[]> {
   const rows = await db.all(
     `SELECT policy_id, name, version, epoch_ms(saved_at) AS saved_ms, saved_by, json_array_length(doc->'steps') AS steps FROM ${table.policy}
-     QUALIFY row_number() OVER (PARTITION BY policy_id ORDER BY version DESC) = 1 ORDER BY saved_at DESC, policy_id DESC`,
+     QUALIFY row_number() OVER (PARTITION BY policy_id ORDER BY version DESC, revision DESC) = 1 ORDER BY saved_at DESC, policy_id DESC`,
   );
   return rows.map((r) => ({
     policyId: String(r.policy_id),
@@ -77,7 +78,7 @@ export async function savePolicy(db: Database, doc: unknown, policyId: string | 
     const now = new Date().toISOString();
     const policy: Policy = { ...given, version, author, createdAt, edits: [...given.edits, { at: now, author: actor, summary: summary || (version === 1 ? 'created' : 'edited') }] };
     const sha = policySha256(policy);
-    await c.run(`INSERT INTO ${table.policy} VALUES ($id, $v, $name, $doc, $sha, now(), $actor)`, { id, v: version, name: policy.name, doc: JSON.stringify(policy), sha, actor });
+    await c.run(`INSERT INTO ${table.policy} (policy_id, version, revision, name, doc, sha256, saved_at, saved_by) VALUES ($id, $v, 1, $name, $doc, $sha, now(), $actor)`, { id, v: version, name: policy.name, doc: JSON.stringify(policy), sha, actor });
     await appendEvent(c, { action: 'policy.saved', actor, subject: { policy: id }, details: { version, name: policy.name, sha256: sha, summary } });
     return { policyId: id, policy, sha256: sha, savedAt: now, savedBy: actor };
   });

@@ -1,6 +1,10 @@
-// The append-only event log: every action, with time and actor. Only INSERTs ever touch it.
+// The audit log (the foundation's event log): every action, with time and actor, hash-chained to
+// the one before and, for governance actions, signed by the actor. Only INSERTs ever touch it:
+// the engine exposes no update or delete (audit/verify.ts proves what was done to it directly).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EventLogEntry } from '../../../shared/api/types';
+import { entryHash, GENESIS_HASH, payloadDigest, signedBytes } from '../audit/chain';
+import type { Signer } from '../identity/keys';
 import { num, type Database } from '../db/database';
 import { table } from '../db/sql';
 
@@ -9,23 +13,48 @@ export interface LogInput {
   actor: string;
   subject?: Record<string, string>;
   details?: Record<string, unknown>;
+  /** Signs the entry's hash (governance actions: identities, roles, transitions, settings, keys, purges). */
+  signer?: Signer;
 }
 
-/** Appends one entry on `conn` (so it can share the transaction of the action it records). */
-export async function appendEvent(conn: DuckDBConnection, e: LogInput): Promise<number> {
-  const r = await conn.runAndReadAll(`SELECT coalesce(max(seq), 0) + 1 AS seq FROM ${table.eventLog}`);
-  const seq = num(r.getRowObjects()[0]?.seq);
+/** JSON of details with bigints as numbers (what is stored is what is digested). */
+export function normaliseDetails(details: Record<string, unknown> | undefined): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(details ?? {}, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))) as Record<string, unknown>;
+}
+
+export interface Appended {
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+/**
+ * Appends one entry on `conn` (so it shares the transaction of the action it records). Callers
+ * serialise through Workspace.exclusive; the sequence's primary key refuses a racing duplicate.
+ */
+export async function appendEventFull(conn: DuckDBConnection, e: LogInput): Promise<Appended> {
+  const r = await conn.runAndReadAll(`SELECT seq, hash FROM ${table.eventLog} ORDER BY seq DESC LIMIT 1`);
+  const last = r.getRowObjects()[0];
+  const seq = last ? num(last.seq) + 1 : 1;
+  const prevHash = last ? String(last.hash) : GENESIS_HASH;
+  const at = new Date().toISOString();
+  const subject = e.subject ?? {};
+  const details = normaliseDetails(e.details);
+  const digest = payloadDigest(details);
+  const signer = e.signer?.fingerprint ?? null;
+  const hash = entryHash({ seq, at, actor: e.actor, action: e.action, subject, payloadDigest: digest, prevHash, signer });
+  const signature = e.signer ? e.signer.sign(signedBytes(hash)) : null;
   await conn.run(
-    `INSERT INTO ${table.eventLog} (seq, "at", actor, action, subject, details) VALUES ($seq, now(), $actor, $action, $subject, $details)`,
-    {
-      seq,
-      actor: e.actor,
-      action: e.action,
-      subject: JSON.stringify(e.subject ?? {}),
-      details: JSON.stringify(e.details ?? {}, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)),
-    },
+    `INSERT INTO ${table.eventLog} (seq, "at", actor, action, subject, details, payload_digest, prev_hash, hash, signer, signature)
+     VALUES ($seq, $at::TIMESTAMPTZ, $actor, $action, $subject, $details, $digest, $prev, $hash, $signer, $signature)`,
+    { seq, at, actor: e.actor, action: e.action, subject: JSON.stringify(subject), details: JSON.stringify(details), digest, prev: prevHash, hash, signer, signature },
   );
-  return seq;
+  return { seq, hash, at };
+}
+
+/** Appends one entry; returns its sequence number. */
+export async function appendEvent(conn: DuckDBConnection, e: LogInput): Promise<number> {
+  return (await appendEventFull(conn, e)).seq;
 }
 
 export async function listEvents(db: Database, limit: number, beforeSeq?: number): Promise<EventLogEntry[]> {

@@ -1,6 +1,9 @@
 // The workspace's format: its version number and the migrations that bring older ones forward.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { randomUUID } from 'node:crypto';
+import { entryHash, GENESIS_HASH, payloadDigest } from '../audit/chain';
 import { table } from '../db/sql';
+import { normaliseDetails } from './event-log';
 
 export type Migration = (conn: DuckDBConnection) => Promise<void>;
 
@@ -213,7 +216,100 @@ export const MIGRATIONS: readonly Migration[] = [
       CHECK (row_id_l < row_id_r),
       CHECK (decision IN ('match', 'non_match')))`);
   },
+  // 8 → 9: governance. The event log becomes the audit log: each entry gets the digest of its
+  // payload, the previous entry's hash, its own hash and (for governance actions) the signer's
+  // fingerprint and signature; entries written before are chained now, in order, unsigned.
+  // Policies get revisions (a DRAFT version is edited in place, revision by revision; ACTIVE and
+  // RETIRED versions never change), lifecycle transitions, identities' encrypted keys, signed
+  // checkpoints; runs record the workspace key generation they used; purged versions are marked.
+  migrateGovernance,
 ];
+
+async function migrateGovernance(c: DuckDBConnection): Promise<void> {
+  const log = table.eventLog;
+  for (const col of ['payload_digest', 'prev_hash', 'hash', 'signer', 'signature']) await c.run(`ALTER TABLE ${log} ADD COLUMN ${col} VARCHAR`);
+  const r = await c.runAndReadAll(`SELECT seq, epoch_ms("at") AS at_ms, actor, action, subject::VARCHAR AS subject, details::VARCHAR AS details FROM ${log} ORDER BY seq`);
+  let prev = GENESIS_HASH;
+  const rows: { seq: number; at: string; digest: string; prev: string; hash: string; details: string }[] = [];
+  for (const row of r.getRowObjects()) {
+    const seq = Number(row.seq);
+    const at = new Date(Number(row.at_ms)).toISOString();
+    const details = normaliseDetails(JSON.parse(String(row.details)) as Record<string, unknown>);
+    const digest = payloadDigest(details);
+    const hash = entryHash({ seq, at, actor: String(row.actor), action: String(row.action), subject: JSON.parse(String(row.subject)) as Record<string, string>, payloadDigest: digest, prevHash: prev, signer: null });
+    rows.push({ seq, at, digest, prev, hash, details: JSON.stringify(details) });
+    prev = hash;
+  }
+  if (rows.length > 0) {
+    await c.run(`CREATE TEMP TABLE chain_fix (seq BIGINT, at_iso VARCHAR, digest VARCHAR, prev VARCHAR, hash VARCHAR, details VARCHAR)`);
+    const app = await c.createAppender('chain_fix', 'temp');
+    for (const x of rows) {
+      app.appendBigInt(BigInt(x.seq));
+      app.appendVarchar(x.at);
+      app.appendVarchar(x.digest);
+      app.appendVarchar(x.prev);
+      app.appendVarchar(x.hash);
+      app.appendVarchar(x.details);
+      app.endRow();
+    }
+    app.closeSync();
+    // "at" is rewritten to its millisecond value (what the hash covers); details to the JSON digested.
+    await c.run(`UPDATE ${log} l SET "at" = f.at_iso::TIMESTAMPTZ, details = f.details::JSON, payload_digest = f.digest, prev_hash = f.prev, hash = f.hash FROM chain_fix f WHERE l.seq = f.seq`);
+    await c.run('DROP TABLE chain_fix');
+  }
+
+  const p = table.policy;
+  await c.run(`CREATE TEMP TABLE old_policy AS SELECT * FROM ${p}`);
+  await c.run(`DROP TABLE ${p}`);
+  await c.run(`CREATE TABLE ${p} (
+    policy_id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    revision INTEGER NOT NULL,
+    name VARCHAR NOT NULL,
+    doc JSON NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    saved_at TIMESTAMPTZ NOT NULL,
+    saved_by VARCHAR NOT NULL,
+    saved_by_key VARCHAR,
+    PRIMARY KEY (policy_id, version, revision))`);
+  await c.run(`INSERT INTO ${p} SELECT policy_id, version, 1, name, doc, sha256, saved_at, saved_by, NULL FROM old_policy`);
+  await c.run('DROP TABLE old_policy');
+  await c.run(`CREATE TABLE ${table.policyTransition} (
+    policy_id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    seq BIGINT NOT NULL,
+    action VARCHAR NOT NULL,
+    from_state VARCHAR NOT NULL,
+    to_state VARCHAR NOT NULL,
+    actor VARCHAR NOT NULL,
+    fingerprint VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    "at" TIMESTAMPTZ NOT NULL,
+    preview JSON,
+    approval JSON,
+    PRIMARY KEY (policy_id, version, seq))`);
+  await c.run(`CREATE TABLE ${table.identityKey} (
+    identity_id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    public_key VARCHAR NOT NULL,
+    fingerprint VARCHAR NOT NULL,
+    encrypted JSON NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL)`);
+  await c.run(`CREATE TABLE ${table.checkpoint} (
+    seq BIGINT NOT NULL,
+    hash VARCHAR NOT NULL,
+    "at" TIMESTAMPTZ NOT NULL,
+    signer_name VARCHAR,
+    fingerprint VARCHAR NOT NULL,
+    public_key VARCHAR NOT NULL,
+    signature VARCHAR NOT NULL)`);
+  await c.run(`ALTER TABLE ${table.run} ADD COLUMN key_generation INTEGER`);
+  await c.run(`ALTER TABLE ${table.run} ADD COLUMN key_fingerprint VARCHAR`);
+  await c.run(`ALTER TABLE ${table.version} ADD COLUMN purged_at TIMESTAMPTZ`);
+  await c.run(`ALTER TABLE ${table.version} ADD COLUMN purged_by VARCHAR`);
+  await c.run(`INSERT OR REPLACE INTO ${table.meta} VALUES ('workspace_id', $id)`, { id: randomUUID() });
+  await c.run(`INSERT OR REPLACE INTO ${table.meta} VALUES ('key_generation', '1')`);
+}
 
 async function migrateExplanations(c: DuckDBConnection): Promise<void> {
   const f = table.piiFinding;

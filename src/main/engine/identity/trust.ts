@@ -1,0 +1,158 @@
+// Who may do what, derived from the audit log alone: identities (their public keys), roles, and the
+// governed setting are replayed from signed governance entries, never read from an editable table.
+// An entry counts only if its hash is right and it carries a valid signature by a key that, at that
+// point in the log, was allowed to make it: an identity signs its own creation; the first identity
+// is the admin; grants, revocations and settings are signed by an identity that was admin then.
+import type { Role } from '../../../shared/api/governance-types';
+import { entryHash, payloadDigest, signedBytes } from '../audit/chain';
+import { num, type Database } from '../db/database';
+import { literal, table } from '../db/sql';
+import { fingerprintOf, verifyData } from './keys';
+
+/** The audit actions that make up trust (their details are described beside each). */
+export const TRUST_ACTIONS = {
+  /** { identityId, name, publicKey, fingerprint } — signed by the new identity's own key. */
+  created: 'identity.created',
+  /** { identityId, name, role, reason } — signed by an admin (or, for the first identity, by itself). */
+  granted: 'identity.roleGranted',
+  revoked: 'identity.roleRevoked',
+  /** { governed, reason } — signed by an admin. */
+  governed: 'settings.governed',
+} as const;
+
+export interface TrustedIdentity {
+  id: string;
+  name: string;
+  publicKey: string;
+  fingerprint: string;
+  roles: Set<Role>;
+  createdAt: string;
+  createdSeq: number;
+}
+
+export interface TrustProblem {
+  seq: number;
+  message: string;
+}
+
+export interface Trust {
+  /** By identity id, in order of creation. */
+  identities: Map<string, TrustedIdentity>;
+  governed: boolean;
+  /** Governance entries that were ignored (bad hash, bad signature, unauthorised signer). */
+  problems: TrustProblem[];
+}
+
+interface Row {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: Record<string, string>;
+  details: Record<string, unknown>;
+  payloadDigest: string;
+  prevHash: string;
+  hash: string;
+  signer: string | null;
+  signature: string | null;
+}
+
+export function byName(trust: Trust, name: string): TrustedIdentity | undefined {
+  const n = name.toLowerCase();
+  return [...trust.identities.values()].find((i) => i.name.toLowerCase() === n);
+}
+
+export function byFingerprint(trust: Trust, fp: string): TrustedIdentity[] {
+  return [...trust.identities.values()].filter((i) => i.fingerprint === fp);
+}
+
+/** Whether `who` held `role` (current trust). */
+export function hasRole(trust: Trust, who: string, role: Role): boolean {
+  return trust.identities.get(who)?.roles.has(role) ?? false;
+}
+
+/** Replays the governance entries of the log (optionally only up to `uptoSeq`). */
+export async function deriveTrust(db: Database, uptoSeq?: number): Promise<Trust> {
+  const actions = Object.values(TRUST_ACTIONS);
+  const rows = await db.all(
+    `SELECT seq, epoch_ms("at") AS at_ms, actor, action, subject::VARCHAR AS subject, details::VARCHAR AS details, payload_digest, prev_hash, hash, signer, signature
+     FROM ${table.eventLog} WHERE action IN (${actions.map(literal).join(', ')}) AND seq <= $upto ORDER BY seq`,
+    { upto: uptoSeq ?? Number.MAX_SAFE_INTEGER },
+  );
+  return replayTrust(
+    rows.map((r) => ({
+      seq: num(r.seq),
+      at: new Date(num(r.at_ms)).toISOString(),
+      actor: String(r.actor),
+      action: String(r.action),
+      subject: JSON.parse(String(r.subject)) as Record<string, string>,
+      details: JSON.parse(String(r.details)) as Record<string, unknown>,
+      payloadDigest: String(r.payload_digest),
+      prevHash: String(r.prev_hash),
+      hash: String(r.hash),
+      signer: r.signer === null ? null : String(r.signer),
+      signature: r.signature === null ? null : String(r.signature),
+    })),
+  );
+}
+
+/** The replay itself, on entries in sequence order (exported for tests and for audit verification). */
+export function replayTrust(rows: readonly Row[]): Trust {
+  const trust: Trust = { identities: new Map(), governed: false, problems: [] };
+  const admins = () => [...trust.identities.values()].filter((i) => i.roles.has('admin'));
+  for (const r of rows) {
+    const bad = (message: string) => trust.problems.push({ seq: r.seq, message: `entry ${r.seq} (${r.action}): ${message}; ignored` });
+    const recomputed = entryHash({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, subject: r.subject, payloadDigest: payloadDigest(r.details), prevHash: r.prevHash, signer: r.signer });
+    if (recomputed !== r.hash || payloadDigest(r.details) !== r.payloadDigest) {
+      bad('its content does not match its hash');
+      continue;
+    }
+    if (!r.signer || !r.signature) {
+      bad('it is not signed');
+      continue;
+    }
+    const d = r.details;
+    if (r.action === TRUST_ACTIONS.created) {
+      const publicKey = String(d.publicKey ?? '');
+      let fp: string;
+      try {
+        fp = fingerprintOf(publicKey);
+      } catch {
+        bad('its public key cannot be read');
+        continue;
+      }
+      if (fp !== r.signer || !verifyData(publicKey, signedBytes(r.hash), r.signature)) {
+        bad('it is not signed by the key it introduces');
+        continue;
+      }
+      const id = String(d.identityId ?? '');
+      if (!/^i[0-9]+$/.test(id) || trust.identities.has(id)) {
+        bad(`identity id ${id} is missing or already taken`);
+        continue;
+      }
+      const first = trust.identities.size === 0;
+      trust.identities.set(id, { id, name: String(d.name ?? ''), publicKey, fingerprint: fp, roles: new Set(first ? ['admin'] : []), createdAt: r.at, createdSeq: r.seq });
+      continue;
+    }
+    // Everything else is an admin's act: the signer must be an admin at this point in the log.
+    const signer = admins().find((a) => a.fingerprint === r.signer);
+    if (!signer || !verifyData(signer.publicKey, signedBytes(r.hash), r.signature)) {
+      bad(signer ? 'its signature does not verify' : 'it is not signed by an admin');
+      continue;
+    }
+    if (r.action === TRUST_ACTIONS.governed) {
+      trust.governed = d.governed === true;
+      continue;
+    }
+    const target = trust.identities.get(String(d.identityId ?? ''));
+    const role = String(d.role ?? '') as Role;
+    if (!target || !['admin', 'steward', 'approver', 'auditor'].includes(role)) {
+      bad('it names no known identity or role');
+      continue;
+    }
+    if (r.action === TRUST_ACTIONS.granted) target.roles.add(role);
+    else if (role === 'admin' && target.roles.has('admin') && admins().length === 1) bad('it would leave the workspace without an admin');
+    else target.roles.delete(role);
+  }
+  return trust;
+}
