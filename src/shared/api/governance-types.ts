@@ -12,7 +12,7 @@ export const identityNameSchema = z
   .min(1, 'a name is required')
   .max(100)
   .regex(/^\S(?:.*\S)?$/u, 'a name cannot start or end with a space')
-  .refine((s) => !/[\u0000-\u001f]/u.test(s), 'a name cannot contain control characters');
+  .refine((s) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20), 'a name cannot contain control characters');
 /** Passphrases protect signing keys: at least 8 characters (a sentence is better). */
 export const passphraseSchema = z.string().min(8, 'a passphrase has at least 8 characters').max(1024);
 /** Why an action was taken: required for every transition, grant, setting and purge. */
