@@ -14,6 +14,8 @@ import { DatasetTabPanel } from './features/datasets/DatasetTabs';
 import { DeleteDatasetDialog } from './features/datasets/DeleteDatasetDialog';
 import { useDatasets } from './features/datasets/store';
 import { ExportDialog } from './features/export/ExportDialog';
+import { GovernanceView } from './features/governance/GovernanceView';
+import { useGovernance } from './features/governance/store';
 import { FileBrowserHost } from './features/files/FileBrowser';
 import { ImportDialogs } from './features/import/ImportDialogs';
 import { JobsTray } from './features/jobs/JobsTray';
@@ -27,6 +29,7 @@ export function App() {
   useAppEvents();
   useShortcuts();
   const open = useDatasets((s) => s.detail !== null);
+  const governance = useGovernance((s) => s.open);
   const title = useDatasets((s) => s.detail?.dataset.name);
   useEffect(() => {
     document.title = title ? `${title} — Data Sanitizer` : 'Data Sanitizer';
@@ -37,7 +40,9 @@ export function App() {
       <div className="app-body">
         <DatasetSidebar />
         <main className="main">
-          {open ? (
+          {governance ? (
+            <GovernanceView />
+          ) : open ? (
             <>
               <DatasetHeader />
               <DatasetTabPanel />

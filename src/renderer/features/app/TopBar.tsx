@@ -3,12 +3,15 @@ import { MOD_LABEL } from '../../lib/keys';
 import { Icon } from '../../ui/Icon';
 import { startImport } from '../import/actions';
 import { JobsButton } from '../jobs/JobsTray';
+import { useGovernance } from '../governance/store';
+import { IdentityChip } from '../identities/IdentityChip';
 import { useLog } from '../log/store';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu';
 import { useApp } from './store';
 
 export function TopBar() {
   const logOpen = useLog((s) => s.open);
+  const govOpen = useGovernance((s) => s.open);
   const setLogOpen = useLog((s) => s.setOpen);
   return (
     <header className="topbar">
@@ -27,6 +30,16 @@ export function TopBar() {
           {MOD_LABEL} O
         </kbd>
       </button>
+      <button
+        type="button"
+        className={`btn btn-ghost topbar-btn ${govOpen ? 'is-active' : ''}`}
+        aria-pressed={govOpen}
+        title="Policies, approvals, identities and the audit log"
+        onClick={() => useGovernance.getState().setOpen(!govOpen)}
+      >
+        <Icon name="shield" /> <span>Governance</span>
+      </button>
+      <IdentityChip />
       <JobsButton />
       <button type="button" className={`btn btn-ghost topbar-btn ${logOpen ? 'is-active' : ''}`} aria-pressed={logOpen} onClick={() => setLogOpen(!logOpen)}>
         <Icon name="activity" /> <span>Activity</span>

@@ -1,5 +1,6 @@
 // The workspace's datasets (the sidebar list) and the one that is open (its detail: columns,
 // source facts, import warnings). Opening a dataset points the grid at it.
+import { useGovernance } from '../governance/store';
 import { create } from 'zustand';
 import type { DatasetDetail, DatasetSummary } from '../../../shared/api/types';
 import { api } from '../../api';
@@ -42,6 +43,8 @@ export const useDatasets = create<DatasetsState>((set, get) => ({
     if (open && !r.value.some((d) => d.id === open.dataset.id)) get().close();
   },
   async open(datasetId, version) {
+    // Opening a dataset leaves the governance area for the data.
+    useGovernance.getState().setOpen(false);
     set({ opening: datasetId });
     const r = await api.send('dataset.get', { datasetId, ...(version ? { version } : {}) });
     if (get().opening === datasetId) set({ opening: null });
