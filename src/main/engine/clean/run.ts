@@ -156,7 +156,7 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
         result.outputVersion = v;
         result.seconds = (Date.now() - started) / 1000;
         await c.run(
-          `INSERT INTO ${table.run} VALUES ($run, 'unapproved', $ds, $in, $v, $pid, $pv, $sha, $policy, '[]', 'UNAPPROVED', make_timestamptz($start::BIGINT * 1000), now(), $actor, $result)`,
+          `INSERT INTO ${table.run} VALUES ($run, 'unapproved', $ds, $in, $v, $pid, $pv, $sha, $policy, '[]', 'UNAPPROVED', make_timestamptz($start::BIGINT * 1000), now(), $actor, $result, NULL, NULL)`,
           { run: runId, ds: req.datasetId, in: req.version, v, pid: policyId, pv: policy.version, sha: result.policySha256, policy: JSON.stringify(policy), start: started, actor, result: JSON.stringify(result) },
         );
         await appendEvent(c, {
