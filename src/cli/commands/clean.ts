@@ -44,7 +44,7 @@ function checkOutputs(files: string[], force: boolean): void {
 
 function checkPolicyFlags(flags: CleanFlags): void {
   const given = [flags.policy && '--policy', flags.policyFile && '--policy-file', flags.preset && '--preset'].filter(Boolean);
-  if (given.length > 1) throw new AppError('INVALID_ARGUMENT', `Give one of --policy, --policy-file or --preset, not ${given.join(' and ')}.`);
+  if (given.length > 1) throw new AppError('INVALID_ARGUMENT', given.length === 2 ? `Give either ${given.join(' or ')}, not both.` : 'Give one of --policy, --policy-file or --preset.');
   if (given.length === 0) throw new AppError('INVALID_ARGUMENT', 'Say which policy to run: --policy NAME (a saved policy), --policy-file P.json or --preset standard.');
   if (flags.policyVersion && !flags.policy) throw new AppError('INVALID_ARGUMENT', '--policy-version goes with --policy.');
 }
