@@ -34,7 +34,7 @@ beforeAll(async () => {
   ws = path.join(root, 'ws');
   fs.mkdirSync(path.join(root, 'home'));
   fs.writeFileSync(path.join(root, 'people.csv'), 'name,city\n Ann ,nyc\nBob,paris\n');
-  const recipe = (extra: object[]) => JSON.stringify(policyDoc([{ id: 'trim', type: 'trim' }, { id: 'city', type: 'category_aliases', columns: { names: ['city'] }, params: { map: [{ from: ['nyc'], to: 'New York' }, ...extra] } }]));
+  const recipe = (extra: { from: string[]; to: string }[]) => JSON.stringify(policyDoc([{ id: 'trim', type: 'trim' }, { id: 'city', type: 'category_aliases', columns: { names: ['city'] }, params: { map: [{ from: ['nyc'], to: 'New York' }, ...extra] } }]));
   fs.writeFileSync(path.join(root, 'v1.json'), recipe([]));
   fs.writeFileSync(path.join(root, 'v2.json'), recipe([{ from: ['paris'], to: 'Paris' }]));
   fs.writeFileSync(path.join(root, 'sam.pass'), `${PASS.sam}\n`);
