@@ -98,6 +98,9 @@ describe('sanitizer policy', () => {
     const show = await cli(['policy', 'show', 'cities']);
     expect(show.stdout).toMatch(/v1 +ACTIVE +2 +sam +sam/);
     expect(show.stdout).toContain('ann: reject REVIEW → DRAFT: paris is not mapped');
+    const one = await cli(['policy', 'show', 'cities', '--version', '1']);
+    expect(one.stdout).toContain('Steps:\n  1. trim (trim)\n  2. city (category_aliases)\n');
+    expect(await cli(['policy', 'show', 'cities', '--version', '7'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cities has no version 7 (its versions are 1)') });
     const diff = await cli(['policy', 'diff', 'cities', '0', '1']);
     expect(diff.stdout).toContain('cities: v0 → v1: 2 steps added');
     const out = await cli(['policy', 'approval', 'cities', '--out', 'approval.json']);
