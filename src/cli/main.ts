@@ -12,13 +12,14 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { logCommand } from './commands/log';
 import { piiCommand } from './commands/pii';
+import { policyCommand } from './commands/policy';
 import { profileCommand } from './commands/profile';
 import { riskCommand } from './commands/risk';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { processIO, type CliIO } from './io';
 import { printError } from './output';
 
-export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, dedupeCommand, datasetsCommand, logCommand];
+export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, dedupeCommand, datasetsCommand, logCommand, policyCommand];
 
 const AFTER_HELP = `
 Workspaces: without --workspace, commands use the default workspace (the one the app opens).
