@@ -8,6 +8,7 @@ import type { ColumnInfo, ExportFormat, ExportResult } from '../../../shared/api
 import { getDataset, versionTable } from '../datasets/catalog';
 import { sha256File } from '../import/digest';
 import type { JobContext } from '../jobs/jobs';
+import { writeCheckpoint } from '../audit/checkpoint';
 import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
 import { csvWriter } from './csv-writer';
@@ -99,6 +100,10 @@ export async function exportTable(ws: Workspace, job: JobContext, t: TableExport
         publish(dest, t.force);
       }),
     );
+    // Every export leaves a signed head checkpoint (the workspace's checkpoint key): the log up to
+    // this export can no longer be cut short unnoticed. The file is already in place, so a failure
+    // here is reported, not turned into a failed export.
+    await writeCheckpoint(ws, null, t.actor).catch((err: unknown) => console.warn(`The export was written, but no audit checkpoint: ${(err as Error).message}`));
     return result;
   } catch (err) {
     if (job.signal.aborted) throw new AppError('CANCELLED', `Export to ${path.basename(dest.path)}: cancelled; nothing was written.`);
