@@ -74,13 +74,14 @@ export function checkpointProblem(c: Checkpoint, ctx: CheckpointContext): Omit<A
   if (ctx.workspaceId !== null && c.workspaceId !== ctx.workspaceId) {
     return { seq: null, kind: 'checkpoint', message: `a checkpoint belongs to another workspace (${c.workspaceId}, this one is ${ctx.workspaceId})` };
   }
-  if (!ctx.knownKey(c.signer.fingerprint)) {
-    return { seq: c.seq, kind: 'checkpoint', message: `a ${describeCheckpoint(c)} is signed by key ${shortFingerprint(c.signer.fingerprint)}, which the log never introduces` };
-  }
+  // Truncation before the key: the entry introducing the key may be among those cut off.
   const head = ctx.head;
   if (!head || c.seq > head.seq) {
     const end = head ? `the log ends at entry ${head.seq}` : 'the log is empty';
     return { seq: head ? head.seq + 1 : 1, kind: 'truncated', message: `${end} but a ${describeCheckpoint(c)} covers entry ${c.seq} — entries were cut off the end` };
+  }
+  if (!ctx.knownKey(c.signer.fingerprint)) {
+    return { seq: c.seq, kind: 'checkpoint', message: `a ${describeCheckpoint(c)} is signed by key ${shortFingerprint(c.signer.fingerprint)}, which the log never introduces` };
   }
   const at = ctx.hashAt(c.seq);
   if (at !== c.hash) {
