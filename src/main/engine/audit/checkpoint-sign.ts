@@ -62,7 +62,7 @@ export interface CheckpointContext {
 
 /** What is wrong with a checkpoint against the log, or null. */
 export function checkpointProblem(c: Checkpoint, ctx: CheckpointContext): Omit<AuditProblem, 'message'> & { message: string } | null {
-  let fp: string | null = null;
+  let fp: string | null;
   try {
     fp = fingerprintOf(c.signer.publicKey);
   } catch {
