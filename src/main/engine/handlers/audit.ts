@@ -22,6 +22,10 @@ export function auditHandlers(e: Engine): Pick<Handlers, Names> {
       return cp;
     },
     'dataset.purge': async (req) => {
+      // A background compaction copies the table it compresses: stop it first (it resumes at the next open).
+      const compacting = e.jobs.running().filter((j) => j.kind === 'compact');
+      for (const j of compacting) e.jobs.cancel(j.id);
+      await Promise.all(compacting.map((j) => e.jobs.wait(j.id).catch(() => undefined)));
       await e.grid.closeDataset(req.datasetId);
       const r = await purgeVersion(e.workspace, e.identity, req);
       e.events.emit('datasets.changed', { datasetId: req.datasetId });
