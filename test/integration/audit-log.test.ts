@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCheckpoint } from '../../src/main/engine/audit/checkpoint-sign';
 import { GENESIS_HASH } from '../../src/main/engine/audit/chain';
+import { verifyWorkspaceLog } from '../../src/main/engine/audit/verify-workspace';
 import { MIGRATIONS, migrate } from '../../src/main/engine/workspace/schema';
 import { startTestEngine, tempDir, writeFixture } from '../support/engine';
 
@@ -42,6 +43,12 @@ describe('a format-8 workspace', () => {
       expect(list[0]!.at).toBe('2025-03-01T10:00:00.123Z');
       expect(list[1]!.details).toEqual({ rows: 12345678901234, name: 'Café ☃', nested: { a: [1, 2, { b: null }] } });
       expect(list[3]!.details).toEqual({ from: 8, to: MIGRATIONS.length });
+      // Streamed in chunks: the same verdict whatever the chunk size, and a gap on a chunk boundary is seen.
+      for (const chunk of [1, 2, 3, 5000]) expect(await verifyWorkspaceLog(t.engine.workspace.db, { chunk })).toMatchObject({ ok: true, entries: 5 });
+      await t.engine.workspace.db.run('DELETE FROM _ds_event_log WHERE seq = 3');
+      for (const chunk of [1, 2, 3, 5000]) {
+        expect((await verifyWorkspaceLog(t.engine.workspace.db, { chunk })).firstBad?.message).toBe('the log jumps from entry 2 to entry 4 — entry 3 was deleted');
+      }
     } finally {
       await t.close();
     }

@@ -19,13 +19,13 @@ export function readCheckpointFile(file: string): Checkpoint {
   return parseCheckpoint(text, file);
 }
 
-export async function verifyWorkspaceLog(db: Database, opts: { checkpointFile?: string | undefined } = {}): Promise<AuditVerifyResult> {
+export async function verifyWorkspaceLog(db: Database, opts: { checkpointFile?: string | undefined; chunk?: number } = {}): Promise<AuditVerifyResult> {
   const held = opts.checkpointFile ? readCheckpointFile(opts.checkpointFile) : null;
   const checkpoints = [
     ...(await storedCheckpoints(db)).map((checkpoint) => ({ checkpoint, source: 'stored in the workspace' })),
     ...(held ? [{ checkpoint: held, source: `held in ${opts.checkpointFile}` }] : []),
   ];
   const v = new ChainVerifier(checkpoints.map((c) => c.checkpoint.seq));
-  for await (const chunk of readAllEntries(db)) for (const e of chunk) v.add(e);
+  for await (const chunk of readAllEntries(db, opts.chunk)) for (const e of chunk) v.add(e);
   return v.finish(checkpoints, await workspaceId(db));
 }
