@@ -9,6 +9,7 @@ import { parseCheckpoint } from '../../src/main/engine/audit/checkpoint-sign';
 import { GENESIS_HASH } from '../../src/main/engine/audit/chain';
 import { verifyWorkspaceLog } from '../../src/main/engine/audit/verify-workspace';
 import { MIGRATIONS, migrate } from '../../src/main/engine/workspace/schema';
+import { policyDoc } from '../support/clean';
 import { startTestEngine, tempDir, writeFixture } from '../support/engine';
 
 describe('a format-8 workspace', () => {
@@ -130,6 +131,32 @@ describe('checkpoints', () => {
       expect(seqs.at(-1)).toBe(head);
     } finally {
       fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the whole governance flow', () => {
+  it('leaves a log that verifies: signed policy saves, submit, approve, a purge, and their signers', async () => {
+    const t = await startTestEngine();
+    try {
+      await t.call('identity.create', { name: 'alice', passphrase: 'alice passphrase', roles: ['steward'] });
+      await t.call('identity.create', { name: 'bob', passphrase: 'bob passphrase', roles: ['approver'], activate: false });
+      const d = (await t.importFile(writeFixture(path.dirname(t.dir), 'c.csv', 'city\n nyc\nParis\n'))).datasetId;
+      await t.settle();
+      const saved = await t.call('policy.save', { policy: policyDoc([{ id: 'trim', type: 'trim' }], 'tidy'), summary: 'first' });
+      await t.call('policy.transition', { policyId: saved.policyId, version: 1, action: 'submit', reason: 'ready for review' });
+      await t.call('identity.unlock', { name: 'bob', passphrase: 'bob passphrase' });
+      await t.call('policy.transition', { policyId: saved.policyId, version: 1, action: 'approve', reason: 'looks right' });
+      await t.call('identity.unlock', { name: 'alice', passphrase: 'alice passphrase' });
+      await t.call('dataset.purge', { datasetId: d, version: 1, reason: 'erasure request 7' });
+      await t.call('audit.checkpoint', {});
+      const r = await t.call('audit.verify', {});
+      expect(r.problems).toEqual([]);
+      expect(r.ok).toBe(true);
+      const signed = (await t.call('audit.list', { limit: 100, filter: { action: 'policy.' } })).map((e) => [e.action, e.actor, e.signer !== null]);
+      expect(signed).toEqual(expect.arrayContaining([['policy.transition', 'bob', true], ['policy.transition', 'alice', true]]));
+    } finally {
+      await t.close();
     }
   });
 });
