@@ -37,7 +37,8 @@ beforeAll(async () => {
   await make('bob', ['approver']);
   await make('carol', ['steward', 'approver']);
   await make('dave', ['approver']);
-  // mallory: a second identity made with alice's key material (the API refuses duplicate keys).
+  // mallory: a second identity made with alice's key material, written into the log directly (the
+  // API refuses duplicate keys). The record does not trust it either: no role can be granted to it.
   const a = ids.alice!;
   const signer = { ...a.signer, identityId: 'i9', name: 'mallory' };
   await t.engine.workspace.exclusive(() => t.engine.workspace.db.with((c) => appendEvent(c, {
@@ -45,7 +46,7 @@ beforeAll(async () => {
     details: { identityId: 'i9', name: 'mallory', publicKey: a.publicKey, fingerprint: a.fingerprint, firstOfWorkspace: false }, signer,
   })));
   as('alice');
-  await t.call('identity.grant', { name: 'mallory', role: 'approver', reason: 'same person, second name' });
+  expect(await t.fail('identity.grant', { name: 'mallory', role: 'approver', reason: 'same person, second name' })).toMatchObject({ code: 'NOT_FOUND' });
   ids.mallory = { id: 'i9', name: 'mallory', fingerprint: a.fingerprint, publicKey: a.publicKey, signer };
 }, 60_000);
 afterAll(async () => {
@@ -110,7 +111,9 @@ describe('transitions: every refusal, in words', () => {
     as('carol');
     expect((await refusal(policyId, 1, 'approve')).message).toBe('Approving v1 of sod refused: approver carol authored version 1.');
     as('mallory');
-    expect((await refusal(policyId, 1, 'approve')).message).toBe('Approving v1 of sod refused: mallory signs with the key of alice, who authored version 1.');
+    // Refused because the record never trusted a second identity on alice's key (the guard's own
+    // comparison by key, "mallory signs with the key of alice", is in the state-machine table).
+    expect(await refusal(policyId, 1, 'approve')).toMatchObject({ code: 'FORBIDDEN', details: { guard: 'identity' }, message: 'mallory is not a trusted identity of this workspace.' });
     // carol rejects (no SoD on rejection), edits nothing; dave is clean; a submitter-approver is refused.
     as('bob');
     await t.call('policy.transition', { policyId, version: 1, action: 'reject', reason: 'needs another look' });
