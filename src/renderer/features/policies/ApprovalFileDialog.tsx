@@ -8,12 +8,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { chooseFolder } from '../files/pick';
 import { notify } from '../notices/store';
 import { useWorkspace } from '../workspace/store';
-import { shortFingerprint } from './lifecycle';
-
-export function approvalPath(workspace: string, name: string, version: number): string {
-  const base = name.trim().replace(/[\\/:*?"<>|]+/g, '_').replace(/\s+/g, '-').toLowerCase() || 'policy';
-  return joinPath(joinPath(workspace, 'exports'), `${base}-v${version}.approval.json`);
-}
+import { approvalPath, shortFingerprint } from './lifecycle';
 
 export function ApprovalFileDialog({ policyId, name, version, onClose }: { policyId: string; name: string; version: number; onClose: () => void }) {
   const workspace = useWorkspace((s) => s.info?.path ?? '');

@@ -2,6 +2,7 @@
 // engine decides whether they are allowed), and the reason every transition needs.
 import type { PolicyAction, PolicyState } from '../../../shared/api/governance-types';
 import { reasonSchema } from '../../../shared/api/governance-types';
+import { joinPath } from '../../lib/format';
 
 export interface StateBadge {
   label: string;
@@ -93,4 +94,10 @@ export function saveOutcome(state: PolicyState | null, latest: number | null): {
   }
   const what = state === 'ACTIVE' ? 'is ACTIVE' : 'is RETIRED';
   return { allowed: true, text: `Version ${latest} ${what} and stays as it is: saving creates a new DRAFT version ${latest + 1}.` };
+}
+
+/** Where a version's signed approval is written by default: the workspace's exports folder. */
+export function approvalPath(workspace: string, name: string, version: number): string {
+  const base = name.trim().replace(/[\\/:*?"<>|]+/g, '_').replace(/\s+/g, '-').toLowerCase() || 'policy';
+  return joinPath(joinPath(workspace, 'exports'), `${base}-v${version}.approval.json`);
 }
