@@ -1,8 +1,11 @@
 // A cleaning run as a job: resolve the policy, run its steps over the version (or, for a preview,
 // a deterministic sample), then either report (preview) or write the new version, its ledger and
-// the run record in one transaction (unapproved run).
+// the run record in one transaction (an unapproved run, or a compliance run of an ACTIVE version,
+// stamped APPROVED with its signed approval). Written runs record the workspace key generation.
 import type { LedgerEntry, PreviewResult, RunKind, RunResult } from '../../../shared/api/clean-types';
 import type { PolicySource } from '../../../shared/api/contract';
+import type { ApprovalFile } from '../../../shared/api/governance-types';
+import { AppError } from '../../../shared/api/result';
 import type { ColumnInfo } from '../../../shared/api/types';
 import { STEP_INFO } from '../../../shared/policy/catalog';
 import type { Policy } from '../../../shared/policy/policy';
@@ -12,7 +15,9 @@ import { getColumns, registerVersion, versionTable } from '../datasets/catalog';
 import { num, type Database } from '../db/database';
 import { ident, table } from '../db/sql';
 import type { JobContext } from '../jobs/jobs';
-import { getPolicy, parsePolicy, policySha256 } from '../policy/store';
+import { activeVersion, getPolicy, parsePolicy, policySha256 } from '../policy/store';
+import type { Signer } from '../identity/keys';
+import { currentKeyInfo } from '../workspace/key-generation';
 import { readSummary, runDecisions } from '../pii/dataset/store';
 import { DEFAULT_REGIONS } from '../pii/dataset/scan-values';
 import { PII_RULES_VERSION } from '../pii/registry';
@@ -36,7 +41,11 @@ export interface RunRequest {
   datasetId: string;
   version: number;
   source: PolicySource;
-  kind: Extract<RunKind, 'preview' | 'unapproved'>;
+  kind: RunKind;
+  /** A compliance run: the signed approval of the ACTIVE version it runs (source names that version). */
+  approvals?: ApprovalFile[];
+  /** Signs the run's audit entry (the unlocked identity). */
+  signer?: Signer | undefined;
   /** Preview every row instead of a sample. */
   full?: boolean;
   /** PII review decisions the de-identification steps honour; by default those recorded on the input version (pii.decide). */
@@ -134,37 +143,57 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
       const nulls = out.frame.columns.length === 0 ? {} : await q.one(`SELECT ${out.frame.columns.map((c, i) => `count(*) - count(${ident(c.id)}) AS n${i}`).join(', ')} FROM ${ident(stage)}`);
       const outColumns: ColumnInfo[] = out.frame.columns.map((c, i) => ({ ...c, position: i, nullCount: num(nulls[`n${i}`]) }));
       const runId = await nextRunId(ws.db);
-      const result: RunResult = { ...base, runId, outputVersion: 0, stamp: 'UNAPPROVED', seconds: 0 };
+      const stamp = req.kind === 'compliance' ? 'APPROVED' : 'UNAPPROVED';
+      const key = await currentKeyInfo(ws);
+      const approvals = req.kind === 'compliance' ? (req.approvals ?? []) : [];
+      const result: RunResult = {
+        ...base, runId, outputVersion: 0, stamp, seconds: 0, keyGeneration: key.generation, keyFingerprint: key.fingerprint,
+        ...(req.kind === 'compliance' ? { approvals } : {}),
+      };
       // Scratch writes cannot share the transaction below (DuckDB writes one database per transaction).
       const stepsTable = q.newTable('steps');
       await q.run(`CREATE TABLE ${stepsTable} (step_index INTEGER, step_id VARCHAR, step_type VARCHAR, confidence DOUBLE)`);
       for (const [i, s] of policy.steps.entries()) {
         await conn.run(`INSERT INTO ${stepsTable} VALUES ($i, $id, $type, $conf)`, { i, id: s.id, type: s.type, conf: STEP_INFO[s.type].confidence });
       }
-      const version = await ws.exclusive(() => ws.db.transaction(async (c) => {
-        const dataTable = table.runData(req.datasetId, runId);
-        await c.run(`ALTER TABLE ${ident(stage)} RENAME TO ${ident(dataTable)}`);
-        const v = await registerVersion(c, {
-          datasetId: req.datasetId, parentVersion: req.version, dataTable, rowCount: out.frame.rowCount, actor,
-          note: `cleaned with ${policy.name} v${policy.version}`, runId, stamp: 'UNAPPROVED', compacted: false, columns: outColumns,
+      const version = await ws.exclusive(async () => {
+        // A compliance run stays one only if its version is still the ACTIVE one when it is written.
+        if (req.kind === 'compliance' && (policyId === null || (await activeVersion(ws.db, policyId)) !== policy.version)) {
+          throw new AppError('FORBIDDEN', `${policy.name} v${policy.version} is no longer ACTIVE; nothing was written. Run the ACTIVE version again.`, { guard: 'state' });
+        }
+        return ws.db.transaction(async (c) => {
+          const dataTable = table.runData(req.datasetId, runId);
+          await c.run(`ALTER TABLE ${ident(stage)} RENAME TO ${ident(dataTable)}`);
+          const v = await registerVersion(c, {
+            datasetId: req.datasetId, parentVersion: req.version, dataTable, rowCount: out.frame.rowCount, actor,
+            note: `cleaned with ${policy.name} v${policy.version}`, runId, stamp, compacted: false, columns: outColumns,
+          });
+          await c.run(
+            `INSERT INTO ${table.change} SELECT $ds, $v, l.row_id, l.step_index, l.kind, l.col_id, l."before", l."after", s.step_id, s.step_type, coalesce(l.confidence, s.confidence), l.before_digest, l.before_preview
+             FROM ${out.ledger} l JOIN ${stepsTable} s USING (step_index) ORDER BY l.row_id, l.step_index, l.col_id`,
+            { ds: req.datasetId, v },
+          );
+          result.outputVersion = v;
+          result.seconds = (Date.now() - started) / 1000;
+          await c.run(
+            `INSERT INTO ${table.run} (run_id, kind, dataset_id, input_version, output_version, policy_id, policy_version, policy_sha256, policy, approvals, stamp, started_at, finished_at, actor, result, key_generation, key_fingerprint)
+             VALUES ($run, $kind, $ds, $in, $v, $pid, $pv, $sha, $policy, $approvals, $stamp, make_timestamptz($start::BIGINT * 1000), now(), $actor, $result, $gen, $kfp)`,
+            {
+              run: runId, kind: req.kind, ds: req.datasetId, in: req.version, v, pid: policyId, pv: policy.version, sha: result.policySha256, policy: JSON.stringify(policy),
+              approvals: JSON.stringify(approvals), stamp, start: started, actor, result: JSON.stringify(result), gen: key.generation, kfp: key.fingerprint,
+            },
+          );
+          await appendEvent(c, {
+            action: 'clean.run', actor, subject: { dataset: req.datasetId, run: runId },
+            details: {
+              kind: req.kind, inputVersion: req.version, outputVersion: v, policy: policy.name, policyId, policyVersion: policy.version, policySha256: result.policySha256, stamp,
+              approvalSeqs: approvals.map((a) => a.seq), keyGeneration: key.generation, cellsChanged: result.cellsChanged, rowsRemoved: result.rowsRemoved,
+            },
+            ...(req.signer ? { signer: req.signer } : {}),
+          });
+          return v;
         });
-        await c.run(
-          `INSERT INTO ${table.change} SELECT $ds, $v, l.row_id, l.step_index, l.kind, l.col_id, l."before", l."after", s.step_id, s.step_type, coalesce(l.confidence, s.confidence), l.before_digest, l.before_preview
-           FROM ${out.ledger} l JOIN ${stepsTable} s USING (step_index) ORDER BY l.row_id, l.step_index, l.col_id`,
-          { ds: req.datasetId, v },
-        );
-        result.outputVersion = v;
-        result.seconds = (Date.now() - started) / 1000;
-        await c.run(
-          `INSERT INTO ${table.run} VALUES ($run, 'unapproved', $ds, $in, $v, $pid, $pv, $sha, $policy, '[]', 'UNAPPROVED', make_timestamptz($start::BIGINT * 1000), now(), $actor, $result)`,
-          { run: runId, ds: req.datasetId, in: req.version, v, pid: policyId, pv: policy.version, sha: result.policySha256, policy: JSON.stringify(policy), start: started, actor, result: JSON.stringify(result) },
-        );
-        await appendEvent(c, {
-          action: 'clean.run', actor, subject: { dataset: req.datasetId, run: runId },
-          details: { inputVersion: req.version, outputVersion: v, policy: policy.name, policyVersion: policy.version, policySha256: result.policySha256, stamp: 'UNAPPROVED', cellsChanged: result.cellsChanged, rowsRemoved: result.rowsRemoved },
-        });
-        return v;
-      }));
+      });
       return { ...result, outputVersion: version };
     } catch (err) {
       await conn.run(`DROP TABLE IF EXISTS ${ident(stage)}`).catch(() => undefined);

@@ -1,12 +1,44 @@
-// clean.*, run.*, diff.* and provenance.* — previews and runs as jobs, and the ledger queries
+// clean.*, run.*, diff.* and provenance.* — previews and runs as jobs (a saved policy's ACTIVE
+// version makes a compliance run; a governed workspace refuses any other), and the ledger queries
 // behind the diff view.
 import path from 'node:path';
 import type { Handlers } from '../../../shared/api/client';
+import type { PolicySource } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/result';
 import { diffCells, diffSummary, exportProvenance, listRuns, nextChange } from '../clean/ledger';
-import { runClean } from '../clean/run';
+import { runClean, type RunRequest } from '../clean/run';
+import { deriveTrust } from '../identity/trust';
+import { storedApproval } from '../policy/approval';
+import { activeVersion, getPolicy } from '../policy/store';
 import type { Engine } from '../engine';
 import { resolveFormat } from '../export/format';
+
+export const GOVERNED_REFUSAL = 'this workspace is governed: only previews and compliance runs of an ACTIVE policy are allowed';
+
+/**
+ * What a run of `source` is: a saved policy without a version, or with its ACTIVE version's number,
+ * runs that version as a compliance run; anything else is an unapproved run (refused when governed).
+ */
+export async function planRun(e: Engine, source: PolicySource): Promise<Pick<RunRequest, 'source' | 'kind' | 'approvals'>> {
+  const db = e.workspace.db;
+  if ('policyId' in source) {
+    const active = await activeVersion(db, source.policyId);
+    if (active !== null && (source.version === undefined || source.version === active)) {
+      const approval = await storedApproval(db, source.policyId, active);
+      if (approval) return { source: { policyId: source.policyId, version: active }, kind: 'compliance', approvals: [approval] };
+    }
+  }
+  if ((await deriveTrust(db)).governed) {
+    let what = 'an unsaved policy';
+    if ('presets' in source) what = `preset ${source.presets.join(',')}`;
+    else if ('policyId' in source) {
+      const p = await getPolicy(db, source.policyId, source.version);
+      what = `${p.policy.name} v${p.policy.version}, which is not ACTIVE`;
+    }
+    throw new AppError('FORBIDDEN', `Running ${what} refused: ${GOVERNED_REFUSAL}.`, { guard: 'governed' });
+  }
+  return { source, kind: 'unapproved' };
+}
 
 type CleanMethods = 'clean.preview' | 'clean.run' | 'run.list' | 'diff.summary' | 'diff.cells' | 'diff.next' | 'provenance.export';
 
@@ -19,8 +51,10 @@ export function cleanHandlers(e: Engine): Pick<Handlers, CleanMethods> {
     },
     'clean.run': async ({ datasetId, version, source }) => {
       const ws = e.workspace;
-      const job = e.jobs.start('clean', `Clean ${datasetId} v${version}`, async (ctx) => {
-        const result = await runClean(ws, e.workers, ctx, { datasetId, version, source, kind: 'unapproved' }, e.actor);
+      const plan = await planRun(e, source);
+      const signer = e.identity?.signer;
+      const job = e.jobs.start('clean', `${plan.kind === 'compliance' ? 'Compliance run on' : 'Clean'} ${datasetId} v${version}`, async (ctx) => {
+        const result = await runClean(ws, e.workers, ctx, { datasetId, version, ...plan, signer }, e.actor);
         if (result.outputVersion !== null) e.compactLater(datasetId, result.outputVersion);
         e.events.emit('datasets.changed', { datasetId });
         return result;

@@ -1,4 +1,4 @@
-// policy.* — presets, saved policies (versions), recipe files, and the column check a recipe
+// policy.* — presets, saved policies (versions and revisions; the lifecycle is handlers/lifecycle.ts), recipe files, and the column check a recipe
 // needs before it is applied to another dataset.
 import fs from 'node:fs';
 import type { Handlers } from '../../../shared/api/client';
@@ -10,7 +10,9 @@ import type { Engine } from '../engine';
 import { prepareDestination, publish, cleanup } from '../export/destination';
 import { sha256File } from '../import/digest';
 import { scanJsonFile } from '../import/json-syntax';
-import { getPolicy, listPolicies, parsePolicy, savePolicy } from '../policy/store';
+import { deriveTrust } from '../identity/trust';
+import { requireRole } from '../identity/store';
+import { getPolicy, listPolicyItems, parsePolicy, savePolicy } from '../policy/store';
 
 /** Recipes are small; anything bigger is not one. */
 const MAX_RECIPE_BYTES = 20 * 1024 * 1024;
@@ -18,11 +20,16 @@ const MAX_RECIPE_BYTES = 20 * 1024 * 1024;
 export function policyHandlers(e: Engine): Pick<Handlers, 'policy.presets' | 'policy.list' | 'policy.get' | 'policy.save' | 'policy.readFile' | 'policy.writeFile' | 'policy.checkColumns'> {
   return {
     'policy.presets': async () => Object.values(PRESETS),
-    // Until the lifecycle lands: every policy a DRAFT owned by its first author.
-    'policy.list': async () => (await listPolicies(e.workspace.db)).map((p) => ({ ...p, state: 'DRAFT' as const, activeVersion: null, owner: p.savedBy })),
+    'policy.list': () => listPolicyItems(e.workspace.db),
     'policy.get': ({ policyId, version }) => getPolicy(e.workspace.db, policyId, version),
     'policy.save': async ({ policyId, policy, summary }) => {
-      const saved = await e.workspace.exclusive(() => savePolicy(e.workspace.db, policy, policyId, summary, e.actor));
+      const ws = e.workspace;
+      const saved = await ws.exclusive(async () => {
+        // A governed workspace keeps policies in stewards' (and admins') hands.
+        const trust = await deriveTrust(ws.db);
+        if (trust.governed) requireRole(trust, e.identity, ['steward', 'admin'], 'Saving a policy in a governed workspace');
+        return savePolicy(ws.db, { doc: policy, policyId, summary, actor: e.actor, signer: e.identity?.signer ?? null });
+      });
       e.events.emit('policies.changed', { policyId: saved.policyId });
       return saved;
     },
