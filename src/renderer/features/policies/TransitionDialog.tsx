@@ -1,6 +1,6 @@
 // A lifecycle transition: what it does, the reason it needs (recorded and signed with it) and, when
 // the engine refuses, the guard in words — a refusal is an answer, not a crash.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PolicyAction, PolicyVersionInfo } from '../../../shared/api/governance-types';
 import type { ErrorInfo } from '../../../shared/api/result';
 import { api } from '../../api';
@@ -29,10 +29,11 @@ export function TransitionDialog({ target, onClose, onDone }: { target: Transiti
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
   const check = checkReason(text);
   const go = async () => {
     setTouched(true);
-    if (!check.ok) return;
+    if (!check.ok) return field.current?.focus();
     setBusy(true);
     const preview = open && (target.action === 'submit' || target.action === 'approve') ? { preview: { datasetId: open.dataset.id, version: open.version.version } } : {};
     const r = await api.send('policy.transition', { policyId: target.policyId, version: target.version, action: target.action, reason: check.reason, ...preview });
@@ -62,6 +63,7 @@ export function TransitionDialog({ target, onClose, onDone }: { target: Transiti
         </label>
         <textarea
           id="transition-reason"
+          ref={field}
           className="input textarea"
           rows={3}
           value={text}

@@ -1,7 +1,7 @@
 // A policy's versions, newest first: state, steps, who edited and submitted it (with key
 // fingerprints), every transition with its actor, signer, reason and preview, and the actions the
 // version's state offers.
-import type { PolicyAction, PolicyAuthor, PolicyVersionInfo, TransitionRecord } from '../../../shared/api/governance-types';
+import type { PolicyAction, PolicyAuthor, PolicyVersionInfo, TransitionPreview, TransitionRecord } from '../../../shared/api/governance-types';
 import { formatDateTime, formatRelative, plural } from '../../lib/format';
 import { actionInfo, actionsFor, shortFingerprint } from './lifecycle';
 import { StateBadge } from './StateBadge';
@@ -108,10 +108,14 @@ function Transition({ t }: { t: TransitionRecord }) {
       {t.preview ? (
         <p className="pol-preview-note faint">
           Previewed on {t.preview.datasetId} v{t.preview.version} ({t.preview.sampled ? 'a sample of ' : ''}
-          {plural(t.preview.rowsIn, 'row')}): {t.preview.steps.reduce((n, s) => n + s.cellsChanged, 0)} cells changed,{' '}
-          {t.preview.steps.reduce((n, s) => n + s.rowsRemoved, 0)} rows removed, {t.preview.steps.reduce((n, s) => n + s.failures, 0)} failures
+          {plural(t.preview.rowsIn, 'row')}): {previewCounts(t.preview)}
         </p>
       ) : null}
     </li>
   );
+}
+
+function previewCounts(p: TransitionPreview): string {
+  const sum = (f: (s: TransitionPreview['steps'][number]) => number) => p.steps.reduce((n, s) => n + f(s), 0);
+  return `${plural(sum((s) => s.cellsChanged), 'cell')} changed, ${plural(sum((s) => s.rowsRemoved), 'row')} removed, ${plural(sum((s) => s.failures), 'failure')}`;
 }
