@@ -129,6 +129,7 @@ test('steward submits, approver rejects, steward resubmits, approver approves; h
   const impact = gov.region.getByRole('table', { name: 'Preview counts per step' });
   await expect(impact.getByRole('row', { name: /trim/i })).toContainText('3');
   await expect(impact).toContainText('Total');
+  await impact.scrollIntoViewIfNeeded();
   await screenshotThemes(page, 'gov-pol-05-queue-approver');
   await gov.region.getByRole('button', { name: 'Reject…' }).click();
   await transition(page, /Reject “Customer cleaning” version 1/, 'Status must be lower case as well', 'Reject');
@@ -197,6 +198,7 @@ test('steward submits, approver rejects, steward resubmits, approver approves; h
   await expect(diff).toContainText('1 step changed');
   await expect(diff).toContainText('“lower”');
   await expect(diff).toContainText('“upper”');
+  await diff.scrollIntoViewIfNeeded();
   await screenshotThemes(page, 'gov-pol-09-diff-v1-v2');
 
   // While version 2 is in review the editor refuses to save, and says why.

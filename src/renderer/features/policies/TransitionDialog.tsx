@@ -39,7 +39,7 @@ export function TransitionDialog({ target, onClose, onDone }: { target: Transiti
     const r = await api.send('policy.transition', { policyId: target.policyId, version: target.version, action: target.action, reason: check.reason, ...preview });
     setBusy(false);
     if (!r.ok) return setError(r.error);
-    notify('success', `“${target.name}” version ${target.version}: ${r.value.state}`, check.reason);
+    notify('success', `“${target.name}” version ${target.version} ${info.done}`, `Now ${r.value.state}. ${check.reason}`);
     usePolicies.getState().refresh();
     onDone?.(r.value);
     onClose();

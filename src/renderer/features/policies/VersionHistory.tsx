@@ -3,6 +3,7 @@
 // version's state offers.
 import type { PolicyAction, PolicyAuthor, PolicyVersionInfo, TransitionPreview, TransitionRecord } from '../../../shared/api/governance-types';
 import { formatDateTime, formatRelative, plural } from '../../lib/format';
+import { useDatasets } from '../datasets/store';
 import { actionInfo, actionsFor, shortFingerprint } from './lifecycle';
 import { StateBadge } from './StateBadge';
 
@@ -30,20 +31,21 @@ function VersionCard({ v, actions }: { v: PolicyVersionInfo; actions: VersionAct
       <div className="pol-version-head">
         <strong>Version {v.version}</strong>
         <StateBadge state={v.state} />
-        <span className="faint">
+        <span className="faint pol-version-meta">
           {plural(v.stepCount, 'step')} · {plural(v.revisions, 'revision')} · <span title={formatDateTime(v.updatedAt)}>saved {formatRelative(v.updatedAt)}</span>
         </span>
-        <span className="pol-spacer" />
-        {actionsFor(v.state, 'detail').map((a) => (
-          <button key={a} type="button" className="btn btn-sm" onClick={() => actions.onTransition(v, a)}>
-            {actionInfo(a).button}
-          </button>
-        ))}
-        {approved && (v.state === 'ACTIVE' || v.state === 'RETIRED') ? (
-          <button type="button" className="btn btn-sm" onClick={() => actions.onExportApproval(v)}>
-            Export approval…
-          </button>
-        ) : null}
+        <span className="pol-version-actions">
+          {actionsFor(v.state, 'detail').map((a) => (
+            <button key={a} type="button" className="btn btn-sm" onClick={() => actions.onTransition(v, a)}>
+              {actionInfo(a).button}
+            </button>
+          ))}
+          {approved && (v.state === 'ACTIVE' || v.state === 'RETIRED') ? (
+            <button type="button" className="btn btn-sm" onClick={() => actions.onExportApproval(v)}>
+              Export approval…
+            </button>
+          ) : null}
+        </span>
       </div>
       <dl className="pol-facts">
         <div>
@@ -89,6 +91,8 @@ const ACTION_WORD: Record<TransitionRecord['action'], string> = {
 };
 
 function Transition({ t }: { t: TransitionRecord }) {
+  const datasets = useDatasets((s) => s.list);
+  const on = t.preview ? (datasets.find((d) => d.id === t.preview?.datasetId)?.name ?? t.preview.datasetId) : null;
   return (
     <li className={`pol-transition is-${t.action}`}>
       <div className="pol-transition-line">
@@ -100,17 +104,12 @@ function Transition({ t }: { t: TransitionRecord }) {
         <span className="mono faint" title={`Signed with the key ${t.fingerprint}`}>
           {shortFingerprint(t.fingerprint)}
         </span>
-        <span className="faint" title={formatDateTime(t.at)}>
-          {formatRelative(t.at)} · entry #{t.seq}
-        </span>
       </div>
       <p className="pol-reason">“{t.reason}”</p>
-      {t.preview ? (
-        <p className="pol-preview-note faint">
-          Previewed on {t.preview.datasetId} v{t.preview.version} ({t.preview.sampled ? 'a sample of ' : ''}
-          {plural(t.preview.rowsIn, 'row')}): {previewCounts(t.preview)}
-        </p>
-      ) : null}
+      <p className="pol-preview-note faint">
+        <span title={formatDateTime(t.at)}>{formatRelative(t.at)}</span> · audit entry #{t.seq}
+        {t.preview ? ` · previewed on ${on ?? ''} v${t.preview.version} (${t.preview.sampled ? 'a sample of ' : ''}${plural(t.preview.rowsIn, 'row')}): ${previewCounts(t.preview)}` : null}
+      </p>
     </li>
   );
 }

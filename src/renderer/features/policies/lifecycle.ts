@@ -30,6 +30,8 @@ export interface ActionInfo {
   /** The dialog's title and primary button. */
   title: string;
   verb: string;
+  /** For the notice afterwards: “… version 2 approved”. */
+  done: string;
   to: PolicyState;
   /** What happens, said before the reason is asked for. */
   explain: string;
@@ -39,22 +41,22 @@ export interface ActionInfo {
 
 const ACTIONS: Record<PolicyAction, ActionInfo> = {
   submit: {
-    action: 'submit', button: 'Submit for review…', title: 'Submit for review', verb: 'Submit', to: 'REVIEW',
+    action: 'submit', button: 'Submit for review…', title: 'Submit for review', verb: 'Submit', done: 'submitted for review', to: 'REVIEW',
     explain: 'The version is checked and previewed, then waits for an approver. It cannot be edited while in review.',
     placeholder: 'e.g. Ready: city aliases agreed with the registry team', tone: 'default',
   },
   approve: {
-    action: 'approve', button: 'Approve…', title: 'Approve', verb: 'Approve', to: 'ACTIVE',
+    action: 'approve', button: 'Approve…', title: 'Approve', verb: 'Approve', done: 'approved', to: 'ACTIVE',
     explain: 'The version becomes ACTIVE: compliance runs use it. An ACTIVE version it replaces is retired.',
     placeholder: 'e.g. Checked the diff and the preview counts', tone: 'default',
   },
   reject: {
-    action: 'reject', button: 'Reject…', title: 'Reject', verb: 'Reject', to: 'DRAFT',
+    action: 'reject', button: 'Reject…', title: 'Reject', verb: 'Reject', done: 'rejected', to: 'DRAFT',
     explain: 'The version goes back to DRAFT for its author to change. Say what must change.',
     placeholder: 'e.g. The phone step drops the country code', tone: 'danger',
   },
   retire: {
-    action: 'retire', button: 'Retire…', title: 'Retire', verb: 'Retire', to: 'RETIRED',
+    action: 'retire', button: 'Retire…', title: 'Retire', verb: 'Retire', done: 'retired', to: 'RETIRED',
     explain: 'The version stops being in force: compliance runs are no longer possible with it. It stays in the history.',
     placeholder: 'e.g. Replaced by the 2027 rules', tone: 'danger',
   },
