@@ -13,10 +13,15 @@ export function PolicyStateLink({ policyId }: { policyId: string | null }) {
   if (!policyId || !item || !POLICY_STATES.includes(item.state)) return null;
   return (
     <span className="pol-editor-state">
-      <span className="faint">v{item.latestVersion}</span>
       <StateBadge state={item.state} testId="policy-lifecycle-state" />
-      <button type="button" className="btn btn-sm btn-ghost" onClick={() => openPolicyInGovernance(policyId)}>
-        <Icon name="shield" size={13} /> Open in Governance
+      <button
+        type="button"
+        className="btn btn-sm btn-ghost"
+        aria-label="Open in Governance"
+        title={`Version ${item.latestVersion} is ${item.state}: its versions, history and approvals in Governance`}
+        onClick={() => openPolicyInGovernance(policyId)}
+      >
+        <Icon name="shield" size={13} /> Governance
       </button>
     </span>
   );
