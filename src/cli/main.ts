@@ -14,6 +14,7 @@ import { importCommand } from './commands/import';
 import { keyCommand } from './commands/key';
 import { logCommand } from './commands/log';
 import { piiCommand } from './commands/pii';
+import { policyCommand } from './commands/policy';
 import { profileCommand } from './commands/profile';
 import { riskCommand } from './commands/risk';
 import { settingsCommand } from './commands/settings';
@@ -21,7 +22,7 @@ import { EXIT, exitCodeFor } from './exit-codes';
 import { processIO, type CliIO } from './io';
 import { printError } from './output';
 
-export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, dedupeCommand, datasetsCommand, logCommand, identityCommand, settingsCommand, keyCommand];
+export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, dedupeCommand, datasetsCommand, logCommand, identityCommand, settingsCommand, keyCommand, policyCommand];
 
 const AFTER_HELP = `
 Workspaces: without --workspace, commands use the default workspace (the one the app opens).

@@ -36,18 +36,19 @@ afterAll(async () => {
 });
 
 describe('policies', () => {
-  it('saves versions: the author stays, every edit is recorded, the digest changes', async () => {
+  it('saves revisions of a DRAFT version: the author stays, every edit is recorded, the digest changes', async () => {
     const first = await t.call('policy.save', { policy: POLICY, summary: 'first cut' });
     expect(first.policyId).toMatch(/^p\d+$/);
     expect(first.policy).toMatchObject({ version: 1, author: t.engine.actor });
     const edited = { ...(first.policy as object), name: 'renamed' };
     const second = await t.call('policy.save', { policyId: first.policyId, policy: edited, summary: 'renamed it' });
-    expect(second.policy.version).toBe(2);
+    // A DRAFT takes revisions: the version stays until it is approved (docs/GOVERNANCE.md).
+    expect(second.policy.version).toBe(1);
     expect(second.policy.edits.map((e) => e.summary)).toEqual(['first cut', 'renamed it']);
     expect(second.sha256).not.toBe(first.sha256);
-    expect((await t.call('policy.get', { policyId: first.policyId, version: 1 })).policy.name).toBe('test policy');
-    expect((await t.call('policy.get', { policyId: first.policyId })).policy.name).toBe('renamed');
-    expect((await t.call('policy.list', {})).find((p) => p.policyId === first.policyId)).toMatchObject({ latestVersion: 2, name: 'renamed', stepCount: 4 });
+    expect((await t.call('policy.get', { policyId: first.policyId, version: 1 })).policy.name).toBe('renamed');
+    expect((await t.call('policy.versions', { policyId: first.policyId }))[0]).toMatchObject({ version: 1, revisions: 2, sha256: second.sha256 });
+    expect((await t.call('policy.list', {})).find((p) => p.policyId === first.policyId)).toMatchObject({ latestVersion: 1, state: 'DRAFT', name: 'renamed', stepCount: 4 });
   });
 
   it.each([

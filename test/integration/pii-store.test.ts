@@ -2,6 +2,7 @@
 // masked preview computed from the cell on read; a scan of some columns replacing only theirs
 // (findings, ids' order, summary entries, totals) and keeping the rest with its decisions; and a
 // workspace of format 6 (explanation and preview on every finding) upgraded with nothing lost.
+import { undoGovernance } from '../support/downgrade';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -181,7 +182,8 @@ describe('a workspace of format 6', () => {
       await c.run(`CREATE TEMP TABLE s AS SELECT dataset_id, version, scanned_at, scanned_by, summary FROM ${table.piiScan}`);
       await c.run(`CREATE TEMP TABLE d AS SELECT * FROM ${table.piiDecision}`);
       for (const x of [table.piiScan, table.piiFinding, table.piiExplanation, table.piiDecision]) await c.run(`DROP TABLE ${x}`);
-      // And the tables of later formats (duplicate detection, format 8), which the upgrade adds again.
+      // And what later formats added (duplicate detection, format 8; governance, format 9), which the upgrade adds again.
+      await undoGovernance(c);
       for (const x of [table.dedupeRun, table.dedupePair, table.dedupeCluster, table.dedupeClusterInfo, table.dedupeDecision]) await c.run(`DROP TABLE ${x}`);
       await MIGRATIONS[FORMAT - 1]!(c);
       await c.run(`INSERT INTO ${table.piiScan} SELECT * FROM s`);

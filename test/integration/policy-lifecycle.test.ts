@@ -123,8 +123,16 @@ describe('transitions: every refusal, in words', () => {
     const mine = queue.find((q) => q.version.policyId === third.policyId);
     expect(mine).toMatchObject({ canApprove: false, refusal: 'carol submitted version 1', activeVersion: null, diff: { from: { version: 0 }, summary: '1 step added' } });
     as('dave');
+    expect((await t.call('policy.queue', {})).find((q) => q.version.policyId === third.policyId)).toMatchObject({ canApprove: true, refusal: null });
     const ok = await t.call('policy.transition', { policyId: third.policyId, version: 1, action: 'approve', reason: 'independent check' });
     expect(ok.state).toBe('ACTIVE');
+    expect((await t.call('policy.queue', {})).some((q) => q.version.policyId === third.policyId)).toBe(false);
+    as('alice');
+    const retired = await t.call('policy.transition', { policyId: third.policyId, version: 1, action: 'retire', reason: 'no longer needed' });
+    expect(retired.transitions.map((x) => x.to)).toEqual(['REVIEW', 'ACTIVE', 'RETIRED']);
+    const after = await jobResult<RunResult>(await t.runJob('clean.run', { datasetId, version: 1, source: { policyId: third.policyId } }));
+    expect([after.kind, after.stamp, after.approvals]).toEqual(['unapproved', 'UNAPPROVED', undefined]);
+    expect((await refusal(third.policyId, 1, 'retire')).message).toBe('Retiring v1 of submitted-by-carol refused: version 1 is RETIRED: only an ACTIVE version can be retired.');
     const versions = await t.call('policy.versions', { policyId });
     expect(versions[0]!.transitions.map((x) => `${x.action}:${x.actor}:${x.reason}`)).toEqual(['submit:alice:please review', 'reject:bob:needs another look']);
   });
@@ -134,7 +142,8 @@ describe('transitions: every refusal, in words', () => {
     const bad = await t.call('policy.save', { policy: policyDoc([{ id: 'ghost', type: 'category_aliases', columns: { names: ['no such column'] }, params: { map: [{ from: ['a'], to: 'b' }] } }], 'ghost'), summary: '' });
     const err = await refusal(bad.policyId, 1, 'submit');
     expect(err).toMatchObject({ code: 'FORBIDDEN', details: { guard: 'preview', datasetId } });
-    expect(err.message).toMatch(/^Submitting v1 of ghost refused: its preview on d\d+ v1 failed: .*no such column/);
+    // The default preview target: the newest version (v2, written by an earlier run) of the newest dataset.
+    expect(err.message).toBe(`Submitting v1 of ghost refused: its preview on ${datasetId} v2 failed: Step 1 ("ghost", Category aliases): the data has no column "no such column".`);
     expect((await t.call('policy.versions', { policyId: bad.policyId }))[0]!.state).toBe('DRAFT');
   });
 });

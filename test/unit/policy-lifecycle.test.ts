@@ -27,12 +27,16 @@ describe('decideTransition: state × role × action', () => {
     const [from, to, roles] = NEXT[action];
     const d = decideTransition(state, action, 3, facts(role === 'none' ? [] : [role]));
     if (state !== from) {
-      expect(d).toEqual({ ok: false, code: 'FORBIDDEN', guard: 'state', message: expect.stringMatching(new RegExp(`^version 3 is ${state}: only a ${from} version can be `)) });
+      expect(d).toEqual({ ok: false, code: 'FORBIDDEN', guard: 'state', message: expect.stringMatching(new RegExp(`^version 3 is ${state}: only an? ${from} version can be `)) });
     } else if (role === 'none' || !roles.includes(role)) {
       expect(d).toEqual({ ok: false, code: 'FORBIDDEN', guard: 'role', message: `zed ${role === 'none' ? 'holds no role' : `holds ${role}`}; a version is ${{ submit: 'submitted for review', approve: 'approved', reject: 'rejected', retire: 'retired' }[action]} by ${roles.join(' or ')}` });
     } else {
       expect(d).toEqual({ ok: true, from, to });
     }
+  });
+
+  it('says "an ACTIVE version"', () => {
+    expect(decideTransition('RETIRED', 'retire', 2, facts(['admin']))).toMatchObject({ message: 'version 2 is RETIRED: only an ACTIVE version can be retired' });
   });
 
   it('needs an identity for every action', () => {

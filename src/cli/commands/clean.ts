@@ -1,6 +1,7 @@
-// `sanitizer clean <file|dataset> (--policy-file P.json | --preset NAME[,NAME…]) [--preview] --out OUT
-// [--provenance PROV]`: runs a policy (a new version stamped UNAPPROVED), exports the result and
-// its ledger; --preview reports the counts and first changes without writing anything.
+// `sanitizer clean <file|dataset> (--policy NAME | --policy-file P.json | --preset NAME[,NAME…])
+// [--preview] --out OUT [--provenance PROV]`: runs a policy (a saved policy's ACTIVE version makes a
+// compliance run stamped APPROVED; anything else a version stamped UNAPPROVED, refused in a governed
+// workspace), exports the result and its ledger; --preview reports counts without writing anything.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -10,11 +11,15 @@ import { AppError } from '../../shared/api/result';
 import type { ExportResult } from '../../shared/api/types';
 import type { CommandContext } from '../command';
 import { addJsonFlag, addWorkspaceFlag, positiveInt } from '../flags';
+import { addIdentityFlags, unlockAs, type IdentityFlags } from '../identity-flags';
+import { findPolicy } from './policy';
 import { printJson } from '../output';
 import type { Session } from '../session';
 import { withSource } from '../source';
 
-interface CleanFlags {
+interface CleanFlags extends IdentityFlags {
+  policy?: string;
+  policyVersion?: number;
   policyFile?: string;
   preset?: string;
   preview?: boolean;
@@ -38,11 +43,25 @@ function checkOutputs(files: string[], force: boolean): void {
 }
 
 function checkPolicyFlags(flags: CleanFlags): void {
-  if (flags.policyFile && flags.preset) throw new AppError('INVALID_ARGUMENT', 'Give either --policy-file or --preset, not both.');
-  if (!flags.policyFile && !flags.preset) throw new AppError('INVALID_ARGUMENT', 'Say which policy to run: --policy-file P.json or --preset standard.');
+  const given = [flags.policy && '--policy', flags.policyFile && '--policy-file', flags.preset && '--preset'].filter(Boolean);
+  if (given.length > 1) throw new AppError('INVALID_ARGUMENT', given.length === 2 ? `Give either ${given.join(' or ')}, not both.` : 'Give one of --policy, --policy-file or --preset.');
+  if (given.length === 0) throw new AppError('INVALID_ARGUMENT', 'Say which policy to run: --policy NAME (a saved policy), --policy-file P.json or --preset standard.');
+  if (flags.policyVersion && !flags.policy) throw new AppError('INVALID_ARGUMENT', '--policy-version goes with --policy.');
+}
+
+/** A saved policy by name: its ACTIVE version (a compliance run), or the version asked for. */
+async function savedSource(session: Session, flags: CleanFlags): Promise<PolicySource> {
+  const p = await findPolicy(session, flags.policy ?? '');
+  if (flags.policyVersion || flags.preview) return { policyId: p.policyId, ...(flags.policyVersion ? { version: flags.policyVersion } : {}) };
+  if (p.activeVersion === null) {
+    const states = (await session.call('policy.versions', { policyId: p.policyId })).map((v) => `v${v.version} ${v.state}`).join(', ');
+    throw new AppError('FORBIDDEN', `${p.name} has no ACTIVE version (${states}): a compliance run needs an approved one. Preview it with --preview, or name a version with --policy-version for an unapproved run.`, { guard: 'state' });
+  }
+  return { policyId: p.policyId, version: p.activeVersion };
 }
 
 async function policySource(session: Session, flags: CleanFlags, cwd: string): Promise<PolicySource> {
+  if (flags.policy) return savedSource(session, flags);
   if (flags.policyFile) return { policy: (await session.call('policy.readFile', { path: path.resolve(cwd, flags.policyFile) })).policy };
   return { presets: (flags.preset ?? '').split(',').map((s) => s.trim()).filter(Boolean) };
 }
@@ -59,8 +78,10 @@ function stepTable(r: RunResult): string {
 export function cleanCommand(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('clean')
-    .description('Run a cleaning policy: writes a new dataset version (stamped UNAPPROVED), exports it and, if asked, its provenance ledger. --preview changes nothing.')
+    .description('Run a cleaning policy: writes a new dataset version (stamped APPROVED for a saved policy\'s ACTIVE version, else UNAPPROVED), exports it and, if asked, its provenance ledger. --preview changes nothing.')
     .argument('<dataset|file>', 'a dataset id (d12), or a file (imported into a temporary workspace, deleted afterwards, unless --workspace is given)')
+    .option('--policy <name>', 'a saved policy: its ACTIVE version runs as a compliance run (stamped APPROVED)')
+    .option('--policy-version <n>', 'with --policy: run this version instead (an unapproved run unless it is the ACTIVE one)', positiveInt('--policy-version'))
     .option('--policy-file <file>', 'a policy (recipe) JSON file; see docs/POLICY.md')
     .option('--preset <names>', 'built-in presets, applied in the order given (e.g. standard)')
     .option('--preview', 'dry run on a deterministic sample: print the counts per step and the first changes; write nothing')
@@ -68,6 +89,7 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
     .option('--out <file>', 'the cleaned data: .csv, .parquet, .jsonl or .xlsx')
     .option('--provenance <file>', 'the ledger of changes: .csv or .parquet (row_id,kind,column,before,after,step_id,step,confidence)');
   addWorkspaceFlag(cmd);
+  addIdentityFlags(cmd);
   cmd.option('--version <n>', 'the dataset version to clean (default: the latest)', positiveInt('--version')).option('--force', 'overwrite output files that exist');
   addJsonFlag(cmd);
   cmd.action(async (source: string, flags: CleanFlags) => {
@@ -80,6 +102,7 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
     if (flags.full && !flags.preview) throw new AppError('INVALID_ARGUMENT', '--full goes with --preview.');
     checkOutputs([out, prov].filter((x): x is string => x !== null), Boolean(flags.force));
     await withSource(ctx.io, source, { ...(flags.workspace ? { workspace: flags.workspace } : {}), command: 'clean' }, async ({ session, datasetId, temporary }) => {
+      await unlockAs(session, ctx.io, flags);
       const src = await policySource(session, flags, ctx.io.cwd);
       const version = (await session.call('dataset.get', { datasetId, ...(flags.version ? { version: flags.version } : {}) })).version.version;
       if (flags.preview) {
@@ -96,7 +119,7 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
         : null;
       if (ctx.json) return printJson(ctx.io, { ...run, workspace: temporary ? null : session.workspaceDir, output: data, provenance: ledger });
       ctx.io.out(
-        `Cleaned ${temporary ? source : `${datasetId} version ${version}`} with ${run.policyName} (UNAPPROVED)${temporary ? '' : ` into version ${v}`}: ${n(run.rowsIn)} rows in, ${n(run.rowsOut)} out, ${n(run.cellsChanged)} cells changed, ${n(run.rowsRemoved)} rows removed, ${run.seconds.toFixed(1)} s.\n${stepTable(run)}\n` +
+        `Cleaned ${temporary ? source : `${datasetId} version ${version}`} with ${run.policyName}${run.kind === 'compliance' ? ` v${run.policyVersion}, a compliance run (APPROVED by ${(run.approvals ?? []).map((a) => a.approver.name).join(', ')})` : ' (UNAPPROVED)'}${temporary ? '' : ` into version ${v}`}: ${n(run.rowsIn)} rows in, ${n(run.rowsOut)} out, ${n(run.cellsChanged)} cells changed, ${n(run.rowsRemoved)} rows removed, ${run.seconds.toFixed(1)} s.\n${stepTable(run)}\n` +
           `Wrote ${data.path} (sha256 ${data.sha256})${ledger ? `\nWrote ${ledger.path} (${n(ledger.rows)} entries, sha256 ${ledger.sha256})` : ''}\n`,
       );
     });

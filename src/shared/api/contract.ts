@@ -192,7 +192,11 @@ export const contract = {
   'clean.preview': method(
     z.strictObject({ datasetId, version: z.int().positive(), source: policySourceSchema, full: z.boolean().default(false) }),
   ).returns<{ jobId: string }>(),
-  /** Runs a policy and writes a new version (stamped UNAPPROVED) with its provenance ledger. */
+  /**
+   * Runs a policy and writes a new version with its provenance ledger: a saved policy's ACTIVE version
+   * (`{policyId}`, or its version number) is a compliance run stamped APPROVED with its signed approval;
+   * anything else is stamped UNAPPROVED, and refused (FORBIDDEN) in a governed workspace.
+   */
   'clean.run': method(z.strictObject({ datasetId, version: z.int().positive(), source: policySourceSchema })).returns<{ jobId: string }>(),
   'run.list': method(z.strictObject({ datasetId: datasetId.optional() })).returns<RunResult[]>(),
 

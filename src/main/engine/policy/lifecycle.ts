@@ -66,7 +66,7 @@ export function decideTransition(state: PolicyState, action: PolicyAction, versi
   const { actor } = facts;
   if (!actor) return { ok: false, code: 'UNAUTHENTICATED', guard: 'identity', message: `A policy is ${rule.done} by a signed action: unlock your identity first (CLI: --as NAME).` };
   if (state !== rule.from) {
-    return { ok: false, code: 'FORBIDDEN', guard: 'state', message: `version ${version} is ${state}: only a ${rule.from} version can be ${rule.done}` };
+    return { ok: false, code: 'FORBIDDEN', guard: 'state', message: `version ${version} is ${state}: only ${rule.from === 'ACTIVE' ? 'an' : 'a'} ${rule.from} version can be ${rule.done}` };
   }
   if (!rule.roles.some((r) => actor.roles.has(r))) {
     const held = actor.roles.size ? `holds ${[...actor.roles].sort().join(', ')}` : 'holds no role';

@@ -242,7 +242,7 @@ async function migrateGovernance(c: DuckDBConnection): Promise<void> {
   }
   if (rows.length > 0) {
     await c.run(`CREATE TEMP TABLE chain_fix (seq BIGINT, at_iso VARCHAR, digest VARCHAR, prev VARCHAR, hash VARCHAR, details VARCHAR)`);
-    const app = await c.createAppender('chain_fix', 'temp');
+    const app = await c.createAppender('chain_fix', 'main', 'temp');
     for (const x of rows) {
       app.appendBigInt(BigInt(x.seq));
       app.appendVarchar(x.at);

@@ -50,7 +50,7 @@ export async function runPolicy(): Promise<void> {
     const opened = await useDatasets.getState().open(res.datasetId, res.outputVersion);
     if (opened) useDatasetTab.getState().setTab('data');
     useJobs.getState().setTrayOpen(false);
-    notify('success', `Version ${res.outputVersion} written (UNAPPROVED)`, `${plural(res.cellsChanged, 'cell')} changed and ${plural(res.rowsRemoved, 'row')} removed by “${res.policyName}”.`);
+    notify('success', `Version ${res.outputVersion} written (${res.stamp ?? 'UNAPPROVED'})`, `${plural(res.cellsChanged, 'cell')} changed and ${plural(res.rowsRemoved, 'row')} removed by “${res.policyName}”.`);
   } else if (job.state === 'cancelled') {
     notify('info', 'Run cancelled', 'No version was written.');
   } else if (job.error) {
