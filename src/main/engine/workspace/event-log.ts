@@ -33,6 +33,7 @@ export interface Appended {
  * serialise through Workspace.exclusive; the sequence's primary key refuses a racing duplicate.
  */
 export async function appendEventFull(conn: DuckDBConnection, e: LogInput): Promise<Appended> {
+  if (!(await chained(conn))) return appendUnchained(conn, e);
   const r = await conn.runAndReadAll(`SELECT seq, hash FROM ${table.eventLog} ORDER BY seq DESC LIMIT 1`);
   const last = r.getRowObjects()[0];
   const seq = last ? num(last.seq) + 1 : 1;
@@ -50,6 +51,25 @@ export async function appendEventFull(conn: DuckDBConnection, e: LogInput): Prom
     { seq, at, actor: e.actor, action: e.action, subject: JSON.stringify(subject), details: JSON.stringify(details), digest, prev: prevHash, hash, signer, signature },
   );
   return { seq, hash, at };
+}
+
+/** Whether the log has its hash-chain columns (format 9 on; tests open workspaces at older formats). */
+async function chained(conn: DuckDBConnection): Promise<boolean> {
+  const r = await conn.runAndReadAll(
+    `SELECT count(*) AS n FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = '${table.eventLog}' AND column_name = 'hash'`,
+  );
+  return num(r.getRowObjects()[0]?.n) > 0;
+}
+
+/** An entry of a workspace still at a format before 9: the old shape, chained when migration 8 → 9 runs. */
+async function appendUnchained(conn: DuckDBConnection, e: LogInput): Promise<Appended> {
+  const r = await conn.runAndReadAll(`SELECT coalesce(max(seq), 0) + 1 AS seq FROM ${table.eventLog}`);
+  const seq = num(r.getRowObjects()[0]?.seq);
+  const at = new Date().toISOString();
+  await conn.run(`INSERT INTO ${table.eventLog} (seq, "at", actor, action, subject, details) VALUES ($seq, $at::TIMESTAMPTZ, $actor, $action, $subject, $details)`, {
+    seq, at, actor: e.actor, action: e.action, subject: JSON.stringify(e.subject ?? {}), details: JSON.stringify(normaliseDetails(e.details)),
+  });
+  return { seq, hash: '', at };
 }
 
 /** Appends one entry; returns its sequence number. */
