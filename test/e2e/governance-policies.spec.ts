@@ -75,6 +75,16 @@ test('steward submits, approver rejects, steward resubmits, approver approves; h
   await call(server, 'identity.create', { name: 'alice', passphrase: PASS.alice, roles: ['steward', 'approver'], activate: true });
   await call(server, 'identity.create', { name: 'bob', passphrase: PASS.bob, roles: ['approver'], activate: false });
 
+  // Before any policy: both tabs say what to do.
+  await page.getByRole('banner').getByRole('button', { name: 'Governance', exact: true }).click();
+  await expect(gov.region.getByRole('heading', { name: 'No policies yet' })).toBeVisible();
+  await screenshot(page, 'gov-pol-00-policies-empty');
+  await gov.tab('Policies').press('ArrowRight');
+  await expect(gov.tab('Approvals')).toHaveAttribute('aria-selected', 'true');
+  await expect(gov.region.getByRole('heading', { name: 'Nothing waits for approval' })).toBeVisible();
+  await screenshot(page, 'gov-pol-00-approvals-empty');
+  await gov.tab('Policies').click();
+
   // Alice builds a policy from the standard preset in the editor and saves it: a DRAFT.
   writeFile(server.files, 'messy.csv', MESSY_CSV);
   await importFile(app, 'messy.csv');
