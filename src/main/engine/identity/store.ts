@@ -95,7 +95,8 @@ export async function createIdentity(
     const n = await ws.db.one(`SELECT count(*) AS n FROM ${table.identityKey}`);
     const id = `i${num(n?.n) + 1}`;
     const active: ActiveIdentity = { id, name: req.name, fingerprint: keys.fingerprint, publicKey: keys.publicKey, signer: signerFor(id, req.name, keys.publicKey, keys.privateKey) };
-    const granter = first ? active.signer : by!.signer;
+    // Without grants no one but the new identity signs: anyone may add an identity with no role.
+    const granter = first ? active.signer : by?.signer;
     await ws.db.transaction(async (c) => {
       await c.run(`INSERT INTO ${table.identityKey} VALUES ($id, $name, $pub, $fp, $enc, now())`, { id, name: req.name, pub: keys.publicKey, fp: keys.fingerprint, enc: JSON.stringify(keys.encrypted) });
       await appendEvent(c, {
@@ -104,6 +105,7 @@ export async function createIdentity(
         signer: active.signer,
       });
       for (const role of grants) {
+        if (!granter) throw new AppError('UNAUTHENTICATED', `Granting ${role} to ${req.name} must be signed by an admin.`);
         await appendEvent(c, {
           action: TRUST_ACTIONS.granted, actor: granter.name, subject: { identity: id },
           details: { identityId: id, name: req.name, role, reason: first ? 'the first identity of the workspace' : `granted at creation by ${granter.name}` },

@@ -208,13 +208,14 @@ export class Workspace {
 }
 
 /**
- * Whether the workspace key was ever relied on in a way the record shows (a later generation, a
- * backup, a run that recorded it): then a missing key file is not silently replaced by a new one.
+ * Whether the workspace key may have been relied on, by what the record shows (a later generation,
+ * a backup, any run — its ledger digests and pseudonyms are keyed): then a missing key file is not
+ * silently replaced by a new one.
  */
 async function keyWasUsed(db: Database): Promise<boolean> {
   const r = await db.one(
     `SELECT (SELECT count(*) FROM ${table.eventLog} WHERE action IN ('key.rotated', 'key.backedUp', 'key.restored'))
-          + (SELECT count(*) FROM ${table.run} WHERE key_fingerprint IS NOT NULL)
+          + (SELECT count(*) FROM ${table.run})
           + (SELECT count(*) FROM ${table.meta} WHERE key = 'key_generation' AND value <> '1') AS n`,
   );
   return Number(r?.n ?? 0) > 0;
