@@ -1,4 +1,4 @@
-// The version header's part for a version a cleaning run wrote: the UNAPPROVED stamp, the policy
+// The version header's part for a version a cleaning run wrote: its stamp (UNAPPROVED or APPROVED), the policy
 // (name, version) and run that wrote it, and Export provenance. Keeps the diff summary in step
 // with the open version.
 import { useEffect } from 'react';
@@ -15,6 +15,13 @@ export function RunStamp() {
     if (detail) void useDiff.getState().load(detail.dataset.id, detail.version.version, detail.version.runId !== null);
   }, [detail]);
   if (!stamp) return null;
+  if (stamp === 'APPROVED') {
+    return (
+      <span className="badge badge-success run-stamp" title="Written by a compliance run of an ACTIVE (approved) policy version; its signed approval is kept with the run.">
+        <Icon name="check" size={11} /> {stamp}
+      </span>
+    );
+  }
   return (
     <span className="badge badge-warning run-stamp" title="Written by a run of a policy nobody has approved: everything derived from it says so.">
       <Icon name="alert" size={11} /> {stamp}
