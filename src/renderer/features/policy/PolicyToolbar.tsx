@@ -5,6 +5,7 @@ import type { StepType } from '../../../shared/policy/steps';
 import { MOD_LABEL } from '../../lib/keys';
 import { Icon } from '../../ui/Icon';
 import { percentOf } from '../jobs/JobProgress';
+import { PolicyStateLink } from '../policies/PolicyStateLink';
 import { useJobs } from '../jobs/store';
 import { cancelJob } from '../jobs/wait';
 import { usePolicyDialog } from './dialog-store';
@@ -41,6 +42,7 @@ export function PolicyToolbar({ issues, steps }: { issues: PolicyIssue[]; steps:
           {version !== null ? `Saved · v${version}` : policyId ? 'Unsaved changes' : 'Not saved'}
         </span>
         {origin ? <span className="pe-origin faint">from {origin}</span> : null}
+        <PolicyStateLink policyId={policyId} />
         <span className="pe-spacer" />
         <StartMenu />
         <span className="btn-group">

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { ErrorInfo } from '../../../shared/api/result';
 import { FormDialog } from '../../ui/FormDialog';
 import { notify } from '../notices/store';
+import { saveOutcome } from '../policies/lifecycle';
+import { usePolicyItem } from '../policies/use-policy-item';
 import { saveDraft } from './actions';
 import { usePolicyDraft } from './store';
 
@@ -13,7 +15,9 @@ export function SaveDialog({ onClose }: { onClose: () => void }) {
   const [summary, setSummary] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const next = current.policyId ? `a new version of “${current.policy.name}” (${current.policyId})` : 'a new policy (version 1)';
+  const item = usePolicyItem(current.policyId);
+  const outcome = saveOutcome(item?.state ?? null, item?.latestVersion ?? null);
+  const next = current.policyId ? `“${current.policy.name}” (${current.policyId})` : 'a new policy (version 1)';
   const save = async () => {
     setBusy(true);
     const r = await saveDraft(name.trim(), summary.trim());
@@ -30,10 +34,15 @@ export function SaveDialog({ onClose }: { onClose: () => void }) {
       submit="Save"
       icon="save"
       busy={busy}
-      disabled={name.trim() === ''}
+      disabled={name.trim() === '' || !outcome.allowed}
       onSubmit={() => void save()}
       error={error}
     >
+      {current.policyId && item?.state ? (
+        <p className={`banner pol-save-note ${outcome.allowed ? '' : 'banner-error'}`} role={outcome.allowed ? 'note' : 'alert'} data-testid="save-outcome">
+          {outcome.text}
+        </p>
+      ) : null}
       <div className="field">
         <label className="field-label" htmlFor="policy-save-name">
           Name

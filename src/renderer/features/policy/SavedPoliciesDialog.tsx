@@ -1,7 +1,7 @@
 // Opening a saved policy: the workspace's policies with their latest version, who saved it and
 // when; the chosen one (any version) becomes the draft.
 import { useEffect, useState } from 'react';
-import type { PolicySummary } from '../../../shared/api/clean-types';
+import type { PolicyListItem } from '../../../shared/api/governance-types';
 import { api } from '../../api';
 import { formatDateTime, formatRelative, plural } from '../../lib/format';
 import { Dialog } from '../../ui/Dialog';
@@ -9,10 +9,11 @@ import { ErrorDetails } from '../../ui/ErrorDetails';
 import { DialogActions } from '../../ui/FormDialog';
 import { Icon } from '../../ui/Icon';
 import type { ErrorInfo } from '../../../shared/api/result';
+import { StateBadge } from '../policies/StateBadge';
 import { openSaved } from './actions';
 
 export function SavedPoliciesDialog({ onClose }: { onClose: () => void }) {
-  const [list, setList] = useState<PolicySummary[] | null>(null);
+  const [list, setList] = useState<PolicyListItem[] | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [version, setVersion] = useState<number | null>(null);
@@ -58,7 +59,9 @@ export function SavedPoliciesDialog({ onClose }: { onClose: () => void }) {
             >
               <Icon name="policy" size={16} />
               <span className="saved-text">
-                <strong>{p.name}</strong>
+                <strong>
+                  {p.name} {p.state ? <StateBadge state={p.state} /> : null}
+                </strong>
                 <small title={formatDateTime(p.savedAt)}>
                   {p.policyId} · v{p.latestVersion} · {plural(p.stepCount, 'step')} · saved {formatRelative(p.savedAt)} by {p.savedBy}
                 </small>
