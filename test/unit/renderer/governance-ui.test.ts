@@ -2,12 +2,9 @@
 // passphrase checks, who may change roles and which roles are offered, the first-run prompt, the
 // audit filter's action choices and form, and a verification result in words — including the red
 // state, rendered to markup (tampering a real workspace from the e2e browser is not practical).
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { AuditVerifyResult, IdentityInfo, Role, SessionInfo } from '../../../src/shared/api/governance-types';
 import { actionOptions, filterCount, filterFromForm, problemText, verifySummary } from '../../../src/renderer/features/audit/audit-logic';
-import { VerifyResult } from '../../../src/renderer/features/audit/VerifyResult';
 import { adminOnlyNote, groupFingerprint, isAdmin, passphraseProblem, roleChoices, shortFingerprint, showFirstRun } from '../../../src/renderer/features/identities/identity-logic';
 
 const FP = '3f9a0c12ab34cd56ef7890aa11bb22cc33dd44ee55ff66007788990011223344';
@@ -101,6 +98,16 @@ describe('the audit filter', () => {
 });
 
 const at = (iso: string) => `AT(${iso})`;
+// React and the TSX component must stay out of the node typecheck (React's global DOM shims would
+// retype the e2e specs' DOM): loaded by computed specifiers at run time, where vitest compiles them.
+const VIEW = '../../../src/renderer/features/audit/VerifyResult.tsx';
+const load = async <T>(id: string): Promise<T> => (await import(/* @vite-ignore */ id)) as T;
+async function renderView(props: { result: AuditVerifyResult; formatAt: (iso: string) => string }): Promise<string> {
+  const { createElement } = await load<{ createElement: (type: unknown, props: unknown) => unknown }>('react');
+  const { renderToStaticMarkup } = await load<{ renderToStaticMarkup: (element: unknown) => string }>('react-dom/server');
+  const { VerifyResult } = await load<{ VerifyResult: unknown }>(VIEW);
+  return renderToStaticMarkup(createElement(VerifyResult, props));
+}
 const intact: AuditVerifyResult = { ok: true, entries: 12, head: { seq: 12, hash: 'ab'.repeat(32) }, checkpoints: 1, firstBad: null, problems: [], verifiedAt: '2026-12-05T03:00:00Z' };
 const tampered: AuditVerifyResult = {
   ok: false,
@@ -148,8 +155,8 @@ describe('the verification result', () => {
     expect(verifySummary({ ...intact, entries: 0, head: null, checkpoints: 0 }, at).facts).toEqual(['The log is empty', '0 checkpoints checked']);
   });
 
-  it('renders the red state as an alert naming the first bad entry and listing every problem', () => {
-    const html = renderToStaticMarkup(createElement(VerifyResult, { result: tampered, formatAt: at }));
+  it('renders the red state as an alert naming the first bad entry and listing every problem', async () => {
+    const html = await renderView({ result: tampered, formatAt: at });
     expect(html).toContain('audit-verify-bad');
     expect(html).toContain('role="alert"');
     expect(html).toContain('Tampered: entry #5 failed verification');
@@ -159,8 +166,8 @@ describe('the verification result', () => {
     expect(html).not.toContain('audit-verify-ok');
   });
 
-  it('renders the green state as a status without problems', () => {
-    const html = renderToStaticMarkup(createElement(VerifyResult, { result: intact, formatAt: at }));
+  it('renders the green state as a status without problems', async () => {
+    const html = await renderView({ result: intact, formatAt: at });
     expect(html).toContain('audit-verify-ok');
     expect(html).toContain('role="status"');
     expect(html).toContain('Intact: 12 entries, checked at AT(2026-12-05T03:00:00Z)');
