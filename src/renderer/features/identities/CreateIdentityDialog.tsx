@@ -75,7 +75,7 @@ function CreateForm({ first }: { first: boolean }) {
         </span>
       </div>
       {first ? null : (
-        <fieldset className="field">
+        <fieldset className="field id-fieldset">
           <legend className="field-label">Roles</legend>
           {!admin ? <p className="help">Only an admin can give roles: the identity starts with none.</p> : null}
           <div className="id-roles-pick">

@@ -50,7 +50,7 @@ export function RoleDialog({ identity, mode, onClose }: { identity: IdentityInfo
       {choices.length === 0 ? (
         <p className="muted">{mode === 'grant' ? `${identity.name} already holds every role.` : `${identity.name} holds no role.`}</p>
       ) : (
-        <fieldset className="field">
+        <fieldset className="field id-fieldset">
           <legend className="field-label">Role</legend>
           {choices.map((r) => (
             <label key={r} className="check id-role-choice">

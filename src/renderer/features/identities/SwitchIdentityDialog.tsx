@@ -99,7 +99,7 @@ function SwitchForm({ first }: { first: string | null }) {
               {error.code === 'UNAUTHENTICATED' ? <p className="help">Check the passphrase of {name} and try again.</p> : null}
             </ErrorBanner>
           ) : null}
-          <fieldset className="field id-pick">
+          <fieldset className="field id-fieldset id-pick">
             <legend className="field-label">Identity</legend>
             {identities.map((i) => (
               <label key={i.id} className={`id-pick-row ${name === i.name ? 'is-on' : ''}`}>
