@@ -3,7 +3,7 @@
 // audit filter's action choices and form, and a verification result in words — including the red
 // state, rendered to markup (tampering a real workspace from the e2e browser is not practical).
 import { describe, expect, it } from 'vitest';
-import type { AuditVerifyResult, IdentityInfo, Role, SessionInfo } from '../../../src/shared/api/governance-types';
+import type { AuditEntry, AuditVerifyResult, IdentityInfo, Role, SessionInfo } from '../../../src/shared/api/governance-types';
 import { actionOptions, filterCount, filterFromForm, problemText, verifySummary } from '../../../src/renderer/features/audit/audit-logic';
 import { adminOnlyNote, groupFingerprint, isAdmin, passphraseProblem, roleChoices, shortFingerprint, showFirstRun } from '../../../src/renderer/features/identities/identity-logic';
 
@@ -178,4 +178,37 @@ describe('the verification result', () => {
 
 it('problemText falls back to the kind in words when the engine gave no message', () => {
   expect(problemText({ seq: 3, kind: 'signature', message: '' })).toBe('Entry #3: its signature does not verify (signature)');
+});
+
+describe('audit entries in words', () => {
+  // audit-describe reuses the activity panel's describe, whose icon type lives in a TSX file: loaded at run time too.
+  type Words = { describeAudit: (e: AuditEntry) => { title: string; detail: string }; humanAction: (action: string) => string };
+  const words = () => load<Words>('../../../src/renderer/features/audit/audit-describe.ts');
+  const entry = (action: string, details: Record<string, unknown>, subject: Record<string, string> = {}): AuditEntry => ({
+    seq: 1, at: '2026-12-05T03:00:00Z', actor: 'alice', action, subject, details, payloadDigest: '', prevHash: '', hash: '', signer: null, signature: null,
+  });
+  it.each([
+    [entry('identity.roleGranted', { name: 'bob', role: 'auditor', reason: 'joins internal audit' }), 'auditor granted to bob', 'joins internal audit'],
+    [entry('identity.roleRevoked', { name: 'bob', role: 'approver', reason: 'left' }), 'approver revoked from bob', 'left'],
+    [entry('identity.created', { name: 'alice', fingerprint: FP, firstOfWorkspace: true }), 'Identity alice created', 'the first of the workspace (admin) · key 3f9a0c12ab34cd56…'],
+    [entry('identity.unlocked', { name: 'bob', previousActor: 'alice' }), 'bob unlocked their key', 'acting before: alice'],
+    [entry('identity.unlockFailed', { name: 'bob', reason: 'wrong passphrase' }), 'Failed to unlock bob', 'wrong passphrase'],
+    [entry('settings.governed', { governed: true, reason: 'audit season' }), 'Governed turned on', 'audit season'],
+    [entry('settings.governed', { governed: false, reason: 'pilot ended' }), 'Governed turned off', 'pilot ended'],
+    [entry('key.rotated', { from: 1, to: 2, reason: 'exposure' }), 'Workspace key rotated', 'generation 2 · exposure'],
+    [entry('dataset.purged', { name: 'patients.csv', reason: 'erasure request' }, { dataset: 'ds1', version: '2' }), 'Purged patients.csv v2', 'erasure request'],
+    [entry('dataset.deleted', {}, { dataset: 'ds1' }), 'Deleted dataset ds1', ''],
+    [entry('policy.approved', { reason: 'looks right' }, { policy: 'p1' }), 'Policy: approved', 'policy p1 · looks right'],
+    [entry('audit.checkpointKey', {}), 'Audit: checkpoint key', ''],
+  ])('%#: %s', async (e, title, detail) => {
+    expect((await words()).describeAudit(e)).toMatchObject({ title, detail });
+  });
+  it.each([
+    ['identity.roleGranted', 'Identity: role granted'],
+    ['workspace.keyUnprotected', 'Workspace: key unprotected'],
+    ['dataset.risk_measured', 'Dataset: risk measured'],
+    ['plain', 'Plain'],
+  ])('%s → %s', async (action, want) => {
+    expect((await words()).humanAction(action)).toBe(want);
+  });
 });

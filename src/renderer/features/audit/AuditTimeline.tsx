@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
-import { describe } from '../log/describe';
+import { describeAudit } from './audit-describe';
 import { useAudit } from './audit-store';
 
 export function AuditTimeline() {
@@ -41,7 +41,7 @@ export function AuditTimeline() {
         onKeyDown={onKeyDown}
       >
         {entries.map((e) => {
-          const d = describe(e);
+          const d = describeAudit(e);
           return (
             <li key={e.seq} id={`audit-entry-${e.seq}`} role="option" aria-selected={e.seq === selected} className={`audit-item ${e.seq === selected ? 'is-selected' : ''}`} onClick={() => select(e.seq)}>
               <span className="audit-seq mono">#{e.seq}</span>
@@ -49,7 +49,10 @@ export function AuditTimeline() {
                 <Icon name={d.icon} size={14} />
               </span>
               <span className="audit-item-body">
-                <span className="audit-item-title">{d.title}</span>
+                <span className="audit-item-title">
+                  {d.title}
+                  {d.detail ? <span className="muted"> — {d.detail}</span> : null}
+                </span>
                 <span className="audit-item-meta faint">
                   <span className="mono">{e.action}</span> · {e.actor} · <span title={formatDateTime(e.at)}>{formatRelative(e.at)}</span>
                 </span>

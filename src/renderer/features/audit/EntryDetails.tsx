@@ -24,7 +24,8 @@ export function EntryDetails({ entry }: { entry: AuditEntry }) {
       <dl className="audit-fields">
         <Row label="Sequence">{entry.seq}</Row>
         <Row label="Time">
-          {formatDateTime(entry.at)} <span className="faint mono">{entry.at}</span>
+          {formatDateTime(entry.at)}
+          <div className="faint mono">{entry.at}</div>
         </Row>
         <Row label="Actor">{entry.actor}</Row>
         <Row label="Action" mono>
