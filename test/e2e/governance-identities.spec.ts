@@ -96,14 +96,35 @@ test('identities, roles, settings and the audit log', async ({ app }) => {
   await expect(governed).toBeHidden();
   await expect(app.page.getByTestId('governed-state')).toHaveText('on');
   await screenshotThemes(app.page, '85-gov-settings');
+  // The key: backed up to a file (passphrase twice), then rotated with a reason and a warning.
+  await app.page.getByRole('button', { name: 'Back up the key…' }).click();
+  const backup = gov.dialog('Back up the workspace key');
+  const keyFile = await backup.getByLabel('Save to').inputValue();
+  await backup.getByLabel('Passphrase for the backup').fill('backup passphrase');
+  await backup.getByLabel('Passphrase again').fill('backup passphrase!');
+  await backup.getByRole('button', { name: 'Back up' }).click();
+  await expect(backup.getByRole('alert')).toHaveText('Cannot back up yet: the two passphrases differ.');
+  await backup.getByLabel('Passphrase again').fill('backup passphrase');
+  await screenshot(app.page, '86-gov-backup-key');
+  await backup.getByRole('button', { name: 'Back up' }).click();
+  await expect(backup).toBeHidden();
+  await expect(app.toast('Key generation 1 backed up')).toBeVisible();
+  expect(fs.existsSync(keyFile)).toBe(true);
+  expect(fs.readFileSync(keyFile, 'utf8')).not.toContain('backup passphrase');
   await app.page.getByRole('button', { name: 'Rotate the key…' }).click();
-  await expect(gov.dialog('Rotate the workspace key')).toContainText('New pseudonyms will differ.');
+  const rotate = gov.dialog('Rotate the workspace key');
+  await expect(rotate).toContainText('New pseudonyms will differ.');
+  await rotate.getByLabel('Reason').fill('yearly rotation');
   await screenshot(app.page, '86-gov-rotate-key');
-  await gov.dialog('Rotate the workspace key').getByRole('button', { name: 'Cancel' }).click();
+  await rotate.getByRole('button', { name: 'Rotate the key' }).click();
+  await expect(rotate).toBeHidden();
+  await expect(app.page.getByTestId('key-generation')).toHaveText('2');
 
   // The audit log: newest first; filtered by actor; an entry's every field; the keyboard moves.
   await gov.tab('Audit log').click();
-  await expect(gov.entries.first()).toContainText('settings.governed');
+  await expect(gov.entries.first()).toContainText('key.rotated');
+  await expect(gov.entries.first()).toContainText('Workspace key rotated — generation 2 · yearly rotation');
+  await expect(gov.entries.filter({ hasText: 'settings.governed' })).toContainText('Governed turned on — audit season starts');
   const seqs = (await gov.entries.locator('.audit-seq').allTextContents()).map((s) => Number(s.slice(1)));
   expect(seqs.length).toBeGreaterThan(5);
   expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);

@@ -11,9 +11,15 @@ import { SavePathField } from '../export/FileJobDialog';
 import { groupFingerprint } from '../identities/identity-logic';
 import { useWorkspace } from '../workspace/store';
 
+/** checkpoint-20261205-031600.json: a name that sorts by when it was taken (the head is inside). */
+export function checkpointName(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `checkpoint-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}.json`;
+}
+
 export function CheckpointDialog({ headSeq, onClose }: { headSeq: number | null; onClose: () => void }) {
   const workspace = useWorkspace((s) => s.info?.path ?? '');
-  const [path, setPath] = useState(() => joinPath(joinPath(workspace, 'exports'), `checkpoint-${headSeq ?? 'head'}.json`));
+  const [path, setPath] = useState(() => joinPath(joinPath(workspace, 'exports'), checkpointName(new Date())));
   const [force, setForce] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -57,7 +63,9 @@ export function CheckpointDialog({ headSeq, onClose }: { headSeq: number | null;
             </dd>
           </div>
         </dl>
-        <p className="help">Keep it apart from the workspace: `sanitizer audit verify --checkpoint FILE` detects entries cut off after it.</p>
+        <p className="help">
+          Keep it apart from the workspace: <code className="mono">sanitizer audit verify --checkpoint FILE</code> detects entries cut off after it.
+        </p>
       </Dialog>
     );
   }
