@@ -121,7 +121,11 @@ test('identities, roles, settings and the audit log', async ({ app }) => {
   await expect(app.page.getByTestId('key-generation')).toHaveText('2');
 
   // The audit log: newest first; filtered by actor; an entry's every field; the keyboard moves.
-  await gov.tab('Audit log').click();
+  // The activity panel leads to the audit log.
+  await app.activityButton.click();
+  await app.page.getByRole('complementary', { name: 'Activity' }).getByRole('button', { name: 'Audit log' }).click();
+  await expect(gov.tab('Audit log')).toHaveAttribute('aria-selected', 'true');
+  await app.activityButton.click();
   await expect(gov.entries.first()).toContainText('key.rotated');
   await expect(gov.entries.first()).toContainText('Workspace key rotated — generation 2 · yearly rotation');
   await expect(gov.entries.filter({ hasText: 'settings.governed' })).toContainText('Governed turned on — audit season starts');

@@ -1,6 +1,7 @@
 // The audit screen: "Verify now" and its answer, "Save checkpoint", the filters, the timeline
 // (newest first) and the selected entry's every field.
 import { useEffect, useState } from 'react';
+import { api } from '../../api';
 import { formatDateTime } from '../../lib/format';
 import { ErrorBanner } from '../../ui/ErrorDetails';
 import { Icon } from '../../ui/Icon';
@@ -24,6 +25,15 @@ export function AuditPane() {
   useEffect(() => {
     void useAudit.getState().reload();
     void useSession.getState().load();
+    // New entries while the log is on screen: anything that changes data or policies appends one.
+    const reload = () => void useAudit.getState().reload();
+    const offs = [
+      api.on('datasets.changed', reload),
+      api.on('policies.changed', reload),
+      api.on('workspace.changed', reload),
+      api.on('job.updated', (job) => job.state !== 'running' && reload()),
+    ];
+    return () => offs.forEach((off) => off());
   }, []);
   const entry = entries.find((e) => e.seq === selected) ?? null;
   const filtered = useAudit((s) => Object.keys(s.filter).length > 0);

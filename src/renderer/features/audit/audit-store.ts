@@ -24,6 +24,8 @@ interface AuditState {
   more(): Promise<void>;
   select(seq: number | null): void;
   verify(): Promise<void>;
+  /** Forgets everything read (another workspace was opened). */
+  reset(): void;
 }
 
 const merge = (seen: string[], entries: AuditEntry[]): string[] => [...new Set([...seen, ...entries.map((e) => e.action)])];
@@ -60,6 +62,9 @@ export const useAudit = create<AuditState>((set, get) => ({
   },
   select(selected) {
     set({ selected });
+  },
+  reset() {
+    set({ filter: {}, entries: [], seenActions: [], hasMore: false, error: null, selected: null, verified: null, verifyError: null });
   },
   async verify() {
     set({ verifying: true, verifyError: null });

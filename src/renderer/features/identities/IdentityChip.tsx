@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { api } from '../../api';
 import { Icon } from '../../ui/Icon';
+import { useAudit } from '../audit/audit-store';
 import { CreateIdentityDialog } from './CreateIdentityDialog';
 import { useSession } from './session-store';
 import { SwitchIdentityDialog } from './SwitchIdentityDialog';
@@ -15,6 +16,7 @@ export function IdentityChip() {
     return api.on('workspace.changed', () => {
       useSession.getState().closeSwitch();
       useSession.getState().closeCreate();
+      useAudit.getState().reset();
       void useSession.getState().load();
       void useSession.getState().loadSettings();
     });
