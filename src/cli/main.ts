@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { toErrorInfo } from '../shared/api/result';
 import type { CommandContext, CommandModule } from './command';
+import { auditCommand } from './commands/audit';
 import { cleanCommand } from './commands/clean';
 import { datasetsCommand } from './commands/datasets';
 import { dedupeCommand } from './commands/dedupe';
@@ -19,7 +20,7 @@ import { EXIT, exitCodeFor } from './exit-codes';
 import { processIO, type CliIO } from './io';
 import { printError } from './output';
 
-export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, dedupeCommand, datasetsCommand, logCommand, policyCommand];
+export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, dedupeCommand, datasetsCommand, logCommand, policyCommand, auditCommand];
 
 const AFTER_HELP = `
 Workspaces: without --workspace, commands use the default workspace (the one the app opens).

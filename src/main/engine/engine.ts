@@ -33,6 +33,7 @@ import type { ActiveIdentity } from './identity/session';
 import { identityHandlers } from './handlers/identity';
 import { auditHandlers } from './handlers/audit';
 import { lifecycleHandlers } from './handlers/lifecycle';
+import { writeCheckpoint } from './audit/checkpoint';
 import { defaultWorkspaceDir, osUser, readRecent, rememberRecent } from './workspace/paths';
 import { Workspace } from './workspace/workspace';
 
@@ -198,6 +199,7 @@ export class Engine {
       actor: this.actor,
       isDefault: dir === defaultWorkspaceDir(env),
     });
+    await this.checkpointIfGrown();
     this.ws.close();
     this.ws = next;
     // Identities belong to a workspace: the next one starts with none unlocked.
@@ -210,10 +212,17 @@ export class Engine {
     return info;
   }
 
+  /** A signed head checkpoint when the log grew since the last one (audit/checkpoint.ts); never blocks closing. */
+  private async checkpointIfGrown(): Promise<void> {
+    await writeCheckpoint(this.ws, this.active, this.actor, { ifGrown: true })
+      .catch((err: unknown) => console.warn(`No audit checkpoint was written for ${this.ws.dir}: ${(err as Error).message}`));
+  }
+
   async close(): Promise<void> {
     for (const j of this.jobs.running()) this.jobs.cancel(j.id);
     await Promise.all(this.jobs.list().map((j) => this.jobs.wait(j.id).catch(() => undefined)));
     await this.workers.close();
+    await this.checkpointIfGrown();
     this.ws.close();
   }
 }

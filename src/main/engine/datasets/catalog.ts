@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/api/types';
 import { num, type Database } from '../db/database';
 import { ident, table } from '../db/sql';
+import { purgedError } from '../audit/purged';
 
 const iso = (ms: unknown): string => new Date(num(ms)).toISOString();
 
@@ -57,8 +58,13 @@ export async function getDataset(db: Database, datasetId: string, version?: numb
   const all = await listDatasets(db);
   const dataset = all.find((d) => d.id === datasetId);
   if (!dataset) throw new AppError('NOT_FOUND', `There is no dataset ${datasetId} in this workspace.`);
-  const v = version === undefined ? dataset.versions.at(-1) : dataset.versions.find((x) => x.version === version);
+  const purged = await db.all(`SELECT version, epoch_ms(purged_at) AS at_ms, purged_by FROM ${table.version} WHERE dataset_id = $id AND purged_at IS NOT NULL`, { id: datasetId });
+  const isPurged = (n: number) => purged.some((p) => num(p.version) === n);
+  // Without a version: the newest one that still has its data (a purged version's catalogue row stays).
+  const v = version === undefined ? (dataset.versions.filter((x) => !isPurged(x.version)).at(-1) ?? dataset.versions.at(-1)) : dataset.versions.find((x) => x.version === version);
   if (!v) throw new AppError('NOT_FOUND', `Dataset ${datasetId} has no version ${version}.`);
+  const p = purged.find((x) => num(x.version) === v.version);
+  if (p) throw await purgedError(db, datasetId, v.version, p.at_ms, p.purged_by);
   const meta = await db.one(`SELECT import_options::VARCHAR AS o, warnings::VARCHAR AS w FROM ${table.dataset} WHERE dataset_id = $id`, {
     id: datasetId,
   });
@@ -88,10 +94,11 @@ export async function getColumns(db: Database, datasetId: string, version: numbe
   }));
 }
 
-/** The physical table of a version, after checking it exists. */
+/** The physical table of a version, after checking it exists and was not purged. */
 export async function versionTable(db: Database, datasetId: string, version: number): Promise<{ table: string; rowCount: number }> {
-  const r = await db.one(`SELECT table_name, row_count FROM ${table.version} WHERE dataset_id = $id AND version = $v`, { id: datasetId, v: version });
+  const r = await db.one(`SELECT table_name, row_count, epoch_ms(purged_at) AS purged_ms, purged_by FROM ${table.version} WHERE dataset_id = $id AND version = $v`, { id: datasetId, v: version });
   if (!r) throw new AppError('NOT_FOUND', `Dataset ${datasetId} has no version ${version}.`);
+  if (r.purged_ms !== null && r.purged_ms !== undefined) throw await purgedError(db, datasetId, version, r.purged_ms, r.purged_by);
   return { table: String(r.table_name), rowCount: num(r.row_count) };
 }
 

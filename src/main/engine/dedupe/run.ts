@@ -12,6 +12,7 @@ import { getDataset, versionTable } from '../datasets/catalog';
 import { ident, table } from '../db/sql';
 import type { JobContext } from '../jobs/jobs';
 import type { WorkerPool } from '../workers/pool';
+import { checkpointKeySigner, writeCheckpoint } from '../audit/checkpoint';
 import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
 import { decisionsFor } from './decisions';
@@ -159,6 +160,17 @@ export async function runDedupe(
         const stored = (await readSummary(ws.db, req.datasetId, req.version)) ?? summary;
         if (!files) return stored;
         const written = await publishFiles(pending, files.force);
+        // Files leaving the workspace are exports: logged (with their digests) and checkpointed like the others.
+        if (written.length > 0) {
+          await ws.exclusive(async () => {
+            await checkpointKeySigner(ws, actor).catch(() => undefined);
+            await ws.db.with((c) => appendEvent(c, {
+              action: 'dedupe.exported', actor, subject: { dataset: req.datasetId, version: String(req.version) },
+              details: { files: written.map((f) => ({ kind: f.kind, path: f.path, rows: f.rows, sha256: f.sha256 })) },
+            }));
+          });
+          await writeCheckpoint(ws, null, actor).catch((err: unknown) => console.warn(`The files were written, but no audit checkpoint: ${(err as Error).message}`));
+        }
         return { ...stored, files: written, fileWarnings: pending.warnings };
       } finally {
         await q.cleanup();

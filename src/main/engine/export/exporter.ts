@@ -8,6 +8,7 @@ import type { ColumnInfo, ExportFormat, ExportResult } from '../../../shared/api
 import { getDataset, versionTable } from '../datasets/catalog';
 import { sha256File } from '../import/digest';
 import type { JobContext } from '../jobs/jobs';
+import { checkpointKeySigner, writeCheckpoint } from '../audit/checkpoint';
 import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
 import { csvWriter } from './csv-writer';
@@ -87,8 +88,10 @@ export async function exportTable(ws: Workspace, job: JobContext, t: TableExport
     job.throwIfCancelled();
     job.progress({ stage: 'saving' });
     const result: ExportResult = { path: dest.path, format, rows: t.rowCount, bytes, sha256 };
-    await ws.exclusive(() =>
-      ws.db.transaction(async (conn) => {
+    await ws.exclusive(async () => {
+      // The checkpoint key is introduced (once) before the export's entry, so that entry stays the newest.
+      await checkpointKeySigner(ws, t.actor).catch(() => undefined);
+      await ws.db.transaction(async (conn) => {
         await appendEvent(conn, {
           action: t.action,
           actor: t.actor,
@@ -97,8 +100,12 @@ export async function exportTable(ws: Workspace, job: JobContext, t: TableExport
         });
         // Last step before COMMIT: if the move fails, the log entry is rolled back with it.
         publish(dest, t.force);
-      }),
-    );
+      });
+    });
+    // Every export leaves a signed head checkpoint (the workspace's checkpoint key): the log up to
+    // this export can no longer be cut short unnoticed. The file is already in place, so a failure
+    // here is reported, not turned into a failed export.
+    await writeCheckpoint(ws, null, t.actor).catch((err: unknown) => console.warn(`The export was written, but no audit checkpoint: ${(err as Error).message}`));
     return result;
   } catch (err) {
     if (job.signal.aborted) throw new AppError('CANCELLED', `Export to ${path.basename(dest.path)}: cancelled; nothing was written.`);
