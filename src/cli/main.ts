@@ -10,17 +10,20 @@ import { cleanCommand } from './commands/clean';
 import { datasetsCommand } from './commands/datasets';
 import { dedupeCommand } from './commands/dedupe';
 import { exportCommand } from './commands/export';
+import { identityCommand } from './commands/identity';
 import { importCommand } from './commands/import';
+import { keyCommand } from './commands/key';
 import { logCommand } from './commands/log';
 import { piiCommand } from './commands/pii';
 import { policyCommand } from './commands/policy';
 import { profileCommand } from './commands/profile';
 import { riskCommand } from './commands/risk';
+import { settingsCommand } from './commands/settings';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { processIO, type CliIO } from './io';
 import { printError } from './output';
 
-export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, dedupeCommand, datasetsCommand, logCommand, policyCommand, auditCommand];
+export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, dedupeCommand, datasetsCommand, logCommand, policyCommand, auditCommand, identityCommand, settingsCommand, keyCommand];
 
 const AFTER_HELP = `
 Workspaces: without --workspace, commands use the default workspace (the one the app opens).

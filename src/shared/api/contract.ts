@@ -322,6 +322,8 @@ export const contract = {
   'key.backup': method(z.strictObject({ path, passphrase: passphraseSchema, force: z.boolean().default(false) })).returns<{ path: string; generation: number; fingerprint: string }>(),
   /** A new workspace key generation (the old one is kept for earlier digests); admin only, audited. */
   'key.rotate': method(z.strictObject({ reason: reasonSchema })).returns<WorkspaceSettings>(),
+  /** Puts a backed-up key back into this workspace when its key file is missing (never replaces one); admin only, audited. */
+  'key.restore': method(z.strictObject({ path, passphrase: z.string().min(1).max(1024) })).returns<{ generation: number; fingerprint: string; restoredTo: string }>(),
 
   /** The audit log, newest first, filtered. */
   'audit.list': method(

@@ -8,9 +8,25 @@ import { num } from '../db/database';
 import { table } from '../db/sql';
 import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
-import { generateIdentityKeys, signerFor, unlockPrivateKey, type EncryptedKey } from './keys';
+import type { KeyObject } from 'node:crypto';
+import { generateIdentityKeys, identityKeysFrom, signerFor, unlockPrivateKey, type EncryptedKey } from './keys';
 import type { ActiveIdentity } from './session';
-import { byName, deriveTrust, TRUST_ACTIONS, type Trust, type TrustedIdentity } from './trust';
+import { byFingerprint, byName, deriveTrust, TRUST_ACTIONS, type Trust, type TrustedIdentity } from './trust';
+
+/**
+ * Passphrase rules beyond the contract's length (8 to 1024 characters): not the name it protects,
+ * and not a run of one or two characters repeated ("aaaaaaaa", "abababab"). INVALID_ARGUMENT says which.
+ */
+export function checkPassphrase(passphrase: string, what: string, name?: string): void {
+  const p = passphrase.normalize('NFC');
+  if ([...p].length < 8) throw new AppError('INVALID_ARGUMENT', `The passphrase for ${what} is too short: a passphrase has at least 8 characters (a sentence is better).`, { guard: 'passphrase' });
+  if (name !== undefined && p.trim().toLowerCase() === name.normalize('NFC').trim().toLowerCase()) {
+    throw new AppError('INVALID_ARGUMENT', `The passphrase for ${what} cannot be the name itself.`, { guard: 'passphrase' });
+  }
+  if (new Set(p.toLowerCase()).size < 3) {
+    throw new AppError('INVALID_ARGUMENT', `The passphrase for ${what} repeats one or two characters; use at least three different characters (a sentence is better).`, { guard: 'passphrase' });
+  }
+}
 
 export function identityInfo(i: TrustedIdentity, active: ActiveIdentity | null): IdentityInfo {
   return {
@@ -54,18 +70,33 @@ export interface CreateRequest {
  * for, signing them itself); later ones get `roles` only if `by` is an admin, who signs the grants.
  * Returns the new identity, unlocked.
  */
-export async function createIdentity(ws: Workspace, req: CreateRequest, by: ActiveIdentity | null): Promise<{ info: IdentityInfo; active: ActiveIdentity }> {
+export async function createIdentity(
+  ws: Workspace,
+  req: CreateRequest,
+  by: ActiveIdentity | null,
+  /** Existing key material (tests, and a future key import); a fresh key pair otherwise. */
+  privateKey?: KeyObject,
+): Promise<{ info: IdentityInfo; active: ActiveIdentity }> {
   return ws.exclusive(async () => {
     const trust = await deriveTrust(ws.db);
-    if (byName(trust, req.name)) throw new AppError('ALREADY_EXISTS', `There is already an identity named ${JSON.stringify(req.name)} in this workspace.`, { name: req.name });
+    const same = byName(trust, req.name);
+    if (same) throw new AppError('ALREADY_EXISTS', `There is already an identity named ${JSON.stringify(same.name)} in this workspace (names are compared ignoring case).`, { name: req.name });
+    checkPassphrase(req.passphrase, req.name, req.name);
     const first = trust.identities.size === 0;
     const grants = [...new Set(req.roles)].filter((r) => !(first && r === 'admin'));
     if (!first && grants.length > 0) requireRole(trust, by, ['admin'], `Granting ${grants.join(', ')} to ${req.name}`);
-    const keys = generateIdentityKeys(req.passphrase);
+    const keys = privateKey ? identityKeysFrom(privateKey, req.passphrase) : generateIdentityKeys(req.passphrase);
+    // One key, one identity: a second identity on the same key material would let one person
+    // pass as two (author and approver) wherever only names were compared.
+    const holder = byFingerprint(trust, keys.fingerprint)[0];
+    if (holder) {
+      throw new AppError('FORBIDDEN', `Creating ${req.name} refused: its key material is already registered to ${holder.name} (fingerprint ${keys.fingerprint.slice(0, 16)}…); one key, one identity.`, { guard: 'duplicate-key', holder: holder.name });
+    }
     const n = await ws.db.one(`SELECT count(*) AS n FROM ${table.identityKey}`);
     const id = `i${num(n?.n) + 1}`;
     const active: ActiveIdentity = { id, name: req.name, fingerprint: keys.fingerprint, publicKey: keys.publicKey, signer: signerFor(id, req.name, keys.publicKey, keys.privateKey) };
-    const granter = first ? active.signer : by!.signer;
+    // Without grants no one but the new identity signs: anyone may add an identity with no role.
+    const granter = first ? active.signer : by?.signer;
     await ws.db.transaction(async (c) => {
       await c.run(`INSERT INTO ${table.identityKey} VALUES ($id, $name, $pub, $fp, $enc, now())`, { id, name: req.name, pub: keys.publicKey, fp: keys.fingerprint, enc: JSON.stringify(keys.encrypted) });
       await appendEvent(c, {
@@ -74,6 +105,7 @@ export async function createIdentity(ws: Workspace, req: CreateRequest, by: Acti
         signer: active.signer,
       });
       for (const role of grants) {
+        if (!granter) throw new AppError('UNAUTHENTICATED', `Granting ${role} to ${req.name} must be signed by an admin.`);
         await appendEvent(c, {
           action: TRUST_ACTIONS.granted, actor: granter.name, subject: { identity: id },
           details: { identityId: id, name: req.name, role, reason: first ? 'the first identity of the workspace' : `granted at creation by ${granter.name}` },
@@ -97,10 +129,17 @@ export async function unlockIdentity(ws: Workspace, name: string, passphrase: st
   if (!row) throw new AppError('NOT_FOUND', `The signing key of ${who.name} is missing from this workspace.`);
   let key;
   try {
-    key = unlockPrivateKey(JSON.parse(String(row.enc)) as EncryptedKey, passphrase, who.publicKey, who.name);
+    let enc: EncryptedKey;
+    try {
+      enc = JSON.parse(String(row.enc)) as EncryptedKey;
+    } catch {
+      throw new AppError('VERIFICATION_FAILED', `${who.name}'s stored signing key is not readable; it was edited outside the app.`);
+    }
+    key = unlockPrivateKey(enc, passphrase, who.publicKey, who.name);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'UNAUTHENTICATED') {
-      await ws.exclusive(() => ws.db.with((c) => appendEvent(c, { action: 'identity.unlockFailed', actor, subject: { identity: who.id }, details: { name: who.name } })));
+    if (err instanceof AppError && (err.code === 'UNAUTHENTICATED' || err.code === 'VERIFICATION_FAILED')) {
+      const reason = err.code === 'UNAUTHENTICATED' ? 'wrong passphrase' : 'stored key does not verify';
+      await ws.exclusive(() => ws.db.with((c) => appendEvent(c, { action: 'identity.unlockFailed', actor, subject: { identity: who.id }, details: { name: who.name, reason } })));
     }
     throw err;
   }

@@ -130,6 +130,16 @@ export function replayTrust(rows: readonly Row[]): Trust {
         bad(`identity id ${id} is missing or already taken`);
         continue;
       }
+      const sameName = byName(trust, String(d.name ?? ''));
+      if (sameName) {
+        bad(`the name ${JSON.stringify(d.name)} is already ${sameName.id}'s (names are compared ignoring case)`);
+        continue;
+      }
+      const sameKey = byFingerprint(trust, fp)[0];
+      if (sameKey) {
+        bad(`its key is already ${sameKey.name}'s (one key, one identity)`);
+        continue;
+      }
       const first = trust.identities.size === 0;
       trust.identities.set(id, { id, name: String(d.name ?? ''), publicKey, fingerprint: fp, roles: new Set(first ? ['admin'] : []), createdAt: r.at, createdSeq: r.seq });
       continue;

@@ -9,6 +9,7 @@ import { Database } from '../db/database';
 import { INTERNAL_PREFIX, ident, table } from '../db/sql';
 import { appendEvent } from './event-log';
 import { readOrCreateKey } from './key';
+import { recoverKeyRotation } from './key-rotation';
 import { isLockError, liveHolder, lockedError, removeLock, writeLock } from './lock';
 import { MIGRATIONS, migrate, readFormatVersion, type Migration } from './schema';
 
@@ -37,6 +38,8 @@ export class Workspace {
   private key = '';
   private actor = '';
   private secret: Buffer | null = null;
+  /** Why the key is not handed out now (a rotation in progress, a key that went missing); null if it is. */
+  private keyHeld: { code: 'BUSY' | 'NOT_FOUND'; why: string } | null = null;
 
   private constructor(
     readonly dir: string,
@@ -103,7 +106,15 @@ export class Workspace {
       makeDirs(ws.tmpDir);
       makeDirs(ws.exportsDir);
       const swept = await ws.sweepOrphans();
+      const keyRepair = found === 0 ? null : await recoverKeyRotation(dir, db, ws.keyFile);
+      if (found > 0 && !fs.existsSync(ws.keyFile) && (await keyWasUsed(db))) {
+        ws.keyHeld = {
+          code: 'NOT_FOUND',
+          why: `the workspace key ${ws.keyFile} is missing; restore it from a backup (sanitizer key restore --from FILE --as ADMIN) — a new key would not reproduce earlier pseudonyms and digests`,
+        };
+      }
       await db.transaction(async (c) => {
+        if (keyRepair) await appendEvent(c, { action: keyRepair.action === 'finished' ? 'key.rotationFinished' : 'key.rotationDiscarded', actor: opts.actor, subject: { workspace: dir }, details: keyRepair });
         if (found === 0) await appendEvent(c, { action: 'workspace.created', actor: opts.actor, subject: { workspace: dir }, details: { formatVersion: version } });
         else if (found < version) await appendEvent(c, { action: 'workspace.migrated', actor: opts.actor, subject: { workspace: dir }, details: { from: found, to: version } });
         await appendEvent(c, {
@@ -148,8 +159,24 @@ export class Workspace {
    * recomputed. It is never logged and never leaves the machine; worker tasks get it per batch.
    */
   secretKey(): Buffer {
+    if (this.keyHeld) throw new AppError(this.keyHeld.code, `The workspace key cannot be used: ${this.keyHeld.why}.`, { file: this.keyFile });
     if (!this.secret) this.secret = readOrCreateKey(this.keyFile, { warn: (m) => this.keyUnprotected(m) });
     return this.secret;
+  }
+
+  /** Refuses to hand out the key (with `why`) until releaseKey; key-rotation.ts holds it while it swaps keys. */
+  holdKey(why: string): void {
+    this.keyHeld = { code: 'BUSY', why };
+  }
+  /** Hands the key out again, read afresh from its file. */
+  releaseKey(): void {
+    this.keyHeld = null;
+    this.secret = null;
+  }
+  /** Drops the cached key: the next use reads the file (after a rotation or a restore). */
+  forgetSecretKey(): void {
+    this.secret = null;
+    if (this.keyHeld?.code === 'NOT_FOUND' && fs.existsSync(this.keyFile)) this.keyHeld = null;
   }
 
   /**
@@ -178,6 +205,20 @@ export class Workspace {
     removeLock(this.dir);
     fs.rmSync(this.tmpDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether the workspace key may have been relied on, by what the record shows (a later generation,
+ * a backup, any run — its ledger digests and pseudonyms are keyed): then a missing key file is not
+ * silently replaced by a new one.
+ */
+async function keyWasUsed(db: Database): Promise<boolean> {
+  const r = await db.one(
+    `SELECT (SELECT count(*) FROM ${table.eventLog} WHERE action IN ('key.rotated', 'key.backedUp', 'key.restored'))
+          + (SELECT count(*) FROM ${table.run})
+          + (SELECT count(*) FROM ${table.meta} WHERE key = 'key_generation' AND value <> '1') AS n`,
+  );
+  return Number(r?.n ?? 0) > 0;
 }
 
 /** The workspace's format, refusing what this version cannot read. */
