@@ -17,6 +17,7 @@ import { ExportDialog } from './features/export/ExportDialog';
 import { GovernanceView } from './features/governance/GovernanceView';
 import { useGovernance } from './features/governance/store';
 import { FileBrowserHost } from './features/files/FileBrowser';
+import { FirstRunBanner } from './features/identities/FirstRunBanner';
 import { ImportDialogs } from './features/import/ImportDialogs';
 import { JobsTray } from './features/jobs/JobsTray';
 import { ActivityPanel } from './features/log/ActivityPanel';
@@ -37,6 +38,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
+      <FirstRunBanner />
       <div className="app-body">
         <DatasetSidebar />
         <main className="main">

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
+import { useGovernance } from '../governance/store';
 import { describe } from './describe';
 import { useLog } from './store';
 import './log.css';
@@ -31,6 +32,9 @@ export function ActivityPanel() {
       <header className="activity-head">
         <h2>Activity</h2>
         <span className="faint activity-sub">Append-only log of this workspace</span>
+        <button type="button" className="btn btn-ghost btn-sm" title="Filter, inspect and verify the hash-chained audit log" onClick={() => useGovernance.getState().show('audit')}>
+          Audit log
+        </button>
         <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label="Refresh activity" onClick={() => void reload()}>
           <Icon name="refresh" size={14} />
         </button>

@@ -5,6 +5,7 @@ import { errorAsText, errorTitle } from '../../lib/errors';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorDetails } from '../../ui/ErrorDetails';
 import { Icon } from '../../ui/Icon';
+import { useSession } from '../identities/session-store';
 import { useNotices } from './store';
 
 export function ErrorDialog() {
@@ -24,6 +25,18 @@ export function ErrorDialog() {
             <Icon name={copied ? 'check' : 'copy'} size={14} /> {copied ? 'Copied' : 'Copy details'}
           </button>
           <div className="spacer" />
+          {error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED' ? (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                close(null);
+                useSession.getState().openSwitch();
+              }}
+            >
+              <Icon name="shield" size={14} /> Switch identity…
+            </button>
+          ) : null}
           <button type="button" className="btn btn-primary" data-autofocus onClick={() => close(null)}>
             Close
           </button>
