@@ -16,23 +16,13 @@ import { screenshotThemes } from './actions/screenshot-themes';
 import { PolicyPage } from './pages/policy-page';
 import { writeFile } from './support/files';
 import { expect, test } from './support/fixtures';
+import { callApi } from './support/api';
 import type { AppServer } from './support/server';
 import { MESSY_CSV } from './support/messy';
 
 const PASS = { alice: 'alice passphrase 1', bob: 'bob passphrase 22' } as const;
 
-/** Calls the app's API as the page does (the token from the URL the server printed). */
-async function call(server: AppServer, name: string, args: object): Promise<unknown> {
-  const token = /token=([^&]+)/.exec(server.url)?.[1] ?? '';
-  const res = await fetch(`${server.origin}/api/call/${encodeURIComponent(name)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-sanitizer-token': token },
-    body: JSON.stringify(args),
-  });
-  const r = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!r.ok) throw new Error(`${name}: ${r.error?.message ?? 'failed'}`);
-  return r.value;
-}
+const call = callApi;
 
 /** Switches the acting identity (its passphrase) and refreshes the shown governance tab. */
 async function actAs(page: Page, server: AppServer, who: keyof typeof PASS): Promise<void> {

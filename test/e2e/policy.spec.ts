@@ -13,6 +13,7 @@ import { screenshotThemes } from './actions/screenshot-themes';
 import { typeAlias } from './actions/type-alias';
 import { DiffPage } from './pages/diff-page';
 import { PolicyPage } from './pages/policy-page';
+import { callApi } from './support/api';
 import { writeFile } from './support/files';
 import { expect, test } from './support/fixtures';
 import { MESSY_CSV } from './support/messy';
@@ -122,7 +123,16 @@ test('builds, previews, saves, exports and runs a policy', async ({ app, server 
   await expect(app.toast('Saved “Messy cleaning” version 1')).toBeVisible();
   await expect(policy.name).toHaveValue('Messy cleaning');
 
-  // An edit makes it unsaved; saving again gives version 2 of the same policy.
+  // Approved (by API: the governance screens have their own spec), v1 is ACTIVE and never changes:
+  // an edit makes it unsaved, and saving gives version 2 of the same policy, a DRAFT.
+  const list = (await callApi(server, 'policy.list', {})) as { policyId: string; name: string }[];
+  const policyId = list.find((p) => p.name === 'Messy cleaning')?.policyId ?? '';
+  await callApi(server, 'identity.create', { name: 'steward', passphrase: 'steward passphrase', roles: ['steward'] });
+  await callApi(server, 'policy.transition', { policyId, version: 1, action: 'submit', reason: 'ready for review' });
+  await callApi(server, 'identity.create', { name: 'approver', passphrase: 'approver passphrase', roles: ['approver'], activate: false });
+  await callApi(server, 'identity.unlock', { name: 'approver', passphrase: 'approver passphrase' });
+  await callApi(server, 'policy.transition', { policyId, version: 1, action: 'approve', reason: 'looks right' });
+  await callApi(server, 'identity.unlock', { name: 'steward', passphrase: 'steward passphrase' });
   await policy.step('change-case').getByRole('checkbox', { name: 'Step change-case on' }).uncheck();
   await expect(policy.state).toHaveText('Unsaved changes');
   await expect(policy.stepCounts('change-case')).toHaveText('0 cells');
