@@ -143,6 +143,7 @@ export class Engine {
   /** Sets (or clears) the acting identity; identity/session.ts checks the passphrase first. */
   setIdentity(a: ActiveIdentity | null): void {
     this.active = a;
+    this.events.emit('identity.changed', { identity: a?.name ?? null });
   }
 
   get workspace(): Workspace {

@@ -367,10 +367,12 @@ export interface Events {
   'workspace.changed': WorkspaceInfo;
   'datasets.changed': { datasetId: string | null };
   'policies.changed': { policyId: string };
+  /** Who acts, their roles or the governed setting changed (unlock, lock, create, grant, revoke, settings). */
+  'identity.changed': { identity: string | null };
   'app.command': { command: AppCommand; path?: string };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['job.updated', 'workspace.changed', 'datasets.changed', 'policies.changed', 'app.command'];
+export const EVENT_NAMES: readonly EventName[] = ['job.updated', 'workspace.changed', 'datasets.changed', 'policies.changed', 'identity.changed', 'app.command'];
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);

@@ -23,6 +23,11 @@ export async function workspaceSettings(e: Engine): Promise<WorkspaceSettings> {
 
 export function identityHandlers(e: Engine): Pick<Handlers, Names> {
   const session = () => sessionInfo(e.workspace, e.identity, e.osUser);
+  /** Tells every client that roles or settings changed (the acting identity's changes: Engine.setIdentity). */
+  const changed = <T>(value: T): T => {
+    e.events.emit('identity.changed', { identity: e.identity?.name ?? null });
+    return value;
+  };
   return {
     'identity.list': async () => [...(await deriveTrust(e.workspace.db)).identities.values()].map((i) => identityInfo(i, e.identity)),
     'identity.session': session,
@@ -41,8 +46,8 @@ export function identityHandlers(e: Engine): Pick<Handlers, Names> {
       if (was) await e.workspace.exclusive(() => e.workspace.db.with((c) => appendEvent(c, { action: 'identity.locked', actor: was.name, subject: { identity: was.id }, details: { name: was.name } })));
       return session();
     },
-    'identity.grant': ({ name, role, reason }) => changeRole(e.workspace, e.identity, name, role, true, reason),
-    'identity.revoke': ({ name, role, reason }) => changeRole(e.workspace, e.identity, name, role, false, reason),
+    'identity.grant': async ({ name, role, reason }) => changed(await changeRole(e.workspace, e.identity, name, role, true, reason)),
+    'identity.revoke': async ({ name, role, reason }) => changed(await changeRole(e.workspace, e.identity, name, role, false, reason)),
 
     'settings.get': () => workspaceSettings(e),
     'settings.setGoverned': async ({ governed, reason }) => {
@@ -56,7 +61,7 @@ export function identityHandlers(e: Engine): Pick<Handlers, Names> {
         }
         await ws.db.with((c) => appendEvent(c, { action: TRUST_ACTIONS.governed, actor: admin.name, subject: { workspace: ws.dir }, details: { governed, reason }, signer: e.identity!.signer }));
       });
-      return workspaceSettings(e);
+      return changed(await workspaceSettings(e));
     },
     'key.backup': async ({ path, passphrase, force }) => {
       requireRole(await deriveTrust(e.workspace.db), e.identity, ['admin'], 'Backing up the workspace key');
@@ -71,7 +76,7 @@ export function identityHandlers(e: Engine): Pick<Handlers, Names> {
         throw new AppError('BUSY', `Rotating the workspace key refused while ${running.length} job(s) run (${running.map((j) => j.label).join(', ')}): they use the key. Wait for them or cancel them first.`, { guard: 'jobs-running' });
       }
       await rotateWorkspaceKey(e.workspace, e.identity!.signer, reason);
-      return workspaceSettings(e);
+      return changed(await workspaceSettings(e));
     },
     'key.restore': async ({ path, passphrase }) => {
       requireRole(await deriveTrust(e.workspace.db), e.identity, ['admin'], 'Restoring the workspace key');

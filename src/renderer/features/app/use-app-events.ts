@@ -10,6 +10,8 @@ import { useGrid } from '../grid/store';
 import { previewFile, startImport } from '../import/actions';
 import { useJobs } from '../jobs/store';
 import { useLog } from '../log/store';
+import { useSession } from '../identities/session-store';
+import { usePolicies } from '../policies/store';
 import { usePolicyDraft } from '../policy/store';
 import { newWorkspace, openWorkspaceFolder } from '../workspace/actions';
 import { useWorkspace } from '../workspace/store';
@@ -61,6 +63,13 @@ export function useAppEvents(): void {
         useDatasets.getState().askDelete(null);
         usePolicyDraft.getState().forgetWorkspace();
         void useDatasets.getState().refresh();
+        if (useLog.getState().open) void useLog.getState().reload();
+      }),
+      api.on('identity.changed', () => {
+        // Who acts decides what the governance screens offer (approve, grant, settings).
+        void useSession.getState().load();
+        void useSession.getState().loadSettings();
+        usePolicies.getState().refresh();
         if (useLog.getState().open) void useLog.getState().reload();
       }),
       api.on('app.command', ({ command, path }) => runCommand(command, path)),
