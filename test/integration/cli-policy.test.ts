@@ -9,14 +9,12 @@ import { Interrupts, type CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 import type { ApprovalFile } from '../../src/shared/api/governance-types';
 import { verifyApproval } from '../../src/main/engine/policy/approval';
-import { TRUST_ACTIONS } from '../../src/main/engine/identity/trust';
-import { appendEvent } from '../../src/main/engine/workspace/event-log';
 import { policyDoc } from '../support/clean';
 import { startTestEngine, tempDir } from '../support/engine';
 
 let root: string;
 let ws: string;
-const PASS: Record<string, string> = { root: 'root passphrase', sam: 'sam passphrase', ann: 'ann passphrase' };
+const PASS: Record<string, string> = { root: 'root passphrase', sam: 'sam passphrase', ann: 'ann passphrase', aud: 'auditor passphrase' };
 
 async function cli(args: string[], as?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = {
@@ -43,6 +41,7 @@ beforeAll(async () => {
   await t.call('identity.create', { name: 'root', passphrase: PASS.root!, roles: [], activate: true });
   await t.call('identity.create', { name: 'sam', passphrase: PASS.sam!, roles: ['steward'], activate: false });
   await t.call('identity.create', { name: 'ann', passphrase: PASS.ann!, roles: ['approver'], activate: false });
+  await t.call('identity.create', { name: 'aud', passphrase: PASS.aud!, roles: ['auditor'], activate: false });
   await t.engine.close();
 }, 60_000);
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -90,6 +89,15 @@ describe('sanitizer policy', () => {
       'sam policy.saved', 'sam policy.transition submit', 'ann policy.transition reject', 'sam policy.saved',
       'sam policy.transition submit', 'ann policy.transition approve', `${story.at(-1)!.split(' ')[0]} clean.run compliance`,
     ]);
+
+    // The auditor takes a signed checkpoint away, and the log verifies against it.
+    const held = await cli(['audit', 'checkpoint', '--out', 'held-checkpoint.json'], 'aud');
+    expect(held.code, held.stderr).toBe(0);
+    const checkpoint = JSON.parse(fs.readFileSync(path.join(root, 'held-checkpoint.json'), 'utf8')) as { seq: number; signer: { name: string } };
+    expect(checkpoint.signer.name).toBe('aud');
+    const verified = await cli(['audit', 'verify', '--checkpoint', 'held-checkpoint.json', '--json']);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, firstBad: null, problems: [] });
   }, 120_000);
 
   it('lists, shows, diffs and exports the signed approval', async () => {
@@ -114,12 +122,10 @@ describe('sanitizer policy', () => {
   it('editing the ACTIVE policy makes v2 DRAFT; a governed workspace refuses presets but runs the ACTIVE version', async () => {
     const edited = await cli(['policy', 'edit', 'cities', '--preset', 'standard'], 'sam');
     expect(edited.stdout).toMatch(/v2 revision 1, DRAFT/);
-    const t = await startTestEngine({ workspaceDir: ws });
-    await t.call('identity.unlock', { name: 'root', passphrase: PASS.root! });
-    await t.engine.workspace.exclusive(() => t.engine.workspace.db.with((c) => appendEvent(c, {
-      action: TRUST_ACTIONS.governed, actor: 'root', subject: {}, details: { governed: true, reason: 'go live' }, signer: t.engine.identity!.signer,
-    })));
-    await t.engine.close();
+    const notAdmin = await cli(['settings', 'governed', 'on', '--reason', 'go live'], 'sam');
+    expect(notAdmin).toMatchObject({ code: 2, stderr: expect.stringContaining('it needs admin') });
+    const governed = await cli(['settings', 'governed', 'on', '--reason', 'go live'], 'root');
+    expect(governed.code, governed.stderr).toBe(0);
     const preset = await cli(['clean', 'd1', '--preset', 'standard', '--out', 'p.csv']);
     expect(preset).toMatchObject({ code: 2, stderr: expect.stringContaining('this workspace is governed') });
     const draft = await cli(['clean', 'd1', '--policy', 'cities', '--policy-version', '2', '--out', 'p.csv']);
