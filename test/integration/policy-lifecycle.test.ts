@@ -8,6 +8,7 @@ import type { PolicyAction } from '../../src/shared/api/governance-types';
 import type { ActiveIdentity } from '../../src/main/engine/identity/session';
 import { TRUST_ACTIONS } from '../../src/main/engine/identity/trust';
 import { verifyApproval } from '../../src/main/engine/policy/approval';
+import { policySha256 } from '../../src/main/engine/policy/store';
 import { appendEvent } from '../../src/main/engine/workspace/event-log';
 import { jobResult, policyDoc, writeCsv } from '../support/clean';
 import { startTestEngine, type TestEngine } from '../support/engine';
@@ -198,5 +199,33 @@ describe('approval: one ACTIVE version, signed approvals, compliance runs, gover
     expect((await jobResult<RunResult>(await t.runJob('clean.run', { datasetId, version: 1, source: { policyId: pid } }))).stamp).toBe('APPROVED');
     as('bob');
     expect((await t.fail('policy.save', { policyId: pid, policy: POLICY, summary: '' })).message).toContain('bob holds approver; it needs steward or admin');
+  });
+});
+
+describe('compliance runs stand on signed evidence, not on the editable lifecycle tables', () => {
+  const db = () => t.engine.workspace.db;
+  const idOf = async (name: string) => (await t.call('policy.list', {})).find((p) => p.name === name)!.policyId;
+  it.each([
+    ['a forged ACTIVE row carrying another version\'s genuine approval', 'sod', async (pid: string) => {
+      const cities = await t.call('policy.approval', { policyId: await idOf('cities'), version: 2, force: false });
+      await db().run(`INSERT INTO _ds_policy_transition VALUES ($p, 1, 999999, 'approve', 'REVIEW', 'ACTIVE', 'dave', $fp, 'forged', now(), NULL, $a)`,
+        { p: pid, fp: ids.dave!.fingerprint, a: JSON.stringify(cities) });
+    }, /it approves p[0-9]+ v2 .*not the stored p[0-9]+ v1/],
+    ['a retirement deleted from the table (the log still has it)', 'submitted-by-carol', async (pid: string) => {
+      await db().run(`DELETE FROM _ds_policy_transition WHERE policy_id = $p AND action = 'retire'`, { p: pid });
+    }, /audit entry [0-9]+ moved v1 out of ACTIVE/],
+    ['a revision slipped into the ACTIVE version', 'cities', async (pid: string) => {
+      const cur = await t.call('policy.get', { policyId: pid, version: 2 });
+      const doc = { ...cur.policy, steps: [...cur.policy.steps, { id: 'extra', type: 'trim' }] } as typeof cur.policy;
+      await db().run(`INSERT INTO _ds_policy (policy_id, version, revision, name, doc, sha256, saved_at, saved_by, saved_by_key) VALUES ($p, 2, 99, 'cities', $doc, $sha, now(), 'alice', NULL)`,
+        { p: pid, doc: JSON.stringify(doc), sha: policySha256(doc) });
+    }, /it approves p[0-9]+ v2 \(sha256 .*not the stored p[0-9]+ v2/],
+  ] as const)('refuses %s', async (_what, name, tamper, why) => {
+    const pid = await idOf(name);
+    await tamper(pid);
+    const err = await t.fail('clean.run', { datasetId, version: 1, source: { policyId: pid } });
+    expect(err).toMatchObject({ code: 'VERIFICATION_FAILED', details: { guard: 'approval' } });
+    expect(err.message).toMatch(why);
+    expect(err.message).toContain('as a compliance run refused: its approval does not hold');
   });
 });
