@@ -191,3 +191,28 @@ describe('unlocking', () => {
     expect(String(signer?.signer)).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('the admin is the first creation in the log, not the first one still trusted', () => {
+  it.each([
+    ['edited', `UPDATE _ds_event_log SET details = replace(details::VARCHAR, '"firstOfWorkspace":true', '"firstOfWorkspace":false')::JSON WHERE seq = $s`],
+    ['unsigned', `UPDATE _ds_event_log SET signature = NULL WHERE seq = $s`],
+  ])("promotes no one when the admin's creation entry is %s", async (_what, tamper) => {
+    const u = await startTestEngine();
+    try {
+      await u.call('identity.create', { name: 'alice', passphrase: PASS.alice!, roles: [] });
+      await u.call('identity.create', { name: 'bob', passphrase: PASS.bob!, roles: [], activate: true });
+      const created = await u.engine.workspace.db.one(`SELECT min(seq) AS s FROM _ds_event_log WHERE action = 'identity.created'`);
+      await u.engine.workspace.db.run(tamper, { s: Number(created!.s) });
+      const trust = await deriveTrust(u.engine.workspace.db);
+      expect([...trust.identities.values()].map((i) => `${i.name}:${[...i.roles].join('+')}`)).toEqual(['bob:']);
+      // Nor does the API make a newcomer the admin: granting needs an admin, and there is none.
+      u.engine.setIdentity(null);
+      await u.call('identity.create', { name: 'erin', passphrase: 'erin passphrase', roles: [], activate: true });
+      expect((await deriveTrust(u.engine.workspace.db)).identities.size).toBe(2);
+      expect([...(await deriveTrust(u.engine.workspace.db)).identities.values()].every((i) => !i.roles.has('admin'))).toBe(true);
+      expect((await u.fail('identity.grant', { name: 'erin', role: 'admin', reason: 'take over' })).code).toBe('FORBIDDEN');
+    } finally {
+      await u.close();
+    }
+  });
+});

@@ -82,7 +82,8 @@ export async function createIdentity(
     const same = byName(trust, req.name);
     if (same) throw new AppError('ALREADY_EXISTS', `There is already an identity named ${JSON.stringify(same.name)} in this workspace (names are compared ignoring case).`, { name: req.name });
     checkPassphrase(req.passphrase, req.name, req.name);
-    const first = trust.identities.size === 0;
+    // The first creation in the log, not the first one trusted: an edited admin entry makes no new admin.
+    const first = !trust.anyCreation;
     const grants = [...new Set(req.roles)].filter((r) => !(first && r === 'admin'));
     if (!first && grants.length > 0) requireRole(trust, by, ['admin'], `Granting ${grants.join(', ')} to ${req.name}`);
     const keys = privateKey ? identityKeysFrom(privateKey, req.passphrase) : generateIdentityKeys(req.passphrase);
