@@ -229,3 +229,19 @@ describe('compliance runs stand on signed evidence, not on the editable lifecycl
     expect(err.message).toContain('as a compliance run refused: its approval does not hold');
   });
 });
+
+describe('separation of duties reads the signed log, not only the editable policy tables', () => {
+  it.each([
+    ['authorship rewritten in _ds_policy', 'carol', 'alice', `UPDATE _ds_policy SET saved_by = 'alice', saved_by_key = $fp WHERE policy_id = $p`, 'approver carol authored version 1'],
+    ['the submitter rewritten in _ds_policy_transition', 'alice', 'carol', `UPDATE _ds_policy_transition SET actor = 'alice', fingerprint = $fp WHERE policy_id = $p AND action = 'submit'`, 'carol submitted version 1'],
+  ])('refuses carol approving her own work with %s', async (what, author, submitter, tamper, message) => {
+    as(author);
+    const saved = await t.call('policy.save', { policy: policyDoc([{ id: 'trim', type: 'trim' }], `laundered ${what.split(' ')[1]}`), summary: '' });
+    as(submitter);
+    await t.call('policy.transition', { policyId: saved.policyId, version: 1, action: 'submit', reason: 'ready' });
+    await t.engine.workspace.db.run(tamper, { p: saved.policyId, fp: ids.alice!.fingerprint });
+    as('carol');
+    expect((await t.call('policy.queue', {})).find((q) => q.version.policyId === saved.policyId)).toMatchObject({ canApprove: false, refusal: message });
+    expect((await refusal(saved.policyId, 1, 'approve')).message).toContain(message);
+  });
+});
