@@ -245,3 +245,19 @@ describe('separation of duties reads the signed log, not only the editable polic
     expect((await refusal(saved.policyId, 1, 'approve')).message).toContain(message);
   });
 });
+
+describe('one ACTIVE policy per name', () => {
+  it('keeps an ACTIVE version\'s name from a new policy after its own policy renames the next version', async () => {
+    as('alice');
+    const a = await t.call('policy.save', { policy: policyDoc([{ id: 'trim', type: 'trim' }], 'ledger names'), summary: '' });
+    await t.call('policy.transition', { policyId: a.policyId, version: 1, action: 'submit', reason: 'ready' });
+    as('bob');
+    await t.call('policy.transition', { policyId: a.policyId, version: 1, action: 'approve', reason: 'fine' });
+    as('alice');
+    await t.call('policy.save', { policyId: a.policyId, policy: policyDoc([{ id: 'trim', type: 'trim' }], 'ledger names 2'), summary: 'rename' });
+    const err = await t.fail('policy.save', { policy: policyDoc([{ id: 'trim', type: 'trim' }], 'Ledger Names'), summary: '' });
+    expect(err).toMatchObject({ code: 'ALREADY_EXISTS', message: expect.stringContaining(`belongs to the ACTIVE version of ${a.policyId}`) });
+    // The renamed policy itself may keep or take back its name.
+    expect((await t.call('policy.save', { policyId: a.policyId, policy: policyDoc([{ id: 'trim', type: 'trim' }], 'ledger names'), summary: 'name back' })).policy.name).toBe('ledger names');
+  });
+});
