@@ -216,3 +216,26 @@ describe('the admin is the first creation in the log, not the first one still tr
     }
   });
 });
+
+describe('a session is its key, not its identity id', () => {
+  it("gives a newcomer a fresh id when a key row was deleted, and never another identity's roles", async () => {
+    const u = await startTestEngine();
+    try {
+      await u.call('identity.create', { name: 'alice', passphrase: PASS.alice!, roles: [] });
+      await u.call('identity.create', { name: 'bob', passphrase: PASS.bob!, roles: ['approver'], activate: false });
+      // bob's stored key removed behind the engine's back (the table is not part of the audit chain).
+      await u.engine.workspace.db.run(`DELETE FROM _ds_identity_key WHERE name = 'bob'`);
+      u.engine.setIdentity(null);
+      const eve = await u.call('identity.create', { name: 'eve', passphrase: 'eve passphrase', roles: [], activate: true });
+      expect(eve).toMatchObject({ name: 'eve', roles: [], id: 'i3' });
+      expect((await u.call('identity.session', {})).identity).toMatchObject({ name: 'eve', roles: [] });
+      // A session whose key is not the one trusted under its id acts as no one.
+      const bobId = [...(await deriveTrust(u.engine.workspace.db)).identities.values()].find((i) => i.name === 'bob')!.id;
+      u.engine.setIdentity({ ...u.engine.identity!, id: bobId });
+      expect((await u.call('identity.session', {})).identity).toBeNull();
+      expect(await u.fail('identity.grant', { name: 'eve', role: 'steward', reason: 'as bob' })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('eve is not a trusted identity') });
+    } finally {
+      await u.close();
+    }
+  });
+});

@@ -31,7 +31,7 @@ const VERB: Record<PolicyAction, string> = { submit: 'Submitting', approve: 'App
 function actorOf(trust: Trust, active: ActiveIdentity | null): Actor | null {
   if (!active) return null;
   const me = trust.identities.get(active.id);
-  if (!me) throw new AppError('FORBIDDEN', `${active.name} is not a trusted identity of this workspace.`, { guard: 'identity' });
+  if (!me || me.fingerprint !== active.fingerprint) throw new AppError('FORBIDDEN', `${active.name} is not a trusted identity of this workspace.`, { guard: 'identity' });
   return { name: me.name, fingerprint: me.fingerprint, roles: me.roles };
 }
 
