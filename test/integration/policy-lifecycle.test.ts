@@ -261,3 +261,17 @@ describe('one ACTIVE policy per name', () => {
     expect((await t.call('policy.save', { policyId: a.policyId, policy: policyDoc([{ id: 'trim', type: 'trim' }], 'ledger names'), summary: 'name back' })).policy.name).toBe('ledger names');
   });
 });
+
+describe('deleting a dataset in a governed workspace', () => {
+  it('is an admin\'s signed act, like purging a version', async () => {
+    const doomed = (await t.importFile(writeCsv(['name'], [['x']]))).datasetId;
+    as('');
+    expect(await t.fail('dataset.delete', { datasetId: doomed })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    as('carol');
+    expect(await t.fail('dataset.delete', { datasetId: doomed })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('carol holds') });
+    as('alice');
+    await t.call('dataset.delete', { datasetId: doomed });
+    const row = await t.engine.workspace.db.one(`SELECT actor, signer FROM _ds_event_log WHERE action = 'dataset.deleted' AND (subject->>'dataset') = $d`, { d: doomed });
+    expect(row).toMatchObject({ actor: 'alice', signer: ids.alice!.fingerprint });
+  });
+});
