@@ -191,3 +191,51 @@ describe('unlocking', () => {
     expect(String(signer?.signer)).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('the admin is the first creation in the log, not the first one still trusted', () => {
+  it.each([
+    ['edited', `UPDATE _ds_event_log SET details = replace(details::VARCHAR, '"firstOfWorkspace":true', '"firstOfWorkspace":false')::JSON WHERE seq = $s`],
+    ['unsigned', `UPDATE _ds_event_log SET signature = NULL WHERE seq = $s`],
+  ])("promotes no one when the admin's creation entry is %s", async (_what, tamper) => {
+    const u = await startTestEngine();
+    try {
+      await u.call('identity.create', { name: 'alice', passphrase: PASS.alice!, roles: [] });
+      await u.call('identity.create', { name: 'bob', passphrase: PASS.bob!, roles: [], activate: true });
+      const created = await u.engine.workspace.db.one(`SELECT min(seq) AS s FROM _ds_event_log WHERE action = 'identity.created'`);
+      await u.engine.workspace.db.run(tamper, { s: Number(created!.s) });
+      const trust = await deriveTrust(u.engine.workspace.db);
+      expect([...trust.identities.values()].map((i) => `${i.name}:${[...i.roles].join('+')}`)).toEqual(['bob:']);
+      // Nor does the API make a newcomer the admin: granting needs an admin, and there is none.
+      u.engine.setIdentity(null);
+      await u.call('identity.create', { name: 'erin', passphrase: 'erin passphrase', roles: [], activate: true });
+      expect((await deriveTrust(u.engine.workspace.db)).identities.size).toBe(2);
+      expect([...(await deriveTrust(u.engine.workspace.db)).identities.values()].every((i) => !i.roles.has('admin'))).toBe(true);
+      expect((await u.fail('identity.grant', { name: 'erin', role: 'admin', reason: 'take over' })).code).toBe('FORBIDDEN');
+    } finally {
+      await u.close();
+    }
+  });
+});
+
+describe('a session is its key, not its identity id', () => {
+  it("gives a newcomer a fresh id when a key row was deleted, and never another identity's roles", async () => {
+    const u = await startTestEngine();
+    try {
+      await u.call('identity.create', { name: 'alice', passphrase: PASS.alice!, roles: [] });
+      await u.call('identity.create', { name: 'bob', passphrase: PASS.bob!, roles: ['approver'], activate: false });
+      // bob's stored key removed behind the engine's back (the table is not part of the audit chain).
+      await u.engine.workspace.db.run(`DELETE FROM _ds_identity_key WHERE name = 'bob'`);
+      u.engine.setIdentity(null);
+      const eve = await u.call('identity.create', { name: 'eve', passphrase: 'eve passphrase', roles: [], activate: true });
+      expect(eve).toMatchObject({ name: 'eve', roles: [], id: 'i3' });
+      expect((await u.call('identity.session', {})).identity).toMatchObject({ name: 'eve', roles: [] });
+      // A session whose key is not the one trusted under its id acts as no one.
+      const bobId = [...(await deriveTrust(u.engine.workspace.db)).identities.values()].find((i) => i.name === 'bob')!.id;
+      u.engine.setIdentity({ ...u.engine.identity!, id: bobId });
+      expect((await u.call('identity.session', {})).identity).toBeNull();
+      expect(await u.fail('identity.grant', { name: 'eve', role: 'steward', reason: 'as bob' })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('eve is not a trusted identity') });
+    } finally {
+      await u.close();
+    }
+  });
+});

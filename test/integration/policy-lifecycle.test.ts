@@ -8,6 +8,7 @@ import type { PolicyAction } from '../../src/shared/api/governance-types';
 import type { ActiveIdentity } from '../../src/main/engine/identity/session';
 import { TRUST_ACTIONS } from '../../src/main/engine/identity/trust';
 import { verifyApproval } from '../../src/main/engine/policy/approval';
+import { policySha256 } from '../../src/main/engine/policy/store';
 import { appendEvent } from '../../src/main/engine/workspace/event-log';
 import { jobResult, policyDoc, writeCsv } from '../support/clean';
 import { startTestEngine, type TestEngine } from '../support/engine';
@@ -198,5 +199,79 @@ describe('approval: one ACTIVE version, signed approvals, compliance runs, gover
     expect((await jobResult<RunResult>(await t.runJob('clean.run', { datasetId, version: 1, source: { policyId: pid } }))).stamp).toBe('APPROVED');
     as('bob');
     expect((await t.fail('policy.save', { policyId: pid, policy: POLICY, summary: '' })).message).toContain('bob holds approver; it needs steward or admin');
+  });
+});
+
+describe('compliance runs stand on signed evidence, not on the editable lifecycle tables', () => {
+  const db = () => t.engine.workspace.db;
+  const idOf = async (name: string) => (await t.call('policy.list', {})).find((p) => p.name === name)!.policyId;
+  it.each([
+    ['a forged ACTIVE row carrying another version\'s genuine approval', 'sod', async (pid: string) => {
+      const cities = await t.call('policy.approval', { policyId: await idOf('cities'), version: 2, force: false });
+      await db().run(`INSERT INTO _ds_policy_transition VALUES ($p, 1, 999999, 'approve', 'REVIEW', 'ACTIVE', 'dave', $fp, 'forged', now(), NULL, $a)`,
+        { p: pid, fp: ids.dave!.fingerprint, a: JSON.stringify(cities) });
+    }, /it approves p[0-9]+ v2 .*not the stored p[0-9]+ v1/],
+    ['a retirement deleted from the table (the log still has it)', 'submitted-by-carol', async (pid: string) => {
+      await db().run(`DELETE FROM _ds_policy_transition WHERE policy_id = $p AND action = 'retire'`, { p: pid });
+    }, /audit entry [0-9]+ moved v1 out of ACTIVE/],
+    ['a revision slipped into the ACTIVE version', 'cities', async (pid: string) => {
+      const cur = await t.call('policy.get', { policyId: pid, version: 2 });
+      const doc = { ...cur.policy, steps: [...cur.policy.steps, { id: 'extra', type: 'trim' }] } as typeof cur.policy;
+      await db().run(`INSERT INTO _ds_policy (policy_id, version, revision, name, doc, sha256, saved_at, saved_by, saved_by_key) VALUES ($p, 2, 99, 'cities', $doc, $sha, now(), 'alice', NULL)`,
+        { p: pid, doc: JSON.stringify(doc), sha: policySha256(doc) });
+    }, /it approves p[0-9]+ v2 \(sha256 .*not the stored p[0-9]+ v2/],
+  ] as const)('refuses %s', async (_what, name, tamper, why) => {
+    const pid = await idOf(name);
+    await tamper(pid);
+    const err = await t.fail('clean.run', { datasetId, version: 1, source: { policyId: pid } });
+    expect(err).toMatchObject({ code: 'VERIFICATION_FAILED', details: { guard: 'approval' } });
+    expect(err.message).toMatch(why);
+    expect(err.message).toContain('as a compliance run refused: its approval does not hold');
+  });
+});
+
+describe('separation of duties reads the signed log, not only the editable policy tables', () => {
+  it.each([
+    ['authorship rewritten in _ds_policy', 'carol', 'alice', `UPDATE _ds_policy SET saved_by = 'alice', saved_by_key = $fp WHERE policy_id = $p`, 'approver carol authored version 1'],
+    ['the submitter rewritten in _ds_policy_transition', 'alice', 'carol', `UPDATE _ds_policy_transition SET actor = 'alice', fingerprint = $fp WHERE policy_id = $p AND action = 'submit'`, 'carol submitted version 1'],
+  ])('refuses carol approving her own work with %s', async (what, author, submitter, tamper, message) => {
+    as(author);
+    const saved = await t.call('policy.save', { policy: policyDoc([{ id: 'trim', type: 'trim' }], `laundered ${what.split(' ')[1]}`), summary: '' });
+    as(submitter);
+    await t.call('policy.transition', { policyId: saved.policyId, version: 1, action: 'submit', reason: 'ready' });
+    await t.engine.workspace.db.run(tamper, { p: saved.policyId, fp: ids.alice!.fingerprint });
+    as('carol');
+    expect((await t.call('policy.queue', {})).find((q) => q.version.policyId === saved.policyId)).toMatchObject({ canApprove: false, refusal: message });
+    expect((await refusal(saved.policyId, 1, 'approve')).message).toContain(message);
+  });
+});
+
+describe('one ACTIVE policy per name', () => {
+  it('keeps an ACTIVE version\'s name from a new policy after its own policy renames the next version', async () => {
+    as('alice');
+    const a = await t.call('policy.save', { policy: policyDoc([{ id: 'trim', type: 'trim' }], 'ledger names'), summary: '' });
+    await t.call('policy.transition', { policyId: a.policyId, version: 1, action: 'submit', reason: 'ready' });
+    as('bob');
+    await t.call('policy.transition', { policyId: a.policyId, version: 1, action: 'approve', reason: 'fine' });
+    as('alice');
+    await t.call('policy.save', { policyId: a.policyId, policy: policyDoc([{ id: 'trim', type: 'trim' }], 'ledger names 2'), summary: 'rename' });
+    const err = await t.fail('policy.save', { policy: policyDoc([{ id: 'trim', type: 'trim' }], 'Ledger Names'), summary: '' });
+    expect(err).toMatchObject({ code: 'ALREADY_EXISTS', message: expect.stringContaining(`belongs to the ACTIVE version of ${a.policyId}`) });
+    // The renamed policy itself may keep or take back its name.
+    expect((await t.call('policy.save', { policyId: a.policyId, policy: policyDoc([{ id: 'trim', type: 'trim' }], 'ledger names'), summary: 'name back' })).policy.name).toBe('ledger names');
+  });
+});
+
+describe('deleting a dataset in a governed workspace', () => {
+  it('is an admin\'s signed act, like purging a version', async () => {
+    const doomed = (await t.importFile(writeCsv(['name'], [['x']]))).datasetId;
+    as('');
+    expect(await t.fail('dataset.delete', { datasetId: doomed })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    as('carol');
+    expect(await t.fail('dataset.delete', { datasetId: doomed })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('carol holds') });
+    as('alice');
+    await t.call('dataset.delete', { datasetId: doomed });
+    const row = await t.engine.workspace.db.one(`SELECT actor, signer FROM _ds_event_log WHERE action = 'dataset.deleted' AND (subject->>'dataset') = $d`, { d: doomed });
+    expect(row).toMatchObject({ actor: 'alice', signer: ids.alice!.fingerprint });
   });
 });

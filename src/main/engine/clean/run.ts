@@ -161,6 +161,10 @@ export async function runClean(ws: Workspace, workers: WorkerPool, job: JobConte
         if (req.kind === 'compliance' && (policyId === null || (await activeVersion(ws.db, policyId)) !== policy.version)) {
           throw new AppError('FORBIDDEN', `${policy.name} v${policy.version} is no longer ACTIVE; nothing was written. Run the ACTIVE version again.`, { guard: 'state' });
         }
+        // …and what ran is the revision its approval signed (no revision slipped in after planning).
+        if (req.kind === 'compliance' && (approvals.length === 0 || approvals.some((a) => a.policy.sha256 !== result.policySha256))) {
+          throw new AppError('VERIFICATION_FAILED', `${policy.name} v${policy.version} that ran (sha256 ${result.policySha256.slice(0, 12)}…) is not the revision its approval signed; nothing was written.`, { guard: 'approval' });
+        }
         return ws.db.transaction(async (c) => {
           const dataTable = table.runData(req.datasetId, runId);
           await c.run(`ALTER TABLE ${ident(stage)} RENAME TO ${ident(dataTable)}`);

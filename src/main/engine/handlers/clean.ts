@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/api/result';
 import { diffCells, diffSummary, exportProvenance, listRuns, nextChange } from '../clean/ledger';
 import { runClean, type RunRequest } from '../clean/run';
 import { deriveTrust } from '../identity/trust';
-import { storedApproval } from '../policy/approval';
+import { verifiedApproval } from '../policy/compliance';
 import { activeVersion, getPolicy } from '../policy/store';
 import type { Engine } from '../engine';
 import { resolveFormat } from '../export/format';
@@ -24,8 +24,13 @@ export async function planRun(e: Engine, source: PolicySource): Promise<Pick<Run
   if ('policyId' in source) {
     const active = await activeVersion(db, source.policyId);
     if (active !== null && (source.version === undefined || source.version === active)) {
-      const approval = await storedApproval(db, source.policyId, active);
-      if (approval) return { source: { policyId: source.policyId, version: active }, kind: 'compliance', approvals: [approval] };
+      // ACTIVE is read from an editable table: the approval must stand up against the signed log.
+      const v = await verifiedApproval(db, source.policyId, active);
+      if ('problem' in v) {
+        const p = await getPolicy(db, source.policyId, active);
+        throw new AppError('VERIFICATION_FAILED', `Running ${p.policy.name} v${active} as a compliance run refused: its approval does not hold: ${v.problem}. Nothing was written; run \`sanitizer audit verify\`.`, { guard: 'approval', policyId: source.policyId, version: active });
+      }
+      return { source: { policyId: source.policyId, version: active }, kind: 'compliance', approvals: [v.approval] };
     }
   }
   if ((await deriveTrust(db)).governed) {

@@ -37,7 +37,8 @@ export function identityInfo(i: TrustedIdentity, active: ActiveIdentity | null):
 
 export async function sessionInfo(ws: Workspace, active: ActiveIdentity | null, osUser: string): Promise<SessionInfo> {
   const trust = await deriveTrust(ws.db);
-  const me = active ? trust.identities.get(active.id) : undefined;
+  const found = active ? trust.identities.get(active.id) : undefined;
+  const me = found && found.fingerprint === active?.fingerprint ? found : undefined;
   return { identity: me ? identityInfo(me, active) : null, osUser, governed: trust.governed, identitiesExist: trust.identities.size > 0 };
 }
 
@@ -51,7 +52,8 @@ export function requireIdentity(active: ActiveIdentity | null, what: string): Ac
 export function requireRole(trust: Trust, active: ActiveIdentity | null, roles: readonly Role[], what: string): TrustedIdentity {
   const a = requireIdentity(active, what);
   const me = trust.identities.get(a.id);
-  if (!me) throw new AppError('FORBIDDEN', `${what} refused: ${a.name} is not a trusted identity of this workspace.`);
+  // The session's key must be the one the record trusts under that id (ids are not secrets).
+  if (!me || me.fingerprint !== a.fingerprint) throw new AppError('FORBIDDEN', `${what} refused: ${a.name} is not a trusted identity of this workspace.`);
   if (!roles.some((r) => me.roles.has(r))) {
     const held = me.roles.size ? `holds ${[...me.roles].join(', ')}` : 'holds no role';
     throw new AppError('FORBIDDEN', `${what} refused: ${me.name} ${held}; it needs ${roles.join(' or ')}.`, { guard: 'role', identity: me.name, needs: [...roles] });
@@ -82,7 +84,8 @@ export async function createIdentity(
     const same = byName(trust, req.name);
     if (same) throw new AppError('ALREADY_EXISTS', `There is already an identity named ${JSON.stringify(same.name)} in this workspace (names are compared ignoring case).`, { name: req.name });
     checkPassphrase(req.passphrase, req.name, req.name);
-    const first = trust.identities.size === 0;
+    // The first creation in the log, not the first one trusted: an edited admin entry makes no new admin.
+    const first = !trust.anyCreation;
     const grants = [...new Set(req.roles)].filter((r) => !(first && r === 'admin'));
     if (!first && grants.length > 0) requireRole(trust, by, ['admin'], `Granting ${grants.join(', ')} to ${req.name}`);
     const keys = privateKey ? identityKeysFrom(privateKey, req.passphrase) : generateIdentityKeys(req.passphrase);
@@ -92,8 +95,10 @@ export async function createIdentity(
     if (holder) {
       throw new AppError('FORBIDDEN', `Creating ${req.name} refused: its key material is already registered to ${holder.name} (fingerprint ${keys.fingerprint.slice(0, 16)}…); one key, one identity.`, { guard: 'duplicate-key', holder: holder.name });
     }
-    const n = await ws.db.one(`SELECT count(*) AS n FROM ${table.identityKey}`);
-    const id = `i${num(n?.n) + 1}`;
+    // Past every id the table or the log has used: a missing key row must not hand out a trusted id.
+    const n = await ws.db.one(`SELECT coalesce(max(TRY_CAST(substr(identity_id, 2) AS BIGINT)), 0) AS n FROM ${table.identityKey}`);
+    const used = [...trust.identities.keys()].map((k) => Number(k.slice(1)));
+    const id = `i${Math.max(num(n?.n), ...used) + 1}`;
     const active: ActiveIdentity = { id, name: req.name, fingerprint: keys.fingerprint, publicKey: keys.publicKey, signer: signerFor(id, req.name, keys.publicKey, keys.privateKey) };
     // Without grants no one but the new identity signs: anyone may add an identity with no role.
     const granter = first ? active.signer : by?.signer;
@@ -115,7 +120,7 @@ export async function createIdentity(
     });
     const after = await deriveTrust(ws.db);
     const me = after.identities.get(id);
-    if (!me) throw new AppError('INTERNAL', `The new identity ${req.name} is not in the audit log's record.`);
+    if (!me || me.fingerprint !== keys.fingerprint) throw new AppError('INTERNAL', `The new identity ${req.name} is not in the audit log's record.`);
     return { info: identityInfo(me, active), active };
   });
 }

@@ -39,6 +39,11 @@ export interface Trust {
   /** By identity id, in order of creation. */
   identities: Map<string, TrustedIdentity>;
   governed: boolean;
+  /**
+   * Whether the log holds any identity.created entry, valid or not: only the first of them can make
+   * the admin, so editing the admin's creation entry never promotes the next identity in its place.
+   */
+  anyCreation: boolean;
   /** Governance entries that were ignored (bad hash, bad signature, unauthorised signer). */
   problems: TrustProblem[];
 }
@@ -98,10 +103,12 @@ export async function deriveTrust(db: Database, uptoSeq?: number): Promise<Trust
 
 /** The replay itself, on entries in sequence order (exported for tests and for audit verification). */
 export function replayTrust(rows: readonly Row[]): Trust {
-  const trust: Trust = { identities: new Map(), governed: false, problems: [] };
+  const trust: Trust = { identities: new Map(), governed: false, anyCreation: false, problems: [] };
   const admins = () => [...trust.identities.values()].filter((i) => i.roles.has('admin'));
   for (const r of rows) {
     const bad = (message: string) => trust.problems.push({ seq: r.seq, message: `entry ${r.seq} (${r.action}): ${message}; ignored` });
+    const firstCreation = r.action === TRUST_ACTIONS.created && !trust.anyCreation;
+    if (r.action === TRUST_ACTIONS.created) trust.anyCreation = true;
     const recomputed = entryHash({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, subject: r.subject, payloadDigest: payloadDigest(r.details), prevHash: r.prevHash, signer: r.signer });
     if (recomputed !== r.hash || payloadDigest(r.details) !== r.payloadDigest) {
       bad('its content does not match its hash');
@@ -140,7 +147,7 @@ export function replayTrust(rows: readonly Row[]): Trust {
         bad(`its key is already ${sameKey.name}'s (one key, one identity)`);
         continue;
       }
-      const first = trust.identities.size === 0;
+      const first = firstCreation;
       trust.identities.set(id, { id, name: String(d.name ?? ''), publicKey, fingerprint: fp, roles: new Set(first ? ['admin'] : []), createdAt: r.at, createdSeq: r.seq });
       continue;
     }

@@ -152,6 +152,17 @@ export interface SaveRequest {
 
 async function refuseTakenName(db: Database, name: string, policyId: string | undefined): Promise<void> {
   const taken = (await policiesNamed(db, name)).filter((id) => id !== policyId);
+  // A policy renamed in a newer version still holds its old name while that version is ACTIVE
+  // (one ACTIVE version per policy name; `clean --policy NAME` must find one).
+  const active = await db.all(
+    `SELECT DISTINCT p.policy_id FROM (SELECT policy_id, version, name FROM ${table.policy} QUALIFY row_number() OVER (PARTITION BY policy_id, version ORDER BY revision DESC) = 1) p JOIN (SELECT policy_id, version, arg_max(to_state, seq) AS state FROM ${table.policyTransition} GROUP BY policy_id, version) t
+       ON t.policy_id = p.policy_id AND t.version = p.version AND t.state = 'ACTIVE' WHERE lower(p.name) = lower($name) AND p.policy_id IS DISTINCT FROM $id`,
+    { name, id: policyId ?? null },
+  );
+  const heldByActive = active.map((r) => String(r.policy_id)).find((id) => !taken.includes(id));
+  if (taken.length === 0 && heldByActive) {
+    throw new AppError('ALREADY_EXISTS', `The name ${JSON.stringify(name)} belongs to the ACTIVE version of ${heldByActive}, renamed since; a name has one ACTIVE policy at a time: choose another, or retire that version first.`, { name, policyId: heldByActive });
+  }
   if (taken.length > 0) {
     throw new AppError('ALREADY_EXISTS', `There is already a policy named ${JSON.stringify(name)} (${taken[0]}) in this workspace; to change it, edit it (CLI: sanitizer policy edit ${JSON.stringify(name)}).`, { name, policyId: taken[0] });
   }

@@ -3,11 +3,11 @@
 // transaction the signed audit entry, the transition row and — on approval — the signed approval
 // and the retirement of the version it replaces. Also the approval queue.
 import type { PreviewResult } from '../../../shared/api/clean-types';
-import type { ApprovalQueueItem, PolicyAction, PolicyState, PolicyVersionInfo, TransitionPreview } from '../../../shared/api/governance-types';
+import type { ApprovalQueueItem, PolicyAction, PolicyAuthor, PolicyState, PolicyVersionInfo, TransitionPreview } from '../../../shared/api/governance-types';
 import { AppError } from '../../../shared/api/result';
 import { validatePolicy, describeIssues } from '../../../shared/policy/policy';
 import { runClean } from '../clean/run';
-import { num } from '../db/database';
+import { num, type Database } from '../db/database';
 import { table } from '../db/sql';
 import type { Engine } from '../engine';
 import type { ActiveIdentity } from '../identity/session';
@@ -31,7 +31,7 @@ const VERB: Record<PolicyAction, string> = { submit: 'Submitting', approve: 'App
 function actorOf(trust: Trust, active: ActiveIdentity | null): Actor | null {
   if (!active) return null;
   const me = trust.identities.get(active.id);
-  if (!me) throw new AppError('FORBIDDEN', `${active.name} is not a trusted identity of this workspace.`, { guard: 'identity' });
+  if (!me || me.fingerprint !== active.fingerprint) throw new AppError('FORBIDDEN', `${active.name} is not a trusted identity of this workspace.`, { guard: 'identity' });
   return { name: me.name, fingerprint: me.fingerprint, roles: me.roles };
 }
 
@@ -41,6 +41,27 @@ function namesByKey(trust: Trust): Map<string, string[]> {
   return m;
 }
 
+/**
+ * Who edited and who submitted a version according to the audit log (policy.saved and submit
+ * entries, with their signers), merged with the policy tables' record: those tables can be edited
+ * without breaking the chain, so separation of duties never rests on them alone.
+ */
+async function withLoggedDuties(db: Database, info: PolicyVersionInfo): Promise<PolicyVersionInfo> {
+  const rows = await db.all(
+    `SELECT actor, signer, action, details->>'action' AS t FROM ${table.eventLog}
+     WHERE action IN ('policy.saved', 'policy.transition') AND (subject->>'policy') = $id AND TRY_CAST(details->>'version' AS INTEGER) = $v ORDER BY seq`,
+    { id: info.policyId, v: info.version },
+  );
+  const authors: PolicyAuthor[] = [...info.authors];
+  let submittedBy = info.submittedBy;
+  for (const r of rows) {
+    const who: PolicyAuthor = { name: String(r.actor), fingerprint: r.signer === null || r.signer === undefined ? null : String(r.signer) };
+    if (r.action === 'policy.saved' && !authors.some((a) => a.name === who.name && a.fingerprint === who.fingerprint)) authors.push(who);
+    if (r.action === 'policy.transition' && r.t === 'submit') submittedBy = who;
+  }
+  return { ...info, authors, submittedBy };
+}
+
 function decide(trust: Trust, active: ActiveIdentity | null, info: PolicyVersionInfo, action: PolicyAction): Decision {
   return decideTransition(info.state, action, info.version, { actor: actorOf(trust, active), authors: info.authors, submitter: info.submittedBy, namesByKey: namesByKey(trust) });
 }
@@ -48,7 +69,7 @@ function decide(trust: Trust, active: ActiveIdentity | null, info: PolicyVersion
 async function versionInfo(e: Engine, policyId: string, version: number): Promise<PolicyVersionInfo> {
   const info = (await versionInfos(e.workspace.db, policyId)).find((v) => v.version === version);
   if (!info) throw new AppError('NOT_FOUND', `Policy ${policyId} has no version ${version}.`, { policyId, version });
-  return info;
+  return withLoggedDuties(e.workspace.db, info);
 }
 
 /** The dataset a guard previews on: the one asked for, else the newest version of the most recently imported dataset. */
@@ -141,7 +162,7 @@ export async function approvalQueue(e: Engine): Promise<ApprovalQueueItem[]> {
       const diff = diffPolicies(id, from && current ? { version: current.version, sha256: from.sha256, policy: from.policy } : null, { version: v.version, sha256: to.sha256, policy: to.policy });
       let refusal: string | null;
       try {
-        const d = decide(trust, e.identity, v, 'approve');
+        const d = decide(trust, e.identity, await withLoggedDuties(db, v), 'approve');
         refusal = d.ok ? null : d.message;
       } catch (err) {
         refusal = (err as Error).message;
