@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/api/result';
 import { num } from '../db/database';
 import { ident, table } from '../db/sql';
 import { appendEvent } from '../workspace/event-log';
+import type { Signer } from '../identity/keys';
 import type { DecidedPair } from './types';
 
 const asDecision = (v: unknown): PairDecision => (v === 'match' ? 'match' : 'non_match');
@@ -64,7 +65,7 @@ async function checkPair(conn: DuckDBConnection, req: DecideRequest, data: strin
 }
 
 /** Records (or with 'clear' removes) a decision on a pair and logs it, on `conn` inside the caller's transaction. */
-export async function decidePair(conn: DuckDBConnection, req: DecideRequest, data: string, actor: string): Promise<void> {
+export async function decidePair(conn: DuckDBConnection, req: DecideRequest, data: string, actor: string, signer?: Signer): Promise<void> {
   const { rowIdL: l, rowIdR: r } = normalisePair(req.rowIdL, req.rowIdR);
   await checkPair(conn, req, data, l, r);
   const key = { ds: req.datasetId, l, r };
@@ -77,5 +78,6 @@ export async function decidePair(conn: DuckDBConnection, req: DecideRequest, dat
     actor,
     subject: { dataset: req.datasetId, version: String(req.version) },
     details: { rowIdL: l, rowIdR: r, decision: req.decision },
+    ...(signer ? { signer } : {}),
   });
 }

@@ -1,5 +1,6 @@
 // dedupe.* — duplicate detection as jobs (plan, run), the stored run of a version (summary,
 // clusters, review queue, one pair), and review decisions on pairs, kept per dataset.
+import { reviewSigner } from '../identity/store';
 import type { Handlers } from '../../../shared/api/client';
 import { AppError } from '../../../shared/api/result';
 import { versionTable } from '../datasets/catalog';
@@ -39,7 +40,8 @@ export function dedupeHandlers(e: Engine): Pick<Handlers, DedupeMethods> {
     'dedupe.decide': async (req) => {
       const ws = e.workspace;
       const { table: data } = await versionTable(ws.db, req.datasetId, req.version);
-      await ws.exclusive(() => ws.db.transaction((conn) => decidePair(conn, req, data, e.actor)));
+      const signer = await reviewSigner(ws, e.identity, 'Deciding on a duplicate pair');
+      await ws.exclusive(() => ws.db.transaction((conn) => decidePair(conn, req, data, e.actor, signer)));
       return reviewCounts(ws.db, req.datasetId, req.version);
     },
   };

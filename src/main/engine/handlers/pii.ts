@@ -1,5 +1,6 @@
 // pii.* — scan a version for personal data as a job, read its summary and findings, record review
 // decisions, export findings.
+import { reviewSigner } from '../identity/store';
 import path from 'node:path';
 import type { Handlers } from '../../../shared/api/client';
 import { AppError } from '../../../shared/api/result';
@@ -31,7 +32,8 @@ export function piiHandlers(e: Engine): Pick<Handlers, PiiMethods> {
       if (!(await readSummary(ws.db, req.datasetId, req.version))) {
         throw new AppError('INVALID_ARGUMENT', `Version ${req.version} of ${req.datasetId} has not been scanned for personal data; scan it before deciding on findings.`);
       }
-      await ws.exclusive(() => ws.db.transaction((conn) => decide(conn, req, e.actor)));
+      const signer = await reviewSigner(ws, e.identity, 'Deciding on personal data');
+      await ws.exclusive(() => ws.db.transaction((conn) => decide(conn, req, e.actor, signer)));
       const summary = await readSummary(ws.db, req.datasetId, req.version);
       if (!summary) throw new AppError('NOT_FOUND', `The scan of ${req.datasetId} v${req.version} went away.`);
       return summary;

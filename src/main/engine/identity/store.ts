@@ -174,3 +174,17 @@ export async function changeRole(ws: Workspace, by: ActiveIdentity | null, name:
     return identityInfo(after.identities.get(target.id)!, by);
   });
 }
+
+/**
+ * Review decisions (PII findings and classes, duplicate pairs) steer compliance runs, so in a
+ * governed workspace they are a reviewer's signed act: a steward, approver or admin must be
+ * unlocked. Elsewhere an unlocked identity still signs them. Returns the signer, if any.
+ */
+export async function reviewSigner(ws: Workspace, active: ActiveIdentity | null, what: string): Promise<ActiveIdentity['signer'] | undefined> {
+  const trust = await deriveTrust(ws.db);
+  if (trust.governed) {
+    requireRole(trust, active, ['steward', 'approver', 'admin'], `${what} in a governed workspace`);
+    return active!.signer;
+  }
+  return active?.signer;
+}

@@ -11,6 +11,7 @@ import { num, type Database, type Params } from '../../db/database';
 import { ident, table } from '../../db/sql';
 import { displayExpr } from '../../grid/grid';
 import { appendEvent } from '../../workspace/event-log';
+import type { Signer } from '../../identity/keys';
 import { maskedPreview } from '../operators/masking';
 
 export const CAVEAT =
@@ -254,7 +255,7 @@ async function resolveTarget(conn: DuckDBConnection, datasetId: string, version:
 }
 
 /** Records (or with 'clear' removes) a decision and logs it, in one transaction on `conn`. */
-export async function decide(conn: DuckDBConnection, req: { datasetId: string; version: number; target: DecideTarget; decision: PiiDecision | 'clear' }, actor: string): Promise<void> {
+export async function decide(conn: DuckDBConnection, req: { datasetId: string; version: number; target: DecideTarget; decision: PiiDecision | 'clear' }, actor: string, signer?: Signer): Promise<void> {
   const t = await resolveTarget(conn, req.datasetId, req.version, req.target);
   const key: Params = { ds: req.datasetId, v: req.version, kind: t.kind, col: t.columnId, entity: t.entity, row: t.rowId, s: t.start, e: t.end };
   await conn.run(
@@ -267,5 +268,5 @@ export async function decide(conn: DuckDBConnection, req: { datasetId: string; v
   }
   const target: Record<string, unknown> = { kind: t.kind, column: t.columnId, entity: t.entity };
   if (t.kind === 'finding') Object.assign(target, { row: t.rowId, start: t.start, end: t.end });
-  await appendEvent(conn, { action: 'pii.decided', actor, subject: { dataset: req.datasetId, version: String(req.version) }, details: { target, decision: req.decision } });
+  await appendEvent(conn, { action: 'pii.decided', actor, subject: { dataset: req.datasetId, version: String(req.version) }, details: { target, decision: req.decision }, ...(signer ? { signer } : {}) });
 }
