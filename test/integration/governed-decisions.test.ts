@@ -1,9 +1,11 @@
 // Review decisions steer compliance runs (which PII is masked, which rows are merged), so in a
 // governed workspace they are a reviewer's signed act; elsewhere anyone may decide, and an
-// unlocked identity still signs.
+// unlocked identity still signs. A log whose chain was broken outside the app fails closed.
+import { DuckDBInstance } from '@duckdb/node-api';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobResult, writeCsv } from '../support/clean';
-import { startTestEngine, type TestEngine } from '../support/engine';
+import { startTestEngine, tempDir, type TestEngine } from '../support/engine';
 
 let t: TestEngine;
 let datasetId: string;
@@ -54,5 +56,36 @@ describe('review decisions', () => {
     const ok = await call();
     expect(ok.ok).toBe(true);
     expect(await signedLast(method === 'pii.decide' ? 'pii.decided' : 'dedupe.decided')).toMatchObject({ actor: 'stew', signer: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+});
+
+describe('a log with a broken chain', () => {
+  it.each([
+    ['an entry deleted', 'DELETE FROM _ds_event_log WHERE seq = 3', 'jumps from entry 2 to entry 4'],
+    ['two entries swapped', 'UPDATE _ds_event_log SET seq = CASE seq WHEN 2 THEN 3 ELSE 2 END WHERE seq IN (2, 3)', 'entry 2 of the audit log does not link to entry 1'],
+    ['the first entries cut off', 'DELETE FROM _ds_event_log WHERE seq <= 2', 'starts at entry 3: the entries before it were deleted'],
+  ])('fails closed (%s): governed, and no governance action is taken', async (_what, sql, message) => {
+    const dir = path.join(tempDir('ds-broken-log-'), 'ws');
+    const e = await startTestEngine({ workspaceDir: dir });
+    const d = (await e.importFile(writeCsv(['name'], [['Ann']]))).datasetId;
+    await e.call('identity.create', { name: 'admin', passphrase: PASS, roles: ['steward'] });
+    await e.call('identity.create', { name: 'bob', passphrase: PASS, roles: [], activate: false });
+    await e.engine.close();
+    const inst = await DuckDBInstance.create(path.join(dir, 'workspace.duckdb'));
+    const c = await inst.connect();
+    await c.run(sql);
+    c.closeSync();
+    inst.closeSync();
+    const again = await startTestEngine({ workspaceDir: dir });
+    try {
+      await again.call('identity.unlock', { name: 'admin', passphrase: PASS });
+      expect(await again.fail('identity.grant', { name: 'bob', role: 'approver', reason: 'needs it' })).toMatchObject({ code: 'VERIFICATION_FAILED', message: expect.stringContaining(message) });
+      expect((await again.call('settings.get', {})).governed).toBe(true);
+      const run = await again.fail('clean.run', { datasetId: d, version: 1, source: { presets: ['standard'] } });
+      expect(run).toMatchObject({ code: 'FORBIDDEN', details: { guard: 'governed' } });
+      expect((await again.call('audit.verify', {})).ok).toBe(false);
+    } finally {
+      await again.close();
+    }
   });
 });

@@ -11,7 +11,7 @@ import type { Workspace } from '../workspace/workspace';
 import type { KeyObject } from 'node:crypto';
 import { generateIdentityKeys, identityKeysFrom, signerFor, unlockPrivateKey, type EncryptedKey } from './keys';
 import type { ActiveIdentity } from './session';
-import { byFingerprint, byName, deriveTrust, TRUST_ACTIONS, type Trust, type TrustedIdentity } from './trust';
+import { assertIntact, byFingerprint, byName, deriveTrust, TRUST_ACTIONS, type Trust, type TrustedIdentity } from './trust';
 
 /**
  * Passphrase rules beyond the contract's length (8 to 1024 characters): not the name it protects,
@@ -51,6 +51,7 @@ export function requireIdentity(active: ActiveIdentity | null, what: string): Ac
 /** The active identity, which must hold `role` now (FORBIDDEN otherwise, naming who and what). */
 export function requireRole(trust: Trust, active: ActiveIdentity | null, roles: readonly Role[], what: string): TrustedIdentity {
   const a = requireIdentity(active, what);
+  assertIntact(trust, what);
   const me = trust.identities.get(a.id);
   // The session's key must be the one the record trusts under that id (ids are not secrets).
   if (!me || me.fingerprint !== a.fingerprint) throw new AppError('FORBIDDEN', `${what} refused: ${a.name} is not a trusted identity of this workspace.`);

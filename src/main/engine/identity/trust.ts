@@ -4,7 +4,8 @@
 // point in the log, was allowed to make it: an identity signs its own creation; the first identity
 // is the admin; grants, revocations and settings are signed by an identity that was admin then.
 import type { Role } from '../../../shared/api/governance-types';
-import { entryHash, payloadDigest, signedBytes } from '../audit/chain';
+import { AppError } from '../../../shared/api/result';
+import { entryHash, GENESIS_HASH, payloadDigest, signedBytes } from '../audit/chain';
 import { num, type Database } from '../db/database';
 import { literal, table } from '../db/sql';
 import { fingerprintOf, verifyData } from './keys';
@@ -46,6 +47,13 @@ export interface Trust {
   anyCreation: boolean;
   /** Governance entries that were ignored (bad hash, bad signature, unauthorised signer). */
   problems: TrustProblem[];
+  /**
+   * The first broken link of the log (a gap in the sequence, or a previous-hash that is not the
+   * entry before's hash): entries were deleted, inserted or reordered outside the app. Trust then
+   * fails closed — the workspace counts as governed and no governance action is taken
+   * (assertIntact) — until the log is restored; `audit verify` says more.
+   */
+  broken: TrustProblem | null;
 }
 
 interface Row {
@@ -84,7 +92,8 @@ export async function deriveTrust(db: Database, uptoSeq?: number): Promise<Trust
      FROM ${table.eventLog} WHERE action IN (${actions.map(literal).join(', ')}) AND seq <= $upto ORDER BY seq`,
     { upto: uptoSeq ?? Number.MAX_SAFE_INTEGER },
   );
-  return replayTrust(
+  const broken = await firstBrokenLink(db, uptoSeq);
+  const trust = replayTrust(
     rows.map((r) => ({
       seq: num(r.seq),
       at: new Date(num(r.at_ms)).toISOString(),
@@ -99,11 +108,43 @@ export async function deriveTrust(db: Database, uptoSeq?: number): Promise<Trust
       signature: r.signature === null ? null : String(r.signature),
     })),
   );
+  if (broken) Object.assign(trust, { broken, governed: true });
+  return trust;
+}
+
+/** One SQL pass over the links (not the hashes: `audit verify` recomputes those). */
+async function firstBrokenLink(db: Database, uptoSeq?: number): Promise<TrustProblem | null> {
+  const r = await db.one(
+    `SELECT seq, pseq FROM (
+       SELECT seq, prev_hash, lag(seq) OVER (ORDER BY seq) AS pseq, lag(hash) OVER (ORDER BY seq) AS phash
+       FROM ${table.eventLog} WHERE seq <= $upto)
+     WHERE CASE WHEN pseq IS NULL THEN seq <> 1 OR prev_hash IS DISTINCT FROM $genesis ELSE seq <> pseq + 1 OR prev_hash IS DISTINCT FROM phash END
+     ORDER BY seq LIMIT 1`,
+    { upto: uptoSeq ?? Number.MAX_SAFE_INTEGER, genesis: GENESIS_HASH },
+  );
+  if (!r) return null;
+  const seq = num(r.seq);
+  const message = r.pseq === null || r.pseq === undefined
+    ? seq !== 1 ? `the audit log starts at entry ${seq}: the entries before it were deleted` : 'the first entry of the audit log does not start the chain'
+    : seq !== num(r.pseq) + 1
+      ? `the audit log jumps from entry ${num(r.pseq)} to entry ${seq}`
+      : `entry ${seq} of the audit log does not link to entry ${num(r.pseq)}`;
+  return { seq, message };
+}
+
+/** Refuses a governance action while the log's chain is broken (fail closed). */
+export function assertIntact(trust: Trust, what: string): void {
+  if (!trust.broken) return;
+  throw new AppError(
+    'VERIFICATION_FAILED',
+    `${what} refused: ${trust.broken.message} — it was changed outside the app. Governance actions are refused and the workspace counts as governed until the log is restored from a backup; run \`sanitizer audit verify\` for the details.`,
+    { guard: 'audit-log', seq: trust.broken.seq },
+  );
 }
 
 /** The replay itself, on entries in sequence order (exported for tests and for audit verification). */
 export function replayTrust(rows: readonly Row[]): Trust {
-  const trust: Trust = { identities: new Map(), governed: false, anyCreation: false, problems: [] };
+  const trust: Trust = { identities: new Map(), governed: false, broken: null, anyCreation: false, problems: [] };
   const admins = () => [...trust.identities.values()].filter((i) => i.roles.has('admin'));
   for (const r of rows) {
     const bad = (message: string) => trust.problems.push({ seq: r.seq, message: `entry ${r.seq} (${r.action}): ${message}; ignored` });

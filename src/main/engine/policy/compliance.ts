@@ -21,6 +21,8 @@ export async function approvalProblem(db: Database, policyId: string, version: n
   if (a.policy.id !== policyId || a.policy.version !== version || a.policy.sha256 !== stored.sha256) {
     return `it approves ${a.policy.id} v${a.policy.version} (sha256 ${a.policy.sha256.slice(0, 12)}…), not the stored ${policyId} v${version} (sha256 ${stored.sha256.slice(0, 12)}…)`;
   }
+  const now = await deriveTrust(db);
+  if (now.broken) return `${now.broken.message}, so no approval in it can be trusted`;
   const trust = await deriveTrust(db, a.seq - 1);
   const approver = [...trust.identities.values()].find((i) => i.fingerprint === a.approver.fingerprint);
   if (!approver || !approver.roles.has('approver')) return `${a.approver.name} did not hold the approver role in the audit log when it was made`;

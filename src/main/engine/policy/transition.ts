@@ -11,7 +11,7 @@ import { num, type Database } from '../db/database';
 import { table } from '../db/sql';
 import type { Engine } from '../engine';
 import type { ActiveIdentity } from '../identity/session';
-import { deriveTrust, type Trust } from '../identity/trust';
+import { assertIntact, deriveTrust, type Trust } from '../identity/trust';
 import { appendEventFull } from '../workspace/event-log';
 import { signApproval, workspaceId } from './approval';
 import { diffPolicies } from './diff';
@@ -30,6 +30,7 @@ const VERB: Record<PolicyAction, string> = { submit: 'Submitting', approve: 'App
 
 function actorOf(trust: Trust, active: ActiveIdentity | null): Actor | null {
   if (!active) return null;
+  assertIntact(trust, `${active.name}'s action`);
   const me = trust.identities.get(active.id);
   if (!me || me.fingerprint !== active.fingerprint) throw new AppError('FORBIDDEN', `${active.name} is not a trusted identity of this workspace.`, { guard: 'identity' });
   return { name: me.name, fingerprint: me.fingerprint, roles: me.roles };
