@@ -19,6 +19,8 @@ import { expect, test } from './support/fixtures';
 import { MESSY_CSV } from './support/messy';
 
 test('builds, previews, saves, exports and runs a policy', async ({ app, server }) => {
+  // The steward writes the policy signed (an edit without an identity can never be approved).
+  await callApi(server, 'identity.create', { name: 'steward', passphrase: 'steward passphrase', roles: ['steward'] });
   writeFile(server.files, 'messy.csv', MESSY_CSV);
   await importFile(app, 'messy.csv');
   const policy = new PolicyPage(app.page);
@@ -127,7 +129,6 @@ test('builds, previews, saves, exports and runs a policy', async ({ app, server 
   // an edit makes it unsaved, and saving gives version 2 of the same policy, a DRAFT.
   const list = (await callApi(server, 'policy.list', {})) as { policyId: string; name: string }[];
   const policyId = list.find((p) => p.name === 'Messy cleaning')?.policyId ?? '';
-  await callApi(server, 'identity.create', { name: 'steward', passphrase: 'steward passphrase', roles: ['steward'] });
   await callApi(server, 'policy.transition', { policyId, version: 1, action: 'submit', reason: 'ready for review' });
   await callApi(server, 'identity.create', { name: 'approver', passphrase: 'approver passphrase', roles: ['approver'], activate: false });
   await callApi(server, 'identity.unlock', { name: 'approver', passphrase: 'approver passphrase' });

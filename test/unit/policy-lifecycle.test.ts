@@ -59,9 +59,13 @@ describe('separation of duties on approval', () => {
     expect(decideTransition('REVIEW', 'reject', 3, facts(['approver'], 'alice', KEY.alice))).toEqual({ ok: true, from: 'REVIEW', to: 'DRAFT' });
   });
 
-  it('compares an edit made without an identity by name only', () => {
+  it('never approves a version with an edit made without an identity: its author cannot be told apart', () => {
     const f = { ...facts(['approver'], 'zed', KEY.zed), authors: [{ name: 'osuser', fingerprint: null }], submitter: null };
-    expect(decideTransition('REVIEW', 'approve', 1, f)).toMatchObject({ ok: true });
+    expect(decideTransition('REVIEW', 'approve', 1, f)).toMatchObject({
+      ok: false, guard: 'separation-of-duties',
+      message: 'version 1 has an edit saved without an identity (by osuser), so its author cannot be told apart from approver zed: a steward must save it again under an identity',
+    });
     expect(decideTransition('REVIEW', 'approve', 1, { ...f, actor: { ...f.actor!, name: 'osuser' } })).toMatchObject({ ok: false, message: 'approver osuser authored version 1' });
+    expect(decideTransition('REVIEW', 'reject', 1, f)).toMatchObject({ ok: true });
   });
 });

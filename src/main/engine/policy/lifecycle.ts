@@ -57,6 +57,10 @@ export function dutyConflict(actor: Actor, version: number, authors: readonly Po
   if (submitter?.fingerprint && submitter.fingerprint === actor.fingerprint) {
     return `${actor.name} signs with the key of ${keyOwner(actor.fingerprint) ?? submitter.name}, who submitted version ${version}`;
   }
+  // An edit saved with no identity names only an operating-system user: whether that person is the
+  // approver cannot be told, so such a version is not approved until a steward saves it signed.
+  const unsigned = authors.find((a) => a.fingerprint === null);
+  if (unsigned) return `version ${version} has an edit saved without an identity (by ${unsigned.name}), so its author cannot be told apart from approver ${actor.name}: a steward must save it again under an identity`;
   return null;
 }
 
