@@ -23,15 +23,20 @@ export function addIdentityFlags(cmd: Command, required = false): Command {
   return cmd.option('--passphrase-file <file>', 'a file holding the passphrase (its first line; a trailing newline is ignored)');
 }
 
-/** Reads a passphrase from `file` (first line) or, without one, from `envName`. */
-export function readPassphrase(io: CliIO, file: string | undefined, envName: string = PASSPHRASE_ENV, who = 'the identity'): string {
+/** The usual reasons a passphrase file cannot be read, in words. */
+const READ_ERRORS: Record<string, string> = { ENOENT: 'there is no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder, not a file' };
+
+/** Reads a passphrase from `file` (first line) or, without one, from `envName`; `flag` is the option that names the file, for the message. */
+export function readPassphrase(io: CliIO, file: string | undefined, envName: string = PASSPHRASE_ENV, who = 'the identity', flag = '--passphrase-file'): string {
   if (file) {
     const p = path.resolve(io.cwd, file);
     let text: string;
     try {
       text = fs.readFileSync(p, 'utf8');
     } catch (err) {
-      throw new AppError('FILE_UNREADABLE', `Cannot read the passphrase file ${p}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: p });
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code !== undefined && code in READ_ERRORS ? `${READ_ERRORS[code]} (${code})` : (code ?? (err as Error).message);
+      throw new AppError('FILE_UNREADABLE', `Cannot read the passphrase file ${p}: ${why}.`, { file: p });
     }
     const line = text.split(/\r?\n/)[0] ?? '';
     if (line.length === 0) throw new AppError('INVALID_ARGUMENT', `The passphrase file ${p} is empty (the passphrase is its first line).`, { file: p });
@@ -39,7 +44,7 @@ export function readPassphrase(io: CliIO, file: string | undefined, envName: str
   }
   const v = io.env[envName];
   if (v === undefined || v.length === 0) {
-    throw new AppError('UNAUTHENTICATED', `A passphrase for ${who} is needed: give --passphrase-file FILE or set ${envName} (never on the command line).`);
+    throw new AppError('UNAUTHENTICATED', `A passphrase for ${who} is needed: give ${flag} FILE or set ${envName} (never on the command line).`);
   }
   return v;
 }

@@ -62,7 +62,7 @@ export function identityCommand(program: Command, ctx: CommandContext): void {
   create.action(async (flags: CreateFlags) => {
     ctx.json = Boolean(flags.json);
     const passphrase = flags.as
-      ? readPassphrase(ctx.io, flags.newPassphraseFile, NEW_PASSPHRASE_ENV, flags.name)
+      ? readPassphrase(ctx.io, flags.newPassphraseFile, NEW_PASSPHRASE_ENV, flags.name, '--new-passphrase-file')
       : readPassphrase(ctx.io, flags.passphraseFile, undefined, flags.name);
     await withSession(ctx.io, { ...(flags.workspace ? { workspace: flags.workspace } : {}), create: true, command: 'identity create' }, async (s) => {
       await unlockAs(s, ctx.io, flags);

@@ -34,7 +34,7 @@ export function keyCommand(program: Command, ctx: CommandContext): void {
   addJsonFlag(backup);
   backup.action(async (flags: Common & { out: string; force?: boolean; backupPassphraseFile?: string }) => {
     ctx.json = Boolean(flags.json);
-    const passphrase = readPassphrase(ctx.io, flags.backupPassphraseFile, BACKUP_PASSPHRASE_ENV, 'the key backup');
+    const passphrase = readPassphrase(ctx.io, flags.backupPassphraseFile, BACKUP_PASSPHRASE_ENV, 'the key backup', '--backup-passphrase-file');
     await withSession(ctx.io, { ...(flags.workspace ? { workspace: flags.workspace } : {}), create: false, command: 'key backup' }, async (s) => {
       await unlockAs(s, ctx.io, flags);
       const r = await s.call('key.backup', { path: path.resolve(ctx.io.cwd, flags.out), passphrase, force: Boolean(flags.force) });
@@ -70,7 +70,7 @@ export function keyCommand(program: Command, ctx: CommandContext): void {
   addJsonFlag(restore);
   restore.action(async (flags: Common & { from: string; backupPassphraseFile?: string }) => {
     ctx.json = Boolean(flags.json);
-    const passphrase = readPassphrase(ctx.io, flags.backupPassphraseFile, BACKUP_PASSPHRASE_ENV, 'the key backup');
+    const passphrase = readPassphrase(ctx.io, flags.backupPassphraseFile, BACKUP_PASSPHRASE_ENV, 'the key backup', '--backup-passphrase-file');
     await withSession(ctx.io, { ...(flags.workspace ? { workspace: flags.workspace } : {}), create: false, command: 'key restore' }, async (s) => {
       await unlockAs(s, ctx.io, flags);
       const r = await s.call('key.restore', { path: path.resolve(ctx.io.cwd, flags.from), passphrase });
