@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { SessionInfo } from '../shared/api/governance-types';
+import { reasonSchema, type SessionInfo } from '../shared/api/governance-types';
 import { AppError } from '../shared/api/result';
 import type { CliIO } from './io';
 import type { Session } from './session';
@@ -54,4 +54,11 @@ export async function unlockAs(s: Session, io: CliIO, flags: IdentityFlags): Pro
   if (!flags.as) return null;
   const passphrase = readPassphrase(io, flags.passphraseFile, PASSPHRASE_ENV, flags.as);
   return s.call('identity.unlock', { name: flags.as, passphrase });
+}
+
+/** `--reason`, checked in the flag's words before the request (else it reads "settings.setGoverned: reason: …"). */
+export function reasonFlag(reason: string | undefined): string {
+  const r = reasonSchema.safeParse(reason ?? '');
+  if (!r.success) throw new AppError('INVALID_ARGUMENT', `--reason ${JSON.stringify(reason ?? '')}: ${r.error.issues[0]?.message ?? 'give a reason'}.`);
+  return r.data;
 }

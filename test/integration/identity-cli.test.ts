@@ -72,6 +72,10 @@ describe('sanitizer identity', () => {
     ['an unknown identity', ['identity', 'grant', '--name', 'zed', '--role', 'steward', '--as', 'alice', '--passphrase-file', 'alice.pass'], {}, 2, /no identity named "zed"/],
     ['grant without --as', ['identity', 'grant', '--name', 'carol', '--role', 'steward'], {}, 2, /required option '--as <name>'/],
     ['a duplicate name', ['identity', 'create', '--name', 'ALICE'], { SANITIZER_PASSPHRASE: 'some passphrase' }, 2, /already an identity named "alice"/],
+    // A short reason is refused in the flag's words, before the request ("settings.setGoverned: reason: …" before).
+    ['a one-letter reason for a grant', ['identity', 'grant', '--name', 'carol', '--role', 'steward', '--as', 'alice', '--passphrase-file', 'alice.pass', '--reason', 'x'], {}, 2, /^sanitizer: --reason "x": give a reason \(at least 3 characters\)\.$/m],
+    ['a two-letter reason for governed', ['settings', 'governed', 'on', '--as', 'alice', '--passphrase-file', 'alice.pass', '--reason', 'go'], {}, 2, /^sanitizer: --reason "go": give a reason \(at least 3 characters\)\.$/m],
+    ['a blank reason for a key rotation', ['key', 'rotate', '--as', 'alice', '--passphrase-file', 'alice.pass', '--reason', '   '], {}, 2, /^sanitizer: --reason " {3}": give a reason \(at least 3 characters\)\.$/m],
     // The message names the flag that gives this passphrase (it said --passphrase-file, which with --as is the admin's).
     ['no passphrase for the new identity', ['identity', 'create', '--name', 'dave', '--as', 'alice', '--passphrase-file', 'alice.pass'], {}, 2, /A passphrase for dave is needed: give --new-passphrase-file FILE or set SANITIZER_NEW_PASSPHRASE/],
     ['a missing passphrase file', ['identity', 'grant', '--name', 'carol', '--role', 'steward', '--as', 'alice', '--passphrase-file', 'nope.pass'], {}, 2, /Cannot read the passphrase file .*nope\.pass: there is no such file \(ENOENT\)\./],

@@ -3,12 +3,12 @@
 // identity, list, show, diff and the signed approval file. A refused transition exits 2 naming its guard.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { reasonSchema, type PolicyAction, type PolicyDiff, type PolicyListItem, type PolicyVersionInfo } from '../../shared/api/governance-types';
+import type { PolicyAction, PolicyDiff, PolicyListItem, PolicyVersionInfo } from '../../shared/api/governance-types';
 import { AppError } from '../../shared/api/result';
 import { presetPolicy } from '../../shared/policy/presets';
 import type { CommandContext } from '../command';
 import { addJsonFlag, addWorkspaceFlag, positiveInt } from '../flags';
-import { addIdentityFlags, unlockAs, type IdentityFlags } from '../identity-flags';
+import { addIdentityFlags, reasonFlag, unlockAs, type IdentityFlags } from '../identity-flags';
 import { printJson, table } from '../output';
 import { withSession, type Session } from '../session';
 
@@ -95,13 +95,11 @@ function transitionCommand(policy: Command, ctx: CommandContext, action: PolicyA
   addWorkspaceFlag(cmd);
   addJsonFlag(cmd);
   cmd.action((name: string, flags: Flags) => session(ctx, flags, action, async (s) => {
-    // Said in the flag's words, not as the request's field ("policy.transition: reason: …").
-    const why = reasonSchema.safeParse(flags.reason ?? '');
-    if (!why.success) throw new AppError('INVALID_ARGUMENT', `--reason ${JSON.stringify(flags.reason ?? '')}: ${why.error.issues[0]?.message ?? 'give a reason'}.`);
+    const reason = reasonFlag(flags.reason);
     const p = await findPolicy(s, name);
     const version = flags.version ?? defaultVersion(await s.call('policy.versions', { policyId: p.policyId }), action);
     const preview = await previewOf(s, flags.dataset);
-    const v = await s.call('policy.transition', { policyId: p.policyId, version, action, reason: flags.reason ?? '', ...(preview ? { preview } : {}) });
+    const v = await s.call('policy.transition', { policyId: p.policyId, version, action, reason, ...(preview ? { preview } : {}) });
     if (ctx.json) return printJson(ctx.io, v);
     const t = v.transitions.filter((x) => x.action === action).at(-1)!;
     const pv = t.preview ? `\nPreview on ${t.preview.datasetId} v${t.preview.version} (${t.preview.rowsIn} rows${t.preview.sampled ? ', a sample' : ''}): ${t.preview.steps.map((x) => `${x.stepId} ${count(x.cellsChanged, 'cell')}, ${count(x.rowsRemoved, 'row')}, ${count(x.failures, 'failure')}`).join('; ')}` : '';
