@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { reasonSchema, type SessionInfo } from '../shared/api/governance-types';
 import { AppError } from '../shared/api/result';
+import { readErrorWords } from '../shared/read-error';
 import type { CliIO } from './io';
 import type { Session } from './session';
 
@@ -23,9 +24,6 @@ export function addIdentityFlags(cmd: Command, required = false): Command {
   return cmd.option('--passphrase-file <file>', 'a file holding the passphrase (its first line; a trailing newline is ignored)');
 }
 
-/** The usual reasons a passphrase file cannot be read, in words. */
-const READ_ERRORS: Record<string, string> = { ENOENT: 'there is no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder, not a file' };
-
 /** Reads a passphrase from `file` (first line) or, without one, from `envName`; `flag` is the option that names the file, for the message. */
 export function readPassphrase(io: CliIO, file: string | undefined, envName: string = PASSPHRASE_ENV, who = 'the identity', flag = '--passphrase-file'): string {
   if (file) {
@@ -34,9 +32,7 @@ export function readPassphrase(io: CliIO, file: string | undefined, envName: str
     try {
       text = fs.readFileSync(p, 'utf8');
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code !== undefined && code in READ_ERRORS ? `${READ_ERRORS[code]} (${code})` : (code ?? (err as Error).message);
-      throw new AppError('FILE_UNREADABLE', `Cannot read the passphrase file ${p}: ${why}.`, { file: p });
+      throw new AppError('FILE_UNREADABLE', `Cannot read the passphrase file ${p}: ${readErrorWords(err)}.`, { file: p });
     }
     const line = text.split(/\r?\n/)[0] ?? '';
     if (line.length === 0) throw new AppError('INVALID_ARGUMENT', `The passphrase file ${p} is empty (the passphrase is its first line).`, { file: p });
