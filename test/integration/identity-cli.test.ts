@@ -69,7 +69,7 @@ describe('sanitizer identity', () => {
     ['no passphrase at all', ['identity', 'grant', '--name', 'carol', '--role', 'steward', '--as', 'alice'], {}, 2, /A passphrase for alice is needed: give --passphrase-file FILE or set SANITIZER_PASSPHRASE/],
     ['the last admin stepping down', ['identity', 'revoke', '--name', 'alice', '--role', 'admin', '--as', 'alice', '--passphrase-file', 'alice.pass'], {}, 2, /only admin/],
     ['an unknown role', ['identity', 'grant', '--name', 'carol', '--role', 'boss', '--as', 'alice'], {}, 2, /"boss" is not a role; the roles are admin, steward, approver, auditor/],
-    ['an unknown identity', ['identity', 'grant', '--name', 'zed', '--role', 'steward', '--as', 'alice', '--passphrase-file', 'alice.pass'], {}, 2, /no identity named "zed"/],
+    ['an unknown identity', ['identity', 'grant', '--name', 'zed', '--role', 'steward', '--as', 'alice', '--passphrase-file', 'alice.pass'], {}, 2, /no identity named "zed" in this workspace \(there are: alice, bob, carol\)\./],
     ['grant without --as', ['identity', 'grant', '--name', 'carol', '--role', 'steward'], {}, 2, /required option '--as <name>'/],
     ['a duplicate name', ['identity', 'create', '--name', 'ALICE'], { SANITIZER_PASSPHRASE: 'some passphrase' }, 2, /already an identity named "alice"/],
     // A short reason is refused in the flag's words, before the request ("settings.setGoverned: reason: …" before).
