@@ -7,6 +7,7 @@ import { Icon } from '../../ui/Icon';
 import { percentOf } from '../jobs/JobProgress';
 import { PolicyStateLink } from '../policies/PolicyStateLink';
 import { usePolicyItem } from '../policies/use-policy-item';
+import { useSession } from '../identities/session-store';
 import { useJobs } from '../jobs/store';
 import { cancelJob } from '../jobs/wait';
 import { usePolicyDialog } from './dialog-store';
@@ -30,7 +31,8 @@ export function PolicyToolbar({ issues, steps }: { issues: PolicyIssue[]; steps:
   const nameInvalid = policyIssues(issues).some((i) => i.path[0] === 'name');
   const pct = runJob ? percentOf(runJob) : null;
   // Say before the click which kind of run this is: only the saved ACTIVE version makes a compliance run.
-  const kind = runKind(version, usePolicyItem(policyId)?.activeVersion ?? null);
+  const governed = useSession((s) => s.session?.governed ?? false);
+  const kind = runKind(version, usePolicyItem(policyId)?.activeVersion ?? null, governed);
   return (
     <div className="pe-toolbar-wrap">
       <div className="pe-toolbar" role="toolbar" aria-label="Policy">
@@ -73,7 +75,7 @@ export function PolicyToolbar({ issues, steps }: { issues: PolicyIssue[]; steps:
         ) : (
           <>
             {blocked ? null : (
-              <span id="pe-run-kind" className={`badge ${kind.kind === 'compliance' ? 'badge-success' : 'badge-warning'}`} title={kind.title} data-testid="run-kind">
+              <span id="pe-run-kind" className={`badge ${kind.kind === 'compliance' ? 'badge-success' : kind.kind === 'refused' ? 'badge-danger' : 'badge-warning'}`} title={kind.title} data-testid="run-kind">
                 {kind.label}
               </span>
             )}
