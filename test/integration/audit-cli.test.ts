@@ -44,6 +44,11 @@ describe('sanitizer audit', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^The audit log of .*workspace is intact: \d+ entries, head entry \d+ \([0-9a-f]{16}…\), \d+ checkpoints? checked\.\n$/);
 
+    // A checkpoint file that is not there is named, with the reason in words (it said a bare ENOENT).
+    const missing = await runCli(['audit', 'verify', '--workspace', ws, '--checkpoint', 'not-here.json'], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^sanitizer: Cannot read the checkpoint file .*not-here\.json: there is no such file \(ENOENT\)\.\n$/);
+
     const cp = await runCli(['audit', 'checkpoint', '--workspace', ws, '--out', 'held.json', '--as', 'alice', '--passphrase-file', 'pass.txt'], env);
     expect(cp.stderr).toBe('');
     expect(cp.code).toBe(0);

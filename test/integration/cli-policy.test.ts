@@ -60,13 +60,16 @@ describe('sanitizer policy', () => {
 
     const submitted = await cli(['policy', 'submit', 'cities', '--reason', 'ready for review', '--dataset', 'd1'], 'sam');
     expect(submitted.code, submitted.stderr).toBe(0);
-    expect(submitted.stdout).toMatch(/^v1 of cities: DRAFT → REVIEW \(submit by sam, entry #\d+\): ready for review\nPreview on d1 v1 \(2 rows\): trim 1 cells, 0 rows, 0 failures; city 1 cells/);
+    expect(submitted.stdout).toMatch(/^v1 of cities: DRAFT → REVIEW \(submit by sam, entry #\d+\): ready for review\nPreview on d1 v1 \(2 rows\): trim 1 cell, 0 rows, 0 failures; city 1 cell/);
     const notHisJob = await cli(['policy', 'approve', 'cities', '--reason', 'my own work'], 'sam');
     expect(notHisJob).toMatchObject({ code: 2, stderr: expect.stringContaining('Approving v1 of cities refused: sam holds steward; a version is approved by approver.') });
     const stillDraft = await cli(['clean', 'd1', '--policy', 'cities', '--out', 'x.csv']);
     expect(stillDraft).toMatchObject({ code: 2, stderr: expect.stringContaining('cities has no ACTIVE version (v1 REVIEW)') });
     const noPass = await cli(['policy', 'reject', 'cities', '--reason', 'x', '--as', 'ann']);
     expect(noPass).toMatchObject({ code: 2, stderr: expect.stringContaining('SANITIZER_PASSPHRASE') });
+    // A one-letter reason is refused in the flag's words, not the request field's ("policy.transition: reason: …").
+    const short = await cli(['policy', 'reject', 'cities', '--reason', 'x'], 'ann');
+    expect(short).toMatchObject({ code: 2, stderr: 'sanitizer: --reason "x": give a reason (at least 3 characters).\n' });
 
     expect((await cli(['policy', 'reject', 'cities', '--reason', 'paris is not mapped'], 'ann')).code).toBe(0);
     const edited = await cli(['policy', 'edit', 'cities', '--file', 'v2.json', '--summary', 'maps paris'], 'sam');

@@ -69,9 +69,17 @@ describe('sanitizer identity', () => {
     ['no passphrase at all', ['identity', 'grant', '--name', 'carol', '--role', 'steward', '--as', 'alice'], {}, 2, /A passphrase for alice is needed: give --passphrase-file FILE or set SANITIZER_PASSPHRASE/],
     ['the last admin stepping down', ['identity', 'revoke', '--name', 'alice', '--role', 'admin', '--as', 'alice', '--passphrase-file', 'alice.pass'], {}, 2, /only admin/],
     ['an unknown role', ['identity', 'grant', '--name', 'carol', '--role', 'boss', '--as', 'alice'], {}, 2, /"boss" is not a role; the roles are admin, steward, approver, auditor/],
-    ['an unknown identity', ['identity', 'grant', '--name', 'zed', '--role', 'steward', '--as', 'alice', '--passphrase-file', 'alice.pass'], {}, 2, /no identity named "zed"/],
+    ['an unknown identity', ['identity', 'grant', '--name', 'zed', '--role', 'steward', '--as', 'alice', '--passphrase-file', 'alice.pass'], {}, 2, /no identity named "zed" in this workspace \(there are: alice, bob, carol\)\./],
     ['grant without --as', ['identity', 'grant', '--name', 'carol', '--role', 'steward'], {}, 2, /required option '--as <name>'/],
     ['a duplicate name', ['identity', 'create', '--name', 'ALICE'], { SANITIZER_PASSPHRASE: 'some passphrase' }, 2, /already an identity named "alice"/],
+    // A short reason is refused in the flag's words, before the request ("settings.setGoverned: reason: …" before).
+    ['a one-letter reason for a grant', ['identity', 'grant', '--name', 'carol', '--role', 'steward', '--as', 'alice', '--passphrase-file', 'alice.pass', '--reason', 'x'], {}, 2, /^sanitizer: --reason "x": give a reason \(at least 3 characters\)\.$/m],
+    ['a two-letter reason for governed', ['settings', 'governed', 'on', '--as', 'alice', '--passphrase-file', 'alice.pass', '--reason', 'go'], {}, 2, /^sanitizer: --reason "go": give a reason \(at least 3 characters\)\.$/m],
+    ['a blank reason for a key rotation', ['key', 'rotate', '--as', 'alice', '--passphrase-file', 'alice.pass', '--reason', '   '], {}, 2, /^sanitizer: --reason " {3}": give a reason \(at least 3 characters\)\.$/m],
+    // The message names the flag that gives this passphrase (it said --passphrase-file, which with --as is the admin's).
+    ['no passphrase for the new identity', ['identity', 'create', '--name', 'dave', '--as', 'alice', '--passphrase-file', 'alice.pass'], {}, 2, /A passphrase for dave is needed: give --new-passphrase-file FILE or set SANITIZER_NEW_PASSPHRASE/],
+    ['a missing passphrase file', ['identity', 'grant', '--name', 'carol', '--role', 'steward', '--as', 'alice', '--passphrase-file', 'nope.pass'], {}, 2, /Cannot read the passphrase file .*nope\.pass: there is no such file \(ENOENT\)\./],
+    ['a folder as the passphrase file', ['identity', 'grant', '--name', 'carol', '--role', 'steward', '--as', 'alice', '--passphrase-file', 'home'], {}, 2, /Cannot read the passphrase file .*home: it is a folder, not a file \(EISDIR\)\./],
   ])('refuses %s (exit 2)', async (_what, args, env, code, message) => {
     const r = await cli(args, env);
     expect(r.code).toBe(code);
@@ -120,7 +128,7 @@ describe('sanitizer key', () => {
     const before = json<{ settings: { keyFingerprint: string } }>(await cli(['settings', 'show', '--json'])).settings.keyFingerprint;
     const noPass = await cli(['key', 'backup', '--out', 'k.json', '--as', 'alice', '--passphrase-file', 'alice.pass']);
     expect(noPass.code).toBe(2);
-    expect(noPass.stderr).toContain('SANITIZER_BACKUP_PASSPHRASE');
+    expect(noPass.stderr).toContain('give --backup-passphrase-file FILE or set SANITIZER_BACKUP_PASSPHRASE');
     const b = await cli(['key', 'backup', '--out', 'k.json', '--as', 'alice', '--passphrase-file', 'alice.pass', '--backup-passphrase-file', 'backup.pass', '--json']);
     expect(b.code, b.stderr).toBe(0);
     expect(json<{ path: string; generation: number; fingerprint: string }>(b)).toMatchObject({ path: path.join(root, 'k.json'), generation: 1, fingerprint: before });

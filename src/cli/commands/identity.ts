@@ -5,7 +5,7 @@ import { ROLES, type IdentityInfo, type Role } from '../../shared/api/governance
 import { shortFingerprint } from '../../main/engine/identity/keys';
 import type { CommandContext } from '../command';
 import { addJsonFlag, addWorkspaceFlag } from '../flags';
-import { addIdentityFlags, readPassphrase, unlockAs, type IdentityFlags } from '../identity-flags';
+import { addIdentityFlags, readPassphrase, reasonFlag, unlockAs, type IdentityFlags } from '../identity-flags';
 import { printJson, table } from '../output';
 import { withSession } from '../session';
 
@@ -62,7 +62,7 @@ export function identityCommand(program: Command, ctx: CommandContext): void {
   create.action(async (flags: CreateFlags) => {
     ctx.json = Boolean(flags.json);
     const passphrase = flags.as
-      ? readPassphrase(ctx.io, flags.newPassphraseFile, NEW_PASSPHRASE_ENV, flags.name)
+      ? readPassphrase(ctx.io, flags.newPassphraseFile, NEW_PASSPHRASE_ENV, flags.name, '--new-passphrase-file')
       : readPassphrase(ctx.io, flags.passphraseFile, undefined, flags.name);
     await withSession(ctx.io, { ...(flags.workspace ? { workspace: flags.workspace } : {}), create: true, command: 'identity create' }, async (s) => {
       await unlockAs(s, ctx.io, flags);
@@ -108,7 +108,7 @@ export function identityCommand(program: Command, ctx: CommandContext): void {
       ctx.json = Boolean(flags.json);
       await withSession(ctx.io, { ...(flags.workspace ? { workspace: flags.workspace } : {}), create: false, command: `identity ${grant ? 'grant' : 'revoke'}` }, async (s) => {
         await unlockAs(s, ctx.io, flags);
-        const info = await s.call(grant ? 'identity.grant' : 'identity.revoke', { name: flags.name, role: flags.role, reason: flags.reason });
+        const info = await s.call(grant ? 'identity.grant' : 'identity.revoke', { name: flags.name, role: flags.role, reason: reasonFlag(flags.reason) });
         if (ctx.json) {
           printJson(ctx.io, { workspace: s.workspaceDir, identity: { ...info, active: undefined } });
           return;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command';
 import { addJsonFlag, addWorkspaceFlag } from '../flags';
-import { addIdentityFlags, readPassphrase, unlockAs, type IdentityFlags } from '../identity-flags';
+import { addIdentityFlags, readPassphrase, reasonFlag, unlockAs, type IdentityFlags } from '../identity-flags';
 import { printJson } from '../output';
 import { withSession } from '../session';
 
@@ -34,7 +34,7 @@ export function keyCommand(program: Command, ctx: CommandContext): void {
   addJsonFlag(backup);
   backup.action(async (flags: Common & { out: string; force?: boolean; backupPassphraseFile?: string }) => {
     ctx.json = Boolean(flags.json);
-    const passphrase = readPassphrase(ctx.io, flags.backupPassphraseFile, BACKUP_PASSPHRASE_ENV, 'the key backup');
+    const passphrase = readPassphrase(ctx.io, flags.backupPassphraseFile, BACKUP_PASSPHRASE_ENV, 'the key backup', '--backup-passphrase-file');
     await withSession(ctx.io, { ...(flags.workspace ? { workspace: flags.workspace } : {}), create: false, command: 'key backup' }, async (s) => {
       await unlockAs(s, ctx.io, flags);
       const r = await s.call('key.backup', { path: path.resolve(ctx.io.cwd, flags.out), passphrase, force: Boolean(flags.force) });
@@ -54,7 +54,7 @@ export function keyCommand(program: Command, ctx: CommandContext): void {
     ctx.json = Boolean(flags.json);
     await withSession(ctx.io, { ...(flags.workspace ? { workspace: flags.workspace } : {}), create: false, command: 'key rotate' }, async (s) => {
       await unlockAs(s, ctx.io, flags);
-      const settings = await s.call('key.rotate', { reason: flags.reason });
+      const settings = await s.call('key.rotate', { reason: reasonFlag(flags.reason) });
       if (ctx.json) printJson(ctx.io, { workspace: s.workspaceDir, settings });
       else ctx.io.out(`The workspace key is now generation ${settings.keyGeneration} (fingerprint ${settings.keyFingerprint}). Back it up: sanitizer key backup --out FILE.\n`);
     });
@@ -70,7 +70,7 @@ export function keyCommand(program: Command, ctx: CommandContext): void {
   addJsonFlag(restore);
   restore.action(async (flags: Common & { from: string; backupPassphraseFile?: string }) => {
     ctx.json = Boolean(flags.json);
-    const passphrase = readPassphrase(ctx.io, flags.backupPassphraseFile, BACKUP_PASSPHRASE_ENV, 'the key backup');
+    const passphrase = readPassphrase(ctx.io, flags.backupPassphraseFile, BACKUP_PASSPHRASE_ENV, 'the key backup', '--backup-passphrase-file');
     await withSession(ctx.io, { ...(flags.workspace ? { workspace: flags.workspace } : {}), create: false, command: 'key restore' }, async (s) => {
       await unlockAs(s, ctx.io, flags);
       const r = await s.call('key.restore', { path: path.resolve(ctx.io.cwd, flags.from), passphrase });

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/api/result';
 import { presetPolicy } from '../../shared/policy/presets';
 import type { CommandContext } from '../command';
 import { addJsonFlag, addWorkspaceFlag, positiveInt } from '../flags';
-import { addIdentityFlags, unlockAs, type IdentityFlags } from '../identity-flags';
+import { addIdentityFlags, reasonFlag, unlockAs, type IdentityFlags } from '../identity-flags';
 import { printJson, table } from '../output';
 import { withSession, type Session } from '../session';
 
@@ -85,6 +85,8 @@ async function previewOf(s: Session, spec: string | undefined): Promise<{ datase
   return { datasetId: m[1]!, version };
 }
 
+const count = (n: number, noun: string): string => `${n} ${n === 1 ? noun : `${noun}s`}`;
+
 function transitionCommand(policy: Command, ctx: CommandContext, action: PolicyAction, help: string): void {
   const cmd = policy.command(action).description(help).argument('<name>', 'the policy name');
   cmd.requiredOption('--reason <text>', 'why (recorded in the signed audit entry)').option('--version <n>', 'the policy version (default: the newest one this action applies to)', positiveInt('--version'));
@@ -93,13 +95,14 @@ function transitionCommand(policy: Command, ctx: CommandContext, action: PolicyA
   addWorkspaceFlag(cmd);
   addJsonFlag(cmd);
   cmd.action((name: string, flags: Flags) => session(ctx, flags, action, async (s) => {
+    const reason = reasonFlag(flags.reason);
     const p = await findPolicy(s, name);
     const version = flags.version ?? defaultVersion(await s.call('policy.versions', { policyId: p.policyId }), action);
     const preview = await previewOf(s, flags.dataset);
-    const v = await s.call('policy.transition', { policyId: p.policyId, version, action, reason: flags.reason ?? '', ...(preview ? { preview } : {}) });
+    const v = await s.call('policy.transition', { policyId: p.policyId, version, action, reason, ...(preview ? { preview } : {}) });
     if (ctx.json) return printJson(ctx.io, v);
     const t = v.transitions.filter((x) => x.action === action).at(-1)!;
-    const pv = t.preview ? `\nPreview on ${t.preview.datasetId} v${t.preview.version} (${t.preview.rowsIn} rows${t.preview.sampled ? ', a sample' : ''}): ${t.preview.steps.map((x) => `${x.stepId} ${x.cellsChanged} cells, ${x.rowsRemoved} rows, ${x.failures} failures`).join('; ')}` : '';
+    const pv = t.preview ? `\nPreview on ${t.preview.datasetId} v${t.preview.version} (${t.preview.rowsIn} rows${t.preview.sampled ? ', a sample' : ''}): ${t.preview.steps.map((x) => `${x.stepId} ${count(x.cellsChanged, 'cell')}, ${count(x.rowsRemoved, 'row')}, ${count(x.failures, 'failure')}`).join('; ')}` : '';
     ctx.io.out(`v${v.version} of ${v.name}: ${t.from} → ${t.to} (${action} by ${t.actor}, entry #${t.seq}): ${t.reason}${pv}\n`);
   }));
 }

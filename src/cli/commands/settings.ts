@@ -4,7 +4,7 @@ import { InvalidArgumentError } from 'commander';
 import type { WorkspaceSettings } from '../../shared/api/governance-types';
 import type { CommandContext } from '../command';
 import { addJsonFlag, addWorkspaceFlag } from '../flags';
-import { addIdentityFlags, unlockAs, type IdentityFlags } from '../identity-flags';
+import { addIdentityFlags, reasonFlag, unlockAs, type IdentityFlags } from '../identity-flags';
 import { printJson } from '../output';
 import { withSession } from '../session';
 
@@ -51,7 +51,7 @@ export function settingsCommand(program: Command, ctx: CommandContext): void {
     ctx.json = Boolean(flags.json);
     await withSession(ctx.io, { ...(flags.workspace ? { workspace: flags.workspace } : {}), create: false, command: 'settings governed' }, async (s) => {
       await unlockAs(s, ctx.io, flags);
-      const settings = await s.call('settings.setGoverned', { governed: on, reason: flags.reason });
+      const settings = await s.call('settings.setGoverned', { governed: on, reason: reasonFlag(flags.reason) });
       if (ctx.json) printJson(ctx.io, { workspace: s.workspaceDir, settings });
       else ctx.io.out(`Governed mode is now ${settings.governed ? 'on' : 'off'}.\n`);
     });

@@ -1,7 +1,7 @@
 // A dialog that is one form: Enter submits (unless the submit button is disabled or busy), the
 // footer's Cancel and primary button (a spinner while busy), and the last attempt's error above
 // the fields.
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { ErrorInfo } from '../../shared/api/result';
 import { Dialog } from './Dialog';
 import { ErrorBanner } from './ErrorDetails';
@@ -15,16 +15,26 @@ export interface DialogActionsProps {
   busy?: boolean;
   disabled?: boolean;
   onSubmit: () => void;
+  /** The id of the form the primary button submits (it then submits that form rather than calling
+   *  onSubmit itself), so Enter in any field of it submits: a form whose submit button is outside
+   *  it, unlinked, is not submitted by Enter once it has two fields. */
+  form?: string;
 }
 
 /** A dialog footer's Cancel and primary button. */
-export function DialogActions({ onCancel, submit, icon, busy = false, disabled = false, onSubmit }: DialogActionsProps) {
+export function DialogActions({ onCancel, submit, icon, busy = false, disabled = false, onSubmit, form }: DialogActionsProps) {
   return (
     <>
       <button type="button" className="btn" onClick={onCancel}>
         Cancel
       </button>
-      <button type="button" className="btn btn-primary" disabled={busy || disabled} onClick={onSubmit}>
+      <button
+        type={form ? 'submit' : 'button'}
+        form={form}
+        className="btn btn-primary"
+        disabled={busy || disabled}
+        onClick={form ? undefined : onSubmit}
+      >
         {busy ? <span className="spinner" aria-hidden="true" /> : icon ? <Icon name={icon} size={14} /> : null} {submit}
       </button>
     </>
@@ -43,12 +53,14 @@ export interface FormDialogProps extends Omit<DialogActionsProps, 'onCancel'> {
 }
 
 export function FormDialog({ title, subtitle, onClose, error, errorTitle, errorHelp, children, ...actions }: FormDialogProps) {
+  const formId = useId();
   const submit = () => {
     if (!actions.busy && !actions.disabled) actions.onSubmit();
   };
   return (
-    <Dialog title={title} subtitle={subtitle} size="md" onClose={onClose} footer={<DialogActions {...actions} onCancel={onClose} />}>
+    <Dialog title={title} subtitle={subtitle} size="md" onClose={onClose} footer={<DialogActions {...actions} form={formId} onCancel={onClose} />}>
       <form
+        id={formId}
         className="form-grid"
         onSubmit={(e) => {
           e.preventDefault();

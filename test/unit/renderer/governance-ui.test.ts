@@ -200,6 +200,16 @@ describe('audit entries in words', () => {
     [entry('dataset.deleted', {}, { dataset: 'ds1' }), 'Deleted dataset ds1', ''],
     [entry('policy.approved', { reason: 'looks right' }, { policy: 'p1' }), 'Policy: approved', 'policy p1 · looks right'],
     [entry('audit.checkpointKey', {}), 'Audit: checkpoint key', ''],
+    // Policy transitions say which one they were (the tryout's auditor saw "Policy: transition" four times).
+    [entry('policy.transition', { name: 'people', version: 1, action: 'submit', from: 'DRAFT', to: 'REVIEW', reason: 'ready' }, { policy: 'p1' }), 'Policy people v1 submitted for review', 'DRAFT → REVIEW · ready'],
+    [entry('policy.transition', { name: 'people', version: 1, action: 'reject', from: 'REVIEW', to: 'DRAFT', reason: 'dates fail' }, { policy: 'p1' }), 'Policy people v1 rejected', 'REVIEW → DRAFT · dates fail'],
+    [entry('policy.transition', { name: 'people', version: 2, action: 'approve', from: 'REVIEW', to: 'ACTIVE', reason: 'checked' }, { policy: 'p1' }), 'Policy people v2 approved', 'REVIEW → ACTIVE · checked'],
+    [entry('policy.transition', { name: 'people', version: 1, action: 'superseded', from: 'ACTIVE', to: 'RETIRED', reason: 'replaced by v2: checked' }, { policy: 'p1' }), 'Policy people v1 retired (superseded)', 'ACTIVE → RETIRED · replaced by v2: checked'],
+    [entry('policy.transition', { version: 3, action: 'retire' }, { policy: 'p1' }), 'Policy p1 v3 retired', ''],
+    [entry('policy.saved', { name: 'people', version: 1, revision: 2, summary: 'dates day first' }, { policy: 'p1' }), 'Policy people v1 saved', 'revision 2 · dates day first'],
+    [entry('policy.saved', { name: 'people', version: 1, revision: 1 }, { policy: 'p1' }), 'Policy people v1 saved', ''],
+    [entry('clean.run', { kind: 'compliance', policy: 'people', policyVersion: 1, inputVersion: 1, outputVersion: 2, stamp: 'APPROVED', cellsChanged: 4, rowsRemoved: 0 }, { dataset: 'd1', run: 'r1' }), 'Compliance run of people v1', 'dataset d1 v1 → v2 · APPROVED · 4 cells changed, 0 rows removed'],
+    [entry('clean.run', { kind: 'unapproved', policy: 'draft', policyVersion: 0, inputVersion: 2, outputVersion: 3, stamp: 'UNAPPROVED', cellsChanged: 1, rowsRemoved: 2 }, { dataset: 'd1', run: 'r2' }), 'Unapproved run of draft v0', 'dataset d1 v2 → v3 · UNAPPROVED · 1 cell changed, 2 rows removed'],
   ])('%#: %s', async (e, title, detail) => {
     expect((await words()).describeAudit(e)).toMatchObject({ title, detail });
   });

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import type { AuditVerifyResult, Checkpoint } from '../../../shared/api/governance-types';
 import { AppError } from '../../../shared/api/result';
+import { readErrorWords } from '../../../shared/read-error';
 import type { Database } from '../db/database';
 import { storedCheckpoints, workspaceId } from './checkpoint';
 import { parseCheckpoint } from './checkpoint-sign';
@@ -14,7 +15,7 @@ export function readCheckpointFile(file: string): Checkpoint {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new AppError('FILE_UNREADABLE', `Cannot read the checkpoint file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file });
+    throw new AppError('FILE_UNREADABLE', `Cannot read the checkpoint file ${file}: ${readErrorWords(err)}.`, { file });
   }
   return parseCheckpoint(text, file);
 }

@@ -161,7 +161,7 @@ export async function changeRole(ws: Workspace, by: ActiveIdentity | null, name:
     const verb = grant ? 'Granting' : 'Revoking';
     const admin = requireRole(trust, by, ['admin'], `${verb} ${role} ${grant ? 'to' : 'from'} ${name}`);
     const target = byName(trust, name);
-    if (!target) throw new AppError('NOT_FOUND', `There is no identity named ${JSON.stringify(name)} in this workspace.`, { name });
+    if (!target) throw new AppError('NOT_FOUND', `There is no identity named ${JSON.stringify(name)} in this workspace (there are: ${[...trust.identities.values()].map((i) => i.name).join(', ')}).`, { name });
     if (grant && target.roles.has(role)) throw new AppError('ALREADY_EXISTS', `${target.name} already holds ${role}.`);
     if (!grant && !target.roles.has(role)) throw new AppError('NOT_FOUND', `${target.name} does not hold ${role}.`);
     if (!grant && role === 'admin' && [...trust.identities.values()].filter((i) => i.roles.has('admin')).length === 1) {

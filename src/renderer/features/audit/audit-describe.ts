@@ -2,6 +2,7 @@
 // purges, checkpoints) here, the data actions by the activity panel's describe, and any other
 // action as readable words with its reason — never the bare action name twice.
 import type { AuditEntry } from '../../../shared/api/governance-types';
+import { plural } from '../../lib/format';
 import { describe, type Described } from '../log/describe';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -14,6 +15,12 @@ export function humanAction(action: string): string {
   const first = words(head);
   const title = first.charAt(0).toUpperCase() + first.slice(1);
   return rest.length ? `${title}: ${words(rest.join(' '))}` : title;
+}
+
+/** "people-clean v2", from a policy event's details (its name, else its id). */
+function policyLabel(d: Record<string, unknown>, e: AuditEntry): string {
+  const v = num(d.version);
+  return `${str(d.name) ?? e.subject.policy ?? '?'}${v !== null ? ` v${v}` : ''}`;
 }
 
 function governance(e: AuditEntry): Described | null {
@@ -41,6 +48,28 @@ function governance(e: AuditEntry): Described | null {
       const verb = e.action === 'key.backedUp' ? 'backed up' : e.action === 'key.rotated' ? 'rotated' : 'restored';
       const gen = num(d.to) ?? num(d.generation);
       return { icon: 'refresh', title: `Workspace key ${verb}`, detail: [gen !== null ? `generation ${gen}` : '', reason].filter(Boolean).join(' · ') };
+    }
+    case 'policy.transition': {
+      // Which transition it was matters most to an auditor: say it, with the states and the reason.
+      const verbs: Record<string, string> = { submit: 'submitted for review', approve: 'approved', reject: 'rejected', retire: 'retired', superseded: 'retired (superseded)' };
+      const act = str(d.action);
+      const verb = (act && verbs[act]) ?? act ?? 'changed state';
+      const states = str(d.from) && str(d.to) ? `${str(d.from)} → ${str(d.to)}` : '';
+      return { icon: 'shield', title: `Policy ${policyLabel(d, e)} ${verb}`, detail: [states, reason].filter(Boolean).join(' · ') };
+    }
+    case 'policy.saved': {
+      const rev = num(d.revision);
+      return { icon: 'save', title: `Policy ${policyLabel(d, e)} saved`, detail: [rev !== null && rev > 1 ? `revision ${rev}` : '', str(d.summary) ?? ''].filter(Boolean).join(' · ') };
+    }
+    case 'clean.run': {
+      const pv = num(d.policyVersion);
+      const policy = str(d.policy) ? `${str(d.policy)}${pv !== null ? ` v${pv}` : ''}` : 'a policy';
+      const kind = d.kind === 'compliance' ? 'Compliance run' : d.kind === 'unapproved' ? 'Unapproved run' : 'Run';
+      const inV = num(d.inputVersion);
+      const outV = num(d.outputVersion);
+      const versions = e.subject.dataset && inV !== null && outV !== null ? `dataset ${e.subject.dataset} v${inV} → v${outV}` : '';
+      const counts = num(d.cellsChanged) !== null && num(d.rowsRemoved) !== null ? `${plural(num(d.cellsChanged) ?? 0, 'cell')} changed, ${plural(num(d.rowsRemoved) ?? 0, 'row')} removed` : '';
+      return { icon: 'play', title: `${kind} of ${policy}`, detail: [versions, str(d.stamp) ?? '', counts].filter(Boolean).join(' · ') };
     }
     case 'dataset.purged':
       return { icon: 'trash', title: `Purged ${str(d.name) ?? e.subject.dataset ?? 'a dataset'}${e.subject.version ? ` v${e.subject.version}` : ''}`, detail: reason };

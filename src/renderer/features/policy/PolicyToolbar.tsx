@@ -6,11 +6,14 @@ import { MOD_LABEL } from '../../lib/keys';
 import { Icon } from '../../ui/Icon';
 import { percentOf } from '../jobs/JobProgress';
 import { PolicyStateLink } from '../policies/PolicyStateLink';
+import { usePolicyItem } from '../policies/use-policy-item';
+import { useSession } from '../identities/session-store';
 import { useJobs } from '../jobs/store';
 import { cancelJob } from '../jobs/wait';
 import { usePolicyDialog } from './dialog-store';
 import { blockedReason, policyIssues } from './issues';
 import { runPolicy, useRun } from './run';
+import { runKind } from './run-kind';
 import { StartMenu } from './StartMenu';
 import { savedVersion, selectCanRedo, selectCanUndo, usePolicyDraft } from './store';
 
@@ -27,6 +30,9 @@ export function PolicyToolbar({ issues, steps }: { issues: PolicyIssue[]; steps:
   const blocked = blockedReason(issues, steps);
   const nameInvalid = policyIssues(issues).some((i) => i.path[0] === 'name');
   const pct = runJob ? percentOf(runJob) : null;
+  // Say before the click which kind of run this is: only the saved ACTIVE version makes a compliance run.
+  const governed = useSession((s) => s.session?.governed ?? false);
+  const kind = runKind(version, usePolicyItem(policyId)?.activeVersion ?? null, governed);
   return (
     <div className="pe-toolbar-wrap">
       <div className="pe-toolbar" role="toolbar" aria-label="Policy">
@@ -67,9 +73,16 @@ export function PolicyToolbar({ issues, steps }: { issues: PolicyIssue[]; steps:
             </button>
           </span>
         ) : (
-          <button type="button" className="btn btn-sm btn-primary" disabled={blocked !== null} aria-describedby={blocked ? 'pe-blocked' : undefined} onClick={() => void runPolicy()}>
-            <Icon name="play" size={13} /> Run
-          </button>
+          <>
+            {blocked ? null : (
+              <span id="pe-run-kind" className={`badge ${kind.kind === 'compliance' ? 'badge-success' : kind.kind === 'refused' ? 'badge-danger' : 'badge-warning'}`} title={kind.title} data-testid="run-kind">
+                {kind.label}
+              </span>
+            )}
+            <button type="button" className="btn btn-sm btn-primary" disabled={blocked !== null} aria-describedby={blocked ? 'pe-blocked' : 'pe-run-kind'} title={kind.title} onClick={() => void runPolicy()}>
+              <Icon name="play" size={13} /> Run
+            </button>
+          </>
         )}
       </div>
       {blocked ? (
