@@ -17,6 +17,8 @@ export interface SessionOptions {
   command: string;
   /** A throw-away workspace: not added to the recent list. */
   temporary?: boolean;
+  /** Only look at the workspace: nothing appended to its log at open or close (audit verify, audit list). */
+  observeOnly?: boolean;
 }
 
 export interface Session {
@@ -38,6 +40,7 @@ export async function withSession<T>(io: CliIO, opts: SessionOptions, fn: (s: Se
     create: opts.create,
     processName: `sanitizer ${opts.command}`,
     rememberRecent: !opts.temporary,
+    ...(opts.observeOnly ? { observeOnly: true } : {}),
     env: io.env,
   });
   try {

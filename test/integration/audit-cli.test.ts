@@ -11,12 +11,13 @@ let root: string;
 let env: CliEnv;
 let ws: string;
 
-async function sql(statement: string): Promise<void> {
+async function sql(statement: string): Promise<Record<string, unknown>[]> {
   const inst = await DuckDBInstance.create(path.join(ws, 'workspace.duckdb'));
   const c = await inst.connect();
-  await c.run(statement);
+  const rows = (await c.runAndReadAll(statement)).getRowObjects();
   c.closeSync();
   inst.closeSync();
+  return rows;
 }
 
 beforeAll(async () => {
@@ -72,9 +73,11 @@ describe('sanitizer audit', () => {
     const held = path.join(root, 'held.json');
     const { seq } = JSON.parse(fs.readFileSync(held, 'utf8')) as { seq: number };
     await sql(`UPDATE _ds_event_log SET details = '{"rows": 99}' WHERE action = 'dataset.imported'`);
-    // Each run below reopens the workspace (a workspace.opened entry): cut enough that both still end before the checkpoint.
-    await sql(`DELETE FROM _ds_event_log WHERE seq > ${seq - 4}`);
-    await sql(`DELETE FROM _ds_checkpoint WHERE seq > ${seq - 4}`);
+    // Cut the held checkpoint's entry and everything after it. Verifying only looks: it appends
+    // nothing at the open or the close, so the gap it reports is never papered over.
+    await sql(`DELETE FROM _ds_event_log WHERE seq >= ${seq}`);
+    await sql(`DELETE FROM _ds_checkpoint WHERE seq >= ${seq}`);
+    const before = await sql('SELECT count(*) AS n, max(seq) AS head FROM _ds_event_log');
 
     const text = await runCli(['audit', 'verify', '--workspace', ws, '--checkpoint', 'held.json'], env);
     expect(text.code).toBe(3);
@@ -90,5 +93,7 @@ describe('sanitizer audit', () => {
     const r = JSON.parse(json.stdout) as { ok: boolean; problems: { kind: string }[] };
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => p.kind)).toEqual(['hash', 'truncated']);
+    expect(await sql('SELECT count(*) AS n, max(seq) AS head FROM _ds_event_log')).toEqual(before);
+    expect(before[0]?.head).toBe(BigInt(seq - 1));
   }, 120_000);
 });

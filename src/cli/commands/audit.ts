@@ -16,7 +16,7 @@ interface Common {
   json?: boolean;
 }
 
-const sessionOpts = (flags: Common, command: string) => ({ ...(flags.workspace ? { workspace: flags.workspace } : {}), create: false, command });
+const sessionOpts = (flags: Common, command: string, observeOnly = false) => ({ ...(flags.workspace ? { workspace: flags.workspace } : {}), create: false, command, observeOnly });
 const short = (hash: string) => hash.slice(0, 16);
 
 export function verifyReport(r: AuditVerifyResult, workspace: string): string {
@@ -35,7 +35,7 @@ function verifyCommand(audit: Command, ctx: CommandContext): void {
   addJsonFlag(cmd);
   cmd.action(async (flags: Common & { checkpoint?: string }) => {
     ctx.json = Boolean(flags.json);
-    await withSession(ctx.io, sessionOpts(flags, 'audit verify'), async (s) => {
+    await withSession(ctx.io, sessionOpts(flags, 'audit verify', true), async (s) => {
       const r = await s.call('audit.verify', flags.checkpoint ? { checkpoint: path.resolve(ctx.io.cwd, flags.checkpoint) } : {});
       if (ctx.json) printJson(ctx.io, { workspace: s.workspaceDir, ...r });
       else ctx.io.out(verifyReport(r, s.workspaceDir));
@@ -82,7 +82,7 @@ function listCommand(audit: Command, ctx: CommandContext): void {
   cmd.action(async (flags: Common & { actor?: string; action?: string; subject?: string; before?: number; limit: number }) => {
     ctx.json = Boolean(flags.json);
     if (flags.limit > 1000) throw new AppError('INVALID_ARGUMENT', `--limit is at most 1000 (got ${flags.limit}).`);
-    await withSession(ctx.io, sessionOpts(flags, 'audit list'), async (s) => {
+    await withSession(ctx.io, sessionOpts(flags, 'audit list', true), async (s) => {
       const filter = {
         ...(flags.actor ? { actor: flags.actor } : {}),
         ...(flags.action ? { action: flags.action } : {}),

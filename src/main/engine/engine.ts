@@ -55,6 +55,8 @@ export interface EngineOptions {
    * as the in-app file browser shows them (the desktop app and the CLI act for the OS user).
    */
   confineToRoots?: boolean;
+  /** Only look: no "workspace opened" entry, no checkpoint on close, no background compaction (`audit verify`, `audit list`). */
+  observeOnly?: boolean;
   /** The worker pool's size and in-process threshold (tests force one path or the other). */
   workers?: WorkerPoolOptions;
 }
@@ -112,11 +114,12 @@ export class Engine {
       processName: options.processName,
       actor: osUser(),
       isDefault,
+      ...(options.observeOnly ? { logOpen: false } : {}),
       ...(options.threads ? { threads: options.threads } : {}),
     });
     if (options.rememberRecent !== false) rememberRecent(ws.dir, env);
     const engine = new Engine(ws, options);
-    await engine.resumeCompaction();
+    if (!options.observeOnly) await engine.resumeCompaction();
     return engine;
   }
 
@@ -215,6 +218,7 @@ export class Engine {
 
   /** A signed head checkpoint when the log grew since the last one (audit/checkpoint.ts); never blocks closing. */
   private async checkpointIfGrown(): Promise<void> {
+    if (this.options.observeOnly) return;
     await writeCheckpoint(this.ws, this.active, this.actor, { ifGrown: true })
       .catch((err: unknown) => console.warn(`No audit checkpoint was written for ${this.ws.dir}: ${(err as Error).message}`));
   }

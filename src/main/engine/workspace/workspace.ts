@@ -23,6 +23,12 @@ export interface OpenOptions {
   processName: string;
   actor: string;
   isDefault?: boolean;
+  /**
+   * Record the opening in the audit log (default). Off for a look that must not change what it looks
+   * at: `audit verify` / `audit list` (an entry appended at the open would take the number of one cut
+   * off the end, and every verify would paper over a little more of the gap).
+   */
+  logOpen?: boolean;
   /** Tests pass extra migrations to exercise the upgrade path. */
   migrations?: readonly Migration[];
   threads?: number;
@@ -117,7 +123,7 @@ export class Workspace {
         if (keyRepair) await appendEvent(c, { action: keyRepair.action === 'finished' ? 'key.rotationFinished' : 'key.rotationDiscarded', actor: opts.actor, subject: { workspace: dir }, details: keyRepair });
         if (found === 0) await appendEvent(c, { action: 'workspace.created', actor: opts.actor, subject: { workspace: dir }, details: { formatVersion: version } });
         else if (found < version) await appendEvent(c, { action: 'workspace.migrated', actor: opts.actor, subject: { workspace: dir }, details: { from: found, to: version } });
-        await appendEvent(c, {
+        if (opts.logOpen !== false) await appendEvent(c, {
           action: 'workspace.opened',
           actor: opts.actor,
           subject: { workspace: dir },
