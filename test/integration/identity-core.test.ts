@@ -1,6 +1,7 @@
 // Identities at their core: the first is the admin, roles come only from an admin's signed grant,
 // switching needs the passphrase, and what is trusted is replayed from the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCsv } from '../support/clean';
 import { startTestEngine, type TestEngine } from '../support/engine';
 
 let t: TestEngine;
@@ -37,5 +38,18 @@ describe('identities', () => {
     expect((await t.call('identity.grant', { name: 'bob', role: 'auditor', reason: 'audits the quarter' })).roles).toEqual(['approver', 'auditor']);
     const list = await t.call('identity.list', {});
     expect(list.map((i) => [i.name, i.roles.join('+'), i.active])).toEqual([['alice', 'admin+steward', true], ['bob', 'approver+auditor', false]]);
+  });
+
+  it('signs every entry attributed to the acting identity (an import), and none after it locks', async () => {
+    await t.call('identity.unlock', { name: 'alice', passphrase: 'correct horse' });
+    await t.importFile(writeCsv(['a'], [['1']]));
+    const [signed] = await t.call('audit.list', { limit: 1, filter: { action: 'dataset.imported' } });
+    const alice = (await t.call('identity.list', {})).find((i) => i.name === 'alice');
+    expect(signed).toMatchObject({ actor: 'alice', signer: alice?.fingerprint });
+    await t.call('identity.lock', {});
+    await t.importFile(writeCsv(['a'], [['2']]));
+    const [unsigned] = await t.call('audit.list', { limit: 1, filter: { action: 'dataset.imported' } });
+    expect(unsigned).toMatchObject({ actor: t.engine.osUser, signer: null, signature: null });
+    expect((await t.call('audit.verify', {})).ok).toBe(true);
   });
 });

@@ -146,6 +146,7 @@ export class Engine {
   /** Sets (or clears) the acting identity; identity/session.ts checks the passphrase first. */
   setIdentity(a: ActiveIdentity | null): void {
     this.active = a;
+    this.ws.db.actingSigner = a?.signer ?? null;
     this.events.emit('identity.changed', { identity: a?.name ?? null });
   }
 

@@ -1,6 +1,7 @@
 // The single owner of a workspace's DuckDB file: one instance, a small pool of connections.
 // Extensions that are not compiled in are never installed or loaded: both are off at creation,
 // and no SQL we run is written by a user.
+import type { Signer } from '../identity/keys';
 import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { SCRATCH, ident } from './sql';
@@ -49,9 +50,22 @@ export async function underMemoryLimit<T>(conn: DuckDBConnection, limit: string,
 /** Session settings every connection gets (query progress drives job progress bars). */
 const SESSION_SETTINGS = ['SET enable_progress_bar = true', 'SET enable_progress_bar_print = false'];
 
+/** Which database each handed-out connection belongs to (so the log can find who acts). */
+const OWNER = new WeakMap<DuckDBConnection, Database>();
+
+/** The database a connection of ours belongs to. */
+export function ownerOf(conn: DuckDBConnection): Database | undefined {
+  return OWNER.get(conn);
+}
+
 export class Database {
   private idle: DuckDBConnection[] = [];
   private closed = false;
+  /**
+   * Who acts in this workspace now (the unlocked identity's signer, set by the engine): the audit
+   * log signs an entry attributed to that actor with it, whatever code path appends it.
+   */
+  actingSigner: Signer | null = null;
 
   private constructor(
     readonly file: string,
@@ -69,6 +83,7 @@ export class Database {
 
   private async connect(): Promise<DuckDBConnection> {
     const conn = await this.instance.connect();
+    OWNER.set(conn, this);
     for (const s of SESSION_SETTINGS) await conn.run(s);
     return conn;
   }

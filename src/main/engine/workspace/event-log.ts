@@ -1,12 +1,15 @@
 // The audit log (the foundation's event log): every action, with time and actor, hash-chained to
-// the one before and, for governance actions, signed by the actor. Only INSERTs ever touch it:
+// the one before and signed by the actor when that is the unlocked identity. Only INSERTs ever touch it:
 // the engine exposes no update or delete (audit/verify.ts proves what was done to it directly).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EventLogEntry } from '../../../shared/api/types';
 import { entryHash, GENESIS_HASH, payloadDigest, signedBytes } from '../audit/chain';
 import type { Signer } from '../identity/keys';
-import { num, type Database } from '../db/database';
+import { num, ownerOf, type Database } from '../db/database';
+import { TRUST_ACTIONS } from '../identity/trust';
 import { table } from '../db/sql';
+
+const TRUST_ACTION_NAMES: ReadonlySet<string> = new Set(Object.values(TRUST_ACTIONS));
 
 export interface LogInput {
   action: string;
@@ -42,9 +45,14 @@ export async function appendEventFull(conn: DuckDBConnection, e: LogInput): Prom
   const subject = e.subject ?? {};
   const details = normaliseDetails(e.details);
   const digest = payloadDigest(details);
-  const signer = e.signer?.fingerprint ?? null;
+  // Governance code passes its signer after checking authority; any other entry attributed to the
+  // acting identity is signed by it too — but never an entry that makes trust (a role, a setting),
+  // which only the code that checked the signer's authority may sign.
+  const acting = ownerOf(conn)?.actingSigner ?? null;
+  const by = e.signer ?? (acting && acting.name === e.actor && !TRUST_ACTION_NAMES.has(e.action) ? acting : undefined);
+  const signer = by?.fingerprint ?? null;
   const hash = entryHash({ seq, at, actor: e.actor, action: e.action, subject, payloadDigest: digest, prevHash, signer });
-  const signature = e.signer ? e.signer.sign(signedBytes(hash)) : null;
+  const signature = by ? by.sign(signedBytes(hash)) : null;
   await conn.run(
     `INSERT INTO ${table.eventLog} (seq, "at", actor, action, subject, details, payload_digest, prev_hash, hash, signer, signature)
      VALUES ($seq, $at::TIMESTAMPTZ, $actor, $action, $subject, $details, $digest, $prev, $hash, $signer, $signature)`,
