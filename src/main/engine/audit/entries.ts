@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/api/result';
 import { num, type Database, type Row } from '../db/database';
 import { table } from '../db/sql';
 
-const COLUMNS = `seq, epoch_ms("at") AS at_ms, actor, action, subject::VARCHAR AS subject, details::VARCHAR AS details,
+/** The columns toEntry reads. */
+export const ENTRY_COLUMNS = `seq, epoch_ms("at") AS at_ms, actor, action, subject::VARCHAR AS subject, details::VARCHAR AS details,
   payload_digest, prev_hash, hash, signer, signature`;
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -60,12 +61,12 @@ export async function listAudit(db: Database, req: ListRequest): Promise<AuditEn
     where.push(`list_contains(json_extract_string(subject, '$.*'), $subject)`);
     params.subject = f.subject;
   }
-  const rows = await db.all(`SELECT ${COLUMNS} FROM ${table.eventLog} WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $limit`, params);
+  const rows = await db.all(`SELECT ${ENTRY_COLUMNS} FROM ${table.eventLog} WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $limit`, params);
   return rows.map(toEntry);
 }
 
 export async function getAuditEntry(db: Database, seq: number): Promise<AuditEntry> {
-  const r = await db.one(`SELECT ${COLUMNS} FROM ${table.eventLog} WHERE seq = $seq`, { seq });
+  const r = await db.one(`SELECT ${ENTRY_COLUMNS} FROM ${table.eventLog} WHERE seq = $seq`, { seq });
   if (!r) throw new AppError('NOT_FOUND', `The audit log has no entry ${seq}.`, { seq });
   return toEntry(r);
 }
@@ -74,7 +75,7 @@ export async function getAuditEntry(db: Database, seq: number): Promise<AuditEnt
 export async function* readAllEntries(db: Database, chunk = 5000): AsyncGenerator<AuditEntry[]> {
   let after = Number.MIN_SAFE_INTEGER;
   for (;;) {
-    const rows = await db.all(`SELECT ${COLUMNS} FROM ${table.eventLog} WHERE seq > $after ORDER BY seq LIMIT $chunk`, { after, chunk });
+    const rows = await db.all(`SELECT ${ENTRY_COLUMNS} FROM ${table.eventLog} WHERE seq > $after ORDER BY seq LIMIT $chunk`, { after, chunk });
     if (rows.length === 0) return;
     const entries = rows.map(toEntry);
     yield entries;

@@ -3,7 +3,8 @@
 // An entry counts only if its hash is right and it carries a valid signature by a key that, at that
 // point in the log, was allowed to make it: an identity signs its own creation; the first identity
 // is the admin; grants, revocations and settings are signed by an identity that was admin then.
-import type { Role } from '../../../shared/api/governance-types';
+import type { AuditEntry, Role } from '../../../shared/api/governance-types';
+import { ENTRY_COLUMNS, toEntry } from '../audit/entries';
 import { AppError } from '../../../shared/api/result';
 import { entryHash, GENESIS_HASH, payloadDigest, signedBytes } from '../audit/chain';
 import { num, type Database } from '../db/database';
@@ -56,19 +57,8 @@ export interface Trust {
   broken: TrustProblem | null;
 }
 
-interface Row {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: Record<string, string>;
-  details: Record<string, unknown>;
-  payloadDigest: string;
-  prevHash: string;
-  hash: string;
-  signer: string | null;
-  signature: string | null;
-}
+/** A log entry as the replay reads it (audit/entries.ts toEntry: hand-edited JSON reads as a marker, never throws). */
+type Row = AuditEntry;
 
 export function byName(trust: Trust, name: string): TrustedIdentity | undefined {
   const n = name.toLowerCase();
@@ -88,26 +78,11 @@ export function hasRole(trust: Trust, who: string, role: Role): boolean {
 export async function deriveTrust(db: Database, uptoSeq?: number): Promise<Trust> {
   const actions = Object.values(TRUST_ACTIONS);
   const rows = await db.all(
-    `SELECT seq, epoch_ms("at") AS at_ms, actor, action, subject::VARCHAR AS subject, details::VARCHAR AS details, payload_digest, prev_hash, hash, signer, signature
-     FROM ${table.eventLog} WHERE action IN (${actions.map(literal).join(', ')}) AND seq <= $upto ORDER BY seq`,
+    `SELECT ${ENTRY_COLUMNS} FROM ${table.eventLog} WHERE action IN (${actions.map(literal).join(', ')}) AND seq <= $upto ORDER BY seq`,
     { upto: uptoSeq ?? Number.MAX_SAFE_INTEGER },
   );
   const broken = await firstBrokenLink(db, uptoSeq);
-  const trust = replayTrust(
-    rows.map((r) => ({
-      seq: num(r.seq),
-      at: new Date(num(r.at_ms)).toISOString(),
-      actor: String(r.actor),
-      action: String(r.action),
-      subject: JSON.parse(String(r.subject)) as Record<string, string>,
-      details: JSON.parse(String(r.details)) as Record<string, unknown>,
-      payloadDigest: String(r.payload_digest),
-      prevHash: String(r.prev_hash),
-      hash: String(r.hash),
-      signer: r.signer === null ? null : String(r.signer),
-      signature: r.signature === null ? null : String(r.signature),
-    })),
-  );
+  const trust = replayTrust(rows.map(toEntry));
   if (broken) Object.assign(trust, { broken, governed: true });
   return trust;
 }
