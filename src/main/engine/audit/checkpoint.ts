@@ -2,6 +2,7 @@
 // none unlocked, by the workspace's checkpoint key (audit.key: an Ed25519 PKCS#8 PEM beside the
 // database, created atomically, owner-only, its public key logged once). Stored in _ds_checkpoint at
 // every export, at close when the log grew, and on request — and written to a file an auditor keeps.
+import { linkNew } from '../workspace/key';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,24 +35,6 @@ export function writeTempBeside(file: string, data: string | Buffer, mode = 0o60
   return tmp;
 }
 
-/** Links `tmp` to `file` unless `file` exists (copy with COPYFILE_EXCL where there are no hard links); false if it existed. */
-function linkNew(tmp: string, file: string): boolean {
-  try {
-    fs.linkSync(tmp, file);
-    return true;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw err;
-    try {
-      fs.copyFileSync(tmp, file, fs.constants.COPYFILE_EXCL);
-      return true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw e;
-    }
-  }
-}
 
 /** The checkpoint key at `file`, created first if missing (two racing processes end with the same key). */
 export function readOrCreateAuditKey(file: string): KeyObject {

@@ -36,6 +36,19 @@ function createKey(file: string): boolean {
   if (fs.existsSync(file)) return false;
   const tmp = writeTemp(file);
   try {
+    return linkNew(tmp, file);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Links the finished file `tmp` to `file` unless `file` exists (false then): never a replacement,
+ * never a half-written file. Where the file system has no hard links, a copy with COPYFILE_EXCL.
+ * Shared by every secret the workspace creates once (workspace.key, audit.key).
+ */
+export function linkNew(tmp: string, file: string): boolean {
+  try {
     fs.linkSync(tmp, file);
     return true;
   } catch (err) {
@@ -49,8 +62,6 @@ function createKey(file: string): boolean {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       return false;
     }
-  } finally {
-    fs.rmSync(tmp, { force: true });
   }
 }
 
