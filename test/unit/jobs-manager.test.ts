@@ -1,7 +1,7 @@
 // The job manager: final states, progress throttling (with a trailing update), rows/s and ETA,
 // cancel hooks, wait, listener failures and pruning. Time is faked, never measured.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EMIT_EVERY_MS, JobManager, type JobContext } from '../../src/main/engine/jobs/jobs';
+import { EMIT_EVERY_MS, HOLD_ENV, JobManager, type JobContext } from '../../src/main/engine/jobs/jobs';
 import { AppError } from '../../src/shared/api/result';
 import type { JobInfo } from '../../src/shared/api/types';
 
@@ -202,5 +202,51 @@ describe('wait, listeners, pruning', () => {
     expect(() => jobs.get(ids[0] ?? '')).toThrow(/no job/);
     expect(jobs.get(ids[59] ?? '').state).toBe('succeeded');
     expect(jobs.running().map((j) => j.id)).toEqual([running.id]);
+  });
+});
+
+describe('the test hold (HOLD_ENV)', () => {
+  afterEach(() => {
+    delete process.env[HOLD_ENV];
+  });
+
+  it.each([
+    { hold: 'profile,import', kind: 'import' as const, held: true },
+    { hold: ' import ', kind: 'import' as const, held: true },
+    { hold: 'profile', kind: 'import' as const, held: false },
+    { hold: '', kind: 'import' as const, held: false },
+  ])('holds the work of listed kinds only ($hold, $kind)', async ({ hold, kind, held }) => {
+    process.env[HOLD_ENV] = hold;
+    let ran = false;
+    const info = jobs.start(kind, 'Work', () => {
+      ran = true;
+      return Promise.resolve(1);
+    });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(ran).toBe(!held);
+    expect(jobs.get(info.id).state).toBe(held ? 'running' : 'succeeded');
+  });
+
+  it('a held job cancelled ends cancelled without running its work', async () => {
+    process.env[HOLD_ENV] = 'import';
+    let ran = false;
+    const info = jobs.start('import', 'Import a.csv', () => {
+      ran = true;
+      return Promise.resolve(1);
+    });
+    await vi.advanceTimersByTimeAsync(5_000);
+    jobs.cancel(info.id);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ran).toBe(false);
+    expect(jobs.get(info.id)).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } });
+  });
+
+  it('a held job nobody cancels runs after a minute', async () => {
+    process.env[HOLD_ENV] = 'import';
+    const info = jobs.start('import', 'Import a.csv', () => Promise.resolve(7));
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(jobs.get(info.id).state).toBe('running');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(jobs.get(info.id)).toMatchObject({ state: 'succeeded', result: 7 });
   });
 });

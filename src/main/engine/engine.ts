@@ -33,6 +33,9 @@ import type { ActiveIdentity } from './identity/session';
 import { identityHandlers } from './handlers/identity';
 import { auditHandlers } from './handlers/audit';
 import { lifecycleHandlers } from './handlers/lifecycle';
+import { reportHandlers } from './handlers/report';
+import { bundleHandlers } from './handlers/bundle';
+import { auditorHandlers } from './handlers/auditor';
 import { writeCheckpoint } from './audit/checkpoint';
 import { defaultWorkspaceDir, osUser, readRecent, rememberRecent } from './workspace/paths';
 import { Workspace } from './workspace/workspace';
@@ -102,6 +105,9 @@ export class Engine {
       ...identityHandlers(this),
       ...auditHandlers(this),
       ...lifecycleHandlers(this),
+      ...reportHandlers(this),
+      ...bundleHandlers(this),
+      ...auditorHandlers(this),
     };
   }
 

@@ -39,6 +39,9 @@ import {
   type WorkspaceSettings,
 } from './governance-types';
 import type { Preset } from '../policy/presets';
+import { REPORT_FORMATS, type ReportModel } from './report-types';
+import type { BundleDigestCheck, BundleVerifyResult, OpenedBundle, TrustedSigner } from './bundle-types';
+import type { LedgerEntry as BundleLedgerRow } from './clean-types';
 import { ENTITY_TYPES, type PiiFindingsPage, type PiiScanSummary, type RiskQuasiColumn } from './pii-types';
 import { ENCODINGS, EXPORT_FORMATS, RAGGED_POLICIES, SOURCE_FORMATS } from './types';
 
@@ -74,6 +77,24 @@ export const importOptionsSchema = z.strictObject({
 });
 
 const policyId = z.string().regex(/^p[0-9]+$/, 'a policy id looks like p3');
+const runId = z.string().min(1).max(100);
+const bundleId = z.string().regex(/^b[0-9]+$/, 'a bundle id looks like b2');
+/** A path inside a bundle: relative, forward slashes, no `..`. */
+const bundlePath = z.string().min(1).max(500).regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\\\0]+$/, 'a path inside the bundle (relative, no ..)');
+const fingerprint = z.string().regex(/^[0-9a-f]{64}$/, 'a fingerprint is 64 lower-case hex digits (SHA-256 of the public key)');
+
+/** A finding as a bundle carries it: never the found text, only its masked preview. */
+export interface BundleFindingRow {
+  rowId: number;
+  column: string;
+  entity: string;
+  start: number;
+  end: number;
+  confidence: number;
+  recogniser: string;
+  preview: string;
+  decision: string | null;
+}
 /** Which policy a run uses: a document given inline, a saved version, or built-in presets. */
 export const policySourceSchema = z.union([
   z.strictObject({ policy: z.unknown() }),
@@ -336,6 +357,63 @@ export const contract = {
   'audit.checkpoint': method(z.strictObject({ path: path.optional(), force: z.boolean().default(false) })).returns<Checkpoint>(),
   /** GDPR erasure: drops a version's data, ledger, findings and duplicate pairs; the log keeps a tombstone. Admin only. */
   'dataset.purge': method(z.strictObject({ datasetId, version: z.int().positive(), reason: reasonSchema })).returns<{ datasetId: string; version: number; tombstoneSeq: number }>(),
+
+  /** The report model of a run (no file written): what the HTML, PDF and JSON reports render. */
+  'report.model': method(z.strictObject({ runId })).returns<ReportModel>(),
+  /** Writes a run's report (format from `format`, else the extension); the job's result is a WrittenFile. */
+  'report.write': method(
+    z.strictObject({ runId, path, format: z.enum(REPORT_FORMATS).optional(), force: z.boolean().default(false) }),
+  ).returns<{ jobId: string }>(),
+  /**
+   * Writes a run's evidence bundle (a folder, or a .zip when `path` ends in .zip), atomically: the
+   * reports, policy, approvals, the audit log to a fresh signed head checkpoint, provenance and
+   * findings (no raw personal data), optionally the cleaned data, public keys, and the manifest
+   * signed by the active identity (countersigned by `countersign`'s identity when given, which must
+   * be unlocked with its passphrase). The job's result is a WrittenBundle.
+   */
+  'bundle.write': method(
+    z.strictObject({
+      runId,
+      path,
+      includeData: z.boolean().default(false),
+      countersign: z.strictObject({ identity: identityNameSchema, passphrase: z.string().min(1).max(1024) }).optional(),
+      force: z.boolean().default(false),
+    }),
+  ).returns<{ jobId: string }>(),
+  /** Verifies a bundle (folder or .zip) without any workspace and without writing into it; `trust` adds fingerprints to the user's trusted list for this check. */
+  'bundle.verify': method(z.strictObject({ path, trust: z.array(fingerprint).max(100).default([]) })).returns<BundleVerifyResult>(),
+  /** Auditor mode: verifies a bundle against the user's trusted signers and keeps it open for browsing. */
+  'bundle.open': method(z.strictObject({ path })).returns<OpenedBundle>(),
+  'bundle.close': method(z.strictObject({ bundleId })).returns<{ closed: boolean }>(),
+  /** A text file of an open bundle (report.json, policy.json, an approval, VERIFY.txt, report.html …), at most 20 MB. */
+  'bundle.readText': method(z.strictObject({ bundleId, file: bundlePath })).returns<{ file: string; text: string }>(),
+  /** A window of an open bundle's provenance ledger, filtered. */
+  'bundle.ledger': method(
+    z.strictObject({
+      bundleId,
+      offset: z.int().nonnegative().default(0),
+      limit: z.int().positive().max(1000).default(200),
+      step: z.string().max(200).optional(),
+      column: z.string().max(1000).optional(),
+      kind: z.enum(['cell', 'row']).optional(),
+    }),
+  ).returns<{ total: number; rows: BundleLedgerRow[] }>(),
+  /** A window of an open bundle's PII findings (masked previews only), filtered. */
+  'bundle.findings': method(
+    z.strictObject({
+      bundleId,
+      offset: z.int().nonnegative().default(0),
+      limit: z.int().positive().max(1000).default(200),
+      entity: z.enum(ENTITY_TYPES).optional(),
+      column: z.string().max(1000).optional(),
+    }),
+  ).returns<{ total: number; rows: BundleFindingRow[] }>(),
+  /** Hashes a file the auditor has (the original input or the cleaned output) and compares it with the bundle's digests. */
+  'bundle.checkFile': method(z.strictObject({ bundleId, path })).returns<BundleDigestCheck>(),
+  /** The auditor's trusted signer fingerprints (per user, outside any workspace). */
+  'trust.list': method(none).returns<TrustedSigner[]>(),
+  'trust.add': method(z.strictObject({ fingerprint, label: z.string().max(200).default('') })).returns<TrustedSigner[]>(),
+  'trust.remove': method(z.strictObject({ fingerprint })).returns<TrustedSigner[]>(),
 
   'job.get': method(z.strictObject({ jobId: z.string().min(1) })).returns<JobInfo>(),
   'job.list': method(none).returns<JobInfo[]>(),

@@ -176,7 +176,7 @@ export interface GridWindow {
   rows: (string | null)[][];
 }
 
-export type JobKind = 'import' | 'export' | 'view' | 'compact' | 'profile' | 'clean' | 'preview' | 'provenance' | 'cluster' | 'pii' | 'risk' | 'dedupe';
+export type JobKind = 'import' | 'export' | 'view' | 'compact' | 'profile' | 'clean' | 'preview' | 'provenance' | 'cluster' | 'pii' | 'risk' | 'dedupe' | 'report' | 'bundle';
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface JobInfo {

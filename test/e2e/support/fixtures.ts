@@ -5,6 +5,8 @@ import { AppPage } from '../pages/app-page';
 import { startServer, type AppServer } from './server';
 
 interface Fixtures {
+  /** Extra environment for this test's server: `test.use({ serverEnv: { … } })`. */
+  serverEnv: Record<string, string>;
   server: AppServer;
   app: AppPage;
   /** Requests the page made to anything other than the loopback server. */
@@ -12,9 +14,9 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
-    const server = await startServer();
+  serverEnv: [{}, { option: true }],
+  server: async ({ serverEnv }, use) => {
+    const server = await startServer(serverEnv);
     await use(server);
     await server.stop();
   },

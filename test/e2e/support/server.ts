@@ -19,7 +19,8 @@ export interface AppServer {
 const SERVE = path.resolve('out/main/serve.js');
 const START_TIMEOUT_MS = 60_000;
 
-export async function startServer(): Promise<AppServer> {
+/** `env` adds to the server's environment (e.g. the job-hold test seam, HOLD_ENV in jobs.ts). */
+export async function startServer(env: Record<string, string> = {}): Promise<AppServer> {
   if (!fs.existsSync(SERVE)) throw new Error(`${SERVE} is missing: build first (npx electron-vite build), or run npm run test:e2e.`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-'));
   const workspace = path.join(dir, 'workspace');
@@ -28,7 +29,7 @@ export async function startServer(): Promise<AppServer> {
   fs.mkdirSync(files);
   fs.mkdirSync(home);
   const child = spawn(process.execPath, [SERVE, '--workspace', workspace, '--create', '--root', files], {
-    env: { ...process.env, DATA_SANITIZER_HOME: home },
+    env: { ...process.env, ...env, DATA_SANITIZER_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await readUrl(child);

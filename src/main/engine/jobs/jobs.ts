@@ -28,6 +28,28 @@ export interface JobContext {
 }
 
 const KEEP_FINISHED = 50;
+
+/**
+ * A test seam, off unless SANITIZER_TEST_HOLD_JOBS names job kinds (comma-separated): a job of
+ * such a kind waits, cancellable, before its work starts (at most HOLD_MAX_MS, then runs as
+ * usual). End-to-end tests of Cancel use it so they need no file big enough to outlast a click.
+ */
+export const HOLD_ENV = 'SANITIZER_TEST_HOLD_JOBS';
+const HOLD_MAX_MS = 60_000;
+
+function holdForTest(kind: JobKind, signal: AbortSignal): Promise<void> {
+  const kinds = (process.env[HOLD_ENV] ?? '').split(',').map((k) => k.trim());
+  if (!kinds.includes(kind) || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, HOLD_MAX_MS);
+    signal.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
 export const EMIT_EVERY_MS = 100;
 
 interface Running {
@@ -100,7 +122,11 @@ export class JobManager {
     }
     // Run on the next tick so the caller has the id before the work can report anything.
     void Promise.resolve()
-      .then(() => work(ctx))
+      .then(() => holdForTest(kind, controller.signal))
+      .then(() => {
+        ctx.throwIfCancelled();
+        return work(ctx);
+      })
       .then(
         (result) => this.finish(job, 'succeeded', result, null),
         (err: unknown) => {
