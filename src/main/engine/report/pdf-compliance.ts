@@ -19,7 +19,7 @@ export function drawHipaa(pdf: Pdf, m: ReportModel): void {
     [
       { header: '', width: 0.35, cell: (h: ReportHipaa) => h.code, role: 'bold' },
       { header: 'Category', width: 3, cell: (h) => h.category },
-      { header: 'Status', width: 1.3, cell: (h) => HIPAA_STATUS[h.status].text, role: 'bold', color: (h) => HIPAA_STATUS[h.status].color },
+      { header: 'Status', width: 1.7, cell: (h) => HIPAA_STATUS[h.status].text, role: 'bold', color: (h) => HIPAA_STATUS[h.status].color },
       { header: 'Evidence', width: 5, cell: (h) => h.evidence },
     ],
     m.hipaa,

@@ -216,28 +216,40 @@ function fontkitOf(doc: PDFKit.PDFDocument): GlyphCoverage {
 }
 
 /**
- * Replaces each run of characters `has` rejects with ⟨U+XXXX …⟩ (a documented limit: DejaVu has no
+ * Replaces each run of characters `has` rejects with ⟨U+XXXX …⟩, set apart by spaces (a documented limit: DejaVu has no
  * CJK and few emoji; the HTML and JSON reports carry the text as written). Tabs and carriage
  * returns become spaces; line feeds are kept.
  */
 export function printable(text: string, has: (cp: number) => boolean): string {
   let out = '';
   let missing: string[] = [];
+  let pendingGap = false;
+  // A space keeps a replacement a word of its own: pdfkit lays out word by word (split at spaces
+  // only), and a replacement glued to a right-to-left word would be drawn reversed with it.
   const flush = () => {
-    if (missing.length > 0) out += `⟨${missing.join(' ')}⟩`;
+    if (missing.length > 0) {
+      if (out !== '' && !/\s$/.test(out)) out += ' ';
+      out += `⟨${missing.join(' ')}⟩`;
+      pendingGap = true;
+    }
     missing = [];
+  };
+  const emit = (ch: string) => {
+    if (pendingGap && !/\s/.test(ch)) out += ' ';
+    pendingGap = false;
+    out += ch;
   };
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp === 0x0a || cp === 0x20) {
       flush();
-      out += ch;
+      emit(ch);
     } else if (cp === 0x09 || cp === 0x0d) {
       flush();
-      out += ' ';
+      emit(' ');
     } else if (has(cp) && cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0)) {
       flush();
-      out += ch;
+      emit(ch);
     } else {
       missing.push(`U+${cp.toString(16).toUpperCase().padStart(4, '0')}`);
     }
