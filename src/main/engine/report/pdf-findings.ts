@@ -47,6 +47,9 @@ export function drawSteps(pdf: Pdf, m: ReportModel): void {
     m.columns,
     { empty: 'No cell was changed.' },
   );
+}
+
+export function drawCounts(pdf: Pdf, m: ReportModel): void {
   pdf.heading('Imputed, outliers, dropped', 2);
   pdf.facts([
     ['Values imputed', num(m.valuesImputed)],

@@ -61,7 +61,7 @@ export function drawCover(pdf: Pdf, m: ReportModel): void {
   ];
   pdf.facts(facts);
   pdf.paragraph(
-    'About this file: characters the embedded DejaVu fonts cannot draw (CJK, most emoji) are written as ⟨U+XXXX⟩ code points; ' +
+    'About this file: characters the embedded DejaVu fonts cannot draw (CJK, most emoji) are written as ⟨U+XXXX⟩ code points (in charts, as □); ' +
       'the HTML and JSON reports carry them as written. Cells of personal data appear masked only.',
     { size: 7.5, color: COLORS.muted },
   );

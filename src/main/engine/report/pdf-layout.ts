@@ -88,6 +88,13 @@ export class Pdf {
     return printable(text, (cp) => cover.hasGlyphForCodePoint(cp));
   }
 
+  /** `text` with every character the font cannot draw replaced by one □ (for labels laid out by others). */
+  boxed(text: string, role: FontRole): string {
+    const cover = this.coverage.get(role);
+    if (!cover) throw new Error(`font ${role} is not registered`);
+    return Array.from(text, (ch) => (cover.hasGlyphForCodePoint(ch.codePointAt(0)!) ? ch : '□')).join('');
+  }
+
   /** Whether `role` draws every character of `text`; DejaVu Sans Mono lacks scripts Sans has (Hebrew, Arabic). */
   fits(text: string, role: FontRole): boolean {
     return this.safe(text, role) === text.replace(/[\t\r]/g, ' ');

@@ -3,7 +3,9 @@
 // Deterministic: the same model gives the same bytes (dates pinned to model.generatedAt).
 import type { ReportModel } from '../../../shared/api/report-types';
 import { drawGdpr, drawHipaa, drawReproducibility } from './pdf-compliance';
-import { drawDedupe, drawDiffs, drawPii, drawRisk, drawSteps } from './pdf-findings';
+import { reportCharts, type ReportChart } from './charts';
+import { drawCharts } from './pdf-charts';
+import { drawCounts, drawDedupe, drawDiffs, drawPii, drawRisk, drawSteps } from './pdf-findings';
 import { drawCover, drawInputs, drawPolicy, when } from './pdf-front';
 import { COLORS, PAGE, Pdf } from './pdf-layout';
 
@@ -22,10 +24,17 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
   drawCover(pdf, model);
   drawInputs(pdf, model);
   drawPolicy(pdf, model);
+  const charts = reportCharts(model);
+  const chartsFor = (re: RegExp): ReportChart[] => charts.filter((c) => re.test(c.id));
   drawSteps(pdf, model);
+  drawCharts(pdf, chartsFor(/^(cells-per-column|step-)/));
+  drawCounts(pdf, model);
   drawPii(pdf, model);
+  drawCharts(pdf, chartsFor(/^pii-/));
   drawDedupe(pdf, model);
+  drawCharts(pdf, chartsFor(/^dedupe-/));
   drawRisk(pdf, model);
+  drawCharts(pdf, chartsFor(/^risk-/));
   drawDiffs(pdf, model);
   drawHipaa(pdf, model);
   drawGdpr(pdf, model);
