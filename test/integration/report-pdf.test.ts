@@ -9,9 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportModelSchema, type ReportModel } from '../../src/shared/api/report-types';
 import { renderPdf } from '../../src/main/engine/report/pdf';
-import { Pdf } from '../../src/main/engine/report/pdf-layout';
+import { PAGE, Pdf } from '../../src/main/engine/report/pdf-layout';
 import { sampleReportModel } from '../support/report-sample';
 
+const A4_WIDTH = 595.28;
 const POPPLER = ['pdfinfo', 'pdftoppm', 'pdftotext', 'pdffonts'];
 let dir: string;
 
@@ -77,6 +78,12 @@ async function render(name: string, model: ReportModel): Promise<Rendered> {
   expect(ppm.stderr).toBe('');
   const pngs = fs.readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
   expect(pngs).toHaveLength(pages);
+  // No word is drawn outside the text column (charts scaled into it, long words wrapped).
+  const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  const outside = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</g)]
+    .filter((w) => Number(w[1]) < PAGE.left - 1 || Number(w[2]) > A4_WIDTH - PAGE.right + 1)
+    .map((w) => `${w[3]} (${w[1]}–${w[2]})`);
+  expect(outside).toEqual([]);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const pageText = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
   return { bytes, pages, text, pageText };

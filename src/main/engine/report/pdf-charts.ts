@@ -48,7 +48,12 @@ function drawChart(pdf: Pdf, chart: ReportChart): void {
   pdf.ensure(titleHeight + height + 8);
   pdf.use('bold', 9, COLORS.text).text(title, PAGE.left, doc.y, { width: pdf.width });
   const y = doc.y + 4;
-  SVGtoPDF(doc as unknown as typeof PDFDocument, standaloneSvg(printableSvg(pdf, chart.svg)), PAGE.left, y, {
+  // svg-to-pdfkit sizes the drawing by the root's width/height, not by the options: rewrite them
+  // (the viewBox keeps echarts' coordinates) so the chart scales into the text column.
+  const sized = chart.svg.replace(/^<svg\b[^>]*>/, (root) =>
+    root.replace(/\bwidth="[\d.]+"/, `width="${(width / PX_TO_PT).toFixed(2)}"`).replace(/\bheight="[\d.]+"/, `height="${(height / PX_TO_PT).toFixed(2)}"`),
+  );
+  SVGtoPDF(doc as unknown as typeof PDFDocument, standaloneSvg(printableSvg(pdf, sized)), PAGE.left, y, {
     width,
     height,
     fontCallback: (_family, bold) => (bold ? 'bold' : 'regular'),
