@@ -41,7 +41,9 @@ export function drawCover(pdf: Pdf, m: ReportModel): void {
   doc.x = PAGE.left;
   doc.y = y + height + 14;
 
-  pdf.use('bold', 18).text('Compliance report', PAGE.left, doc.y, { width: pdf.width });
+  // Only a run under an approved policy is called a compliance report, even in small print.
+  const heading = m.run.kind === 'compliance' ? 'Compliance report' : m.run.kind === 'preview' ? 'Preview report' : 'Run report (not a compliance run)';
+  pdf.use('bold', 18).text(heading, PAGE.left, doc.y, { width: pdf.width });
   pdf.use('regular', 11, COLORS.muted).text(pdf.safe(m.run.datasetName, 'regular'), { width: pdf.width });
   doc.moveDown(0.6);
 
