@@ -52,7 +52,7 @@ describe('reportCharts', () => {
     const cases: [string, string[]][] = [
       ['cells-per-column', ['39,638 in 7 columns', 'admitted 12,480', 'notes 备注 📝 60']],
       ['step-2', ['24,960 cells', 'admitted 12,480', 'born 12,480']],
-      ['pii-confidence-3', ['4,520 PERSON', '0.40–0.50: 40', '0.90–1.00: 1,000']],
+      ['pii-confidence-3', ['4,520 PERSON', '0.4–0.5: 40', '0.9–1.0: 1,000']],
       ['dedupe-cluster-sizes', ['161 duplicate clusters', '153 of 2 rows', '8 of 3 rows']],
       ['dedupe-match-probability', ['31,207 scored pairs', '0.00–0.05: 29,000', '0.95–1.00: 317']],
       ['risk-before-after', ['target k = 5', '12,301 records below k = 5', '41 records below k = 5', '11,400 unique', '0 unique']],
