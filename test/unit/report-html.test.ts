@@ -182,6 +182,7 @@ describe('renderHtml: safety', () => {
     const stray = tagsOf(html).filter((t) => !ALLOWED_TAGS.has(t));
     expect(stray).toEqual([]);
     expect(html).not.toMatch(/<script|<img/i);
+    expect(html).not.toMatch(/https?:\/\//i); // the payload holds one, in every field and every chart label
     const attrs = attributesOf(html);
     expect(attrs.length).toBeGreaterThan(500);
     expect(attrs.filter(([, name]) => name.startsWith('on') || name === 'src' || name === 'xlink:href')).toEqual([]);
@@ -200,10 +201,11 @@ describe('renderHtml: safety', () => {
     m.run.datasetName = 'https://intranet.example/export.csv';
     m.sampleDiffs[0]!.before = 'see HTTP://x.example/a';
     m.policy.approvals[0]!.reason = 'per https://wiki.example/dpa';
+    m.columns[0]!.column = 'https://cols.example/a';
     const html = renderHtml(m);
     expect(html).not.toMatch(/https?:\/\//i);
     const text = visibleText(html);
-    for (const url of ['https://intranet.example/export.csv', 'HTTP://x.example/a', 'https://wiki.example/dpa']) expect(text).toContain(url);
+    for (const url of ['https://intranet.example/export.csv', 'HTTP://x.example/a', 'https://wiki.example/dpa', 'https://cols.example/a']) expect(text).toContain(url);
   });
 
   it('is deterministic: the same model gives the same bytes', () => {

@@ -61,6 +61,7 @@ function render(id: string, option: Option, height: number, width: number): stri
  * classes, a <style> block and ecmeta_* attributes for its client-side hydration. A static report
  * needs none of it: dropping them makes the bytes depend on the model alone, and prefixing the
  * remaining internal ids (clip paths, gradients) with the chart id keeps them unique in one page.
+ * echarts escapes text (& < > " ') itself.
  */
 function normalise(svg: string, id: string): string {
   return svg
@@ -69,6 +70,9 @@ function normalise(svg: string, id: string): string {
     .replace(/ class="zr\d+-cls-\d+"/g, '')
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/\bzr\d+-/g, `${id}-`)
+    // User text (a column named after a URL) must not put an http(s) reference in the report:
+    // the colon as a character reference reads the same, in a browser and in svg-to-pdfkit.
+    .replace(/(https?):/gi, '$1&#58;')
     .replace(/\n\s*\n/g, '\n')
     .trim();
 }
