@@ -27,7 +27,8 @@ export const CHART_FONT = "'DejaVu Sans', 'Segoe UI', Arial, sans-serif";
 /** Colour-blind-safe (Okabe–Ito) where two series are compared. */
 export const CHART_COLORS = { bar: '#2f5fa7', before: '#d55e00', after: '#009e73', text: '#222222', muted: '#555555', line: '#d6d9de' } as const;
 
-const WIDTH = 720;
+/** A chart across the page, and one of two side by side (drawn at the size shown, so its text is not scaled down). */
+export const CHART_WIDTH = { full: 720, half: 460 } as const;
 /** Horizontal bar charts show at most this many categories; the alt and title say how many were left out. */
 export const MAX_BARS = 30;
 
@@ -45,8 +46,8 @@ export function formatCount(n: number): string {
 
 type Option = Parameters<echarts.ECharts['setOption']>[0];
 
-function render(id: string, option: Option, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
+function render(id: string, option: Option, height: number, width: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT, color: CHART_COLORS.text, fontSize: 12 }, ...option });
     return normalise(chart.renderToSVGString(), id);
@@ -60,6 +61,7 @@ function render(id: string, option: Option, height: number): string {
  * classes, a <style> block and ecmeta_* attributes for its client-side hydration. A static report
  * needs none of it: dropping them makes the bytes depend on the model alone, and prefixing the
  * remaining internal ids (clip paths, gradients) with the chart id keeps them unique in one page.
+ * echarts escapes text (& < > " ') itself.
  */
 function normalise(svg: string, id: string): string {
   return svg
@@ -68,6 +70,9 @@ function normalise(svg: string, id: string): string {
     .replace(/ class="zr\d+-cls-\d+"/g, '')
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/\bzr\d+-/g, `${id}-`)
+    // User text (a column named after a URL) must not put an http(s) reference in the report:
+    // the colon as a character reference reads the same, in a browser and in svg-to-pdfkit.
+    .replace(/(https?):/gi, '$1&#58;')
     .replace(/\n\s*\n/g, '\n')
     .trim();
 }
@@ -77,7 +82,7 @@ const axisLine = { lineStyle: { color: CHART_COLORS.muted } };
 const splitLine = { lineStyle: { color: CHART_COLORS.line } };
 
 /** One horizontal bar per category (category names are user data: long ones are truncated on the axis, whole in the alt). */
-function horizontalBars(id: string, rows: { label: string; value: number }[], valueName: string): string {
+function horizontalBars(id: string, rows: { label: string; value: number }[], valueName: string, width: number): string {
   const shown = rows.slice(0, MAX_BARS).reverse(); // echarts draws the first category at the bottom
   return render(
     id,
@@ -89,7 +94,7 @@ function horizontalBars(id: string, rows: { label: string; value: number }[], va
         data: shown.map((r) => r.label),
         axisLine,
         axisTick: { show: false },
-        axisLabel: { width: 220, overflow: 'truncate' },
+        axisLabel: { width: Math.round(width * 0.3), overflow: 'truncate' },
       },
       series: [
         {
@@ -102,6 +107,7 @@ function horizontalBars(id: string, rows: { label: string; value: number }[], va
       ],
     },
     40 + shown.length * 26 + 32,
+    width,
   );
 }
 
@@ -125,7 +131,7 @@ function columnsChart(model: ReportModel): ReportChart | null {
   return {
     id: 'cells-per-column',
     title: `Cells changed per column, whole run${topNote(rows.length)}`,
-    svg: horizontalBars('cells-per-column', rows, 'cells changed'),
+    svg: horizontalBars('cells-per-column', rows, 'cells changed', CHART_WIDTH.full),
     alt: `Cells changed per column over the whole run, ${formatCount(total)} in ${rows.length} column${rows.length === 1 ? '' : 's'}: ${listed(rows)}.`,
   };
 }
@@ -139,7 +145,7 @@ function stepCharts(model: ReportModel): ReportChart[] {
       {
         id,
         title: `Step ${i + 1} (${step.stepId}), ${step.label}: cells changed per column${topNote(rows.length)}`,
-        svg: horizontalBars(id, rows, 'cells changed'),
+        svg: horizontalBars(id, rows, 'cells changed', CHART_WIDTH.half),
         alt: `Step ${i + 1} (${step.stepId}, ${step.type}) "${step.label}" changed ${formatCount(step.cellsChanged)} cells: ${listed(rows)}.`,
       },
     ];
@@ -152,7 +158,11 @@ interface Bin {
   count: number;
 }
 
-const binLabel = (b: Bin) => `${b.from.toFixed(2)}–${b.to.toFixed(2)}`;
+/** Bin edges with as few decimals as they need (0.1 bins: "0.7–0.8"; 0.05 bins: "0.05–0.10"). */
+function binLabel(b: Bin, bins: Bin[]): string {
+  const digits = bins.every((x) => Number.isInteger(Math.round(x.from * 1e6) / 1e5) && Number.isInteger(Math.round(x.to * 1e6) / 1e5)) ? 1 : 2;
+  return `${b.from.toFixed(digits)}–${b.to.toFixed(digits)}`;
+}
 
 /** A vertical histogram. With `log`, empty bins draw nothing (a log axis has no zero). */
 function histogram(id: string, bins: Bin[], axes: { x: string; y: string }, log: boolean, height: number): string {
@@ -160,7 +170,7 @@ function histogram(id: string, bins: Bin[], axes: { x: string; y: string }, log:
     id,
     {
       grid: { ...baseGrid, right: 16, top: 28, bottom: 24 },
-      xAxis: { type: 'category', data: bins.map(binLabel), name: axes.x, nameLocation: 'middle', nameGap: bins.length > 10 ? 44 : 30, axisLine, axisTick: { alignWithLabel: true }, axisLabel: { interval: 0, rotate: bins.length > 10 ? 45 : 0, fontSize: 10 } },
+      xAxis: { type: 'category', data: bins.map((b) => binLabel(b, bins)), name: axes.x, nameLocation: 'middle', nameGap: bins.length > 10 ? 44 : 30, axisLine, axisTick: { alignWithLabel: true }, axisLabel: { interval: 0, rotate: bins.length > 10 ? 45 : 0, fontSize: 10 } },
       yAxis: log
         ? { type: 'log', name: `${axes.y} (log scale)`, axisLine, splitLine, logBase: 10, min: 1 }
         : { type: 'value', name: axes.y, axisLine, splitLine, minInterval: 1 },
@@ -176,6 +186,7 @@ function histogram(id: string, bins: Bin[], axes: { x: string; y: string }, log:
       ],
     },
     height,
+    CHART_WIDTH.half,
   );
 }
 
@@ -185,7 +196,7 @@ const wantsLog = (bins: Bin[]) => {
   return counts.length > 1 && Math.max(...counts) / Math.min(...counts) > 50;
 };
 
-const binsInWords = (bins: Bin[]) => bins.filter((b) => b.count > 0).map((b) => `${binLabel(b)}: ${formatCount(b.count)}`).join('; ');
+const binsInWords = (bins: Bin[]) => bins.filter((b) => b.count > 0).map((b) => `${binLabel(b, bins)}: ${formatCount(b.count)}`).join('; ');
 
 function piiCharts(model: ReportModel): ReportChart[] {
   if (!model.pii.scanned) return [];
@@ -221,7 +232,8 @@ function dedupeCharts(model: ReportModel): ReportChart[] {
           yAxis: { type: 'value', name: 'clusters', axisLine, splitLine, minInterval: 1 },
           series: [{ type: 'bar', data: sizes.map((s) => s.clusters), barMaxWidth: 48, itemStyle: { color: CHART_COLORS.bar }, label: { show: true, position: 'top', formatter: (p: { value: unknown }) => formatCount(Number(p.value)) } }],
         },
-        220,
+        240,
+        CHART_WIDTH.half,
       ),
       alt: `${formatCount(d.clusters)} duplicate clusters by size: ${sizes.map((s) => `${formatCount(s.clusters)} of ${s.size} rows`).join('; ')}.`,
     });
@@ -271,6 +283,7 @@ function riskChart(model: ReportModel): ReportChart | null {
         })),
       },
       260,
+      CHART_WIDTH.full,
     ),
     alt: `Re-identification risk on ${r.quasiIdentifiers.join(', ')} with target k = ${targetK}. ${words(before, 'Before')}${after ? `; ${words(after, 'after')}` : '; not measured after the run'}.`,
   };
