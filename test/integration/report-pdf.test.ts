@@ -47,6 +47,7 @@ function hostileModel(): ReportModel {
     ...m,
     run: { ...m.run, datasetName: name, title: `${m.run.title} 🔒` },
     inputs: [{ ...m.inputs[0]!, fileName: name }],
+    columns: [...m.columns, { column: 'see http://example.org/a&b', cellsChanged: 5 }],
     policy: { ...m.policy, name: 'ポリシー 🛡️', approvals: [{ ...m.policy.approvals[0]!, reason: 'אושר — 承認 ✅ '.repeat(40) }] },
   });
 }
@@ -84,6 +85,7 @@ async function render(name: string, model: ReportModel): Promise<Rendered> {
     .filter((w) => Number(w[1]) < PAGE.left - 1 || Number(w[2]) > A4_WIDTH - PAGE.right + 1)
     .map((w) => `${w[3]} (${w[1]}–${w[2]})`);
   expect(outside).toEqual([]);
+  expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).not.toContain('This chart may be incomplete');
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const pageText = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
   return { bytes, pages, text, pageText };
@@ -180,6 +182,10 @@ describe('PDF report', () => {
     expect(r.text).toContain('⟨U+30DD U+30EA U+30B7 U+30FC⟩'); // ポリシー
     expect(r.text).toMatch(/מטופלים|םילפוטמ/); // Hebrew has glyphs: drawn, not replaced
     expect(r.text).not.toContain('\uFFFD');
+    // A chart label with a URL and an ampersand reads as written (charts.ts escapes both in the SVG).
+    expect(r.text).toContain('see http://example.org/a&b'); // in the table, whole
+    expect(r.text).toMatch(/see http:\/\/\S*…/); // on the chart's axis, shortened to fit
+    expect(r.text).not.toMatch(/&#58;|&amp;/);
     expect(r.text).toContain('x'.repeat(40)); // the long word wraps instead of overflowing
     // The header of every page carries the (replaced) dataset name, cut with an ellipsis.
     for (let p = 1; p <= r.pages; p++) expect(r.pageText(p)).toContain('⟨U+75C5 U+4EBA⟩');
