@@ -93,6 +93,8 @@ async function render(name: string, model: ReportModel): Promise<Rendered> {
 
 const SECTIONS = ['Inputs', 'Policy', 'Steps as written', 'Approvals', 'What was done', 'Personal data (PII) findings', 'Duplicates', 'Re-identification risk', 'Sample of changes', 'HIPAA Safe Harbor', 'GDPR Art. 30', 'Reproducibility'];
 
+const HEADINGS = [...SECTIONS, 'Approvals', 'By entity type', 'By column', 'Cluster sizes', 'Cells changed per step and column', 'Cells changed per column (whole run)', 'Imputed, outliers, dropped'];
+
 const CASES: { name: string; model: () => ReportModel; banner: RegExp; notBanner: RegExp; expect: string[] }[] = [
   {
     name: 'compliance',
@@ -142,6 +144,9 @@ describe('PDF report', () => {
       expect(t).toContain('generated 2026-12-05 08:00:00 UTC');
       expect(t).toContain('policy 5e5e5e5e5e5e');
       expect(t).toContain(sampleReportModel().run.datasetName);
+      // No page ends on a heading: a heading moves to the next page with its content.
+      const lines = t.split('\n').map((l) => l.trim()).filter(Boolean);
+      expect(HEADINGS, `page ${p} ends with a heading`).not.toContain(lines[lines.length - 2]);
     }
   });
 

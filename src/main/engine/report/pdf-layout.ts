@@ -40,6 +40,9 @@ export const COLORS = {
 
 export const PAGE = { size: 'A4', top: 64, bottom: 58, left: 48, right: 48 } as const;
 
+/** Tables up to this height (points) are kept on one page. */
+const KEEP_TOGETHER = 220;
+
 interface GlyphCoverage {
   hasGlyphForCodePoint(cp: number): boolean;
 }
@@ -48,6 +51,7 @@ interface GlyphCoverage {
 export class Pdf {
   readonly doc: PDFKit.PDFDocument;
   private readonly coverage = new Map<FontRole, GlyphCoverage>();
+  private readonly pending: { text: string; level: 1 | 2 }[] = [];
 
   constructor(info: PDFKit.DocumentInfo) {
     // `font` makes the document's default font DejaVu, so Helvetica is never loaded.
@@ -100,14 +104,29 @@ export class Pdf {
     return this.safe(text, role) === text.replace(/[\t\r]/g, ' ');
   }
 
-  /** Starts a new page when less than `height` points are left on this one. */
+  /**
+   * Makes room for `height` points of content, starting a new page when they do not fit; headings
+   * still waiting are drawn first and move with the content (a heading never ends a page).
+   */
   ensure(height: number): void {
-    if (this.doc.y + height > this.bottom) this.doc.addPage();
+    const waiting = this.pending.splice(0);
+    const headingsHeight = waiting.reduce((sum, h) => sum + this.headingHeight(h.text, h.level), 0);
+    if (this.doc.y + headingsHeight + height > this.bottom) this.doc.addPage();
+    for (const h of waiting) this.drawHeading(h.text, h.level);
   }
 
+  /** A heading, drawn with the first content that follows it (see `ensure`). */
   heading(text: string, level: 1 | 2 = 1): void {
+    this.pending.push({ text, level });
+  }
+
+  private headingHeight(text: string, level: 1 | 2): number {
     const size = level === 1 ? 14 : 11;
-    this.ensure(level === 1 ? 90 : 60);
+    return this.use('bold', size).heightOfString(this.safe(text, 'bold'), { width: this.width }) + size * (level === 1 ? 1.3 : 1);
+  }
+
+  private drawHeading(text: string, level: 1 | 2): void {
+    const size = level === 1 ? 14 : 11;
     this.doc.moveDown(level === 1 ? 0.8 : 0.5);
     this.use('bold', size, level === 1 ? COLORS.accent : COLORS.text).text(this.safe(text, 'bold'), PAGE.left, this.doc.y, { width: this.width });
     if (level === 1) {
@@ -120,7 +139,10 @@ export class Pdf {
   paragraph(text: string, opts: { role?: FontRole; size?: number; color?: string } = {}): void {
     const wanted = opts.role ?? 'regular';
     const role = this.fits(text, wanted) ? wanted : 'regular';
-    this.use(role, opts.size ?? 9, opts.color ?? COLORS.text).text(this.safe(text, role), PAGE.left, this.doc.y, { width: this.width });
+    const printable = this.safe(text, role);
+    const height = this.use(role, opts.size ?? 9).heightOfString(printable, { width: this.width });
+    this.ensure(Math.min(height, 40));
+    this.use(role, opts.size ?? 9, opts.color ?? COLORS.text).text(printable, PAGE.left, this.doc.y, { width: this.width });
     this.doc.moveDown(0.3);
   }
 
@@ -166,27 +188,34 @@ export class Pdf {
       return height;
     };
     const headerHeight = showHeader ? Math.max(...layout(headerCells)) : 0;
-    this.ensure(headerHeight + 24);
+    const body = rows.map((row) => this.cells(columns, row));
+    const heights = body.map((cells) => Math.min(Math.max(...layout(cells)), maxRow));
+    // A short table (a fact list, cluster sizes) is not split: it starts on the next page instead.
+    const whole = headerHeight + heights.reduce((a, b) => a + b, 0);
+    this.ensure(whole <= KEEP_TOGETHER ? whole : headerHeight + 24);
     if (showHeader) drawRow(headerCells, COLORS.headerFill);
     if (rows.length === 0 && opts.empty) {
       this.paragraph(opts.empty, { color: COLORS.muted, size });
       return;
     }
-    for (const row of rows) {
-      const cells = columns.map((c) => {
-        const wanted = typeof c.role === 'function' ? c.role(row) : (c.role ?? 'regular');
-        const text = c.cell(row);
-        const role = this.fits(text, wanted) ? wanted : 'regular';
-        return { text: this.safe(text, role), role, color: c.color ? c.color(row) : COLORS.text };
-      });
-      const height = Math.min(Math.max(...layout(cells)), maxRow);
-      if (this.doc.y + height > this.bottom) {
+    body.forEach((cells, i) => {
+      if (this.doc.y + heights[i]! > this.bottom) {
         this.doc.addPage();
         if (showHeader) drawRow(headerCells, COLORS.headerFill);
       }
       drawRow(cells, null);
-    }
+    });
     this.doc.moveDown(0.6);
+  }
+
+  /** One row's cells: text made printable, a font that draws all of it, a colour. */
+  private cells<R>(columns: Column<R>[], row: R): { text: string; role: FontRole; color: string }[] {
+    return columns.map((c) => {
+      const wanted = typeof c.role === 'function' ? c.role(row) : (c.role ?? 'regular');
+      const text = c.cell(row);
+      const role = this.fits(text, wanted) ? wanted : 'regular';
+      return { text: this.safe(text, role), role, color: c.color ? c.color(row) : COLORS.text };
+    });
   }
 
   /** The finished file. */

@@ -39,6 +39,7 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
   drawHipaa(pdf, model);
   drawGdpr(pdf, model);
   drawReproducibility(pdf, model);
+  pdf.ensure(0); // a heading still waiting for content
   drawPageFurniture(pdf, model);
   return pdf.end();
 }
