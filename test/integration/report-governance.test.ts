@@ -1,7 +1,7 @@
 // The report model of governed runs: a compliance run (a saved policy's ACTIVE version, approved
 // by someone other than its author with a signed approval) is reported as one — kind, stamp,
 // approval with the approver's role and key fingerprint, the actor's fingerprint — and a run of a
-// DRAFT version says plainly that it was not approved.
+// DRAFT version says plainly that it was not approved (its duplicates section from the latest search).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/shared/api/clean-types';
 import { RUN_KIND_TITLES } from '../../src/shared/api/report-types';
@@ -56,7 +56,9 @@ describe('a compliance run', () => {
 });
 
 describe('an unapproved run of a saved policy', () => {
-  it('says it was not approved, with the version\'s state and no approvals', async () => {
+  it('says it was not approved, with the version\'s state and no approvals; duplicates come from the latest search', async () => {
+    await jobResult(await t.runJob('dedupe.start', { datasetId, version: 1, settings: {} }));
+    const search = (await t.call('dedupe.summary', { datasetId, version: 1 }))!;
     await t.call('policy.save', { policy: POLICY, summary: 'second', policyId });
     const [draft] = await t.call('policy.versions', { policyId });
     expect(draft).toMatchObject({ version: 2, state: 'DRAFT' });
@@ -65,5 +67,10 @@ describe('an unapproved run of a saved policy', () => {
     expect(m.run).toMatchObject({ kind: 'unapproved', stamp: 'UNAPPROVED', title: RUN_KIND_TITLES.unapproved });
     expect(m.policy).toMatchObject({ version: 2, state: 'DRAFT', approvals: [] });
     expect(m.reproducibility.command).toContain('--policy cities --policy-version 2');
+    expect(m.dedupe).toEqual({
+      source: 'latest-search', pairsScored: search.counts.candidatePairs, clusters: search.counts.clusters, rowsInClusters: search.counts.rowsInClusters, rowsRemoved: 0, cellsFilled: 0,
+      clusterSizes: search.clusterSizes, probabilities: search.probabilities, decisionsSha256: search.digests.decisions, modelSha256: search.digests.model,
+    });
+    expect(m.reproducibility.dedupeDecisionsSha256).toBeNull();
   });
 });

@@ -127,7 +127,7 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
       const written = report ? await writeRunReport(session, run.runId, report, Boolean(flags.force)) : null;
       if (ctx.json) return printJson(ctx.io, { ...run, workspace: temporary ? null : session.workspaceDir, output: data, provenance: ledger, report: written });
       ctx.io.out(
-        `Cleaned ${temporary ? source : `${datasetId} version ${version}`} with ${run.policyName}${run.kind === 'compliance' ? ` v${run.policyVersion}, a compliance run (APPROVED by ${(run.approvals ?? []).map((a) => a.approver.name).join(', ')})` : ' (UNAPPROVED)'}${temporary ? '' : ` into version ${v}`} (run ${run.runId}): ${n(run.rowsIn)} rows in, ${n(run.rowsOut)} out, ${n(run.cellsChanged)} cells changed, ${n(run.rowsRemoved)} rows removed, ${run.seconds.toFixed(1)} s.\n${stepTable(run)}\n` +
+        `Cleaned ${temporary ? source : `${datasetId} version ${version}`} with ${run.policyName}${run.kind === 'compliance' ? ` v${run.policyVersion}, a compliance run (APPROVED by ${(run.approvals ?? []).map((a) => a.approver.name).join(', ')})` : ' (UNAPPROVED)'}${temporary ? '' : ` into version ${v} (run ${run.runId})`}: ${n(run.rowsIn)} rows in, ${n(run.rowsOut)} out, ${n(run.cellsChanged)} cells changed, ${n(run.rowsRemoved)} rows removed, ${run.seconds.toFixed(1)} s.\n${stepTable(run)}\n` +
           `Wrote ${data.path} (sha256 ${data.sha256})${ledger ? `\nWrote ${ledger.path} (${n(ledger.rows)} entries, sha256 ${ledger.sha256})` : ''}${written ? `\n${reportLine(written, run.runId)}` : ''}\n`,
       );
     });
