@@ -14,7 +14,7 @@ import { addJsonFlag, addWorkspaceFlag, positiveInt } from '../flags';
 import { addIdentityFlags, unlockAs, type IdentityFlags } from '../identity-flags';
 import { findPolicy } from './policy';
 import { reportLine, writeRunReport } from './report';
-import { reportFormatOf } from '../../main/engine/report/render';
+import { assertRenderable, reportFormatOf } from '../../main/engine/report/render';
 import { printJson } from '../output';
 import type { Session } from '../session';
 import { withSource } from '../source';
@@ -104,7 +104,7 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
     const report = flags.report ? path.resolve(ctx.io.cwd, flags.report) : null;
     checkPolicyFlags(flags);
     if (flags.preview && (out || prov || report)) throw new AppError('INVALID_ARGUMENT', '--preview writes nothing; leave out --out, --provenance and --report.');
-    if (report) reportFormatOf(report);
+    if (report) assertRenderable(reportFormatOf(report));
     if (!flags.preview && !out) throw new AppError('INVALID_ARGUMENT', 'Say where the cleaned data goes with --out FILE (or use --preview).');
     if (flags.full && !flags.preview) throw new AppError('INVALID_ARGUMENT', '--full goes with --preview.');
     checkOutputs([out, prov, report].filter((x): x is string => x !== null), Boolean(flags.force));

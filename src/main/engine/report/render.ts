@@ -28,10 +28,14 @@ const RENDERERS: Partial<Record<ReportFormat, Renderer>> = {
   // ────────────────────────────────────────────────────────────────────────────────────────────
 };
 
+/** Refuses, before any work, a format this build has no renderer for. */
+export function assertRenderable(format: ReportFormat): void {
+  if (!RENDERERS[format]) throw new AppError('UNSUPPORTED', `This build cannot write ${format.toUpperCase()} reports yet; write .json instead.`, { format });
+}
+
 export async function renderReport(model: ReportModel, format: ReportFormat): Promise<Buffer> {
-  const render = RENDERERS[format];
-  if (!render) throw new AppError('UNSUPPORTED', `This build cannot write ${format.toUpperCase()} reports yet; write .json instead.`, { format });
-  return render(model);
+  assertRenderable(format);
+  return (RENDERERS[format] as Renderer)(model);
 }
 
 const EXTENSIONS: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.json': 'json' };

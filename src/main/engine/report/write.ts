@@ -13,7 +13,7 @@ import type { JobContext } from '../jobs/jobs';
 import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
 import { buildReportModel, findRun } from './model';
-import { renderReport, reportFormatOf } from './render';
+import { assertRenderable, renderReport, reportFormatOf } from './render';
 
 export interface ReportRequest {
   runId: string;
@@ -25,6 +25,7 @@ export interface ReportRequest {
 /** The checks made before a job starts: the run exists, the format is known, the file is not there (without force). */
 export async function checkReportRequest(ws: Workspace, req: ReportRequest): Promise<ReportFormat> {
   const format = reportFormatOf(req.path, req.format);
+  assertRenderable(format);
   await findRun(ws.db, req.runId);
   if (!path.isAbsolute(req.path)) throw new AppError('INVALID_ARGUMENT', `${req.path}: give an absolute path for the report.`, { file: req.path });
   if (!req.force && fs.existsSync(req.path)) throw new AppError('ALREADY_EXISTS', `${req.path} already exists; nothing was written. Choose another name, or write with force (--force) to overwrite it.`, { file: req.path });
