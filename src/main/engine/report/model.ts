@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { RunResult, StepReport } from '../../../shared/api/clean-types';
 import { RUN_KIND_TITLES, REPORT_FORMAT, reportModelSchema, type ReportModel } from '../../../shared/api/report-types';
 import { AppError } from '../../../shared/api/result';
+import type { DatasetDetail } from '../../../shared/api/types';
 import type { Policy } from '../../../shared/policy/policy';
 import type { StepOf } from '../../../shared/policy/steps';
 import { getColumns, getDataset } from '../datasets/catalog';
@@ -91,10 +92,7 @@ export async function buildReportModel(ctx: ReportContext, runId: string): Promi
       runId, kind: run.kind, title: RUN_KIND_TITLES[run.kind], stamp: run.stamp, startedAt: run.startedAt, seconds: run.seconds, actor: run.actor, actorFingerprint,
       datasetId: run.datasetId, datasetName: d.name, inputVersion: run.inputVersion, outputVersion: out, rowsIn: run.rowsIn, rowsOut: await rowCount(db, run.datasetId, out), cellsChanged, rowsRemoved,
     },
-    inputs: [{
-      fileName: path.basename(d.sourcePath), sizeBytes: d.sourceSize, sha256: d.sourceSha256, format: d.format, rows: input.version.rowCount, columns: input.version.columnCount,
-      settings: settingsOf(input.importOptions as unknown as Record<string, unknown>), importedAt: d.createdAt,
-    }],
+    inputs: [inputOf(input)],
     policy: await policySection(db, run, policy),
     steps,
     columns,
@@ -111,18 +109,30 @@ export async function buildReportModel(ctx: ReportContext, runId: string): Promi
       measures: measuresOf(pii.pii.byEntity, generalised), keyGeneration: run.keyGeneration ?? null, sourceFile: path.basename(d.sourcePath), sourceSha256: d.sourceSha256,
       policy: `${run.policyName} v${run.policyVersion}`, actor: run.actor, stamp: run.stamp, startedAt: run.startedAt,
     }),
-    reproducibility: {
-      engineVersion: APP_VERSION, policySha256: run.policySha256, keyFingerprint: run.keyFingerprint ?? null, keyGeneration: run.keyGeneration ?? null,
-      piiDecisionsSha256: run.piiDecisionsSha256, dedupeDecisionsSha256: dedupe?.source === 'run-step' ? dedupe.decisionsSha256 : null,
-      inputSha256: [d.sourceSha256], outputSha256,
-      command: reproduceCommand({
-        sourcePath: d.sourcePath, datasetId: run.datasetId, inputVersion: run.inputVersion, workspaceDir: ws.dir,
-        saved: run.policyId ? { name: run.policyName, version: run.policyVersion } : null, identity: actorFingerprint ? run.actor : null,
-      }),
-    },
+    reproducibility: reproOf(run, d, ws.dir, dedupe, outputSha256, actorFingerprint),
   };
   job.progress({ stage: 'checking the model', done: 6 });
   return reportModelSchema.parse(model);
+}
+
+function inputOf(input: DatasetDetail): ReportModel['inputs'][number] {
+  const d = input.dataset;
+  return {
+    fileName: path.basename(d.sourcePath), sizeBytes: d.sourceSize, sha256: d.sourceSha256, format: d.format, rows: input.version.rowCount, columns: input.version.columnCount,
+    settings: settingsOf(input.importOptions as unknown as Record<string, unknown>), importedAt: d.createdAt,
+  };
+}
+
+function reproOf(run: RunResult, d: DatasetDetail['dataset'], workspaceDir: string, dedupe: ReportModel['dedupe'], outputSha256: string, actorFingerprint: string | null): ReportModel['reproducibility'] {
+  return {
+    engineVersion: APP_VERSION, policySha256: run.policySha256, keyFingerprint: run.keyFingerprint ?? null, keyGeneration: run.keyGeneration ?? null,
+    piiDecisionsSha256: run.piiDecisionsSha256, dedupeDecisionsSha256: dedupe?.source === 'run-step' ? dedupe.decisionsSha256 : null,
+    inputSha256: [d.sourceSha256], outputSha256,
+    command: reproduceCommand({
+      sourcePath: d.sourcePath, datasetId: run.datasetId, inputVersion: run.inputVersion, workspaceDir,
+      saved: run.policyId ? { name: run.policyName, version: run.policyVersion } : null, identity: actorFingerprint ? run.actor : null,
+    }),
+  };
 }
 
 function stepOf(s: StepReport, f: { cells: number; rowsRemoved: number; perColumn: Map<string, number> } | undefined, headerOf: (id: string) => string): ReportModel['steps'][number] {
