@@ -10,6 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/shared/api/clean-types';
 import type { ReportModel, WrittenFile } from '../../src/shared/api/report-types';
+import type { RiskMeasure, RiskResult } from '../../src/shared/api/pii-types';
 import type { ExportResult } from '../../src/shared/api/types';
 import type { StepInput } from '../../src/shared/policy/steps';
 import { renderJson } from '../../src/main/engine/report/render';
@@ -191,6 +192,21 @@ describe('a run with dates, duplicates, imputation, outliers, de-identification 
     const masked = model.sampleDiffs.filter((d) => d.masked);
     expect(masked.length).toBeGreaterThan(0);
     expect(model.sampleDiffs.filter((d) => ['name', 'email', 'phone', 'dob'].includes(d.column ?? '') && !d.masked)).toEqual([]);
+  });
+
+  it('leaves values that are not personal data as they are (the imputed weights)', () => {
+    const filled = model.sampleDiffs.filter((d) => d.step === 'fill');
+    expect(filled.length).toBeGreaterThan(0);
+    for (const d of filled) expect(d).toMatchObject({ column: 'weight', before: null, after: expect.stringMatching(/^-?\d+(\.\d+)?$/), masked: false });
+  });
+
+  it('measures risk as the risk view does, over the quasi-identifiers it proposes', async () => {
+    const quasi = await t.call('risk.suggestQuasi', { datasetId, version: 1 });
+    expect(model.risk!.quasiIdentifiers).toEqual(quasi.map((q) => q.header));
+    const r = await jobResult<RiskResult>(await t.runJob('risk.start', { datasetId, version: 1, quasi: quasi.map((q) => q.columnId), k: 5, afterVersion: run.outputVersion! }));
+    const pick = (m: RiskMeasure) => ({ version: m.version, rows: m.rows, classes: m.classes, k: m.k, recordsBelowK: m.recordsBelowK, uniqueRecords: m.uniqueRecords });
+    expect(model.risk!.before).toEqual(pick(r.before));
+    expect(model.risk!.after).toEqual(pick(r.after!));
   });
 
   it('samples the first 50 ledger entries in row order', () => {
