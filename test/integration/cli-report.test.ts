@@ -14,10 +14,11 @@ beforeAll(() => {
   const root = tempDir('ds-cli-report-');
   env = { home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), cwd: path.join(root, 'work') };
   for (const d of [env.home, env.tmp, env.cwd]) fs.mkdirSync(d, { recursive: true });
-  writeFixture(env.cwd, 'towns.csv', 'name,city\n  Ann ,nyc\nBob,Paris\nCy,nyc\n');
+  writeFixture(env.cwd, 'towns.csv', 'name,city\n  Ann ,nyc\nBob,Paris\nCy,nyc\nBob,Paris\n');
   fs.writeFileSync(path.join(env.cwd, 'recipe.json'), JSON.stringify(policyDoc([
     { id: 'trim', type: 'trim' },
     { id: 'city', type: 'category_aliases', columns: { names: ['city'] }, params: { map: [{ from: ['nyc'], to: 'New York' }] } },
+    { id: 'dups', type: 'dedupe_exact' },
   ], 'towns')));
 });
 afterAll(() => fs.rmSync(path.dirname(env.home), { recursive: true, force: true }));
@@ -29,11 +30,13 @@ describe('sanitizer clean --report and sanitizer report', () => {
   it('writes the report with the run, prints the run id, and writes it again from the id', async () => {
     const c = await runCli(['clean', 'towns.csv', '--workspace', 'ws', '--policy-file', 'recipe.json', '--out', 'towns.clean.csv', '--report', 'run.json'], env);
     expect(c.code, c.stderr).toBe(0);
-    expect(c.stdout).toMatch(/into version 2 \(run r1\): 3 rows in/);
+    expect(c.stdout).toMatch(/into version 2 \(run r1\): 4 rows in, 3 out/);
     expect(c.stdout).toMatch(/Wrote the JSON report of run r1 to .*run\.json \([\d,]+ bytes, sha256 [0-9a-f]{64}\)/);
     const first = read('run.json');
-    expect(first.run).toMatchObject({ runId: 'r1', kind: 'unapproved', cellsChanged: 3 });
-    expect(first.steps.map((s) => [s.stepId, s.cellsChanged])).toEqual([['trim', 1], ['city', 2]]);
+    expect(first.run).toMatchObject({ runId: 'r1', kind: 'unapproved', cellsChanged: 3, rowsRemoved: 1, rowsOut: 3 });
+    expect(first.steps.map((s) => [s.stepId, s.cellsChanged, s.rowsRemoved])).toEqual([['trim', 1, 0], ['city', 2, 0], ['dups', 0, 1]]);
+    expect(first.dedupe).toMatchObject({ source: 'run-step', pairsScored: 1, clusters: 1, rowsInClusters: 2, rowsRemoved: 1, clusterSizes: [{ size: 2, clusters: 1 }], modelSha256: null });
+    expect(first.rowsDropped).toBe(0);
     expect(first.reproducibility.command).toMatch(/^sanitizer clean \S+towns\.csv --workspace \S+ws --policy-file policy\.json --out towns\.cleaned\.csv$/);
 
     const log = await runCli(['log', '--workspace', 'ws'], env);
