@@ -1,8 +1,8 @@
 // The report model from real runs in a real workspace: a run over a generated people table with
-// dates, near duplicates, missing and outlying weights, de-identification and generalisation —
-// every count cross-checked against the ledger read back and counted in JavaScript; no raw value
-// of a de-identified cell anywhere in the JSON; the output digest equal to a real CSV export's;
-// a compliance run (signed approval) and an unapproved one; report.write as a job.
+// dates, near duplicates, a dropped row, missing and outlying weights, de-identification and
+// generalisation — every count cross-checked against the ledger read back and counted in
+// JavaScript; no raw value of a de-identified cell anywhere in the JSON; the output digest equal
+// to a real CSV export's; report.write as a job. Governed runs: report-governance.test.ts.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +48,7 @@ const STEPS: StepInput[] = [
   { id: 'trim', type: 'trim' },
   { id: 'dates', type: 'coerce_date', columns: { names: ['dob'] }, params: { ambiguous: 'month_first' } },
   { id: 'dups', type: 'dedupe_near', columns: { names: ['name', 'email', 'phone', 'dob', 'city'] } },
+  { id: 'drop', type: 'drop_rows', where: { column: 'id', op: 'equals', value: 'P0080' } },
   { id: 'fill', type: 'impute', columns: { names: ['weight'] }, params: { method: 'median' } },
   { id: 'clip', type: 'outliers', columns: { names: ['weight'] }, params: { method: 'iqr', action: 'clip' } },
   { id: 'deid', type: 'deidentify', columns: { names: ['name', 'email', 'phone'] }, params: { operators: { EMAIL: { op: 'mask' }, PHONE: { op: 'hash' }, PERSON: { op: 'hash' } } } },
@@ -135,12 +136,12 @@ describe('a run with dates, duplicates, imputation, outliers, de-identification 
     ['rows out', (m) => m.run.rowsOut, () => input.rowIds.length - count(ledger, (l) => l.kind === 'row')],
     ['values imputed', (m) => m.valuesImputed, () => cellsOf('fill').length],
     ['outliers handled', (m) => m.outliersHandled, () => cellsOf('clip').length],
-    ['rows dropped (no drop step)', (m) => m.rowsDropped, () => 0],
+    ['rows dropped (the drop step only)', (m) => m.rowsDropped, () => count(ledger, (l) => l.kind === 'row' && l.step_id === 'drop')],
     ['duplicate rows removed', (m) => m.dedupe!.rowsRemoved, () => count(ledger, (l) => l.kind === 'row' && l.step_id === 'dups')],
-    ['duplicate clusters', (m) => m.dedupe!.clusters, () => new Set(ledger.filter((l) => l.kind === 'row').map((l) => l.after)).size],
-    ['rows in clusters', (m) => m.dedupe!.rowsInClusters, () => count(ledger, (l) => l.kind === 'row') + new Set(ledger.filter((l) => l.kind === 'row').map((l) => l.after)).size],
+    ['duplicate clusters', (m) => m.dedupe!.clusters, () => new Set(ledger.filter((l) => l.kind === 'row' && l.step_id === 'dups').map((l) => l.after)).size],
+    ['rows in clusters', (m) => m.dedupe!.rowsInClusters, () => count(ledger, (l) => l.kind === 'row' && l.step_id === 'dups') + new Set(ledger.filter((l) => l.kind === 'row' && l.step_id === 'dups').map((l) => l.after)).size],
     ['cluster sizes sum to the rows in clusters', (m) => m.dedupe!.clusterSizes.reduce((a, c) => a + c.size * c.clusters, 0), () => model.dedupe!.rowsInClusters],
-    ['probability bins hold every removed row', (m) => m.dedupe!.probabilities.reduce((a, b) => a + b.count, 0), () => count(ledger, (l) => l.kind === 'row')],
+    ['probability bins hold every row the duplicate step removed', (m) => m.dedupe!.probabilities.reduce((a, b) => a + b.count, 0), () => count(ledger, (l) => l.kind === 'row' && l.step_id === 'dups')],
     ['input rows', (m) => m.inputs[0]!.rows, () => input.rowIds.length],
     ['input columns', (m) => m.inputs[0]!.columns, () => HEADER.length],
     ['input size', (m) => m.inputs[0]!.sizeBytes ?? -1, () => fs.statSync(file).size],
