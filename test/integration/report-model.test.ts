@@ -241,6 +241,7 @@ describe('a run with dates, duplicates, imputation, outliers, de-identification 
       policySha256: run.policySha256, keyGeneration: 1, keyFingerprint: run.keyFingerprint, piiDecisionsSha256: run.piiDecisionsSha256,
       inputSha256: [crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')], outputSha256: exp.sha256,
     });
+    expect(fs.readdirSync(t.dir).filter((n) => n.startsWith('.report-digest-'))).toEqual([]);
     expect(model.reproducibility.command).toBe(`sanitizer clean '${file}' --workspace ${t.dir} --policy-file policy.json --out 'people export.cleaned.csv'`);
   });
 });

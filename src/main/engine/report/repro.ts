@@ -1,8 +1,8 @@
 // Reproducibility figures of a report: the SHA-256 of the run's output version as canonical CSV
 // (the CSV export writer — UTF-8, comma, RFC 4180 quoting, header, row_id order — into a temp
-// file that is removed), and the exact, shell-quoted CLI command that reproduces the run.
+// file in the workspace folder, then removed), and the exact, shell-quoted CLI command that
+// reproduces the run.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { getColumns, versionTable } from '../datasets/catalog';
 import { csvWriter } from '../export/csv-writer';
@@ -12,7 +12,8 @@ import type { Workspace } from '../workspace/workspace';
 export async function outputCsvSha256(ws: Workspace, job: JobContext, datasetId: string, version: number): Promise<string> {
   const { table, rowCount } = await versionTable(ws.db, datasetId, version);
   const columns = await getColumns(ws.db, datasetId, version);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanitizer-report-'));
+  // Inside the workspace folder: the output's rows never land anywhere the workspace does not already hold them.
+  const dir = fs.mkdtempSync(path.join(ws.dir, '.report-digest-'));
   try {
     const temp = path.join(dir, 'output.csv');
     fs.writeFileSync(temp, '');
