@@ -24,7 +24,8 @@ export interface Governed {
 /** A compliance run: trim + mask of the email column, approved by bob, run by alice (unlocked after). */
 export async function governedRun(): Promise<Governed> {
   const t = await startTestEngine();
-  const rows = SECRET_EMAILS.map((e, i) => [` Person ${i + 1} `, e, i % 2 ? 'Paris' : 'Oslo']);
+  // Padded, so trim changes them before the mask does: the ledger must hide that step's before too.
+  const rows = SECRET_EMAILS.map((e, i) => [` Person ${i + 1} `, ` ${e} `, i % 2 ? 'Paris' : 'Oslo']);
   const { datasetId } = await t.importFile(writeCsv(['name', 'email', 'city'], rows));
   await jobResult(await t.runJob('pii.start', { datasetId, version: 1 }));
   await t.call('identity.create', { name: 'alice', passphrase: PASS, roles: ['steward'] });

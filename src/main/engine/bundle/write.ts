@@ -152,8 +152,9 @@ export async function writeBundle(ctx: BundleContext, job: JobContext, req: Bund
       job.progress({ stage: 'writing the .zip' });
       await zipWork(target, new Date(createdAt), job.signal);
     }
-    job.throwIfCancelled();
     job.progress({ stage: 'saving' });
+    // The last moment a cancel is honoured: after it, the bundle is moved into place and logged.
+    job.throwIfCancelled();
     const result: WrittenBundle = {
       path: target.path, container: target.container, runId: run.runId, manifestSha256: sha256Hex(manifestText), files: all.length, bytes,
       signers: signers.map((s) => ({ role: s.manifest.role, name: s.manifest.name, fingerprint: s.manifest.fingerprint })), checkpoint: { seq: cp.seq, hash: cp.hash },
