@@ -143,8 +143,9 @@ export async function writeBundle(ctx: BundleContext, job: JobContext, req: Bund
     const manifestText = canonicalJson(manifest);
     put(BUNDLE_FILES.manifest, manifestText);
     for (const s of signers) put(s.manifest.signature, Buffer.from(s.signer.sign(manifestText), 'base64'));
+    const digests = new Map(files.map((f) => [f.path, f.sha256]));
     const sums = [];
-    for (const f of listFiles(work)) sums.push(`${f === BUNDLE_FILES.manifest ? sha256Hex(manifestText) : await sha256File(path.join(work, ...f.split('/')))}  ${f}\n`);
+    for (const f of listFiles(work)) sums.push(`${digests.get(f) ?? (await sha256File(path.join(work, ...f.split('/'))))}  ${f}\n`);
     put(BUNDLE_FILES.sums, sums.join(''));
     const all = listFiles(work);
     const bytes = all.reduce((n, f) => n + fs.statSync(path.join(work, ...f.split('/'))).size, 0);
