@@ -77,10 +77,11 @@ export function flipByte(file: string): void {
   fs.writeFileSync(file, b);
 }
 
-/** Zips a folder (names as given, sorted) — to build tampered .zip bundles. */
-export async function zipFolder(folder: string, zipFile: string, rename: (name: string) => string = (n) => n): Promise<void> {
+/** Zips a folder (names as given, sorted, then `extra` entries with their own modes) — to build tampered .zip bundles. */
+export async function zipFolder(folder: string, zipFile: string, rename: (name: string) => string = (n) => n, extra: { name: string; data: string; mode: number }[] = []): Promise<void> {
   const z = new yazl.ZipFile();
   for (const f of filesUnder(folder)) z.addFile(path.join(folder, f), rename(f), { mtime: new Date(0), mode: 0o100644 });
+  for (const e of extra) z.addBuffer(Buffer.from(e.data), e.name, { mtime: new Date(0), mode: e.mode });
   z.end();
   await new Promise<void>((resolve, reject) => {
     const out = fs.createWriteStream(zipFile);
