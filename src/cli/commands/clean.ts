@@ -1,5 +1,5 @@
 // `sanitizer clean <file|dataset> (--policy NAME | --policy-file P.json | --preset NAME[,NAME…])
-// [--preview] --out OUT [--provenance PROV] [--bundle DIR|FILE.zip …]`: runs a policy (a saved policy's ACTIVE version makes a
+// [--preview] --out OUT [--provenance PROV] [--report R.html|pdf|json] [--bundle DIR|FILE.zip …]`: runs a policy (a saved policy's ACTIVE version makes a
 // compliance run stamped APPROVED; anything else a version stamped UNAPPROVED, refused in a governed
 // workspace), exports the result, its ledger and its evidence bundle; --preview reports counts without writing anything.
 import fs from 'node:fs';
@@ -14,6 +14,8 @@ import { addJsonFlag, addWorkspaceFlag, positiveInt } from '../flags';
 import { addIdentityFlags, readPassphrase, unlockAs, type IdentityFlags } from '../identity-flags';
 import type { WrittenBundle } from '../../shared/api/bundle-types';
 import { findPolicy } from './policy';
+import { reportLine, writeRunReport } from './report';
+import { reportFormatOf } from '../../main/engine/report/render';
 import { printJson } from '../output';
 import type { Session } from '../session';
 import { withSource } from '../source';
@@ -27,6 +29,7 @@ interface CleanFlags extends IdentityFlags {
   full?: boolean;
   out?: string;
   provenance?: string;
+  report?: string;
   bundle?: string;
   includeData?: boolean;
   countersign?: string;
@@ -41,8 +44,8 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 /** Refuses, before any work, outputs that exist (without --force) or would overwrite each other. */
 function checkOutputs(files: string[], force: boolean): void {
-  const dup = files.find((f, i) => files.indexOf(f) !== i);
-  if (dup) throw new AppError('INVALID_ARGUMENT', `Two of --out, --provenance and --bundle name the same file, ${dup}.`);
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice) throw new AppError('INVALID_ARGUMENT', `Two of --out, --provenance, --report and --bundle name the same file, ${twice}.`);
   for (const f of files) {
     if (!force && fs.existsSync(f)) throw new AppError('ALREADY_EXISTS', `${f} already exists; nothing was written. Choose another name, or add --force.`, { file: f });
   }
@@ -94,6 +97,7 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
     .option('--full', 'with --preview: use every row, not a sample')
     .option('--out <file>', 'the cleaned data: .csv, .parquet, .jsonl or .xlsx')
     .option('--provenance <file>', 'the ledger of changes: .csv or .parquet (row_id,kind,column,before,after,step_id,step,confidence)')
+    .option('--report <file>', "the run's compliance report: .html, .pdf or .json")
     .option('--bundle <dir|file.zip>', 'the run\'s signed evidence bundle (a folder, or a .zip); see docs/BUNDLES.md')
     .option('--include-data', 'with --bundle: put the cleaned data in the bundle (data/<name>.csv)')
     .option('--countersign <name>', 'with --bundle: an approver who countersigns the manifest (passphrase from --countersign-passphrase-file or SANITIZER_COUNTERSIGN_PASSPHRASE)')
@@ -106,8 +110,10 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
     ctx.json = Boolean(flags.json);
     const out = flags.out ? path.resolve(ctx.io.cwd, flags.out) : null;
     const prov = flags.provenance ? path.resolve(ctx.io.cwd, flags.provenance) : null;
+    const report = flags.report ? path.resolve(ctx.io.cwd, flags.report) : null;
     checkPolicyFlags(flags);
-    if (flags.preview && (out || prov)) throw new AppError('INVALID_ARGUMENT', '--preview writes nothing; leave out --out and --provenance.');
+    if (flags.preview && (out || prov || report)) throw new AppError('INVALID_ARGUMENT', '--preview writes nothing; leave out --out, --provenance and --report.');
+    if (report) reportFormatOf(report);
     if (!flags.preview && !out) throw new AppError('INVALID_ARGUMENT', 'Say where the cleaned data goes with --out FILE (or use --preview).');
     if (flags.full && !flags.preview) throw new AppError('INVALID_ARGUMENT', '--full goes with --preview.');
     const bundle = flags.bundle ? path.resolve(ctx.io.cwd, flags.bundle) : null;
@@ -116,7 +122,7 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
     const countersign = flags.countersign
       ? { identity: flags.countersign, passphrase: readPassphrase(ctx.io, flags.countersignPassphraseFile, 'SANITIZER_COUNTERSIGN_PASSPHRASE', flags.countersign, '--countersign-passphrase-file') }
       : undefined;
-    checkOutputs([out, prov, bundle].filter((x): x is string => x !== null), Boolean(flags.force));
+    checkOutputs([out, prov, report, bundle].filter((x): x is string => x !== null), Boolean(flags.force));
     await withSource(ctx.io, source, { ...(flags.workspace ? { workspace: flags.workspace } : {}), command: 'clean' }, async ({ session, datasetId, temporary }) => {
       await unlockAs(session, ctx.io, flags);
       const src = await policySource(session, flags, ctx.io.cwd);
@@ -133,13 +139,14 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
       const ledger = prov
         ? ((await session.runJob('provenance.export', { datasetId, version: v, path: prov, force: Boolean(flags.force) }, `Writing provenance to ${path.basename(prov)}`)) as ExportResult)
         : null;
+      const written = report ? await writeRunReport(session, run.runId, report, Boolean(flags.force)) : null;
       const evidence = bundle
         ? ((await session.runJob('bundle.write', { runId: run.runId, path: bundle, includeData: Boolean(flags.includeData), force: Boolean(flags.force), ...(countersign ? { countersign } : {}) }, `Writing the evidence bundle ${path.basename(bundle)}`)) as WrittenBundle)
         : null;
-      if (ctx.json) return printJson(ctx.io, { ...run, workspace: temporary ? null : session.workspaceDir, output: data, provenance: ledger, bundle: evidence });
+      if (ctx.json) return printJson(ctx.io, { ...run, workspace: temporary ? null : session.workspaceDir, output: data, provenance: ledger, report: written, bundle: evidence });
       ctx.io.out(
-        `Cleaned ${temporary ? source : `${datasetId} version ${version}`} with ${run.policyName}${run.kind === 'compliance' ? ` v${run.policyVersion}, a compliance run (APPROVED by ${(run.approvals ?? []).map((a) => a.approver.name).join(', ')})` : ' (UNAPPROVED)'}${temporary ? '' : ` into version ${v}`}: ${n(run.rowsIn)} rows in, ${n(run.rowsOut)} out, ${n(run.cellsChanged)} cells changed, ${n(run.rowsRemoved)} rows removed, ${run.seconds.toFixed(1)} s.\n${stepTable(run)}\n` +
-          `Wrote ${data.path} (sha256 ${data.sha256})${ledger ? `\nWrote ${ledger.path} (${n(ledger.rows)} entries, sha256 ${ledger.sha256})` : ''}\n` +
+        `Cleaned ${temporary ? source : `${datasetId} version ${version}`} with ${run.policyName}${run.kind === 'compliance' ? ` v${run.policyVersion}, a compliance run (APPROVED by ${(run.approvals ?? []).map((a) => a.approver.name).join(', ')})` : ' (UNAPPROVED)'}${temporary ? '' : ` into version ${v} (run ${run.runId})`}: ${n(run.rowsIn)} rows in, ${n(run.rowsOut)} out, ${n(run.cellsChanged)} cells changed, ${n(run.rowsRemoved)} rows removed, ${run.seconds.toFixed(1)} s.\n${stepTable(run)}\n` +
+          `Wrote ${data.path} (sha256 ${data.sha256})${ledger ? `\nWrote ${ledger.path} (${n(ledger.rows)} entries, sha256 ${ledger.sha256})` : ''}${written ? `\n${reportLine(written, run.runId)}` : ''}\n` +
           (evidence ? `Wrote the evidence bundle ${evidence.path} (${evidence.files} files, manifest sha256 ${evidence.manifestSha256}, signed by ${evidence.signers.map((x) => `${x.name} ${x.fingerprint.slice(0, 16)}…`).join(' and ')}); check it with \`sanitizer verify ${flags.bundle}\`\n` : ''),
       );
     });
