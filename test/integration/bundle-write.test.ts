@@ -9,6 +9,7 @@ import path from 'node:path';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleManifest, WrittenBundle } from '../../src/shared/api/bundle-types';
+import { REPORT_FORMAT } from '../../src/shared/api/report-types';
 import { sha256Hex } from '../../src/main/engine/audit/canonical';
 import { verifyBundle } from '../../src/main/engine/bundle/verify';
 import { CHECKPOINT_KEY_SIGNER, writeBundle } from '../../src/main/engine/bundle/write';
@@ -57,6 +58,13 @@ describe('what a bundle holds', () => {
     expect(m.files.filter((f) => f.kind === 'data').map((f) => f.path)).toEqual([expect.stringMatching(/^data\/.+\.csv$/)]);
     expect(m).toMatchObject({ runId: g.run.runId, runKind: 'compliance', signers: [{ role: 'runner', name: 'alice' }, { role: 'approver', name: 'bob' }] });
     expect(written).toMatchObject({ container: 'folder', runId: g.run.runId, files: filesUnder(full).length, manifestSha256: sha256Hex(fs.readFileSync(path.join(full, 'manifest.json'))) });
+  });
+
+  it('carries the run\'s report model as report.json (the same run, its policy digest)', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(full, 'report.json'), 'utf8')) as Record<string, unknown>;
+    expect(report.reportFormat).toBe(REPORT_FORMAT);
+    expect(JSON.stringify(report)).toContain(g.run.runId);
+    expect(JSON.stringify(report)).toContain(g.run.policySha256);
   });
 
   it('carries the policy as run (its SHA-256 is the run\'s policy digest) and the signed approval', () => {

@@ -45,7 +45,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 /** Refuses, before any work, outputs that exist (without --force) or would overwrite each other. */
 function checkOutputs(files: string[], force: boolean): void {
   const twice = files.find((f, i) => files.indexOf(f) !== i);
-  if (twice) throw new AppError('INVALID_ARGUMENT', `Two of --out, --provenance, --report and --bundle name the same file, ${twice}.`);
+  if (twice) throw new AppError('INVALID_ARGUMENT', `Two of --out, --provenance and --report name the same file, ${twice}.`);
   for (const f of files) {
     if (!force && fs.existsSync(f)) throw new AppError('ALREADY_EXISTS', `${f} already exists; nothing was written. Choose another name, or add --force.`, { file: f });
   }
@@ -122,6 +122,7 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
     const countersign = flags.countersign
       ? { identity: flags.countersign, passphrase: readPassphrase(ctx.io, flags.countersignPassphraseFile, 'SANITIZER_COUNTERSIGN_PASSPHRASE', flags.countersign, '--countersign-passphrase-file') }
       : undefined;
+    if (bundle && [out, prov, report].includes(bundle)) throw new AppError('INVALID_ARGUMENT', `--bundle names the same path as another output, ${bundle}.`);
     checkOutputs([out, prov, report, bundle].filter((x): x is string => x !== null), Boolean(flags.force));
     await withSource(ctx.io, source, { ...(flags.workspace ? { workspace: flags.workspace } : {}), command: 'clean' }, async ({ session, datasetId, temporary }) => {
       await unlockAs(session, ctx.io, flags);

@@ -57,8 +57,7 @@ export async function storedRun(ws: Workspace, runId: string): Promise<{ run: Ru
   return { run, policyJson: JSON.stringify(JSON.parse(String(r.policy))) };
 }
 
-// MARKED SPOT (issue 7): the lead wires renderReport (src/main/engine/report/render.ts) here when it
-// lands: HTML, PDF and the report model as JSON. Until then the bundle carries the run's result.
+// Without a renderer (handlers/bundle.ts passes the report model's), the run's result as JSON.
 const minimalReports: ReportRenderer = async (run, dir) => {
   fs.writeFileSync(path.join(dir, BUNDLE_FILES.reportJson), `${JSON.stringify({ format: 'data-sanitizer/run-result@1', run }, null, 2)}\n`);
 };
