@@ -2,36 +2,17 @@
 // canonical bytes), each signer's key (fingerprint = file name = manifest) and detached signature,
 // every listed file's size and SHA-256, no file the manifest does not list, SHA256SUMS, and the
 // audit slice as a hash chain up to its signed head checkpoint. Every problem names its file.
-import { createPublicKey, verify as verifySignature } from 'node:crypto';
-import { createInterface } from 'node:readline';
-import { z } from 'zod';
-import type { AuditEntry, Checkpoint } from '../../../shared/api/governance-types';
-import { BUNDLE_FILES, manifestSchema, type BundleManifest, type BundleProblem, type BundleSignerStatus, type BundleVerifyResult, type ManifestSigner } from '../../../shared/api/bundle-types';
+import { BUNDLE_FILES, manifestSchema, type BundleManifest, type BundleSignerStatus, type BundleVerifyResult } from '../../../shared/api/bundle-types';
 import { canonicalJson } from '../audit/canonical';
-import { checkpointSchema } from '../audit/checkpoint-sign';
-import { ChainVerifier } from '../audit/verify';
-import { fingerprintOf } from '../identity/keys';
 import { openBundleSource, type BundleSource } from './read';
+import { checkAudit, type AuditOutcome } from './verify-audit';
+import { Verification } from './verify-context';
+import { checkSigners, SIGNATURE_OF } from './verify-signers';
 
 export interface VerifyOptions {
   /** Trusted signer fingerprints: when given, every signer must be among them. */
   trust?: readonly string[] | undefined;
 }
-
-const SIGNATURE_OF: Record<ManifestSigner['role'], string> = { runner: BUNDLE_FILES.signature, approver: BUNDLE_FILES.countersignature };
-const entrySchema = z.strictObject({
-  seq: z.int().positive(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  subject: z.record(z.string(), z.string()),
-  details: z.record(z.string(), z.unknown()),
-  payloadDigest: z.string(),
-  prevHash: z.string(),
-  hash: z.string(),
-  signer: z.string().nullable(),
-  signature: z.string().nullable(),
-});
 
 /** A path a manifest may list: relative, forward slashes, no `..`, not one of the files outside the manifest. */
 export function isBundlePath(p: string): boolean {
@@ -52,47 +33,6 @@ export function parseSums(text: string): { sums: Map<string, string>; bad: strin
   });
   return { sums, bad };
 }
-
-class Verification {
-  readonly problems: BundleProblem[] = [];
-  private readonly digests = new Map<string, { size: number; sha256: string } | null>();
-  /** Files with a problem already (a sums mismatch on them adds nothing). */
-  private readonly flagged = new Set<string>();
-
-  constructor(readonly src: BundleSource) {}
-
-  add(p: BundleProblem): void {
-    this.problems.push(p);
-    this.flagged.add(p.file);
-  }
-
-  isFlagged(file: string): boolean {
-    return this.flagged.has(file);
-  }
-
-  /** A file's size and digest (once), or null when it cannot be read (reported). */
-  async digest(file: string): Promise<{ size: number; sha256: string } | null> {
-    if (this.digests.has(file)) return this.digests.get(file) ?? null;
-    let d: { size: number; sha256: string } | null = null;
-    try {
-      d = await this.src.digest(file);
-    } catch (err) {
-      this.add({ file, kind: 'unreadable', message: `${file} cannot be read: ${(err as Error).message}` });
-    }
-    this.digests.set(file, d);
-    return d;
-  }
-
-  async text(file: string): Promise<string | null> {
-    try {
-      return (await this.src.read(file)).toString('utf8');
-    } catch (err) {
-      this.add({ file, kind: 'unreadable', message: `${file} cannot be read: ${(err as Error).message}` });
-      return null;
-    }
-  }
-}
-
 /** Verifies the bundle at `path` (a folder or a .zip). Throws only when there is nothing at `path`. */
 export async function verifyBundle(path: string, opts: VerifyOptions = {}): Promise<BundleVerifyResult> {
   let src: BundleSource;
@@ -212,208 +152,6 @@ async function checkFiles(v: Verification, m: BundleManifest): Promise<number> {
   }
   return checked;
 }
-
-async function checkSigners(
-  v: Verification, m: BundleManifest, manifestBytes: Buffer, logKeys: Map<string, string | null> | null, trust: readonly string[] | undefined,
-): Promise<BundleSignerStatus[]> {
-  const out: BundleSignerStatus[] = [];
-  const runners = m.signers.filter((s) => s.role === 'runner').length;
-  if (runners !== 1) v.add({ file: BUNDLE_FILES.manifest, kind: 'manifest', message: `the manifest names ${runners} runners; a bundle is signed by exactly one` });
-  if (m.signers.filter((s) => s.role === 'approver').length > 1) v.add({ file: BUNDLE_FILES.manifest, kind: 'manifest', message: 'the manifest names more than one approver' });
-  const trusted = trust ? new Set(trust.map((t) => t.toLowerCase())) : null;
-  for (const s of m.signers) {
-    const valid = await checkSigner(v, s, manifestBytes, logKeys);
-    const isTrusted = trusted ? trusted.has(s.fingerprint) : null;
-    if (isTrusted === false) {
-      v.add({ file: s.publicKey, kind: 'untrusted', message: `the ${s.role} ${s.name} (key ${s.fingerprint}) is not in the trusted list`, actual: s.fingerprint });
-    }
-    out.push({ role: s.role, name: s.name, fingerprint: s.fingerprint, valid, trusted: isTrusted });
-  }
-  await checkOtherKeys(v, m);
-  return out;
-}
-
-/** Every other key file (the audit log's signers) is named by its own fingerprint too. */
-async function checkOtherKeys(v: Verification, m: BundleManifest): Promise<void> {
-  const signerKeys = new Set(m.signers.map((s) => s.publicKey));
-  for (const f of m.files) {
-    if (f.kind !== 'key' || signerKeys.has(f.path) || !v.src.has(f.path) || v.isFlagged(f.path)) continue;
-    const expected = /^keys\/([0-9a-f]{64})\.pem$/.exec(f.path)?.[1];
-    const pem = await v.text(f.path);
-    let actual: string | null;
-    try {
-      actual = pem === null ? null : fingerprintOf(pem);
-    } catch {
-      actual = null;
-    }
-    if (!expected || actual !== expected) {
-      v.add({ file: f.path, kind: 'signature', ...(expected ? { expected } : {}), ...(actual ? { actual } : {}), message: `${f.path} is not the public key its name gives (keys/<SHA-256 of the DER public key>.pem)` });
-    }
-  }
-}
-
-async function checkSigner(v: Verification, s: ManifestSigner, manifestBytes: Buffer, logKeys: Map<string, string | null> | null): Promise<boolean> {
-  const who = `the ${s.role} ${s.name}`;
-  const keyFile = `${BUNDLE_FILES.keysDir}/${s.fingerprint}.pem`;
-  if (s.publicKey !== keyFile) {
-    v.add({ file: BUNDLE_FILES.manifest, kind: 'manifest', message: `${who}'s key is listed as ${s.publicKey}; it must be ${keyFile} (named by its fingerprint)` });
-    return false;
-  }
-  if (s.signature !== SIGNATURE_OF[s.role]) {
-    v.add({ file: BUNDLE_FILES.manifest, kind: 'manifest', message: `${who}'s signature is listed as ${s.signature}; it must be ${SIGNATURE_OF[s.role]}` });
-    return false;
-  }
-  if (!v.src.has(keyFile)) {
-    if (!v.isFlagged(keyFile)) v.add({ file: keyFile, kind: 'missing', message: `${who}'s public key ${keyFile} is missing` });
-    return false;
-  }
-  if (!v.src.has(s.signature)) {
-    v.add({ file: s.signature, kind: 'missing', message: `${who}'s signature ${s.signature} is missing` });
-    return false;
-  }
-  const pem = await v.text(keyFile);
-  let actual: string | null;
-  try {
-    actual = pem === null ? null : fingerprintOf(pem);
-  } catch {
-    actual = null;
-  }
-  if (actual !== s.fingerprint) {
-    v.add({
-      file: keyFile, kind: 'signature', expected: s.fingerprint, ...(actual ? { actual } : {}),
-      message: actual ? `${keyFile}'s fingerprint (SHA-256 of the DER public key) is ${actual}, not the ${s.fingerprint} its name and the manifest give — replaced` : `${keyFile} is not a readable public key — altered`,
-    });
-    return false;
-  }
-  let sig: Buffer;
-  try {
-    sig = await v.src.read(s.signature, 1024);
-  } catch (err) {
-    v.add({ file: s.signature, kind: 'unreadable', message: `${s.signature} cannot be read: ${(err as Error).message}` });
-    return false;
-  }
-  let ok: boolean;
-  try {
-    ok = sig.length === 64 && verifySignature(null, manifestBytes, createPublicKey(pem as string), sig);
-  } catch {
-    ok = false;
-  }
-  if (!ok) {
-    const why = sig.length === 64 ? 'does not verify over manifest.json with' : `is ${sig.length} bytes, not a raw 64-byte Ed25519 signature by`;
-    v.add({ file: s.signature, kind: 'signature', message: `${s.signature} ${why} ${who}'s key ${s.fingerprint} — manifest.json or the signature was altered` });
-    return false;
-  }
-  // The audit log must introduce the signing key, under the name the manifest gives.
-  if (logKeys) {
-    const known = logKeys.get(s.fingerprint);
-    if (known === undefined) {
-      v.add({ file: s.signature, kind: 'signature', message: `${who}'s key ${s.fingerprint} is not introduced by the bundle's audit log — not a key of this workspace` });
-      return false;
-    }
-    if (known !== null && known !== s.name) {
-      v.add({ file: BUNDLE_FILES.manifest, kind: 'manifest', message: `the manifest names the ${s.role} ${s.name}, but the audit log gives key ${s.fingerprint} to ${known}` });
-      return false;
-    }
-  }
-  return true;
-}
-
-interface AuditOutcome {
-  entries: number;
-  head: { seq: number; hash: string } | null;
-  ok: boolean;
-  /** Keys the slice introduces: fingerprint → identity name (null for the checkpoint key). */
-  keys: Map<string, string | null>;
-}
-
-async function checkAudit(v: Verification, m: BundleManifest): Promise<AuditOutcome | null> {
-  const file = BUNDLE_FILES.auditEntries;
-  const cpFile = BUNDLE_FILES.auditCheckpoint;
-  for (const f of [file, cpFile]) {
-    if (!m.files.some((x) => x.path === f)) v.add({ file: f, kind: 'manifest', message: `the manifest does not list ${f}; a bundle carries the audit log to a signed checkpoint` });
-  }
-  if (!v.src.has(file) || !v.src.has(cpFile)) return null;
-  const before = v.problems.length;
-  const entries = await parseEntries(v, file);
-  const checkpoint = await parseCheckpointFile(v, cpFile);
-  if (!entries || !checkpoint) return null;
-  const chain = new ChainVerifier([checkpoint.seq]);
-  for (const e of entries) chain.add(e);
-  const result = chain.finish([{ checkpoint, source: cpFile }], m.workspaceId);
-  for (const p of result.problems) {
-    v.add({ file: p.kind === 'checkpoint' && p.message.includes('signature') ? cpFile : file, kind: 'audit', message: p.message, ...(p.seq !== null ? { seq: p.seq } : {}) });
-  }
-  const head = result.head;
-  if (head && checkpoint.seq < head.seq) {
-    v.add({ file, kind: 'audit', seq: checkpoint.seq + 1, message: `${file} goes on past the signed checkpoint (entry ${checkpoint.seq}) to entry ${head.seq}: entries ${checkpoint.seq + 1}–${head.seq} are covered by no signature`, expected: String(checkpoint.seq), actual: String(head.seq) });
-  }
-  if (checkpoint.workspaceId !== m.workspaceId) {
-    v.add({ file: cpFile, kind: 'audit', message: `${cpFile} belongs to workspace ${checkpoint.workspaceId}; the manifest names ${m.workspaceId}`, expected: m.workspaceId, actual: checkpoint.workspaceId });
-  }
-  const seqs = new Set(entries.map((e) => e.seq));
-  for (const s of m.runEntries) {
-    if (!seqs.has(s)) v.add({ file, kind: 'audit', seq: s, message: `the manifest names entry ${s} as one of the run's, but ${file} has no entry ${s}` });
-  }
-  const keys = new Map<string, string | null>([...chain.keys].map(([fp, k]) => [fp, k.name]));
-  return { entries: entries.length, head, ok: v.problems.length === before, keys };
-}
-
-async function parseEntries(v: Verification, file: string): Promise<AuditEntry[] | null> {
-  const out: AuditEntry[] = [];
-  let n = 0;
-  try {
-    // Streamed line by line: a long log is not one string in memory.
-    const lines = createInterface({ input: await v.src.stream(file), crlfDelay: Infinity });
-    for await (const line of lines) {
-      n++;
-      const entry = parseEntryLine(line);
-      if (typeof entry === 'string') {
-        lines.close();
-        v.add({ file, kind: 'audit', message: `${file} line ${n} ${entry} — altered` });
-        return null;
-      }
-      out.push(entry);
-    }
-  } catch (err) {
-    v.add({ file, kind: 'unreadable', message: `${file} cannot be read: ${(err as Error).message}` });
-    return null;
-  }
-  if (out.length === 0) v.add({ file, kind: 'audit', message: `${file} holds no entries` });
-  return out;
-}
-
-/** An entry, or what is wrong with the line. */
-function parseEntryLine(line: string): AuditEntry | string {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(line);
-  } catch {
-    return 'is not JSON';
-  }
-  const r = entrySchema.safeParse(raw);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  return `is not an audit entry (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unreadable'})`;
-}
-
-async function parseCheckpointFile(v: Verification, file: string): Promise<Checkpoint | null> {
-  const text = await v.text(file);
-  if (text === null) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    v.add({ file, kind: 'audit', message: `${file} is not JSON — altered` });
-    return null;
-  }
-  const r = checkpointSchema.safeParse(raw);
-  if (!r.success) {
-    v.add({ file, kind: 'audit', message: `${file} is not a signed checkpoint — altered` });
-    return null;
-  }
-  return r.data;
-}
-
 async function checkSums(v: Verification, vouched: ReadonlySet<string>): Promise<void> {
   const file = BUNDLE_FILES.sums;
   if (!v.src.has(file)) {
