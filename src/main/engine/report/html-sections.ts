@@ -73,7 +73,7 @@ export function policySection(m: ReportModel): Html {
       : table(
           ['Approved by', 'Role', 'When', 'Reason', 'Key fingerprint (SHA-256 of the public key)'],
           pol.approvals.map((a) => [a.by, a.role ?? none('—'), when(a.at), a.reason, digest(a.keyFingerprint)]),
-          { cls: 'approvals', nowrap: [1, 2] },
+          { cls: 'approvals' },
         );
   return section(
     'policy',
@@ -217,7 +217,7 @@ export function hipaaSection(m: ReportModel): Html {
     table(
       ['', 'Category', 'Status', 'Evidence'],
       m.hipaa.map((h) => [h.code, h.category, el('span', { class: `badge ${h.status}` }, HIPAA_WORDS[h.status]), h.evidence]),
-      { cls: 'hipaa' },
+      { cls: 'hipaa', nowrap: [0, 2] },
     ),
   );
 }
