@@ -53,6 +53,9 @@ td.num, td.nowrap { min-width: 0; }
 /* nowrap is for values the model constrains (codes, statuses); user text always wraps. */
 table.approvals td:nth-child(2) { min-width: 7.5em; }
 table.approvals td:nth-child(3) { min-width: 8.5em; }
+table.steps td:nth-child(3) { min-width: 8em; }
+table.results td:nth-child(2) { min-width: 11em; }
+table.results td:nth-child(3) { min-width: 7em; }
 th { background: var(--soft); font-weight: 700; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 dl.facts { display: grid; grid-template-columns: minmax(160px, max-content) 1fr; gap: 4px 16px; margin: 0.4em 0 1em; }
