@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one on the 2-core CI machine, which ran
+    // the files one after another (12 min). Many tests wait on child processes, fsync and DuckDB
+    // I/O, so two workers overlap that waiting. VITEST_WORKERS overrides.
+    maxWorkers: Number(process.env.VITEST_WORKERS ?? 2),
   },
 });

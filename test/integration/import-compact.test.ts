@@ -1,5 +1,7 @@
-// CSV imports load uncompressed, then a background job compresses the table in place: same rows,
-// same positions, smaller storage; a deleted dataset or a cancelled job leaves things consistent.
+// Big CSV imports load uncompressed, then a background job compresses the table in place: same
+// rows, same positions, smaller storage; a deleted dataset or a cancelled job leaves things
+// consistent. Small sources load compressed and need no job. (`loadUncompressedFromBytes: 0`
+// treats every source here as big, so the files can stay small.)
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../src/shared/api/types';
 import { num } from '../../src/main/engine/db/database';
@@ -27,7 +29,7 @@ async function compressions(t: TestEngine, datasetId: string): Promise<string[]>
 describe('compaction after a CSV import', () => {
   let t: TestEngine;
   beforeEach(async () => {
-    t = await startTestEngine();
+    t = await startTestEngine({ loadUncompressedFromBytes: 0 });
   });
   afterEach(() => t.close());
 
@@ -73,6 +75,24 @@ describe('compaction after a CSV import', () => {
     expect(stages).toEqual([]);
   });
 
+  it.each([
+    { what: 'a source below the size limit', limit: 1024 * 1024, jobs: 0, compression: 'compressed' },
+    { what: 'a source at the size limit', limit: 0, jobs: 1, compression: 'uncompressed' },
+  ])('$what loads $compression ($jobs compaction job)', async ({ limit, jobs }) => {
+    const small = await startTestEngine({ loadUncompressedFromBytes: limit });
+    try {
+      const { datasetId } = await small.importFile(writeFixture(tempDir(), 'c.csv', csv(30_000)));
+      expect(small.engine.jobs.list().filter((j) => j.kind === 'compact')).toHaveLength(jobs);
+      await small.settle();
+      await small.engine.workspace.db.run('CHECKPOINT');
+      expect(await compressions(small, datasetId)).not.toContain('Uncompressed');
+      const v = await small.engine.workspace.db.one(`SELECT compacted FROM ${table.version} WHERE table_name = '${table.data(datasetId, 1)}'`);
+      expect(v?.compacted).toBe(true);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('ragged imports (already compressed) are not compacted', async () => {
     const file = writeFixture(tempDir(), 'r.csv', 'a,b\n1,2\n3\n4,5\n');
     await t.importFile(file, { ragged: 'pad' });
@@ -82,7 +102,7 @@ describe('compaction after a CSV import', () => {
 
 describe('compaction across app restarts', () => {
   it('a compaction cut short by closing is resumed at the next open', async () => {
-    const first = await startTestEngine();
+    const first = await startTestEngine({ loadUncompressedFromBytes: 0 });
     const dir = first.dir;
     const file = writeFixture(tempDir(), 'c.csv', csv(200_000));
     const { datasetId } = await first.importFile(file);
@@ -93,7 +113,7 @@ describe('compaction across app restarts', () => {
     const ws = await Workspace.open(dir, { create: false, processName: 'vitest', actor: 'tester' });
     await ws.db.run(`UPDATE ${table.version} SET compacted = false`);
     ws.close();
-    const again = await startTestEngine({ workspaceDir: dir });
+    const again = await startTestEngine({ workspaceDir: dir, loadUncompressedFromBytes: 0 });
     try {
       const job = await compactJob(again);
       expect(job.state).toBe('succeeded');

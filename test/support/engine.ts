@@ -31,7 +31,7 @@ export function tempDir(prefix = 'ds-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestEngine(opts: { workspaceDir?: string; roots?: string[]; workers?: WorkerPoolOptions } = {}): Promise<TestEngine> {
+export async function startTestEngine(opts: { workspaceDir?: string; roots?: string[]; workers?: WorkerPoolOptions; loadUncompressedFromBytes?: number } = {}): Promise<TestEngine> {
   const dir = opts.workspaceDir ?? path.join(tempDir(), 'workspace');
   const home = tempDir('ds-home-');
   const engine = await Engine.start({
@@ -42,6 +42,7 @@ export async function startTestEngine(opts: { workspaceDir?: string; roots?: str
     roots: opts.roots ?? [],
     env: { ...process.env, DATA_SANITIZER_HOME: home },
     ...(opts.workers ? { workers: opts.workers } : {}),
+    ...(opts.loadUncompressedFromBytes !== undefined ? { loadUncompressedFromBytes: opts.loadUncompressedFromBytes } : {}),
   });
   const api = inProcessApi(engine);
   const call = async <K extends MethodName>(name: K, args: MethodInput<K>) => {

@@ -54,7 +54,7 @@ describe('reportCharts', () => {
       ['step-2', ['24,960 cells', 'admitted 12,480', 'born 12,480']],
       ['pii-confidence-3', ['4,520 PERSON', '0.4–0.5: 40', '0.9–1.0: 1,000']],
       ['dedupe-cluster-sizes', ['161 duplicate clusters', '153 of 2 rows', '8 of 3 rows']],
-      ['dedupe-match-probability', ['31,207 scored pairs', '0.00–0.05: 29,000', '0.95–1.00: 317']],
+      ['dedupe-match-probability', ['31,217 scored pairs', '0.00–0.05: 29,000', '0.95–1.00: 317']],
       ['risk-before-after', ['target k = 5', '12,301 records below k = 5', '41 records below k = 5', '11,400 unique', '0 unique']],
     ];
     for (const [id, parts] of cases) for (const p of parts) expect(byId.get(id)?.alt, id).toContain(p);
@@ -99,6 +99,12 @@ describe('reportCharts', () => {
       else expect(c.svg).toContain(`>${xmlEscape(header.slice(0, 3))}`);
       expect(c.alt).toContain(header); // the alt is plain text: whoever embeds it escapes it
     }
+  });
+
+  it('says how many scored pairs the probability histogram holds when it is not all of them', () => {
+    const m = sampleReportModel();
+    m.dedupe!.pairsScored = 40_000;
+    expect(reportCharts(m).find((c) => c.id === 'dedupe-match-probability')!.alt).toMatch(/^31,217 of 40,000 scored pairs by match probability/) // the sample's bins hold 31,217;
   });
 
   it('caps a chart at the largest columns and says how many were left out', () => {

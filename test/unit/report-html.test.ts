@@ -134,7 +134,7 @@ describe('renderHtml: sections', () => {
   it('lists the 18 HIPAA categories with a status badge and the evidence', () => {
     const html = renderHtml(sampleReportModel());
     const sec = /<section id="hipaa"[\s\S]*?<\/section>/.exec(html)![0];
-    expect(sec.match(/<tr><td>[A-R]<\/td>/g)).toHaveLength(18);
+    expect(sec.match(/<tr><td class="nowrap">[A-R]<\/td>/g)).toHaveLength(18);
     expect(sec.match(/class="badge handled">handled/g)).toHaveLength(4);
     expect(sec.match(/class="badge not-handled">NOT handled/g)).toHaveLength(1);
     expect(sec.match(/class="badge not-detected">not detected/g)).toHaveLength(13);

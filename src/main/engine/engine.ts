@@ -62,6 +62,8 @@ export interface EngineOptions {
   observeOnly?: boolean;
   /** The worker pool's size and in-process threshold (tests force one path or the other). */
   workers?: WorkerPoolOptions;
+  /** CSV sources from this size load uncompressed and are compacted in the background (LOAD_UNCOMPRESSED_FROM_BYTES). */
+  loadUncompressedFromBytes?: number;
 }
 
 export class Engine {

@@ -13,7 +13,7 @@ export function importHandlers(e: Engine): Pick<Handlers, 'import.preview' | 'im
       const ws = e.workspace;
       const job = e.jobs.start('import', `Import ${path.basename(p)}`, async (ctx) => {
         try {
-          const result = await runImport(ws, ctx, p, options, e.actor, (datasetId, version) => e.compactLater(datasetId, version));
+          const result = await runImport(ws, ctx, p, options, e.actor, (datasetId, version) => e.compactLater(datasetId, version), e.options.loadUncompressedFromBytes);
           e.events.emit('datasets.changed', { datasetId: result.datasetId });
           return result;
         } finally {

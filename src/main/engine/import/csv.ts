@@ -179,9 +179,10 @@ export const csvLoader: Loader = {
     const params = { path: readPath, header: s.header, delim: s.dialect.delimiter, quote: s.dialect.quote };
     const rejects = `${stage}_rejects`;
     ctx.progress(share, 'loading');
-    // Declared uncompressed: DuckDB's compression analysis would double the load time; the
-    // background compaction job compresses the table once the dataset is usable.
-    await conn.run(`CREATE TABLE ${ident(stage)} (${Array.from({ length: n }, (_, i) => `${ident(columnId(i))} VARCHAR USING COMPRESSION uncompressed`).join(', ')})`);
+    // A big source is declared uncompressed: DuckDB's compression analysis would double the load
+    // time; the background compaction job compresses the table once the dataset is usable.
+    const compression = ctx.loadUncompressed ? ' USING COMPRESSION uncompressed' : '';
+    await conn.run(`CREATE TABLE ${ident(stage)} (${Array.from({ length: n }, (_, i) => `${ident(columnId(i))} VARCHAR${compression}`).join(', ')})`);
     await runTracked(
       conn,
       job,
@@ -198,7 +199,7 @@ export const csvLoader: Loader = {
       await conn.run(`ALTER TABLE ${ident(stage)} ADD COLUMN row_id BIGINT`);
       await conn.run(`UPDATE ${ident(stage)} SET row_id = rowid + 1`);
       return {
-        columns: s.headers.map((h, i) => ({ id: columnId(i), header: h })), warnings, options: s.options, uncompressed: true,
+        columns: s.headers.map((h, i) => ({ id: columnId(i), header: h })), warnings, options: s.options, uncompressed: ctx.loadUncompressed,
         ...(sha256 ? { sha256 } : {}),
       };
     }

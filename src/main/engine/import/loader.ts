@@ -31,6 +31,8 @@ export interface LoadContext {
   probe: Probe;
   options: ImportOptions;
   stage: string;
+  /** Load text columns uncompressed for speed (a big source, compacted by a background job afterwards). */
+  loadUncompressed: boolean;
   /** Reports load progress as a fraction of the source read (0–1). */
   progress(fraction: number, stage?: string): void;
 }

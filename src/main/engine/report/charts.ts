@@ -131,8 +131,9 @@ function columnsChart(model: ReportModel): ReportChart | null {
   return {
     id: 'cells-per-column',
     title: `Cells changed per column, whole run${topNote(rows.length)}`,
+    // The model counts a cell once however many steps changed it: the step table's sum can be larger.
     svg: horizontalBars('cells-per-column', rows, 'cells changed', CHART_WIDTH.full),
-    alt: `Cells changed per column over the whole run, ${formatCount(total)} in ${rows.length} column${rows.length === 1 ? '' : 's'}: ${listed(rows)}.`,
+    alt: `Cells changed per column over the whole run (each cell counted once, however many steps changed it), ${formatCount(total)} in ${rows.length} column${rows.length === 1 ? '' : 's'}: ${listed(rows)}.`,
   };
 }
 
@@ -215,6 +216,12 @@ function piiCharts(model: ReportModel): ReportChart[] {
   });
 }
 
+/** "31,207 scored pairs", or "3 of 22 scored pairs" when the histogram holds fewer pairs than were scored. */
+function histogramTotal(bins: Bin[], scored: number): string {
+  const inBins = bins.reduce((s, b) => s + b.count, 0);
+  return inBins < scored ? `${formatCount(inBins)} of ${formatCount(scored)} scored pairs` : `${formatCount(inBins)} scored pairs`;
+}
+
 function dedupeCharts(model: ReportModel): ReportChart[] {
   const d = model.dedupe;
   if (!d) return [];
@@ -244,7 +251,7 @@ function dedupeCharts(model: ReportModel): ReportChart[] {
       id: 'dedupe-match-probability',
       title: `Scored pairs by match probability${log ? ' (log scale)' : ''}`,
       svg: histogram('dedupe-match-probability', d.probabilities, { x: 'match probability', y: 'pairs' }, log, 280),
-      alt: `${formatCount(d.pairsScored)} scored pairs by match probability: ${binsInWords(d.probabilities)}.`,
+      alt: `${histogramTotal(d.probabilities, d.pairsScored)} by match probability: ${binsInWords(d.probabilities)}.`,
     });
   }
   return out;

@@ -14,10 +14,15 @@ const charts = (all: Charts, ids: string[]): Html | null => {
 const notRun = (...c: Content[]) => el('p', { class: 'notrun' }, ...c);
 const json = (v: unknown) => el('pre', {}, JSON.stringify(v, null, 2) ?? 'undefined');
 
-/** A step's parameters, one per line as `name: value` (compact JSON), the usual `params` wrapper unwrapped. */
+/**
+ * A step's parameters, one per line as `name: value` (compact JSON): the `params` object's entries
+ * first, then the other settings (`where`, `note` …). `enabled: true` is the default and left out.
+ */
 function parameters(rest: Record<string, unknown>): Content {
-  const inner = Object.keys(rest).length === 1 && typeof rest.params === 'object' && rest.params !== null && !Array.isArray(rest.params) ? (rest.params as Record<string, unknown>) : rest;
-  const lines = Object.entries(inner).map(([k, v]) => `${k}: ${JSON.stringify(v, null, 1)?.replace(/\n\s*/g, ' ') ?? 'undefined'}`);
+  const { params, enabled, ...other } = rest;
+  const inner = typeof params === 'object' && params !== null && !Array.isArray(params) ? (params as Record<string, unknown>) : params === undefined ? {} : { params };
+  const entries = [...(enabled === false ? [['enabled', false] as const] : []), ...Object.entries(inner), ...Object.entries(other)];
+  const lines = entries.map(([k, v]) => `${k}: ${JSON.stringify(v, null, 1)?.replace(/\n\s*/g, ' ') ?? 'undefined'}`);
   return lines.length === 0 ? none() : el('pre', { class: 'params' }, lines.join('\n'));
 }
 
@@ -39,11 +44,15 @@ export function inputsSection(m: ReportModel): Html {
 
 /** A policy step's column selector in words where it has a familiar shape. */
 function columnsInWords(sel: unknown): Content {
-  if (sel === undefined) return none('—');
-  if (typeof sel === 'object' && sel !== null) {
+  if (sel === undefined) return none("the step's default");
+  if (typeof sel === 'object' && sel !== null && !Array.isArray(sel)) {
     const s = sel as Record<string, unknown>;
     if (s.all === true && Object.keys(s).length === 1) return 'all columns';
-    if (Array.isArray(s.names) && Object.keys(s).length === 1) return s.names.map(String).join(', ');
+    if (Object.values(s).every((v) => Array.isArray(v) || typeof v === 'string')) {
+      // names: the headers themselves; ids, types, pattern, detected kinds, entities: labelled.
+      const parts = Object.entries(s).map(([k, v]) => (k === 'names' ? (v as unknown[]).map(String).join(', ') : `${k}: ${Array.isArray(v) ? v.map(String).join(', ') : String(v)}`));
+      return el('ul', { class: 'plain' }, parts.map((x) => el('li', {}, x)));
+    }
   }
   return code(JSON.stringify(sel));
 }
@@ -73,7 +82,7 @@ export function policySection(m: ReportModel): Html {
       : table(
           ['Approved by', 'Role', 'When', 'Reason', 'Key fingerprint (SHA-256 of the public key)'],
           pol.approvals.map((a) => [a.by, a.role ?? none('—'), when(a.at), a.reason, digest(a.keyFingerprint)]),
-          { cls: 'approvals', nowrap: [1, 2] },
+          { cls: 'approvals' },
         );
   return section(
     'policy',
@@ -109,7 +118,7 @@ export function doneSection(m: ReportModel, all: Charts): Html {
     p(`${plural(m.run.cellsChanged, 'cell')} changed and ${plural(m.run.rowsRemoved, 'row')} removed: ${formatCount(m.run.rowsIn)} rows in, ${formatCount(m.run.rowsOut)} rows out.`),
     m.steps.length === 0
       ? notRun('The policy has no steps: nothing was done.')
-      : table(['#', 'Step', 'Columns', 'Cells changed', 'Rows removed', 'Failures', 'Notes'], steps, { numeric: [0, 3, 4, 5], cls: 'steps' }),
+      : table(['#', 'Step', 'Columns', 'Cells changed', 'Rows removed', 'Failures', 'Notes'], steps, { numeric: [0, 3, 4, 5], cls: 'results' }),
     charts(all, ['cells-per-column']) ?? notRun('No cell was changed.'),
     m.steps.some((_, i) => all.has(`step-${i + 1}`)) ? [el('h3', {}, 'Per step'), charts(all, m.steps.map((_, i) => `step-${i + 1}`))] : null,
     el('h3', {}, 'Values imputed, outliers handled, rows dropped'),
@@ -217,7 +226,7 @@ export function hipaaSection(m: ReportModel): Html {
     table(
       ['', 'Category', 'Status', 'Evidence'],
       m.hipaa.map((h) => [h.code, h.category, el('span', { class: `badge ${h.status}` }, HIPAA_WORDS[h.status]), h.evidence]),
-      { cls: 'hipaa' },
+      { cls: 'hipaa', nowrap: [0, 2] },
     ),
   );
 }

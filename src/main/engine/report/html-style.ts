@@ -15,6 +15,8 @@ h1 { font-size: 1.6rem; margin: 0.4em 0 0.2em; overflow-wrap: anywhere; }
 h2 { font-size: 1.3rem; margin: 1.8em 0 0.6em; padding-bottom: 0.2em; border-bottom: 2px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 1.4em 0 0.4em; }
 p { margin: 0.4em 0 0.8em; }
+/* Headings and text hold user data (file and column names): a long unbroken one wraps. */
+h1, h2, h3, p, li, dd, figcaption { overflow-wrap: anywhere; }
 code, pre, .digest { font-family: 'DejaVu Sans Mono', Consolas, 'Liberation Mono', monospace; font-size: 0.86rem; }
 .digest { overflow-wrap: anywhere; word-break: break-all; }
 pre { background: var(--soft); border: 1px solid var(--line); border-radius: 4px; padding: 8px 10px; margin: 0.4em 0 1em;
@@ -36,6 +38,8 @@ td.when, .nowrap { white-space: nowrap; }
 .summary div { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }
 .summary b { display: block; font-size: 1.25rem; }
 .summary span { color: var(--muted); font-size: 0.85rem; }
+.summary div.alert { border-color: var(--bad); background: var(--bad-bg); color: var(--bad); }
+.summary div.alert span { color: var(--bad); }
 nav.toc ol { columns: 2; margin: 0.4em 0 0; padding-left: 1.4em; }
 nav.toc a { color: var(--accent); }
 table.narrow, table.settings { width: auto; min-width: 45%; }
@@ -45,7 +49,13 @@ th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vert
 /* Cells hold user data: a long unbroken value wraps instead of widening the table; a minimum width
    keeps short words (a role, a name) whole. Headers are ours and break between words only. */
 td { overflow-wrap: anywhere; min-width: 5.5em; }
-td.num { min-width: 0; }
+td.num, td.nowrap { min-width: 0; }
+/* nowrap is for values the model constrains (codes, statuses); user text always wraps. */
+table.approvals td:nth-child(2) { min-width: 7.5em; }
+table.approvals td:nth-child(3) { min-width: 8.5em; }
+table.steps td:nth-child(3) { min-width: 8em; }
+table.results td:nth-child(2) { min-width: 11em; }
+table.results td:nth-child(3) { min-width: 7em; }
 th { background: var(--soft); font-weight: 700; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 dl.facts { display: grid; grid-template-columns: minmax(160px, max-content) 1fr; gap: 4px 16px; margin: 0.4em 0 1em; }

@@ -22,6 +22,8 @@ import { reportCss } from './html-style';
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const STAMPS = { compliance: 'APPROVED', unapproved: 'UNAPPROVED', preview: 'PREVIEW' } as const;
+/** The heading under the banner: only a compliance run's report is called a compliance report. */
+const HEADINGS = { compliance: 'Compliance report: ', unapproved: 'Run report (not a compliance run): ', preview: 'Preview report: ' } as const;
 
 function bannerText(m: ReportModel): string {
   const approvers = m.policy.approvals.map((a) => a.by).join(', ');
@@ -47,7 +49,8 @@ function banner(m: ReportModel): Html {
 
 function summary(m: ReportModel): Html {
   const r = m.run;
-  const tile = (n: Content, label: string) => el('div', {}, el('b', {}, n), el('span', {}, label));
+  const tile = (n: Content, label: string, alert = false) => el('div', alert ? { class: 'alert' } : {}, el('b', {}, n), el('span', {}, label));
+  const notHandled = m.hipaa.filter((h) => h.status === 'not-handled').length;
   return el(
     'div',
     { class: 'summary' },
@@ -56,7 +59,7 @@ function summary(m: ReportModel): Html {
     tile(r.cellsChanged, 'cells changed'),
     tile(r.rowsRemoved, 'rows removed'),
     tile(m.pii.scanned ? m.pii.findings : 'not scanned', 'PII findings'),
-    tile(m.hipaa.filter((h) => h.status === 'not-handled').length, 'HIPAA categories not handled'),
+    tile(notHandled, 'HIPAA categories not handled', notHandled > 0),
   );
 }
 
@@ -93,7 +96,7 @@ export function renderHtml(model: ReportModel): string {
     'main',
     {},
     banner(m),
-    el('h1', {}, 'Compliance report: ', m.run.datasetName),
+    el('h1', {}, HEADINGS[m.run.kind], el('bdi', {}, m.run.datasetName)),
     runFacts(m),
     summary(m),
     el('nav', { class: 'toc', 'aria-label': 'Contents' }, el('b', {}, 'Contents'), el('ol', {}, SECTIONS.map(([id, t]) => el('li', {}, el('a', { href: `#${id}` }, t))))),
