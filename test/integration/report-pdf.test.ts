@@ -101,7 +101,7 @@ const CASES: { name: string; model: () => ReportModel; banner: RegExp; notBanner
     model: () => sampleReportModel('compliance'),
     banner: /\bAPPROVED\b[\s\S]*Compliance report/,
     notBanner: /UNAPPROVED|PREVIEW|Run report/,
-    expect: ['omar (approver)', 'b2b2b2b2b2b2', 'Trim whitespace', 'pseudonym', 'none — not', 'US_SSN', 'Pairs scored', '31,207', '11,902', 'j***@***.org', 'Person-7f3a', 'TO BE COMPLETED BY THE CONTROLLER', '5e5e5e5e5e5e', 'e4e4e4e4e4e4', '--policy-version',
+    expect: ['omar (approver)', 'entities = {"EMAIL":"mask"', 'columns: {"all":true}', 'b2b2b2b2b2b2', 'Trim whitespace', 'pseudonym', 'none — not', 'US_SSN', 'Pairs scored', '31,207', '11,902', 'j***@***.org', 'Person-7f3a', 'TO BE COMPLETED BY THE CONTROLLER', '5e5e5e5e5e5e', 'e4e4e4e4e4e4', '--policy-version',
       // the charts, drawn as vectors with their text (a label DejaVu cannot draw shows □ per character)
       'Cells changed per column, whole run', 'Step 3 (s3), De-identify personal data', 'PERSON: findings by confidence', '1,560', 'Duplicate clusters by size', 'pairs (log scale)', 'Re-identification risk on born, zip, sex', 'notes □□ □'],
   },

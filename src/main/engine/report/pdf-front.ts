@@ -88,13 +88,27 @@ export function drawInputs(pdf: Pdf, m: ReportModel): void {
   }
 }
 
+/** One line per setting, each parameter on its own line; `enabled: true` and empty params left out. */
+function stepDetail(rest: Record<string, unknown>): string {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(rest)) {
+    if (key === 'enabled' && value === true) continue;
+    if (key === 'params' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [p, v] of Object.entries(value)) lines.push(`${p} = ${JSON.stringify(v)}`);
+    } else {
+      lines.push(`${key}: ${JSON.stringify(value)}`);
+    }
+  }
+  return lines.length === 0 ? '(no parameters)' : lines.join('\n');
+}
+
 /** The policy's steps as documented: each with every parameter, as compact JSON. */
 function policySteps(document: unknown): { id: string; type: string; detail: string }[] | null {
   const steps = (document as { steps?: unknown } | null)?.steps;
   if (!Array.isArray(steps)) return null;
   return steps.map((s: unknown, i) => {
     const { id, type, ...rest } = (s ?? {}) as Record<string, unknown>;
-    return { id: typeof id === 'string' ? id : `#${i + 1}`, type: typeof type === 'string' ? type : '?', detail: JSON.stringify(rest) };
+    return { id: typeof id === 'string' ? id : `#${i + 1}`, type: typeof type === 'string' ? type : '?', detail: stepDetail(rest) };
   });
 }
 
