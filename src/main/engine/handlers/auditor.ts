@@ -1,26 +1,30 @@
-// Auditor mode: open a bundle without any workspace, browse it, check files against it; the
-// auditor's trusted signers (issue 7).
+// Auditor mode: open a bundle without any workspace (verified first, against the user's trusted
+// signers), browse it, check files against it; and the auditor's trusted signers (issue 7).
 import type { Handlers } from '../../../shared/api/client';
-import { AppError } from '../../../shared/api/result';
+import { checkFile } from '../auditor/check-file';
+import { findingsWindow, ledgerWindow } from '../auditor/tables';
+import { addTrusted, readTrusted, removeTrusted } from '../auditor/trust-store';
 import type { Engine } from '../engine';
 
 type AuditorMethods = 'bundle.open' | 'bundle.close' | 'bundle.readText' | 'bundle.ledger' | 'bundle.findings' | 'bundle.checkFile' | 'trust.list' | 'trust.add' | 'trust.remove';
 
-// PLACEHOLDER (issue 7 in progress): replaced by the auditor-mode helper before this lands.
 export function auditorHandlers(e: Engine): Pick<Handlers, AuditorMethods> {
-  void e;
-  const todo = (): never => {
-    throw new AppError('UNSUPPORTED', 'auditor mode is being built');
-  };
+  const env = () => e.options.env ?? process.env;
   return {
-    'bundle.open': async () => todo(),
-    'bundle.close': async () => todo(),
-    'bundle.readText': async () => todo(),
-    'bundle.ledger': async () => todo(),
-    'bundle.findings': async () => todo(),
-    'bundle.checkFile': async () => todo(),
-    'trust.list': async () => todo(),
-    'trust.add': async () => todo(),
-    'trust.remove': async () => todo(),
+    'bundle.open': ({ path }) => e.bundles.openBundle(e.allowPath(path), readTrusted(env()).map((t) => t.fingerprint)),
+    'bundle.close': async ({ bundleId }) => ({ closed: e.bundles.close(bundleId) }),
+    'bundle.readText': async ({ bundleId, file }) => e.bundles.readText(bundleId, file),
+    'bundle.ledger': async ({ bundleId, ...req }) => {
+      const { db, view } = await e.bundles.parquet(bundleId, 'provenance');
+      return ledgerWindow(db, view, req);
+    },
+    'bundle.findings': async ({ bundleId, ...req }) => {
+      const { db, view } = await e.bundles.parquet(bundleId, 'findings');
+      return findingsWindow(db, view, req);
+    },
+    'bundle.checkFile': ({ bundleId, path }) => checkFile(e.bundles, bundleId, e.allowPath(path)),
+    'trust.list': async () => readTrusted(env()),
+    'trust.add': async ({ fingerprint, label }) => addTrusted(env(), fingerprint, label),
+    'trust.remove': async ({ fingerprint }) => removeTrusted(env(), fingerprint),
   };
 }

@@ -1,7 +1,9 @@
-// The top bar: app name, the workspace menu, Import (Ctrl/Cmd+O), jobs and activity.
+// The top bar: app name, the workspace menu, Import (Ctrl/Cmd+O), Open bundle (auditor mode), jobs and activity.
 import { MOD_LABEL } from '../../lib/keys';
 import { Icon } from '../../ui/Icon';
 import { startImport } from '../import/actions';
+import { chooseAndOpenBundle } from '../auditor/actions';
+import { useAuditor } from '../auditor/store';
 import { JobsButton } from '../jobs/JobsTray';
 import { useGovernance } from '../governance/store';
 import { IdentityChip } from '../identities/IdentityChip';
@@ -13,6 +15,8 @@ export function TopBar() {
   const logOpen = useLog((s) => s.open);
   const govOpen = useGovernance((s) => s.open);
   const setLogOpen = useLog((s) => s.setOpen);
+  const auditing = useAuditor((s) => s.bundle !== null);
+  const opening = useAuditor((s) => s.opening);
   return (
     <header className="topbar">
       <button type="button" className="brand" aria-label="About Data Sanitizer" title="About Data Sanitizer" onClick={() => useApp.getState().setAboutOpen(true)}>
@@ -29,6 +33,17 @@ export function TopBar() {
         <kbd className="kbd" aria-hidden="true">
           {MOD_LABEL} O
         </kbd>
+      </button>
+      <button
+        type="button"
+        className={`btn btn-ghost topbar-btn ${auditing ? 'is-active' : ''}`}
+        title="Open an evidence bundle (.zip or folder) and verify it: auditor mode, outside any workspace"
+        aria-keyshortcuts="Control+Shift+O Meta+Shift+O"
+        disabled={opening !== null}
+        aria-busy={opening !== null}
+        onClick={() => void chooseAndOpenBundle()}
+      >
+        {opening !== null ? <span className="spinner" aria-hidden="true" /> : <Icon name="folderOpen" />} <span>Open bundle</span>
       </button>
       <button
         type="button"

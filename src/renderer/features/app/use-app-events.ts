@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { AppCommand } from '../../../shared/api/contract';
 import { api } from '../../api';
+import { chooseAndOpenBundle, openBundleAt } from '../auditor/actions';
 import { useDatasets } from '../datasets/store';
 import { useDatasetTab } from '../datasets/tab-store';
 import { openExport } from '../export/store';
@@ -30,6 +31,9 @@ export function runCommand(command: AppCommand, path?: string): void {
       return;
     case 'new-workspace':
       newWorkspace();
+      return;
+    case 'open-bundle':
+      void (path ? openBundleAt(path) : chooseAndOpenBundle());
       return;
     case 'find':
       if (!useDatasets.getState().detail) return;

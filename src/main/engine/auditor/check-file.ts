@@ -1,0 +1,52 @@
+// "Check a file I have": hashes a file the auditor points at (streamed) and says which of the
+// bundle's recorded digests it matches — an input (report.json's inputs and reproducibility) or
+// the output (the canonical-CSV digest of the cleaned version, or the cleaned data file the bundle carries).
+import fs from 'node:fs';
+import type { BundleDigestCheck } from '../../../shared/api/bundle-types';
+import { BUNDLE_FILES } from '../../../shared/api/bundle-types';
+import { AppError } from '../../../shared/api/result';
+import { sha256File } from '../import/digest';
+import type { BundleSessions, OpenBundle } from './sessions';
+
+const SHA = /^[0-9a-f]{64}$/;
+
+interface RecordedDigests {
+  input: string[];
+  output: string[];
+}
+
+/** The digests report.json records (inputs and output), and the data files' digests from the manifest. */
+export function recordedDigests(sessions: BundleSessions, b: OpenBundle): RecordedDigests {
+  const input = new Set<string>();
+  const output: string[] = [];
+  if (b.files.some((f) => f.path === BUNDLE_FILES.reportJson)) {
+    let report: unknown = null;
+    try {
+      report = JSON.parse(sessions.readText(b.id, BUNDLE_FILES.reportJson).text);
+    } catch {
+      report = null;
+    }
+    const r = report as { inputs?: Array<{ sha256?: unknown }>; reproducibility?: { inputSha256?: unknown; outputSha256?: unknown } } | null;
+    for (const i of r?.inputs ?? []) if (typeof i.sha256 === 'string' && SHA.test(i.sha256)) input.add(i.sha256);
+    const repro = r?.reproducibility;
+    if (Array.isArray(repro?.inputSha256)) for (const d of repro.inputSha256) if (typeof d === 'string' && SHA.test(d)) input.add(d);
+    if (typeof repro?.outputSha256 === 'string' && SHA.test(repro.outputSha256)) output.push(repro.outputSha256);
+  }
+  for (const f of b.files) if (f.kind === 'data' && !output.includes(f.sha256)) output.push(f.sha256);
+  return { input: [...input], output };
+}
+
+export async function checkFile(sessions: BundleSessions, bundleId: string, file: string): Promise<BundleDigestCheck> {
+  const b = sessions.get(bundleId);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new AppError('NOT_FOUND', `There is no file at ${file}.`);
+  }
+  if (!st.isFile()) throw new AppError('INVALID_ARGUMENT', `${file} is a folder; point at the input or output file itself.`);
+  const sha256 = await sha256File(file);
+  const recorded = recordedDigests(sessions, b);
+  const matches = recorded.input.includes(sha256) ? 'input' : recorded.output.includes(sha256) ? 'output' : null;
+  return { path: file, sha256, matches, expected: { input: recorded.input, output: recorded.output[0] ?? null } };
+}
