@@ -37,7 +37,6 @@ import { reportHandlers } from './handlers/report';
 import { bundleHandlers } from './handlers/bundle';
 import { auditorHandlers } from './handlers/auditor';
 import { BundleSessions } from './auditor/sessions';
-import { verifyBundle } from './bundle/verify';
 import { writeCheckpoint } from './audit/checkpoint';
 import { defaultWorkspaceDir, osUser, readRecent, rememberRecent } from './workspace/paths';
 import { Workspace } from './workspace/workspace';
@@ -77,7 +76,7 @@ export class Engine {
   /** Worker threads for CPU work on batches (started on first use). */
   readonly workers: WorkerPool;
   /** Bundles open in auditor mode (outside any workspace; closed with the engine). */
-  readonly bundles = new BundleSessions((p, trust) => verifyBundle(p, { trust: trust.length > 0 ? trust : undefined }));
+  readonly bundles = new BundleSessions();
   private ws: Workspace;
   private gridState: Grid;
 

@@ -16,13 +16,13 @@ interface RecordedDigests {
 }
 
 /** The digests report.json records (inputs and output), and the data files' digests from the manifest. */
-export function recordedDigests(sessions: BundleSessions, b: OpenBundle): RecordedDigests {
+export async function recordedDigests(sessions: BundleSessions, b: OpenBundle): Promise<RecordedDigests> {
   const input = new Set<string>();
   const output: string[] = [];
   if (b.files.some((f) => f.path === BUNDLE_FILES.reportJson)) {
     let report: unknown = null;
     try {
-      report = JSON.parse(sessions.readText(b.id, BUNDLE_FILES.reportJson).text);
+      report = JSON.parse((await sessions.readText(b.id, BUNDLE_FILES.reportJson)).text);
     } catch {
       report = null;
     }
@@ -46,7 +46,7 @@ export async function checkFile(sessions: BundleSessions, bundleId: string, file
   }
   if (!st.isFile()) throw new AppError('INVALID_ARGUMENT', `${file} is a folder; point at the input or output file itself.`);
   const sha256 = await sha256File(file);
-  const recorded = recordedDigests(sessions, b);
+  const recorded = await recordedDigests(sessions, b);
   const matches = recorded.input.includes(sha256) ? 'input' : recorded.output.includes(sha256) ? 'output' : null;
   return { path: file, sha256, matches, expected: { input: recorded.input, output: recorded.output[0] ?? null } };
 }

@@ -13,7 +13,7 @@ export function auditorHandlers(e: Engine): Pick<Handlers, AuditorMethods> {
   return {
     'bundle.open': ({ path }) => e.bundles.openBundle(e.allowPath(path), readTrusted(env()).map((t) => t.fingerprint)),
     'bundle.close': async ({ bundleId }) => ({ closed: e.bundles.close(bundleId) }),
-    'bundle.readText': async ({ bundleId, file }) => e.bundles.readText(bundleId, file),
+    'bundle.readText': ({ bundleId, file }) => e.bundles.readText(bundleId, file),
     'bundle.ledger': async ({ bundleId, ...req }) => {
       const { db, view } = await e.bundles.parquet(bundleId, 'provenance');
       return ledgerWindow(db, view, req);
