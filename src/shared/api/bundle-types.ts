@@ -134,3 +134,26 @@ export interface TrustedSigner {
   label: string;
   addedAt: string;
 }
+
+/** The columns of the bundle's Parquet files, in order (auditor mode reads them by these names). */
+export const BUNDLE_COLUMNS = {
+  /** One row per changed cell or removed row; de-identified cells carry no `before`, only its keyed digest and masked preview. */
+  provenance: ['row_id', 'kind', 'column', 'before', 'after', 'step_id', 'step', 'confidence', 'before_digest', 'before_preview'],
+  /** One row per PII finding of the run's input version: never the found text or the cell, only a masked preview. */
+  findings: ['row_id', 'column', 'entity', 'start', 'end', 'confidence', 'recogniser', 'preview', 'decision'],
+} as const;
+
+/** The result of a 'bundle' job. */
+export interface WrittenBundle {
+  path: string;
+  container: 'folder' | 'zip';
+  runId: string;
+  /** SHA-256 of manifest.json (what the signatures cover). */
+  manifestSha256: string;
+  /** Files in the bundle, manifest, signatures and SHA256SUMS included. */
+  files: number;
+  bytes: number;
+  signers: { role: 'runner' | 'approver'; name: string; fingerprint: string }[];
+  /** The signed head checkpoint the audit slice ends at. */
+  checkpoint: { seq: number; hash: string };
+}

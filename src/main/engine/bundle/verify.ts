@@ -399,7 +399,7 @@ async function checkSums(v: Verification, vouched: ReadonlySet<string>): Promise
     }
     const d = await v.digest(p);
     if (d && d.sha256 !== want && !v.isFlagged(p)) {
-      const message = vouched.has(p) ? `${file}'s line for ${p} does not match it, though the signed manifest does — ${file} was altered` : `${p} does not match its line in ${file} — altered`;
+      const message = vouched.has(p) ? `${file} gives another SHA-256 for ${p} than the signed manifest vouches for — ${file} was altered or belongs to another bundle` : `${p} does not match its line in ${file} — altered`;
       v.add({ file: vouched.has(p) ? file : p, kind: 'sums', message, expected: want, actual: d.sha256 });
     }
   }

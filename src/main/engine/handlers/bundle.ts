@@ -1,13 +1,41 @@
-// bundle.write / bundle.verify — evidence bundles (issue 7).
+// bundle.write (a run's evidence bundle, as a job) and bundle.verify (any bundle, no workspace needed).
+import path from 'node:path';
 import type { Handlers } from '../../../shared/api/client';
 import { AppError } from '../../../shared/api/result';
+import { verifyBundle } from '../bundle/verify';
+import { writeBundle } from '../bundle/write';
+import { unlockIdentity } from '../identity/store';
+import type { ActiveIdentity } from '../identity/session';
+import { assertIntact, deriveTrust } from '../identity/trust';
 import type { Engine } from '../engine';
 
-// PLACEHOLDER (issue 7 in progress): replaced by the bundle helper before this lands.
+/** Unlocks the countersigning approver; FORBIDDEN unless it holds the approver role now. */
+async function countersigner(e: Engine, c: { identity: string; passphrase: string }): Promise<ActiveIdentity> {
+  const who = await unlockIdentity(e.workspace, c.identity, c.passphrase, e.actor);
+  const trust = await deriveTrust(e.workspace.db);
+  assertIntact(trust, 'Countersigning a bundle');
+  const me = trust.identities.get(who.id);
+  if (!me || me.fingerprint !== who.fingerprint || !me.roles.has('approver')) {
+    const held = me && me.roles.size ? `holds ${[...me.roles].join(', ')}` : 'holds no role';
+    throw new AppError('FORBIDDEN', `Countersigning a bundle refused: ${who.name} ${held}; a countersignature needs the approver role.`, { guard: 'role', identity: who.name, needs: ['approver'] });
+  }
+  return who;
+}
+
 export function bundleHandlers(e: Engine): Pick<Handlers, 'bundle.write' | 'bundle.verify'> {
-  void e;
-  const todo = (): never => {
-    throw new AppError('UNSUPPORTED', 'bundles are being built');
+  return {
+    'bundle.write': async (req) => {
+      e.allowPath(req.path);
+      const ws = e.workspace;
+      const cosigner = req.countersign ? await countersigner(e, req.countersign) : null;
+      const identity = e.identity;
+      const actor = e.actor;
+      const job = e.jobs.start('bundle', `Evidence bundle of ${req.runId} to ${path.basename(req.path)}`, (ctx) =>
+        writeBundle({ ws, identity, actor }, ctx, { runId: req.runId, path: req.path, includeData: req.includeData, force: req.force, countersigner: cosigner }));
+      return { jobId: job.id };
+    },
+    // The user's own trusted list (auditor mode keeps it) joins `trust` here once it exists; until
+    // then only the fingerprints given are a trust list, and none given means no trust check.
+    'bundle.verify': ({ path: p, trust }) => verifyBundle(e.allowPath(p), { trust: trust.length > 0 ? trust : undefined }),
   };
-  return { 'bundle.write': async () => todo(), 'bundle.verify': async () => todo() };
 }

@@ -1,0 +1,90 @@
+// Test support for evidence bundles: a workspace with a compliance run that de-identifies e-mail
+// addresses (alice runs, bob approves), bundles written through the real API, and copies to tamper.
+import fs from 'node:fs';
+import path from 'node:path';
+import yazl from 'yazl';
+import type { WrittenBundle } from '../../src/shared/api/bundle-types';
+import type { RunResult } from '../../src/shared/api/clean-types';
+import type { ActiveIdentity } from '../../src/main/engine/identity/session';
+import { jobResult, policyDoc, writeCsv } from './clean';
+import { startTestEngine, tempDir, type TestEngine } from './engine';
+
+export const PASS = 'a long passphrase';
+
+/** The raw values a de-identification step replaced: none may appear anywhere in a bundle. */
+export const SECRET_EMAILS = ['ann.quill@example.org', 'bob.marsh@example.com', 'cyd.oakes@example.net', 'dee.frost@example.org'];
+
+export interface Governed {
+  t: TestEngine;
+  run: RunResult;
+  alice: ActiveIdentity;
+  bob: ActiveIdentity;
+}
+
+/** A compliance run: trim + mask of the email column, approved by bob, run by alice (unlocked after). */
+export async function governedRun(): Promise<Governed> {
+  const t = await startTestEngine();
+  const rows = SECRET_EMAILS.map((e, i) => [` Person ${i + 1} `, e, i % 2 ? 'Paris' : 'Oslo']);
+  const { datasetId } = await t.importFile(writeCsv(['name', 'email', 'city'], rows));
+  await jobResult(await t.runJob('pii.start', { datasetId, version: 1 }));
+  await t.call('identity.create', { name: 'alice', passphrase: PASS, roles: ['steward'] });
+  const alice = t.engine.identity as ActiveIdentity;
+  await t.call('identity.create', { name: 'bob', passphrase: PASS, roles: ['approver'], activate: false });
+  const policy = policyDoc([
+    { id: 'trim', type: 'trim' },
+    { id: 'mask', type: 'deidentify', columns: { names: ['email'] }, params: { operators: { default: { op: 'mask' } } } },
+  ], 'mask emails');
+  const saved = await t.call('policy.save', { policy, summary: 'mask the e-mail addresses' });
+  await t.call('policy.transition', { policyId: saved.policyId, version: 1, action: 'submit', reason: 'ready for review' });
+  await t.call('identity.unlock', { name: 'bob', passphrase: PASS });
+  const bob = t.engine.identity as ActiveIdentity;
+  await t.call('policy.transition', { policyId: saved.policyId, version: 1, action: 'approve', reason: 'masks what it must' });
+  await t.call('identity.unlock', { name: 'alice', passphrase: PASS });
+  const run = await jobResult<RunResult>(await t.runJob('clean.run', { datasetId, version: 1, source: { policyId: saved.policyId } }));
+  if (run.kind !== 'compliance') throw new Error(`expected a compliance run, got ${run.kind}`);
+  return { t, run, alice, bob };
+}
+
+export async function writeBundleVia(t: TestEngine, args: { runId: string; path: string; includeData?: boolean; countersign?: { identity: string; passphrase: string }; force?: boolean }): Promise<WrittenBundle> {
+  const job = await t.runJob('bundle.write', { includeData: false, force: false, ...args });
+  return jobResult<WrittenBundle>(job);
+}
+
+/** Every file under `root` (relative, forward slashes), sorted. */
+export function filesUnder(root: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const d of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+    const name = rel ? `${rel}/${d.name}` : d.name;
+    if (d.isDirectory()) out.push(...filesUnder(root, name));
+    else out.push(name);
+  }
+  return out.sort();
+}
+
+/** A copy of a folder bundle in a fresh temp folder. */
+export function copyBundle(src: string): string {
+  const dest = path.join(tempDir('ds-bundle-copy-'), 'bundle');
+  fs.cpSync(src, dest, { recursive: true });
+  return dest;
+}
+
+/** Flips the lowest bit of the byte in the middle of `file`. */
+export function flipByte(file: string): void {
+  const b = fs.readFileSync(file);
+  const i = Math.floor(b.length / 2);
+  b[i] = (b[i] as number) ^ 0x01;
+  fs.writeFileSync(file, b);
+}
+
+/** Zips a folder (names as given, sorted) — to build tampered .zip bundles. */
+export async function zipFolder(folder: string, zipFile: string, rename: (name: string) => string = (n) => n): Promise<void> {
+  const z = new yazl.ZipFile();
+  for (const f of filesUnder(folder)) z.addFile(path.join(folder, f), rename(f), { mtime: new Date(0), mode: 0o100644 });
+  z.end();
+  await new Promise<void>((resolve, reject) => {
+    const out = fs.createWriteStream(zipFile);
+    out.on('close', () => resolve());
+    out.on('error', reject);
+    z.outputStream.pipe(out);
+  });
+}
