@@ -1,7 +1,9 @@
 // "Check a file I have": hashes a file the auditor points at (streamed) and says which of the
-// bundle's recorded digests it matches — an input (report.json's inputs and reproducibility) or
-// the output (the canonical-CSV digest of the cleaned version, or the cleaned data file the bundle carries).
+// bundle's recorded digests it matches — an input (report.json's inputs and reproducibility, and the
+// run's dataset's import entry in the bundle's verified audit slice) or the output (the canonical-CSV
+// digest of the cleaned version, or the cleaned data file the bundle carries).
 import fs from 'node:fs';
+import readline from 'node:readline';
 import type { BundleDigestCheck } from '../../../shared/api/bundle-types';
 import { BUNDLE_FILES } from '../../../shared/api/bundle-types';
 import { AppError } from '../../../shared/api/result';
@@ -15,18 +17,31 @@ interface RecordedDigests {
   output: string[];
 }
 
-/** The digests report.json records (inputs and output), and the data files' digests from the manifest. */
+/** The SHA-256 of each source the audit slice says `datasetId` was imported from. */
+async function importedDigests(b: OpenBundle, datasetId: string, into: Set<string>): Promise<void> {
+  if (!b.files.some((f) => f.path === BUNDLE_FILES.auditEntries)) return;
+  const lines = readline.createInterface({ input: await b.source.stream(BUNDLE_FILES.auditEntries), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.includes('"dataset.imported"')) continue;
+    try {
+      const e = JSON.parse(line) as { action?: unknown; subject?: { dataset?: unknown }; details?: { sha256?: unknown } };
+      if (e.action === 'dataset.imported' && e.subject?.dataset === datasetId && typeof e.details?.sha256 === 'string' && SHA.test(e.details.sha256)) into.add(e.details.sha256);
+    } catch {
+      // A line the verifier already reported as unreadable.
+    }
+  }
+}
+
+/** The digests report.json and the audit slice record (inputs and output), and the data files' digests from the manifest. */
 export async function recordedDigests(sessions: BundleSessions, b: OpenBundle): Promise<RecordedDigests> {
   const input = new Set<string>();
   const output: string[] = [];
   if (b.files.some((f) => f.path === BUNDLE_FILES.reportJson)) {
-    let report: unknown = null;
-    try {
-      report = JSON.parse((await sessions.readText(b.id, BUNDLE_FILES.reportJson)).text);
-    } catch {
-      report = null;
-    }
-    const r = report as { inputs?: Array<{ sha256?: unknown }>; reproducibility?: { inputSha256?: unknown; outputSha256?: unknown } } | null;
+    // An unreadable report.json was reported by the verification; it records nothing here.
+    const report: unknown = await sessions.readText(b.id, BUNDLE_FILES.reportJson).then((t) => JSON.parse(t.text) as unknown, () => null);
+    const r = report as { run?: { datasetId?: unknown }; inputs?: Array<{ sha256?: unknown }>; reproducibility?: { inputSha256?: unknown; outputSha256?: unknown } } | null;
+    // report.json is the report model, or (until the report renderer lands) { run: RunResult }: both name the dataset.
+    if (typeof r?.run?.datasetId === 'string') await importedDigests(b, r.run.datasetId, input);
     for (const i of r?.inputs ?? []) if (typeof i.sha256 === 'string' && SHA.test(i.sha256)) input.add(i.sha256);
     const repro = r?.reproducibility;
     if (Array.isArray(repro?.inputSha256)) for (const d of repro.inputSha256) if (typeof d === 'string' && SHA.test(d)) input.add(d);
