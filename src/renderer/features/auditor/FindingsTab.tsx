@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { formatCount } from '../../lib/format';
 import { PageWindow } from '../dedupe/page-window';
 import { ENTITY_LABEL } from '../pii/labels';
+import { ColumnFilter } from './ColumnFilter';
 import { useAuditor } from './store';
 import { useFilterChoices } from './use-report';
 import { WindowTable, type WindowColumn } from './WindowTable';
@@ -54,15 +55,7 @@ export function FindingsTab() {
             ))}
           </select>
         </label>
-        <label className="aud-filter">
-          Column
-          <select className="select" value={column} onChange={(e) => setColumn(e.target.value)}>
-            <option value="">All columns</option>
-            {choices.columns.map((c) => (
-              <option key={c} value={c}>{c}</option>
-            ))}
-          </select>
-        </label>
+        <ColumnFilter id="findings" value={column} choices={choices.columns} onChange={setColumn} />
         <span className="faint aud-filter-note">Absence of findings means not detected, never not present.</span>
       </div>
       <WindowTable className="aud-findings" win={win} columns={COLUMNS} label="Findings" empty="No findings match this filter." />

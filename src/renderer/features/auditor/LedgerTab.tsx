@@ -5,6 +5,7 @@ import type { LedgerEntry } from '../../../shared/api/clean-types';
 import { api } from '../../api';
 import { formatCount } from '../../lib/format';
 import { PageWindow } from '../dedupe/page-window';
+import { ColumnFilter } from './ColumnFilter';
 import { useAuditor } from './store';
 import { useFilterChoices } from './use-report';
 import { WindowTable, type WindowColumn } from './WindowTable';
@@ -61,15 +62,7 @@ export function LedgerTab() {
             ))}
           </select>
         </label>
-        <label className="aud-filter">
-          Column
-          <select className="select" value={filter.column} onChange={(e) => setFilter({ ...filter, column: e.target.value })}>
-            <option value="">All columns</option>
-            {choices.columns.map((c) => (
-              <option key={c} value={c}>{c}</option>
-            ))}
-          </select>
-        </label>
+        <ColumnFilter id="ledger" value={filter.column} choices={choices.columns} onChange={(column) => setFilter({ ...filter, column })} />
         <label className="aud-filter">
           Kind
           <select className="select" value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.target.value as Filter['kind'] })}>

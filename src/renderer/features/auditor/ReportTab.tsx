@@ -1,22 +1,36 @@
 // The report, rendered natively from report.json (the window's Content-Security-Policy allows no
 // inline styles, so report.html cannot be framed as it is; it and report.pdf say the same and open
 // in any browser or PDF viewer from the bundle). The run kind comes first, unmistakably.
-import { reportModelSchema, type ReportModel } from '../../../shared/api/report-types';
+import type { RunResult } from '../../../shared/api/clean-types';
+import { RUN_KIND_TITLES, reportModelSchema, type ReportModel } from '../../../shared/api/report-types';
 import { formatBytes, formatCount, formatDateTime } from '../../lib/format';
 import { EmptyState } from '../../ui/EmptyState';
 import { useBundleTexts } from './use-bundle-text';
 
 const FILE = 'report.json';
 
-function parse(text: string | undefined): { model: ReportModel | null; error: string | null } {
-  if (text === undefined) return { model: null, error: null };
+interface Parsed {
+  model: ReportModel | null;
+  /** A bundle whose report.json holds only the run's result (`data-sanitizer/run-result@1`). */
+  run: RunResult | null;
+  error: string | null;
+}
+
+function parse(text: string | undefined): Parsed {
+  if (text === undefined) return { model: null, run: null, error: null };
+  let json: unknown;
   try {
-    const r = reportModelSchema.safeParse(JSON.parse(text));
-    if (r.success) return { model: r.data, error: null };
-    return { model: null, error: `report.json does not match the report schema: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+    json = JSON.parse(text);
   } catch (err) {
-    return { model: null, error: `report.json is not valid JSON: ${(err as Error).message}` };
+    return { model: null, run: null, error: `report.json is not valid JSON: ${(err as Error).message}` };
   }
+  const r = reportModelSchema.safeParse(json);
+  if (r.success) return { model: r.data, run: null, error: null };
+  const o = json as { format?: unknown; run?: Partial<RunResult> } | null;
+  if (o?.format === 'data-sanitizer/run-result@1' && o.run && typeof o.run.kind === 'string' && o.run.kind in RUN_KIND_TITLES && Array.isArray(o.run.steps)) {
+    return { model: null, run: o.run as RunResult, error: null };
+  }
+  return { model: null, run: null, error: `report.json does not match the report schema: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
 }
 
 function Facts({ rows, label }: { rows: Array<[string, React.ReactNode]>; label: string }) {
@@ -127,11 +141,45 @@ function Report({ m }: { m: ReportModel }) {
   );
 }
 
+/** The run's result, when that is all report.json holds: the kind first, then the counts per step. */
+function RunOnly({ r }: { r: RunResult }) {
+  return (
+    <article className="aud-report" aria-label="Run result">
+      <header className={`aud-report-kind aud-kind-${r.kind}`}>
+        <strong>{RUN_KIND_TITLES[r.kind]}</strong>
+        {r.stamp ? <span className={`badge ${r.stamp === 'APPROVED' ? 'badge-success' : 'badge-danger'}`}>{r.stamp}</span> : null}
+      </header>
+      <Facts
+        label="Run"
+        rows={[
+          ['Run', `${r.runId}, ${formatDateTime(r.startedAt)}, ${r.seconds} s, by ${r.actor}`],
+          ['Dataset', `${r.datasetId} v${r.inputVersion} → ${r.outputVersion === null ? 'nothing written' : `v${r.outputVersion}`}`],
+          ['Policy', `${r.policyName} v${r.policyVersion}`],
+          ['Policy digest', mono(r.policySha256)],
+          ['Rows', `${formatCount(r.rowsIn)} in → ${formatCount(r.rowsOut)} out (${formatCount(r.rowsRemoved)} removed)`],
+          ['Cells changed', formatCount(r.cellsChanged)],
+          ['Workspace key', r.keyFingerprint ? `${r.keyFingerprint} (generation ${r.keyGeneration ?? '?'})` : '—'],
+        ]}
+      />
+      <h2>What was done</h2>
+      <Table label="Steps" head={['Step', 'Type', 'Cells changed', 'Rows removed', 'Failures']} rows={r.steps.map((s) => [s.label, s.stepType, formatCount(s.cellsChanged), formatCount(s.rowsRemoved), formatCount(s.failures)])} />
+    </article>
+  );
+}
+
 export function ReportTab() {
   const { texts, error, loading } = useBundleTexts([FILE]);
   const parsed = parse(texts.get(FILE));
   if (loading) return <p className="aud-pad faint">Reading report.json…</p>;
   const problem = error ?? parsed.error;
+  if (!problem && parsed.run) {
+    return (
+      <div className="aud-scroll">
+        <p className="aud-note faint">This bundle's report.json holds the run's result only (no full report model): the run and its steps are shown.</p>
+        <RunOnly r={parsed.run} />
+      </div>
+    );
+  }
   if (problem || !parsed.model) {
     return (
       <EmptyState icon="errorCircle" title="The report cannot be shown" className="aud-pad">

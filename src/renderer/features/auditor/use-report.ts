@@ -14,8 +14,10 @@ export function useFilterChoices(): FilterChoices {
   const text = texts.get('report.json');
   return useMemo(() => {
     try {
-      const r = JSON.parse(text ?? 'null') as { steps?: Array<{ stepId?: unknown; label?: unknown }>; columns?: Array<{ column?: unknown }>; pii?: { byEntity?: Array<{ columns?: Array<{ column?: unknown }> }> } } | null;
-      const steps = (r?.steps ?? []).flatMap((s) => (typeof s.stepId === 'string' ? [{ id: s.stepId, label: typeof s.label === 'string' ? s.label : s.stepId }] : []));
+      type Steps = Array<{ stepId?: unknown; label?: unknown }>;
+      const r = JSON.parse(text ?? 'null') as { steps?: Steps; run?: { steps?: Steps }; columns?: Array<{ column?: unknown }>; pii?: { byEntity?: Array<{ columns?: Array<{ column?: unknown }> }> } } | null;
+      // The report model lists the steps; a run-result report.json keeps them under `run`.
+      const steps = (r?.steps ?? r?.run?.steps ?? []).flatMap((s) => (typeof s.stepId === 'string' ? [{ id: s.stepId, label: typeof s.label === 'string' ? s.label : s.stepId }] : []));
       const cols = new Set<string>();
       for (const c of r?.columns ?? []) if (typeof c.column === 'string') cols.add(c.column);
       for (const e of r?.pii?.byEntity ?? []) for (const c of e.columns ?? []) if (typeof c.column === 'string') cols.add(c.column);
