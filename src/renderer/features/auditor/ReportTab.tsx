@@ -94,7 +94,7 @@ function Report({ m }: { m: ReportModel }) {
       />
       <Table label="Approvals in the report" head={['Approved by', 'When', 'Reason', 'Key fingerprint']} rows={m.policy.approvals.map((a) => [`${a.by}${a.role ? ` (${a.role})` : ''}`, formatDateTime(a.at), a.reason, mono(a.keyFingerprint)])} />
       <h2>What was done</h2>
-      <Table label="Steps" head={['Step', 'Type', 'Cells changed', 'Rows removed', 'Failures']} rows={m.steps.map((s) => [s.label, s.type, formatCount(s.cellsChanged), formatCount(s.rowsRemoved), formatCount(s.failures)])} />
+      <Table label="Steps" head={['Step', 'Type', 'Cells changed', 'Rows removed', 'Failures']} rows={m.steps.map((s) => [`${s.label} (${s.stepId})`, s.type, formatCount(s.cellsChanged), formatCount(s.rowsRemoved), formatCount(s.failures)])} />
       <h2>Personal data</h2>
       {m.pii.scanned ? (
         <Table label="Findings by entity" head={['Entity', 'Findings', 'Columns', 'Operator']} rows={m.pii.byEntity.map((e) => [e.entity, formatCount(e.findings), e.columns.map((c) => `${c.column} (${formatCount(c.findings)})`).join(', '), e.operator ?? 'not handled'])} />
@@ -162,7 +162,7 @@ function RunOnly({ r }: { r: RunResult }) {
         ]}
       />
       <h2>What was done</h2>
-      <Table label="Steps" head={['Step', 'Type', 'Cells changed', 'Rows removed', 'Failures']} rows={r.steps.map((s) => [s.label, s.stepType, formatCount(s.cellsChanged), formatCount(s.rowsRemoved), formatCount(s.failures)])} />
+      <Table label="Steps" head={['Step', 'Type', 'Cells changed', 'Rows removed', 'Failures']} rows={r.steps.map((s) => [`${s.label} (${s.stepId})`, s.stepType, formatCount(s.cellsChanged), formatCount(s.rowsRemoved), formatCount(s.failures)])} />
     </article>
   );
 }
