@@ -42,7 +42,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <FirstRunBanner />
+      {auditing ? null : <FirstRunBanner />}
       <div className="app-body">
         {auditing ? null : <DatasetSidebar />}
         <main className="main">

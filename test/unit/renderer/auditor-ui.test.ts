@@ -39,6 +39,7 @@ describe('verdictOf', () => {
     [{ file: 'audit/entries.jsonl', kind: 'audit', message: 'the hash does not match', seq: 7 } as BundleProblem, 'audit/entries.jsonl: the hash does not match (entry 7)'],
     [{ file: 'audit/entries.jsonl', kind: 'audit', message: 'entry 7: the hash does not match', seq: 7 } as BundleProblem, 'audit/entries.jsonl: entry 7: the hash does not match'],
     [{ file: 'extra.txt', kind: 'unexpected', message: 'not listed in the manifest' } as BundleProblem, 'extra.txt: not listed in the manifest'],
+    [{ file: 'policy.json', kind: 'digest', message: 'policy.json does not match its SHA-256', expected: '1', actual: '2' } as BundleProblem, 'policy.json does not match its SHA-256 — expected 1, found 2'],
     [{ file: 'report.pdf', kind: 'missing', message: 'missing', expected: 'abc' } as BundleProblem, 'report.pdf: missing — expected abc, found (nothing)'],
   ])('problemLine %#', (p, line) => {
     expect(problemLine(p)).toBe(line);

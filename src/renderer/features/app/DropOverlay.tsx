@@ -6,6 +6,7 @@ import { modalOpen } from '../../lib/keys';
 import { Icon } from '../../ui/Icon';
 import { importDropped } from '../import/actions';
 import { isBundleZip, openDroppedBundle } from '../auditor/actions';
+import { useAuditor } from '../auditor/store';
 import { notify } from '../notices/store';
 import { useApp } from './store';
 
@@ -44,6 +45,7 @@ export function DropOverlay() {
       if (!first) return;
       if (files.length > 1) notify('info', 'One file at a time', `Importing ${first.name}; drop the others after it.`);
       if (isBundleZip(first.name)) void openDroppedBundle(first);
+      else if (useAuditor.getState().bundle) notify('info', 'An evidence bundle is open', `Close the bundle to import ${first.name} into the workspace.`);
       else void importDropped(first);
     };
     window.addEventListener('dragenter', enter);

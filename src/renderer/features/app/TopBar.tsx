@@ -28,7 +28,14 @@ export function TopBar() {
       <span className="topbar-sep" aria-hidden="true" />
       <WorkspaceMenu />
       <div className="topbar-spacer" />
-      <button type="button" className="btn btn-primary" onClick={() => void startImport()} title={`Import a file (${MOD_LABEL}+O)`} aria-keyshortcuts="Control+O Meta+O">
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => void startImport()}
+        disabled={auditing}
+        title={auditing ? 'Close the bundle to get back to the workspace' : `Import a file (${MOD_LABEL}+O)`}
+        aria-keyshortcuts="Control+O Meta+O"
+      >
         <Icon name="upload" size={15} /> Import{' '}
         <kbd className="kbd" aria-hidden="true">
           {MOD_LABEL} O
@@ -49,7 +56,8 @@ export function TopBar() {
         type="button"
         className={`btn btn-ghost topbar-btn ${govOpen ? 'is-active' : ''}`}
         aria-pressed={govOpen}
-        title="Policies, approvals, identities and the audit log"
+        disabled={auditing}
+        title={auditing ? 'Close the bundle to get back to the workspace' : 'Policies, approvals, identities and the audit log'}
         onClick={() => useGovernance.getState().setOpen(!govOpen)}
       >
         <Icon name="shield" /> <span>Governance</span>

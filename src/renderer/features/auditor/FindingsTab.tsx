@@ -22,7 +22,7 @@ const COLUMNS: readonly WindowColumn<BundleFindingRow>[] = [
   { label: 'Masked', className: 'aud-c-val mono', cell: (f) => f.preview, title: (f) => f.preview },
   { label: 'Conf.', className: 'aud-c-conf num', cell: (f) => f.confidence.toFixed(2) },
   { label: 'Recogniser', className: 'aud-c-step mono', cell: (f) => f.recogniser, title: (f) => f.recogniser },
-  { label: 'Decision', className: 'aud-c-kind', cell: (f) => f.decision ?? '' },
+  { label: 'Decision', className: 'aud-c-kind', cell: (f) => f.decision ?? <span className="faint">not reviewed</span> },
 ];
 
 export function FindingsTab() {

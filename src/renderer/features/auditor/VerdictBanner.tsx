@@ -1,6 +1,7 @@
 // The verdict, first and plainly: green "Verified: N files, M audit entries, signatures valid",
 // amber when intact but signed by a key the auditor has not trusted, red with every problem.
 import { useMemo } from 'react';
+import { formatDateTime } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 import { useAuditor } from './store';
 import { verdictOf } from './verdict';
@@ -24,7 +25,7 @@ export function VerdictBanner() {
             ))}
           </ul>
         ) : null}
-        <p className="aud-verdict-when faint">Checked {new Date(bundle.verification.verifiedAt).toLocaleString()} on this computer, with no network.</p>
+        <p className="aud-verdict-when faint">Checked {formatDateTime(bundle.verification.verifiedAt)} on this computer, with no network.</p>
       </div>
     </div>
   );

@@ -20,7 +20,8 @@ export function signersWithTrust(v: BundleVerifyResult, trusted: ReadonlySet<str
 }
 
 export function problemLine(p: BundleProblem): string {
-  const parts = [`${p.file}: ${p.message}`];
+  // Most messages name their file already; the file goes first only where one does not.
+  const parts = [p.message.startsWith(p.file) ? p.message : `${p.file}: ${p.message}`];
   if (p.seq !== undefined && !p.message.includes(`${p.seq}`)) parts.push(`(entry ${p.seq})`);
   if (p.expected !== undefined || p.actual !== undefined) parts.push(`— expected ${p.expected ?? '(nothing)'}, found ${p.actual ?? '(nothing)'}`);
   return parts.join(' ');
