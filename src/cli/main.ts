@@ -17,13 +17,15 @@ import { logCommand } from './commands/log';
 import { piiCommand } from './commands/pii';
 import { policyCommand } from './commands/policy';
 import { profileCommand } from './commands/profile';
+import { reportCommand } from './commands/report';
 import { riskCommand } from './commands/risk';
 import { settingsCommand } from './commands/settings';
+import { verifyCommand } from './commands/verify';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { processIO, type CliIO } from './io';
 import { printError } from './output';
 
-export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, dedupeCommand, datasetsCommand, logCommand, policyCommand, identityCommand, settingsCommand, keyCommand, auditCommand];
+export const COMMANDS: CommandModule[] = [importCommand, exportCommand, profileCommand, cleanCommand, piiCommand, riskCommand, reportCommand, dedupeCommand, datasetsCommand, logCommand, policyCommand, identityCommand, settingsCommand, keyCommand, auditCommand, verifyCommand];
 
 const AFTER_HELP = `
 Workspaces: without --workspace, commands use the default workspace (the one the app opens).

@@ -212,6 +212,19 @@ describe('other tampering', () => {
     expect(named(r, '../evil.txt')).toEqual([expect.objectContaining({ kind: 'unexpected', message: expect.stringContaining('climbs out') })]);
   });
 
+  it.each([
+    { name: 'a symbolic link entry', entry: { name: 'keys/link.pem', data: '/etc/passwd', mode: 0o120777 }, says: 'symbolic link' },
+    { name: 'a second entry with a listed name', entry: { name: 'policy.json', data: '{"steps":[]}', mode: 0o100644 }, says: 'two entries' },
+    { name: 'a device entry', entry: { name: 'dev.bin', data: '', mode: 0o060644 }, says: 'not a regular file' },
+  ])('refuses $name in a .zip, naming it', async ({ entry, says }) => {
+    const copy = copyBundle(folder);
+    const z = path.join(path.dirname(copy), 'odd.zip');
+    await zipFolder(copy, z, (n) => n, [entry]);
+    const r = await verifyBundle(z);
+    expect(r.ok).toBe(false);
+    expect(named(r, entry.name).map((p) => p.message).join('\n'), describeProblems(r)).toContain(says);
+  });
+
   it('says a path with nothing there is not found, and a file that is not a zip is unreadable', async () => {
     await expect(verifyBundle(path.join(out, 'nothing-here'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const notZip = path.join(out, 'not.zip');

@@ -24,7 +24,8 @@ export interface Governed {
 /** A compliance run: trim + mask of the email column, approved by bob, run by alice (unlocked after). */
 export async function governedRun(): Promise<Governed> {
   const t = await startTestEngine();
-  const rows = SECRET_EMAILS.map((e, i) => [` Person ${i + 1} `, e, i % 2 ? 'Paris' : 'Oslo']);
+  // Padded, so trim changes them before the mask does: the ledger must hide that step's before too.
+  const rows = SECRET_EMAILS.map((e, i) => [` Person ${i + 1} `, ` ${e} `, i % 2 ? 'Paris' : 'Oslo']);
   const { datasetId } = await t.importFile(writeCsv(['name', 'email', 'city'], rows));
   await jobResult(await t.runJob('pii.start', { datasetId, version: 1 }));
   await t.call('identity.create', { name: 'alice', passphrase: PASS, roles: ['steward'] });
@@ -76,10 +77,11 @@ export function flipByte(file: string): void {
   fs.writeFileSync(file, b);
 }
 
-/** Zips a folder (names as given, sorted) — to build tampered .zip bundles. */
-export async function zipFolder(folder: string, zipFile: string, rename: (name: string) => string = (n) => n): Promise<void> {
+/** Zips a folder (names as given, sorted, then `extra` entries with their own modes) — to build tampered .zip bundles. */
+export async function zipFolder(folder: string, zipFile: string, rename: (name: string) => string = (n) => n, extra: { name: string; data: string; mode: number }[] = []): Promise<void> {
   const z = new yazl.ZipFile();
   for (const f of filesUnder(folder)) z.addFile(path.join(folder, f), rename(f), { mtime: new Date(0), mode: 0o100644 });
+  for (const e of extra) z.addBuffer(Buffer.from(e.data), e.name, { mtime: new Date(0), mode: e.mode });
   z.end();
   await new Promise<void>((resolve, reject) => {
     const out = fs.createWriteStream(zipFile);

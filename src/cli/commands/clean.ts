@@ -1,7 +1,7 @@
 // `sanitizer clean <file|dataset> (--policy NAME | --policy-file P.json | --preset NAME[,NAME…])
-// [--preview] --out OUT [--provenance PROV]`: runs a policy (a saved policy's ACTIVE version makes a
+// [--preview] --out OUT [--provenance PROV] [--report R.html|pdf|json] [--bundle DIR|FILE.zip …]`: runs a policy (a saved policy's ACTIVE version makes a
 // compliance run stamped APPROVED; anything else a version stamped UNAPPROVED, refused in a governed
-// workspace), exports the result and its ledger; --preview reports counts without writing anything.
+// workspace), exports the result, its ledger and its evidence bundle; --preview reports counts without writing anything.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -11,8 +11,11 @@ import { AppError } from '../../shared/api/result';
 import type { ExportResult } from '../../shared/api/types';
 import type { CommandContext } from '../command';
 import { addJsonFlag, addWorkspaceFlag, positiveInt } from '../flags';
-import { addIdentityFlags, unlockAs, type IdentityFlags } from '../identity-flags';
+import { addIdentityFlags, readPassphrase, unlockAs, type IdentityFlags } from '../identity-flags';
+import type { WrittenBundle } from '../../shared/api/bundle-types';
 import { findPolicy } from './policy';
+import { reportLine, writeRunReport } from './report';
+import { reportFormatOf } from '../../main/engine/report/render';
 import { printJson } from '../output';
 import type { Session } from '../session';
 import { withSource } from '../source';
@@ -26,6 +29,11 @@ interface CleanFlags extends IdentityFlags {
   full?: boolean;
   out?: string;
   provenance?: string;
+  report?: string;
+  bundle?: string;
+  includeData?: boolean;
+  countersign?: string;
+  countersignPassphraseFile?: string;
   workspace?: string;
   version?: number;
   force?: boolean;
@@ -36,7 +44,8 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 /** Refuses, before any work, outputs that exist (without --force) or would overwrite each other. */
 function checkOutputs(files: string[], force: boolean): void {
-  if (files.length === 2 && files[0] === files[1]) throw new AppError('INVALID_ARGUMENT', `--out and --provenance name the same file, ${files[0]}.`);
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice) throw new AppError('INVALID_ARGUMENT', `Two of --out, --provenance and --report name the same file, ${twice}.`);
   for (const f of files) {
     if (!force && fs.existsSync(f)) throw new AppError('ALREADY_EXISTS', `${f} already exists; nothing was written. Choose another name, or add --force.`, { file: f });
   }
@@ -87,7 +96,12 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
     .option('--preview', 'dry run on a deterministic sample: print the counts per step and the first changes; write nothing')
     .option('--full', 'with --preview: use every row, not a sample')
     .option('--out <file>', 'the cleaned data: .csv, .parquet, .jsonl or .xlsx')
-    .option('--provenance <file>', 'the ledger of changes: .csv or .parquet (row_id,kind,column,before,after,step_id,step,confidence)');
+    .option('--provenance <file>', 'the ledger of changes: .csv or .parquet (row_id,kind,column,before,after,step_id,step,confidence)')
+    .option('--report <file>', "the run's compliance report: .html, .pdf or .json")
+    .option('--bundle <dir|file.zip>', 'the run\'s signed evidence bundle (a folder, or a .zip); see docs/BUNDLES.md')
+    .option('--include-data', 'with --bundle: put the cleaned data in the bundle (data/<name>.csv)')
+    .option('--countersign <name>', 'with --bundle: an approver who countersigns the manifest (passphrase from --countersign-passphrase-file or SANITIZER_COUNTERSIGN_PASSPHRASE)')
+    .option('--countersign-passphrase-file <file>', 'a file holding the countersigning approver\'s passphrase (its first line)');
   addWorkspaceFlag(cmd);
   addIdentityFlags(cmd);
   cmd.option('--version <n>', 'the dataset version to clean (default: the latest)', positiveInt('--version')).option('--force', 'overwrite output files that exist');
@@ -96,11 +110,20 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
     ctx.json = Boolean(flags.json);
     const out = flags.out ? path.resolve(ctx.io.cwd, flags.out) : null;
     const prov = flags.provenance ? path.resolve(ctx.io.cwd, flags.provenance) : null;
+    const report = flags.report ? path.resolve(ctx.io.cwd, flags.report) : null;
     checkPolicyFlags(flags);
-    if (flags.preview && (out || prov)) throw new AppError('INVALID_ARGUMENT', '--preview writes nothing; leave out --out and --provenance.');
+    if (flags.preview && (out || prov || report)) throw new AppError('INVALID_ARGUMENT', '--preview writes nothing; leave out --out, --provenance and --report.');
+    if (report) reportFormatOf(report);
     if (!flags.preview && !out) throw new AppError('INVALID_ARGUMENT', 'Say where the cleaned data goes with --out FILE (or use --preview).');
     if (flags.full && !flags.preview) throw new AppError('INVALID_ARGUMENT', '--full goes with --preview.');
-    checkOutputs([out, prov].filter((x): x is string => x !== null), Boolean(flags.force));
+    const bundle = flags.bundle ? path.resolve(ctx.io.cwd, flags.bundle) : null;
+    if (flags.preview && bundle) throw new AppError('INVALID_ARGUMENT', '--preview writes nothing; leave out --bundle.');
+    if (!bundle && (flags.includeData || flags.countersign)) throw new AppError('INVALID_ARGUMENT', `${flags.includeData ? '--include-data' : '--countersign'} goes with --bundle.`);
+    const countersign = flags.countersign
+      ? { identity: flags.countersign, passphrase: readPassphrase(ctx.io, flags.countersignPassphraseFile, 'SANITIZER_COUNTERSIGN_PASSPHRASE', flags.countersign, '--countersign-passphrase-file') }
+      : undefined;
+    if (bundle && [out, prov, report].includes(bundle)) throw new AppError('INVALID_ARGUMENT', `--bundle names the same path as another output, ${bundle}.`);
+    checkOutputs([out, prov, report, bundle].filter((x): x is string => x !== null), Boolean(flags.force));
     await withSource(ctx.io, source, { ...(flags.workspace ? { workspace: flags.workspace } : {}), command: 'clean' }, async ({ session, datasetId, temporary }) => {
       await unlockAs(session, ctx.io, flags);
       const src = await policySource(session, flags, ctx.io.cwd);
@@ -117,10 +140,15 @@ export function cleanCommand(program: Command, ctx: CommandContext): void {
       const ledger = prov
         ? ((await session.runJob('provenance.export', { datasetId, version: v, path: prov, force: Boolean(flags.force) }, `Writing provenance to ${path.basename(prov)}`)) as ExportResult)
         : null;
-      if (ctx.json) return printJson(ctx.io, { ...run, workspace: temporary ? null : session.workspaceDir, output: data, provenance: ledger });
+      const written = report ? await writeRunReport(session, run.runId, report, Boolean(flags.force)) : null;
+      const evidence = bundle
+        ? ((await session.runJob('bundle.write', { runId: run.runId, path: bundle, includeData: Boolean(flags.includeData), force: Boolean(flags.force), ...(countersign ? { countersign } : {}) }, `Writing the evidence bundle ${path.basename(bundle)}`)) as WrittenBundle)
+        : null;
+      if (ctx.json) return printJson(ctx.io, { ...run, workspace: temporary ? null : session.workspaceDir, output: data, provenance: ledger, report: written, bundle: evidence });
       ctx.io.out(
-        `Cleaned ${temporary ? source : `${datasetId} version ${version}`} with ${run.policyName}${run.kind === 'compliance' ? ` v${run.policyVersion}, a compliance run (APPROVED by ${(run.approvals ?? []).map((a) => a.approver.name).join(', ')})` : ' (UNAPPROVED)'}${temporary ? '' : ` into version ${v}`}: ${n(run.rowsIn)} rows in, ${n(run.rowsOut)} out, ${n(run.cellsChanged)} cells changed, ${n(run.rowsRemoved)} rows removed, ${run.seconds.toFixed(1)} s.\n${stepTable(run)}\n` +
-          `Wrote ${data.path} (sha256 ${data.sha256})${ledger ? `\nWrote ${ledger.path} (${n(ledger.rows)} entries, sha256 ${ledger.sha256})` : ''}\n`,
+        `Cleaned ${temporary ? source : `${datasetId} version ${version}`} with ${run.policyName}${run.kind === 'compliance' ? ` v${run.policyVersion}, a compliance run (APPROVED by ${(run.approvals ?? []).map((a) => a.approver.name).join(', ')})` : ' (UNAPPROVED)'}${temporary ? '' : ` into version ${v} (run ${run.runId})`}: ${n(run.rowsIn)} rows in, ${n(run.rowsOut)} out, ${n(run.cellsChanged)} cells changed, ${n(run.rowsRemoved)} rows removed, ${run.seconds.toFixed(1)} s.\n${stepTable(run)}\n` +
+          `Wrote ${data.path} (sha256 ${data.sha256})${ledger ? `\nWrote ${ledger.path} (${n(ledger.rows)} entries, sha256 ${ledger.sha256})` : ''}${written ? `\n${reportLine(written, run.runId)}` : ''}\n` +
+          (evidence ? `Wrote the evidence bundle ${evidence.path} (${evidence.files} files, manifest sha256 ${evidence.manifestSha256}, signed by ${evidence.signers.map((x) => `${x.name} ${x.fingerprint.slice(0, 16)}…`).join(' and ')}); check it with \`sanitizer verify ${flags.bundle}\`\n` : ''),
       );
     });
   });

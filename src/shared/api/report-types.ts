@@ -215,3 +215,11 @@ export type ReportDiff = z.infer<typeof reportDiffSchema>;
 
 export const REPORT_FORMATS = ['html', 'pdf', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** What report.write's job returns: the file written, its format, size and SHA-256. */
+export interface WrittenFile {
+  path: string;
+  format: ReportFormat;
+  bytes: number;
+  sha256: string;
+}

@@ -3,6 +3,7 @@
 // every listed file's size and SHA-256, no file the manifest does not list, SHA256SUMS, and the
 // audit slice as a hash chain up to its signed head checkpoint. Every problem names its file.
 import { createPublicKey, verify as verifySignature } from 'node:crypto';
+import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { AuditEntry, Checkpoint } from '../../../shared/api/governance-types';
 import { BUNDLE_FILES, manifestSchema, type BundleManifest, type BundleProblem, type BundleSignerStatus, type BundleVerifyResult, type ManifestSigner } from '../../../shared/api/bundle-types';
@@ -338,29 +339,41 @@ async function checkAudit(v: Verification, m: BundleManifest): Promise<AuditOutc
 }
 
 async function parseEntries(v: Verification, file: string): Promise<AuditEntry[] | null> {
-  const text = await v.text(file);
-  if (text === null) return null;
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
   const out: AuditEntry[] = [];
-  for (const [i, line] of lines.entries()) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      v.add({ file, kind: 'audit', message: `${file} line ${i + 1} is not JSON — altered` });
-      return null;
+  let n = 0;
+  try {
+    // Streamed line by line: a long log is not one string in memory.
+    const lines = createInterface({ input: await v.src.stream(file), crlfDelay: Infinity });
+    for await (const line of lines) {
+      n++;
+      const entry = parseEntryLine(line);
+      if (typeof entry === 'string') {
+        lines.close();
+        v.add({ file, kind: 'audit', message: `${file} line ${n} ${entry} — altered` });
+        return null;
+      }
+      out.push(entry);
     }
-    const r = entrySchema.safeParse(raw);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      v.add({ file, kind: 'audit', message: `${file} line ${i + 1} is not an audit entry (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unreadable'}) — altered` });
-      return null;
-    }
-    out.push(r.data);
+  } catch (err) {
+    v.add({ file, kind: 'unreadable', message: `${file} cannot be read: ${(err as Error).message}` });
+    return null;
   }
   if (out.length === 0) v.add({ file, kind: 'audit', message: `${file} holds no entries` });
   return out;
+}
+
+/** An entry, or what is wrong with the line. */
+function parseEntryLine(line: string): AuditEntry | string {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return 'is not JSON';
+  }
+  const r = entrySchema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  return `is not an audit entry (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unreadable'})`;
 }
 
 async function parseCheckpointFile(v: Verification, file: string): Promise<Checkpoint | null> {

@@ -57,8 +57,7 @@ export async function storedRun(ws: Workspace, runId: string): Promise<{ run: Ru
   return { run, policyJson: JSON.stringify(JSON.parse(String(r.policy))) };
 }
 
-// MARKED SPOT (issue 7): the lead wires renderReport (src/main/engine/report/render.ts) here when it
-// lands: HTML, PDF and the report model as JSON. Until then the bundle carries the run's result.
+// Without a renderer (handlers/bundle.ts passes the report model's), the run's result as JSON.
 const minimalReports: ReportRenderer = async (run, dir) => {
   fs.writeFileSync(path.join(dir, BUNDLE_FILES.reportJson), `${JSON.stringify({ format: 'data-sanitizer/run-result@1', run }, null, 2)}\n`);
 };
@@ -143,8 +142,9 @@ export async function writeBundle(ctx: BundleContext, job: JobContext, req: Bund
     const manifestText = canonicalJson(manifest);
     put(BUNDLE_FILES.manifest, manifestText);
     for (const s of signers) put(s.manifest.signature, Buffer.from(s.signer.sign(manifestText), 'base64'));
+    const digests = new Map(files.map((f) => [f.path, f.sha256]));
     const sums = [];
-    for (const f of listFiles(work)) sums.push(`${f === BUNDLE_FILES.manifest ? sha256Hex(manifestText) : await sha256File(path.join(work, ...f.split('/')))}  ${f}\n`);
+    for (const f of listFiles(work)) sums.push(`${digests.get(f) ?? (await sha256File(path.join(work, ...f.split('/'))))}  ${f}\n`);
     put(BUNDLE_FILES.sums, sums.join(''));
     const all = listFiles(work);
     const bytes = all.reduce((n, f) => n + fs.statSync(path.join(work, ...f.split('/'))).size, 0);
@@ -152,8 +152,9 @@ export async function writeBundle(ctx: BundleContext, job: JobContext, req: Bund
       job.progress({ stage: 'writing the .zip' });
       await zipWork(target, new Date(createdAt), job.signal);
     }
-    job.throwIfCancelled();
     job.progress({ stage: 'saving' });
+    // The last moment a cancel is honoured: after it, the bundle is moved into place and logged.
+    job.throwIfCancelled();
     const result: WrittenBundle = {
       path: target.path, container: target.container, runId: run.runId, manifestSha256: sha256Hex(manifestText), files: all.length, bytes,
       signers: signers.map((s) => ({ role: s.manifest.role, name: s.manifest.name, fingerprint: s.manifest.fingerprint })), checkpoint: { seq: cp.seq, hash: cp.hash },

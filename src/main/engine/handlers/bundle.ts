@@ -1,9 +1,14 @@
 // bundle.write (a run's evidence bundle, as a job) and bundle.verify (any bundle, no workspace needed).
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../../shared/api/client';
+import { REPORT_FORMATS } from '../../../shared/api/report-types';
 import { AppError } from '../../../shared/api/result';
 import { verifyBundle } from '../bundle/verify';
-import { writeBundle } from '../bundle/write';
+import { writeBundle, type ReportRenderer } from '../bundle/write';
+import { buildReportModel } from '../report/model';
+import { renderReport } from '../report/render';
+import type { Workspace } from '../workspace/workspace';
 import { unlockIdentity } from '../identity/store';
 import type { ActiveIdentity } from '../identity/session';
 import { assertIntact, deriveTrust } from '../identity/trust';
@@ -22,6 +27,24 @@ async function countersigner(e: Engine, c: { identity: string; passphrase: strin
   return who;
 }
 
+/** The run's report in every format this build renders (report.json always; HTML and PDF once their renderers are registered). */
+function reportsFor(ws: Workspace, actor: string): ReportRenderer {
+  return async (run, dir, job) => {
+    const model = await buildReportModel({ ws, job, actor }, run.runId);
+    for (const format of REPORT_FORMATS) {
+      let bytes: Buffer;
+      try {
+        bytes = await renderReport(model, format);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'UNSUPPORTED' && format !== 'json') continue;
+        throw err;
+      }
+      job.throwIfCancelled();
+      fs.writeFileSync(path.join(dir, `report.${format}`), bytes, { flag: 'wx' });
+    }
+  };
+}
+
 export function bundleHandlers(e: Engine): Pick<Handlers, 'bundle.write' | 'bundle.verify'> {
   return {
     'bundle.write': async (req) => {
@@ -31,7 +54,7 @@ export function bundleHandlers(e: Engine): Pick<Handlers, 'bundle.write' | 'bund
       const identity = e.identity;
       const actor = e.actor;
       const job = e.jobs.start('bundle', `Evidence bundle of ${req.runId} to ${path.basename(req.path)}`, (ctx) =>
-        writeBundle({ ws, identity, actor }, ctx, { runId: req.runId, path: req.path, includeData: req.includeData, force: req.force, countersigner: cosigner }));
+        writeBundle({ ws, identity, actor, renderReports: reportsFor(ws, actor) }, ctx, { runId: req.runId, path: req.path, includeData: req.includeData, force: req.force, countersigner: cosigner }));
       return { jobId: job.id };
     },
     // The user's own trusted list (auditor mode keeps it) joins `trust` here once it exists; until

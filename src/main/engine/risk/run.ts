@@ -81,7 +81,8 @@ async function measureVersion(
   return measureCombos(conn, job, t.target, t.version, t.k);
 }
 
-async function measure(ws: Workspace, job: JobContext, r: RiskRequest): Promise<RiskResult> {
+/** Measures `r` (no log entry); `search: false` skips the search for generalisations (a report needs the measures only). */
+export async function measure(ws: Workspace, job: JobContext, r: RiskRequest, opts: { search: boolean } = { search: true }): Promise<RiskResult> {
   const roles = await rolesOf(ws.db, r.datasetId, r.version, r.quasi);
   const cols: SearchColumn[] = r.quasi.map((c) => ({ columnId: c.id, header: c.header, role: roles.get(c.id) ?? 'categorical' }));
   const s = scratchFor(job.id);
@@ -94,7 +95,7 @@ async function measure(ws: Workspace, job: JobContext, r: RiskRequest): Promise<
       let suggestions: RiskResult['suggestions'] = [];
       if (before.rows > 0 && before.rows < r.k) {
         notes.push(`Version ${r.version} has ${before.rows} rows, fewer than k = ${r.k}: no generalisation can reach it.`);
-      } else if (before.rows > 0 && before.k < r.k) {
+      } else if (opts.search && before.rows > 0 && before.k < r.k) {
         const found = await searchGeneralisations(conn, job, s, cols, r.k);
         suggestions = found.suggestions;
         notes.push(...found.notes);
