@@ -94,12 +94,13 @@ function auditor(page: Page) {
   };
 }
 
-async function openBundleFolder(page: Page, folderName: string): Promise<void> {
+async function openBundleFolder(page: Page, folderName: string, shot?: string): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Open bundle' }).click();
   const browser = page.getByRole('dialog', { name: 'Open an evidence bundle' });
   await browser.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'files' }).click();
   await browser.getByRole('listbox').getByRole('option').filter({ has: page.getByText(folderName, { exact: true }) }).click();
   await expect(browser.getByText(new RegExp(`/${folderName}$`))).toBeVisible();
+  if (shot) await screenshot(page, shot);
   await browser.getByRole('button', { name: 'Open bundle', exact: true }).click();
   await expect(browser).toBeHidden();
 }
@@ -124,7 +125,7 @@ test('a bundle from another instance opens verified, is browsed, checked and tru
   fs.writeFileSync(prov, bytes);
 
   // Open the folder: intact, signed by keys this auditor has not trusted yet.
-  await openBundleFolder(page, 'evidence');
+  await openBundleFolder(page, 'evidence', '93-auditor-open');
   const a = auditor(page);
   await expect(a.verdict).toContainText(/Intact: \d+ files, \d+ audit entries, signatures valid — but signed by keys you have not trusted/);
   await expect(a.signer('alice')).toContainText('ran the job');

@@ -6,7 +6,7 @@ import type { BundleDigestCheck } from '../../../shared/api/bundle-types';
 import { formatBytes } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 import { checkMyFile } from './actions';
-import { useAuditor } from './store';
+import { useBundleFiles, useBundleProblems } from './store';
 
 function CheckResult({ r }: { r: BundleDigestCheck }) {
   const ok = r.matches !== null;
@@ -38,8 +38,8 @@ function CheckResult({ r }: { r: BundleDigestCheck }) {
 }
 
 export function FilesTab() {
-  const files = useAuditor((s) => s.bundle?.files ?? []);
-  const problems = useAuditor((s) => s.bundle?.verification.problems ?? []);
+  const files = useBundleFiles();
+  const problems = useBundleProblems();
   const [check, setCheck] = useState<BundleDigestCheck | null>(null);
   const [checking, setChecking] = useState(false);
   const bad = new Set(problems.filter((p) => p.kind !== 'untrusted').map((p) => p.file));

@@ -4,7 +4,7 @@ import type { ApprovalFile } from '../../../shared/api/governance-types';
 import { formatDateTime } from '../../lib/format';
 import { EmptyState } from '../../ui/EmptyState';
 import { Fingerprint } from '../identities/Fingerprint';
-import { useAuditor } from './store';
+import { useBundleFiles } from './store';
 import { useBundleTexts } from './use-bundle-text';
 
 interface StepLike {
@@ -59,7 +59,7 @@ function Approval({ file, text }: { file: string; text: string | undefined }) {
 }
 
 export function PolicyTab() {
-  const files = useAuditor((s) => s.bundle?.files ?? []);
+  const files = useBundleFiles();
   const approvals = files.filter((f) => f.kind === 'approval').map((f) => f.path);
   const hasPolicy = files.some((f) => f.path === 'policy.json');
   const { texts, error, loading } = useBundleTexts(hasPolicy ? ['policy.json', ...approvals] : approvals);

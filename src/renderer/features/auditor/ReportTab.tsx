@@ -5,6 +5,7 @@ import type { RunResult } from '../../../shared/api/clean-types';
 import { RUN_KIND_TITLES, reportModelSchema, type ReportModel } from '../../../shared/api/report-types';
 import { formatBytes, formatCount, formatDateTime } from '../../lib/format';
 import { EmptyState } from '../../ui/EmptyState';
+import { useBundleFiles } from './store';
 import { useBundleTexts } from './use-bundle-text';
 
 const FILE = 'report.json';
@@ -167,7 +168,15 @@ function RunOnly({ r }: { r: RunResult }) {
   );
 }
 
+/** Where the same report can be read outside the app, as far as this bundle carries it. */
+function otherFormats(paths: string[]): string {
+  const others = ['report.html', 'report.pdf'].filter((f) => paths.includes(f));
+  if (others.length === 0) return 'This bundle carries no HTML or PDF rendering of it.';
+  return `${others.join(' and ')} ${others.length === 1 ? 'carries' : 'carry'} the same report; open ${others.length === 1 ? 'it' : 'them'} from the bundle in any ${others.map((f) => (f.endsWith('.pdf') ? 'PDF viewer' : 'browser')).join(' or ')}.`;
+}
+
 export function ReportTab() {
+  const paths = useBundleFiles().map((f) => f.path);
   const { texts, error, loading } = useBundleTexts([FILE]);
   const parsed = parse(texts.get(FILE));
   if (loading) return <p className="aud-pad faint">Reading report.json…</p>;
@@ -190,7 +199,7 @@ export function ReportTab() {
   return (
     <div className="aud-scroll">
       <p className="aud-note faint">
-        Shown from the bundle's report.json. report.html and report.pdf carry the same report; open them from the bundle in any browser or PDF viewer.
+        Shown from the bundle's report.json. {otherFormats(paths)}
       </p>
       <Report m={parsed.model} />
     </div>

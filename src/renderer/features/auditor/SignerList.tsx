@@ -3,12 +3,12 @@
 import { Fingerprint } from '../identities/Fingerprint';
 import { Icon } from '../../ui/Icon';
 import { trustSigner, untrustSigner } from './actions';
-import { useAuditor } from './store';
+import { useAuditor, useBundleSigners } from './store';
 
 const ROLE: Record<'runner' | 'approver', string> = { runner: 'ran the job', approver: 'countersigned (approver)' };
 
 export function SignerList() {
-  const signers = useAuditor((s) => s.bundle?.verification.signers ?? []);
+  const signers = useBundleSigners();
   const trusted = useAuditor((s) => s.trusted);
   if (signers.length === 0) return null;
   return (

@@ -1,7 +1,7 @@
 // Auditor mode's state: the open bundle (its verification and file list — never its rows), the
 // auditor's trusted signers, and which tab shows. Rows of the ledger and findings are fetched on demand.
 import { create } from 'zustand';
-import type { OpenedBundle, TrustedSigner } from '../../../shared/api/bundle-types';
+import type { BundleFileInfo, BundleProblem, BundleSignerStatus, OpenedBundle, TrustedSigner } from '../../../shared/api/bundle-types';
 
 export type AuditorTabId = 'report' | 'policy' | 'ledger' | 'findings' | 'files';
 
@@ -27,3 +27,11 @@ export const useAuditor = create<AuditorState>((set) => ({
     set({ tab });
   },
 }));
+
+// Selectors return these (never a fresh []) while no bundle is open, so a store read stays stable.
+const NO_FILES: BundleFileInfo[] = [];
+const NO_PROBLEMS: BundleProblem[] = [];
+const NO_SIGNERS: BundleSignerStatus[] = [];
+export const useBundleFiles = (): BundleFileInfo[] => useAuditor((s) => s.bundle?.files ?? NO_FILES);
+export const useBundleProblems = (): BundleProblem[] => useAuditor((s) => s.bundle?.verification.problems ?? NO_PROBLEMS);
+export const useBundleSigners = (): BundleSignerStatus[] => useAuditor((s) => s.bundle?.verification.signers ?? NO_SIGNERS);
