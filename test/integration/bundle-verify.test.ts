@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BundleVerifyResult } from '../../src/shared/api/bundle-types';
+import type { BundleManifest, BundleVerifyResult } from '../../src/shared/api/bundle-types';
 import { verifyBundle } from '../../src/main/engine/bundle/verify';
-import { copyBundle, filesUnder, flipByte, governedRun, PASS, writeBundleVia, zipFolder, type Governed } from '../support/bundle';
+import { entryHash, payloadDigest } from '../../src/main/engine/audit/chain';
+import { copyBundle, filesUnder, flipByte, governedRun, PASS, resign, writeBundleVia, zipFolder, type Governed } from '../support/bundle';
 import { tempDir } from '../support/engine';
 
 let g: Governed;
@@ -231,5 +232,75 @@ describe('other tampering', () => {
     fs.writeFileSync(notZip, 'hello');
     const r = await verifyBundle(notZip);
     expect(r).toMatchObject({ ok: false, problems: [{ kind: 'unreadable', file: notZip }] });
+  });
+});
+
+describe('re-signed by an insider who holds the keys: what signatures cannot cover still fails', () => {
+  const entriesFile = (d: string) => path.join(d, 'audit', 'entries.jsonl');
+  const readLines = (d: string) => fs.readFileSync(entriesFile(d), 'utf8').trimEnd().split('\n');
+  const cases: { name: string; tamper: (d: string) => void; edit?: (m: BundleManifest) => BundleManifest; file: string | (() => string); says: RegExp }[] = [
+    {
+      name: 'the audit slice cut short',
+      tamper: (d) => fs.writeFileSync(entriesFile(d), `${readLines(d).slice(0, -1).join('\n')}\n`),
+      file: 'audit/entries.jsonl', says: /cut off the end/,
+    },
+    {
+      name: 'an audit entry edited',
+      tamper: (d) => {
+        const lines = readLines(d);
+        const e = JSON.parse(lines[3] as string) as { actor: string };
+        e.actor = 'mallory';
+        lines[3] = JSON.stringify(e);
+        fs.writeFileSync(entriesFile(d), `${lines.join('\n')}\n`);
+      },
+      file: 'audit/entries.jsonl', says: /entry 4 .*do not match its hash/,
+    },
+    {
+      name: 'an entry appended after the signed checkpoint (its hash chained correctly)',
+      tamper: (d) => {
+        const lines = readLines(d);
+        const last = JSON.parse(lines.at(-1) as string) as { seq: number; hash: string };
+        const details = { note: 'slipped in' };
+        const fields = { seq: last.seq + 1, at: new Date().toISOString(), actor: 'mallory', action: 'note', subject: {}, payloadDigest: payloadDigest(details), prevHash: last.hash, signer: null };
+        lines.push(JSON.stringify({ ...fields, details, hash: entryHash(fields), signature: null }));
+        fs.writeFileSync(entriesFile(d), `${lines.join('\n')}\n`);
+      },
+      file: 'audit/entries.jsonl', says: /goes on past the signed checkpoint/,
+    },
+    {
+      name: 'a key file that is not the key its name gives',
+      tamper: (d) => fs.copyFileSync(path.join(d, 'keys', `${g.bob.fingerprint}.pem`), path.join(d, 'keys', `${'0'.repeat(64)}.pem`)),
+      file: `keys/${'0'.repeat(64)}.pem`, says: /not the public key its name gives/,
+    },
+    {
+      name: 'a run entry that is not in the slice',
+      tamper: () => undefined,
+      edit: (m) => ({ ...m, runEntries: [...m.runEntries, 9999] }),
+      file: 'audit/entries.jsonl', says: /names entry 9999 as one of the run's/,
+    },
+    {
+      name: 'the runner renamed',
+      tamper: () => undefined,
+      edit: (m) => ({ ...m, signers: m.signers.map((s) => (s.role === 'runner' ? { ...s, name: 'carol' } : s)) }),
+      file: 'manifest.json', says: /names the runner carol, but the audit log gives key .* to alice/,
+    },
+  ];
+  it.each(cases)('$name', async ({ tamper, edit, file, says }) => {
+    const copy = copyBundle(folder);
+    tamper(copy);
+    const keys = { alice: g.alice.signer, bob: g.bob.signer, carol: g.alice.signer };
+    resign(copy, keys, edit);
+    expect((await verifyBundle(copy)).problems.filter((p) => p.kind === 'digest' || p.kind === 'sums' || p.kind === 'size')).toEqual([]);
+    const r = await verifyBundle(copy);
+    expect(r.ok).toBe(false);
+    const f = typeof file === 'string' ? file : file();
+    expect(named(r, f).map((p) => p.message).join('\n'), describeProblems(r)).toMatch(says);
+  });
+
+  it('a re-signed bundle with nothing changed verifies (the helper itself is sound)', async () => {
+    const copy = copyBundle(folder);
+    resign(copy, { alice: g.alice.signer, bob: g.bob.signer });
+    const r = await verifyBundle(copy);
+    expect(r.problems, describeProblems(r)).toEqual([]);
   });
 });

@@ -15,7 +15,9 @@ import { verifyBundle } from '../../src/main/engine/bundle/verify';
 import { CHECKPOINT_KEY_SIGNER, writeBundle } from '../../src/main/engine/bundle/write';
 import type { JobContext } from '../../src/main/engine/jobs/jobs';
 import { copyBundle, filesUnder, flipByte, governedRun, PASS, SECRET_EMAILS, writeBundleVia, type Governed } from '../support/bundle';
-import { tempDir } from '../support/engine';
+import type { RunResult } from '../../src/shared/api/clean-types';
+import { jobResult, writeCsv } from '../support/clean';
+import { startTestEngine, tempDir } from '../support/engine';
 
 let g: Governed;
 let out: string;
@@ -270,4 +272,29 @@ describe('a .zip bundle', () => {
     for (const e of entries) expect(Math.abs(e.time - created)).toBeLessThanOrEqual(2000);
     expect(execFileSync('unzip', ['-Z1', p], { encoding: 'utf8' }).trim().split('\n')).toEqual(names);
   });
+});
+
+describe('an unapproved run, and a workspace whose log was tampered with', () => {
+  it('bundles an unapproved run (no approvals) that verifies; refuses to sign a log that does not verify, writing nothing', async () => {
+    const t = await startTestEngine();
+    try {
+      const { datasetId } = await t.importFile(writeCsv(['city'], [[' Oslo '], ['Paris']]));
+      const run = await jobResult<RunResult>(await t.runJob('clean.run', { datasetId, version: 1, source: { presets: ['standard'] } }));
+      const dir = tempDir('ds-bundle-unapproved-');
+      const p = path.join(dir, 'unapproved.zip');
+      await writeBundleVia(t, { runId: run.runId, path: p });
+      const r = await verifyBundle(p);
+      expect(r.problems).toEqual([]);
+      expect(r.manifest).toMatchObject({ runKind: 'unapproved', signers: [{ role: 'runner', name: CHECKPOINT_KEY_SIGNER }] });
+      expect(r.manifest?.files.some((f) => f.kind === 'approval')).toBe(false);
+
+      await t.engine.workspace.db.run(`UPDATE _ds_event_log SET actor = 'mallory' WHERE seq = 2`);
+      const refused = await t.runJob('bundle.write', { runId: run.runId, path: path.join(dir, 'after-tamper'), includeData: false, force: false });
+      expect(refused).toMatchObject({ state: 'failed', error: { code: 'VERIFICATION_FAILED', message: expect.stringContaining('entry 2') } });
+      expect(fs.readdirSync(dir)).toEqual(['unapproved.zip']);
+      fs.rmSync(dir, { recursive: true, force: true });
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
 });

@@ -3,7 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
-import type { WrittenBundle } from '../../src/shared/api/bundle-types';
+import type { BundleManifest, WrittenBundle } from '../../src/shared/api/bundle-types';
+import { canonicalJson, sha256Hex } from '../../src/main/engine/audit/canonical';
+import { kindOf } from '../../src/main/engine/bundle/write';
+import type { Signer } from '../../src/main/engine/identity/keys';
 import type { RunResult } from '../../src/shared/api/clean-types';
 import type { ActiveIdentity } from '../../src/main/engine/identity/session';
 import { jobResult, policyDoc, writeCsv } from './clean';
@@ -89,4 +92,27 @@ export async function zipFolder(folder: string, zipFile: string, rename: (name: 
     out.on('error', reject);
     z.outputStream.pipe(out);
   });
+}
+
+/**
+ * Re-signs a folder bundle after an edit, as an insider holding the signing keys would: the
+ * manifest's file list recomputed (through `edit` for other fields), canonical, signed by each
+ * signer, SHA256SUMS rewritten. What still fails then is what the signatures cannot cover.
+ */
+export function resign(dir: string, signers: Record<string, Signer>, edit: (m: BundleManifest) => BundleManifest = (m) => m): void {
+  const old = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as BundleManifest;
+  const outside = new Set(['manifest.json', 'SHA256SUMS', ...old.signers.map((s) => s.signature)]);
+  const files = filesUnder(dir).filter((f) => !outside.has(f)).map((f) => {
+    const bytes = fs.readFileSync(path.join(dir, f));
+    return { path: f, kind: old.files.find((x) => x.path === f)?.kind ?? kindOf(f), size: bytes.length, sha256: sha256Hex(bytes) };
+  });
+  const manifest = canonicalJson(edit({ ...old, files }));
+  fs.writeFileSync(path.join(dir, 'manifest.json'), manifest);
+  for (const s of old.signers) {
+    const signer = signers[s.name];
+    if (!signer) throw new Error(`no key for ${s.name}`);
+    fs.writeFileSync(path.join(dir, s.signature), Buffer.from(signer.sign(manifest), 'base64'));
+  }
+  const sums = filesUnder(dir).filter((f) => f !== 'SHA256SUMS').map((f) => `${sha256Hex(fs.readFileSync(path.join(dir, f)))}  ${f}\n`);
+  fs.writeFileSync(path.join(dir, 'SHA256SUMS'), sums.join(''));
 }

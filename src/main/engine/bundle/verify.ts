@@ -229,7 +229,27 @@ async function checkSigners(
     }
     out.push({ role: s.role, name: s.name, fingerprint: s.fingerprint, valid, trusted: isTrusted });
   }
+  await checkOtherKeys(v, m);
   return out;
+}
+
+/** Every other key file (the audit log's signers) is named by its own fingerprint too. */
+async function checkOtherKeys(v: Verification, m: BundleManifest): Promise<void> {
+  const signerKeys = new Set(m.signers.map((s) => s.publicKey));
+  for (const f of m.files) {
+    if (f.kind !== 'key' || signerKeys.has(f.path) || !v.src.has(f.path) || v.isFlagged(f.path)) continue;
+    const expected = /^keys\/([0-9a-f]{64})\.pem$/.exec(f.path)?.[1];
+    const pem = await v.text(f.path);
+    let actual: string | null;
+    try {
+      actual = pem === null ? null : fingerprintOf(pem);
+    } catch {
+      actual = null;
+    }
+    if (!expected || actual !== expected) {
+      v.add({ file: f.path, kind: 'signature', ...(expected ? { expected } : {}), ...(actual ? { actual } : {}), message: `${f.path} is not the public key its name gives (keys/<SHA-256 of the DER public key>.pem)` });
+    }
+  }
 }
 
 async function checkSigner(v: Verification, s: ManifestSigner, manifestBytes: Buffer, logKeys: Map<string, string | null> | null): Promise<boolean> {
