@@ -192,6 +192,29 @@ describe('a .zip bundle', () => {
     expect(listing(out)).toEqual(before);
   });
 
+  it('a .zip uploaded by a browser-mode drop is removed when closed (or when it fails to open); nothing else is', async () => {
+    const uploads = path.join(auditor.engine.workspace.tmpDir, 'uploads');
+    const put = (dir: string, name: string, from: string | null) => {
+      fs.mkdirSync(path.join(uploads, dir), { recursive: true });
+      const p = path.join(uploads, dir, name);
+      if (from) fs.copyFileSync(from, p);
+      else fs.writeFileSync(p, 'not a zip');
+      return p;
+    };
+    const dropped = put('0123456789abcdef', 'evidence.zip', zip);
+    const b = await auditor.call('bundle.open', { path: dropped });
+    expect(b.verification.ok).toBe(true);
+    await auditor.call('bundle.close', { bundleId: b.bundleId });
+    expect(fs.existsSync(path.dirname(dropped))).toBe(false);
+    const broken = put('fedcba9876543210', 'broken.zip', null);
+    await auditor.fail('bundle.open', { path: broken });
+    expect(fs.existsSync(path.dirname(broken))).toBe(false);
+    const sneaky = put('0000000000000000', 'keep.zip', null);
+    await auditor.fail('bundle.open', { path: path.join(uploads, '..', 'uploads', '0000000000000000', '..', 'x.zip') });
+    expect(fs.existsSync(sneaky)).toBe(true);
+    expect(fs.existsSync(zip)).toBe(true);
+  });
+
   it('closing the engine closes every open bundle and removes its folder', async () => {
     const other = await startTestEngine();
     await other.call('bundle.open', { path: zip });

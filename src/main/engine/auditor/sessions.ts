@@ -132,6 +132,11 @@ export class BundleSessions {
     return { db: b.db, view };
   }
 
+  /** The path an open bundle was opened from (a folder or a .zip), or null. */
+  sourceOf(id: string): string | null {
+    return this.open.get(id)?.source.path ?? null;
+  }
+
   close(id: string): boolean {
     const b = this.open.get(id);
     if (!b) return false;
