@@ -436,7 +436,7 @@ export type MethodArgs<K extends MethodName> = z.output<Contract[K]['input']>;
 export type MethodOutput<K extends MethodName> = Exclude<Contract[K]['output'], undefined>;
 
 /** Commands the desktop shell's menus send to the UI (the UI owns the dialogs). */
-export const APP_COMMANDS = ['import', 'export', 'open-workspace', 'new-workspace', 'find', 'show-log', 'about'] as const;
+export const APP_COMMANDS = ['import', 'export', 'open-workspace', 'new-workspace', 'open-bundle', 'find', 'show-log', 'about'] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 /** Push events from the engine (or, for app.command, the desktop shell) to every client. */
