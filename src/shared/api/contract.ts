@@ -380,7 +380,11 @@ export const contract = {
       force: z.boolean().default(false),
     }),
   ).returns<{ jobId: string }>(),
-  /** Verifies a bundle (folder or .zip) without any workspace and without writing into it; `trust` adds fingerprints to the user's trusted list for this check. */
+  /**
+   * Verifies a bundle (folder or .zip) without any workspace and without writing into it. With
+   * `trust`, every signer must be one of those fingerprints; without, signers are not checked
+   * against any list (bundle.open checks them against the user's saved trusted signers).
+   */
   'bundle.verify': method(z.strictObject({ path, trust: z.array(fingerprint).max(100).default([]) })).returns<BundleVerifyResult>(),
   /** Auditor mode: verifies a bundle against the user's trusted signers and keeps it open for browsing. */
   'bundle.open': method(z.strictObject({ path })).returns<OpenedBundle>(),
