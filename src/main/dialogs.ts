@@ -3,7 +3,7 @@
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ErrorInfo } from '../shared/api/result';
 import { EXPORT_FORMATS } from '../shared/api/types';
-import { exportFilters, importFilters, recipeFilters, safeDefaultName, startupFailureDialog, type StartupAction } from './shell-policy';
+import { bundleFilters, exportFilters, importFilters, recipeFilters, safeDefaultName, startupFailureDialog, type StartupAction } from './shell-policy';
 
 async function open(win: BrowserWindow | null, options: OpenDialogOptions): Promise<string | null> {
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
@@ -20,6 +20,11 @@ export function pickRecipe(win: BrowserWindow | null): Promise<string | null> {
 
 export function pickFolder(win: BrowserWindow | null, title = 'Choose a workspace folder'): Promise<string | null> {
   return open(win, { title, properties: ['openDirectory', 'createDirectory'] });
+}
+
+/** A bundle .zip, or a bundle folder's manifest.json (one dialog cannot pick files and folders on every platform). */
+export function pickBundle(win: BrowserWindow | null): Promise<string | null> {
+  return open(win, { title: 'Open an evidence bundle (.zip, or manifest.json in a bundle folder)', properties: ['openFile'], filters: bundleFilters() });
 }
 
 export async function pickSavePath(win: BrowserWindow | null, defaultName: unknown): Promise<string | null> {

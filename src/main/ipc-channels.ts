@@ -5,7 +5,7 @@ import { IPC, type DesktopShell } from '../shared/api/bridge';
 /** The shell methods that cross IPC (pathForFile runs in the preload itself). */
 export type ShellMethod = Exclude<keyof DesktopShell, 'pathForFile'>;
 
-export const SHELL_METHODS: readonly ShellMethod[] = ['pickFile', 'pickRecipe', 'pickFolder', 'pickSavePath'];
+export const SHELL_METHODS: readonly ShellMethod[] = ['pickFile', 'pickRecipe', 'pickFolder', 'pickBundle', 'pickSavePath'];
 
 export function shellChannel(m: ShellMethod): `${typeof IPC.shell}${ShellMethod}` {
   return `${IPC.shell}${m}`;

@@ -7,7 +7,7 @@ import { createDispatcher } from '../shared/api/client';
 import type { AppCommand } from '../shared/api/contract';
 import type { Result } from '../shared/api/result';
 import type { Engine } from './engine/engine';
-import { pickFile, pickFolder, pickRecipe, pickSavePath } from './dialogs';
+import { pickBundle, pickFile, pickFolder, pickRecipe, pickSavePath } from './dialogs';
 import { shellChannel, SHELL_METHODS, type ShellMethod } from './ipc-channels';
 import { isAppPageUrl } from './shell-policy';
 
@@ -37,6 +37,7 @@ export function registerIpc(engine: Engine, window: () => BrowserWindow | null, 
     pickFile: () => pickFile(window()),
     pickRecipe: () => pickRecipe(window()),
     pickFolder: () => pickFolder(window()),
+    pickBundle: () => pickBundle(window()),
     pickSavePath: (defaultName) => pickSavePath(window(), defaultName),
   };
   for (const m of SHELL_METHODS) {

@@ -41,6 +41,8 @@ function fileMenu(input: MenuInput, mac: boolean): Item {
       commandItem(input, 'Open Workspace…', 'open-workspace'),
       commandItem(input, 'New Workspace…', 'new-workspace'),
       { label: 'Open Recent', submenu: recentMenu(input) },
+      { type: 'separator' },
+      commandItem(input, 'Open Bundle…', 'open-bundle', 'CmdOrCtrl+Shift+O'),
       ...(mac ? [] : [{ type: 'separator' } as Item, { role: 'quit' } as Item]),
     ],
   };

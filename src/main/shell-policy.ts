@@ -98,6 +98,13 @@ export function recipeFilters(): FileFilter[] {
   ];
 }
 
+export function bundleFilters(): FileFilter[] {
+  return [
+    { name: 'Evidence bundles (.zip, or manifest.json in a bundle folder)', extensions: ['zip', 'json'] },
+    { name: 'All files', extensions: ['*'] },
+  ];
+}
+
 export function exportFilters(formats: readonly ExportFormat[]): FileFilter[] {
   return formats.map((f) => ({ name: FORMAT_LABEL[f], extensions: [f] }));
 }

@@ -27,6 +27,7 @@ const bridge: DesktopBridge = {
     pickFile: () => ipcRenderer.invoke(shellChannel('pickFile')) as Promise<string | null>,
     pickRecipe: () => ipcRenderer.invoke(shellChannel('pickRecipe')) as Promise<string | null>,
     pickFolder: () => ipcRenderer.invoke(shellChannel('pickFolder')) as Promise<string | null>,
+    pickBundle: () => ipcRenderer.invoke(shellChannel('pickBundle')) as Promise<string | null>,
     pickSavePath: (defaultName: string) => ipcRenderer.invoke(shellChannel('pickSavePath'), defaultName) as Promise<string | null>,
     pathForFile: (file: File) => webUtils.getPathForFile(file),
   },

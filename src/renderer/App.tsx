@@ -1,7 +1,10 @@
 // The app frame: top bar, datasets sidebar, the open dataset (header, tabs: grid, profile…) or the
-// welcome, and every dialog, panel and toast the features own.
+// welcome — or, with an evidence bundle open, auditor mode in their place — and every dialog,
+// panel and toast the features own.
 import { useEffect } from 'react';
 import { AboutDialog } from './features/app/AboutDialog';
+import { AuditorView } from './features/auditor/AuditorView';
+import { useAuditor } from './features/auditor/store';
 import { DropOverlay } from './features/app/DropOverlay';
 import { TopBar } from './features/app/TopBar';
 import { useAppEvents } from './features/app/use-app-events';
@@ -31,18 +34,21 @@ export function App() {
   useShortcuts();
   const open = useDatasets((s) => s.detail !== null);
   const governance = useGovernance((s) => s.open);
+  const auditing = useAuditor((s) => s.bundle !== null);
   const title = useDatasets((s) => s.detail?.dataset.name);
   useEffect(() => {
-    document.title = title ? `${title} — Data Sanitizer` : 'Data Sanitizer';
-  }, [title]);
+    document.title = auditing ? 'Evidence bundle — Data Sanitizer' : title ? `${title} — Data Sanitizer` : 'Data Sanitizer';
+  }, [title, auditing]);
   return (
     <div className="app">
       <TopBar />
-      <FirstRunBanner />
+      {auditing ? null : <FirstRunBanner />}
       <div className="app-body">
-        <DatasetSidebar />
+        {auditing ? null : <DatasetSidebar />}
         <main className="main">
-          {governance ? (
+          {auditing ? (
+            <AuditorView />
+          ) : governance ? (
             <GovernanceView />
           ) : open ? (
             <>

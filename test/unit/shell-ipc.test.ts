@@ -154,13 +154,18 @@ describe('native dialogs', () => {
     expect(fake.dialogCalls[0]?.options.properties).toEqual(['openDirectory', 'createDirectory']);
   });
 
+  it('opens the bundle dialog with .zip and manifest.json (a folder\'s stand-in) first', async () => {
+    await fake.handlers.get(shellChannel('pickBundle'))?.(ours);
+    expect(fake.dialogCalls[0]?.options).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['zip', 'json'] }, { extensions: ['*'] }] });
+  });
+
   it('proposes only a bare file name in the save dialog; cancel is null', async () => {
     const p = await fake.handlers.get(shellChannel('pickSavePath'))?.(ours, '../../etc/evil.csv');
     expect(p).toBeNull();
     expect(fake.dialogCalls[0]?.options.defaultPath).toBe('evil.csv');
   });
 
-  it.each(['pickFile', 'pickRecipe', 'pickFolder', 'pickSavePath'] as const)('%s opens nothing for a foreign page', async (m) => {
+  it.each(['pickFile', 'pickRecipe', 'pickFolder', 'pickBundle', 'pickSavePath'] as const)('%s opens nothing for a foreign page', async (m) => {
     expect(await fake.handlers.get(shellChannel(m))?.(foreign, 'x.csv')).toBeNull();
     expect(fake.dialogCalls).toEqual([]);
   });

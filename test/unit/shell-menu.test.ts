@@ -37,6 +37,7 @@ describe('menu template', () => {
     ['File', 'Export…', 'CmdOrCtrl+E', 'export'],
     ['File', 'Open Workspace…', undefined, 'open-workspace'],
     ['File', 'New Workspace…', undefined, 'new-workspace'],
+    ['File', 'Open Bundle…', 'CmdOrCtrl+Shift+O', 'open-bundle'],
     ['View', 'Find…', 'CmdOrCtrl+F', 'find'],
     ['View', 'Activity Log', 'CmdOrCtrl+Shift+L', 'show-log'],
     ['Help', 'About Data Sanitizer', undefined, 'about'],

@@ -68,6 +68,7 @@ describe('preload bridge', () => {
     ['pickFile', () => bridge.shell.pickFile(), [shellChannel('pickFile')]],
     ['pickRecipe', () => bridge.shell.pickRecipe(), [shellChannel('pickRecipe')]],
     ['pickFolder', () => bridge.shell.pickFolder(), [shellChannel('pickFolder')]],
+    ['pickBundle', () => bridge.shell.pickBundle(), [shellChannel('pickBundle')]],
     ['pickSavePath', () => bridge.shell.pickSavePath('out.csv'), [shellChannel('pickSavePath'), 'out.csv']],
   ])('shell.%s invokes its channel', async (_name, call, expected) => {
     fake.invoked.length = 0;

@@ -36,6 +36,7 @@ import { lifecycleHandlers } from './handlers/lifecycle';
 import { reportHandlers } from './handlers/report';
 import { bundleHandlers } from './handlers/bundle';
 import { auditorHandlers } from './handlers/auditor';
+import { BundleSessions } from './auditor/sessions';
 import { writeCheckpoint } from './audit/checkpoint';
 import { defaultWorkspaceDir, osUser, readRecent, rememberRecent } from './workspace/paths';
 import { Workspace } from './workspace/workspace';
@@ -76,6 +77,8 @@ export class Engine {
   readonly handlers: Handlers;
   /** Worker threads for CPU work on batches (started on first use). */
   readonly workers: WorkerPool;
+  /** Bundles open in auditor mode (outside any workspace; closed with the engine). */
+  readonly bundles = new BundleSessions();
   private ws: Workspace;
   private gridState: Grid;
 
@@ -236,6 +239,7 @@ export class Engine {
     for (const j of this.jobs.running()) this.jobs.cancel(j.id);
     await Promise.all(this.jobs.list().map((j) => this.jobs.wait(j.id).catch(() => undefined)));
     await this.workers.close();
+    this.bundles.closeAll();
     await this.checkpointIfGrown();
     this.ws.close();
   }

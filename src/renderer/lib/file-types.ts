@@ -8,9 +8,17 @@ export function isImportable(name: string): boolean {
   return IMPORTABLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
-/** What a file browser shows: folders always; files when importable, or all when asked. */
-export function visibleEntries(entries: FsEntry[], mode: 'file' | 'folder', showAll: boolean): FsEntry[] {
-  return entries.filter((e) => e.kind === 'dir' || (mode === 'file' && (showAll || isImportable(e.name))));
+/** What a file browser shows: folders always; files when importable (bundles: .zip), or all when asked. */
+export function visibleEntries(entries: FsEntry[], mode: 'file' | 'folder' | 'bundle', showAll: boolean): FsEntry[] {
+  const wanted = (name: string) => (mode === 'bundle' ? name.toLowerCase().endsWith('.zip') : isImportable(name));
+  return entries.filter((e) => e.kind === 'dir' || (mode !== 'folder' && (showAll || wanted(e.name))));
+}
+
+/** In bundle mode, what "Open bundle" opens: the selected .zip, else the folder shown when it is a bundle (holds manifest.json), else the selected folder. */
+export function bundleTarget(listingPath: string | undefined, entries: FsEntry[], selected: FsEntry | undefined): string | undefined {
+  if (selected?.kind === 'file' && selected.name.toLowerCase().endsWith('.zip')) return selected.path;
+  if (listingPath !== undefined && entries.some((e) => e.kind === 'file' && e.name === 'manifest.json')) return listingPath;
+  return selected?.kind === 'dir' ? selected.path : undefined;
 }
 
 /**

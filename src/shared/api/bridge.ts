@@ -9,6 +9,8 @@ export interface DesktopShell {
   /** Native open dialog for a policy recipe (JSON files first); null when cancelled. */
   pickRecipe(): Promise<string | null>;
   pickFolder(): Promise<string | null>;
+  /** Native open dialog for an evidence bundle: a .zip, or a bundle folder's manifest.json (which stands for the folder); null when cancelled. */
+  pickBundle(): Promise<string | null>;
   /** Native save dialog for exports; null when cancelled. */
   pickSavePath(defaultName: string): Promise<string | null>;
   /** The path of a dropped File (Electron's webUtils). */

@@ -380,7 +380,11 @@ export const contract = {
       force: z.boolean().default(false),
     }),
   ).returns<{ jobId: string }>(),
-  /** Verifies a bundle (folder or .zip) without any workspace and without writing into it; `trust` adds fingerprints to the user's trusted list for this check. */
+  /**
+   * Verifies a bundle (folder or .zip) without any workspace and without writing into it. With
+   * `trust`, every signer must be one of those fingerprints; without, signers are not checked
+   * against any list (bundle.open checks them against the user's saved trusted signers).
+   */
   'bundle.verify': method(z.strictObject({ path, trust: z.array(fingerprint).max(100).default([]) })).returns<BundleVerifyResult>(),
   /** Auditor mode: verifies a bundle against the user's trusted signers and keeps it open for browsing. */
   'bundle.open': method(z.strictObject({ path })).returns<OpenedBundle>(),
@@ -436,7 +440,7 @@ export type MethodArgs<K extends MethodName> = z.output<Contract[K]['input']>;
 export type MethodOutput<K extends MethodName> = Exclude<Contract[K]['output'], undefined>;
 
 /** Commands the desktop shell's menus send to the UI (the UI owns the dialogs). */
-export const APP_COMMANDS = ['import', 'export', 'open-workspace', 'new-workspace', 'find', 'show-log', 'about'] as const;
+export const APP_COMMANDS = ['import', 'export', 'open-workspace', 'new-workspace', 'open-bundle', 'find', 'show-log', 'about'] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 /** Push events from the engine (or, for app.command, the desktop shell) to every client. */

@@ -57,8 +57,8 @@ export function bundleHandlers(e: Engine): Pick<Handlers, 'bundle.write' | 'bund
         writeBundle({ ws, identity, actor, renderReports: reportsFor(ws, actor) }, ctx, { runId: req.runId, path: req.path, includeData: req.includeData, force: req.force, countersigner: cosigner }));
       return { jobId: job.id };
     },
-    // The user's own trusted list (auditor mode keeps it) joins `trust` here once it exists; until
-    // then only the fingerprints given are a trust list, and none given means no trust check.
+    // Only the fingerprints given are a trust list here (the CLI's --trust); none given means no
+    // trust check. Auditor mode (bundle.open) checks against the user's saved list instead.
     'bundle.verify': ({ path: p, trust }) => verifyBundle(e.allowPath(p), { trust: trust.length > 0 ? trust : undefined }),
   };
 }

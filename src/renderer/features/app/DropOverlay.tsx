@@ -1,9 +1,12 @@
 // Drag-and-drop anywhere on the window: an overlay while a file is over it; the drop imports
-// (by path on the desktop, streamed into the workspace in browser mode).
+// (by path on the desktop, streamed into the workspace in browser mode); a dropped .zip opens as
+// an evidence bundle in auditor mode.
 import { useEffect } from 'react';
 import { modalOpen } from '../../lib/keys';
 import { Icon } from '../../ui/Icon';
 import { importDropped } from '../import/actions';
+import { isBundleZip, openDroppedBundle } from '../auditor/actions';
+import { useAuditor } from '../auditor/store';
 import { notify } from '../notices/store';
 import { useApp } from './store';
 
@@ -41,7 +44,9 @@ export function DropOverlay() {
       const first = files[0];
       if (!first) return;
       if (files.length > 1) notify('info', 'One file at a time', `Importing ${first.name}; drop the others after it.`);
-      void importDropped(first);
+      if (isBundleZip(first.name)) void openDroppedBundle(first);
+      else if (useAuditor.getState().bundle) notify('info', 'An evidence bundle is open', `Close the bundle to import ${first.name} into the workspace.`);
+      else void importDropped(first);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -61,7 +66,7 @@ export function DropOverlay() {
       <div className="drop-card">
         <Icon name="upload" size={28} />
         <strong>Drop to import</strong>
-        <span>CSV, TSV, JSON, JSONL, Parquet or Excel</span>
+        <span>CSV, TSV, JSON, JSONL, Parquet or Excel — or a bundle .zip to audit it</span>
       </div>
     </div>
   );

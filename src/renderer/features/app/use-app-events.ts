@@ -3,6 +3,9 @@
 import { useEffect } from 'react';
 import type { AppCommand } from '../../../shared/api/contract';
 import { api } from '../../api';
+import { chooseAndOpenBundle, openBundleAt } from '../auditor/actions';
+import { useAuditor } from '../auditor/store';
+import { notify } from '../notices/store';
 import { useDatasets } from '../datasets/store';
 import { useDatasetTab } from '../datasets/tab-store';
 import { openExport } from '../export/store';
@@ -17,7 +20,14 @@ import { newWorkspace, openWorkspaceFolder } from '../workspace/actions';
 import { useWorkspace } from '../workspace/store';
 import { useApp } from './store';
 
+/** What auditor mode stands in front of: these wait until the bundle is closed. */
+const WORKSPACE_COMMANDS: readonly AppCommand[] = ['import', 'export', 'find', 'open-workspace', 'new-workspace'];
+
 export function runCommand(command: AppCommand, path?: string): void {
+  if (useAuditor.getState().bundle && WORKSPACE_COMMANDS.includes(command)) {
+    notify('info', 'An evidence bundle is open', 'Close the bundle (Close bundle, top right) to get back to the workspace.');
+    return;
+  }
   switch (command) {
     case 'import':
       void (path ? previewFile(path) : startImport());
@@ -30,6 +40,9 @@ export function runCommand(command: AppCommand, path?: string): void {
       return;
     case 'new-workspace':
       newWorkspace();
+      return;
+    case 'open-bundle':
+      void (path ? openBundleAt(path) : chooseAndOpenBundle());
       return;
     case 'find':
       if (!useDatasets.getState().detail) return;

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FsEntry } from '../../../shared/api/types';
 import { breadcrumbs } from '../../lib/breadcrumbs';
-import { findByPrefix, visibleEntries } from '../../lib/file-types';
+import { bundleTarget, findByPrefix, visibleEntries } from '../../lib/file-types';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { Dialog } from '../../ui/Dialog';
 import { Icon, type IconName } from '../../ui/Icon';
@@ -55,13 +55,16 @@ function FileBrowser({ request, start }: { request: PickRequest; start: string |
   const open = (e: FsEntry | undefined) => {
     if (!e) return;
     if (e.kind === 'dir') go(e.path);
-    else if (request.mode === 'file') finish(e.path);
+    else if (request.mode !== 'folder') finish(e.path);
   };
   const up = () => listing?.parent && go(listing.parent);
-  const canConfirm = request.mode === 'folder' ? listing !== null : selected?.kind === 'file';
+  const bundle = request.mode === 'bundle' ? bundleTarget(listing?.path, all, selected) : undefined;
+  const canConfirm = request.mode === 'folder' ? listing !== null : request.mode === 'bundle' ? bundle !== undefined : selected?.kind === 'file';
   const confirm = () => {
     if (request.mode === 'folder' && listing) finish(listing.path);
-    else if (selected?.kind === 'file') finish(selected.path);
+    else if (request.mode === 'bundle') {
+      if (bundle !== undefined) finish(bundle);
+    } else if (selected?.kind === 'file') finish(selected.path);
   };
 
   const onListKey = (e: React.KeyboardEvent) => {
@@ -100,7 +103,7 @@ function FileBrowser({ request, start }: { request: PickRequest; start: string |
   };
 
   const crumbs = listing ? breadcrumbs(listing.path, roots) : [];
-  const target = request.mode === 'folder' ? listing?.path : selected?.kind === 'file' ? selected.path : undefined;
+  const target = request.mode === 'folder' ? listing?.path : request.mode === 'bundle' ? bundle : selected?.kind === 'file' ? selected.path : undefined;
 
   return (
     <Dialog
@@ -112,7 +115,7 @@ function FileBrowser({ request, start }: { request: PickRequest; start: string |
       footer={
         <>
           <div className="fb-target mono" title={target}>
-            {target ?? (request.mode === 'file' ? 'Select a file' : '')}
+            {target ?? (request.mode === 'file' ? 'Select a file' : request.mode === 'bundle' ? 'Select a bundle .zip or folder' : '')}
           </div>
           <button type="button" className="btn" onClick={() => answer(null)}>
             Cancel
@@ -200,17 +203,17 @@ function FileBrowser({ request, start }: { request: PickRequest; start: string |
             ))}
             {!loading && !error && entries.length === 0 ? (
               <div className="fb-empty">
-                {request.mode === 'folder' ? 'No folders here.' : hiddenByFilter > 0 ? 'No importable files here.' : 'This folder is empty.'}
+                {request.mode === 'folder' ? 'No folders here.' : hiddenByFilter > 0 ? (request.mode === 'bundle' ? 'No .zip files or folders here.' : 'No importable files here.') : 'This folder is empty.'}
               </div>
             ) : null}
           </div>
           <div className="fb-status">
             <span className="faint">
               {entries.length} {entries.length === 1 ? 'item' : 'items'}
-              {hiddenByFilter > 0 && request.mode === 'file' ? ` · ${hiddenByFilter} other ${hiddenByFilter === 1 ? 'file' : 'files'} hidden` : ''}
+              {hiddenByFilter > 0 && request.mode !== 'folder' ? ` · ${hiddenByFilter} other ${hiddenByFilter === 1 ? 'file' : 'files'} hidden` : ''}
             </span>
             <span className="fb-toggles">
-              {request.mode === 'file' ? (
+              {request.mode !== 'folder' ? (
                 <label className="check">
                   <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
                   Show all files

@@ -2,7 +2,8 @@
 // Remembers the last folder per mode for the session.
 import { create } from 'zustand';
 
-export type PickMode = 'file' | 'folder';
+/** 'bundle': a .zip, or a folder (the one shown when it holds manifest.json, else the selected one). */
+export type PickMode = 'file' | 'folder' | 'bundle';
 
 export interface PickRequest {
   mode: PickMode;
