@@ -1,9 +1,11 @@
-// A report model rendered to a file's bytes, one renderer per format (a registry): JSON here;
-// HTML (report/html.ts) and PDF (report/pdf.ts) are built on their own branches and wired in the
-// marked spot below. Which format a path asks for: `format`, else its extension.
+// A report model rendered to a file's bytes, one renderer per format: JSON here, HTML
+// (report/html.ts) and PDF (report/pdf.ts). Which format a path asks for: `format`, else its
+// extension.
 import path from 'node:path';
 import { REPORT_FORMATS, reportModelSchema, type ReportFormat, type ReportModel } from '../../../shared/api/report-types';
 import { AppError } from '../../../shared/api/result';
+import { renderHtml } from './html';
+import { renderPdf } from './pdf';
 
 export type Renderer = (model: ReportModel) => Promise<Buffer>;
 
@@ -22,10 +24,8 @@ export function renderJson(model: ReportModel): string {
 
 const RENDERERS: Partial<Record<ReportFormat, Renderer>> = {
   json: async (m) => Buffer.from(renderJson(m), 'utf8'),
-  // ── WIRE HERE (lead, on merge) ──────────────────────────────────────────────────────────────
-  // html: async (m) => Buffer.from(renderHtml(m), 'utf8'),   // report/html.ts, branch rep-html
-  // pdf: (m) => renderPdf(m),                                 // report/pdf.ts, branch rep-pdf
-  // ────────────────────────────────────────────────────────────────────────────────────────────
+  html: async (m) => Buffer.from(renderHtml(m), 'utf8'),
+  pdf: (m) => renderPdf(m),
 };
 
 /** Refuses, before any work, a format this build has no renderer for. */
