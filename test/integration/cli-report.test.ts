@@ -48,6 +48,18 @@ describe('sanitizer clean --report and sanitizer report', () => {
     expect({ ...read('again.json'), generatedAt: '' }).toEqual({ ...first, generatedAt: '' });
   });
 
+  it.each([
+    { out: 'run.html', format: 'html', head: '<!DOCTYPE html>', has: 'towns.csv' },
+    { out: 'run.pdf', format: 'pdf', head: '%PDF-', has: null },
+  ])('writes the $format report from the run id ($out)', async ({ out, format, head, has }) => {
+    const r = await runCli(['report', 'r1', '--workspace', 'ws', '--out', out, '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ runId: 'r1', format, path: file(out) });
+    const bytes = fs.readFileSync(file(out));
+    expect(bytes.subarray(0, head.length).toString('latin1').toUpperCase()).toBe(head.toUpperCase());
+    if (has) expect(bytes.toString('utf8')).toContain(has);
+  });
+
   it('refuses to overwrite without --force, and overwrites with it', async () => {
     const before = fs.readFileSync(file('again.json'));
     const r = await runCli(['report', 'r1', '--workspace', 'ws', '--out', 'again.json'], env);
