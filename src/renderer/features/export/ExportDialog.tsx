@@ -15,6 +15,7 @@ const FORMAT_LABEL: Record<ExportFormat, { name: string; hint: string }> = {
   csv: { name: 'CSV', hint: 'Comma-separated text, UTF-8' },
   parquet: { name: 'Parquet', hint: 'Columnar, typed, compact' },
   jsonl: { name: 'JSONL', hint: 'One JSON object per line' },
+  json: { name: 'JSON', hint: 'One array; nested keys restored' },
   xlsx: { name: 'Excel', hint: '.xlsx, up to 1,048,576 rows' },
 };
 
