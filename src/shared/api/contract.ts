@@ -279,8 +279,11 @@ export const contract = {
       decision: z.enum(['accepted', 'rejected', 'clear']),
     }),
   ).returns<PiiScanSummary>(),
-  /** Writes the findings as CSV or Parquet: row_id,column,entity,start,end,confidence,recogniser (no raw values). */
-  'pii.export': method(
+  /**
+   * Writes the findings as CSV or Parquet (a job): row_id,column,entity,start,end,confidence,recogniser,preview,decision —
+   * the masked preview only, never the found text or the cell.
+   */
+  'pii.exportFindings': method(
     z.strictObject({ datasetId, version: z.int().positive(), path, format: z.enum(['csv', 'parquet']).optional(), force: z.boolean().default(false) }),
   ).returns<{ jobId: string }>(),
   /** k-anonymity over quasi-identifiers, optionally against a later version; the job's result is a RiskResult. */
