@@ -87,7 +87,9 @@ export function CsvOptionsFields({ value, onChange, problem }: { value: CsvForm;
         {problem ??
           (noBom
             ? 'Windows-1252 has no byte-order mark. A character it cannot hold stops the export and names its row and column.'
-            : 'Excel needs the mark to recognise UTF-8; most other tools ignore it.')}
+            : value.encoding === 'utf-16le'
+              ? 'Readers need the mark to tell UTF-16LE from other encodings; leave it on unless the receiver asks otherwise.'
+              : 'Excel needs the mark to recognise UTF-8; most other tools ignore it.')}
       </span>
     </fieldset>
   );
