@@ -2,34 +2,8 @@
 // quoting, encoding and byte-order mark — native controls, so the keyboard works as everywhere.
 // The BOM follows the encoding's default (on for UTF-16LE, off for UTF-8; Windows-1252 has none)
 // until it is ticked by hand.
-import type { CsvEncoding, CsvOptions, CsvQuoting } from '../../../shared/api/types';
-
-const DELIMITERS = { comma: ',', semicolon: ';', tab: '\t', pipe: '|' } as const;
-type DelimiterChoice = keyof typeof DELIMITERS | 'other';
-
-export interface CsvForm {
-  delimiter: DelimiterChoice;
-  other: string;
-  quote: CsvQuoting;
-  encoding: CsvEncoding;
-  /** null: the encoding's default. */
-  bom: boolean | null;
-}
-
-export const DEFAULT_CSV_FORM: CsvForm = { delimiter: 'comma', other: '', quote: 'minimal', encoding: 'utf-8', bom: null };
-
-const ENCODING_LABEL: Record<CsvEncoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'windows-1252': 'Windows-1252 (Western)' };
-
-const bomOf = (f: CsvForm) => (f.encoding === 'windows-1252' ? false : (f.bom ?? f.encoding === 'utf-16le'));
-
-/** The options to send, or what is wrong with the form. */
-export function csvRequest(f: CsvForm): { ok: true; value: CsvOptions } | { ok: false; problem: string } {
-  const delimiter = f.delimiter === 'other' ? f.other : DELIMITERS[f.delimiter];
-  if (f.delimiter === 'other' && !(delimiter.length === 1 && delimiter >= ' ' && delimiter <= '~' && delimiter !== '"')) {
-    return { ok: false, problem: 'Type one character (letters, digits, punctuation or a space; not a double quote).' };
-  }
-  return { ok: true, value: { delimiter, quote: f.quote, encoding: f.encoding, bom: bomOf(f) } };
-}
+import type { CsvEncoding, CsvQuoting } from '../../../shared/api/types';
+import { bomOf, ENCODING_LABEL, type CsvForm, type DelimiterChoice } from './csv-options';
 
 export function CsvOptionsFields({ value, onChange, problem }: { value: CsvForm; onChange: (f: CsvForm) => void; problem: string | null }) {
   const set = (patch: Partial<CsvForm>) => onChange({ ...value, ...patch });
