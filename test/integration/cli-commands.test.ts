@@ -121,6 +121,27 @@ describe('sanitizer export', () => {
     expect(forced.stdout).toMatch(/^Exported d[0-9]+ version 1 to .*taken\.csv\ncsv, 2 rows, [0-9]+ B, sha256 [0-9a-f]{64}\n$/);
   });
 
+  it('writes CSV with --delimiter, --quote, --encoding and --bom, and refuses what does not apply (exit 2)', async () => {
+    const r = await runCli(['export', datasetId, '--workspace', ws, '--out', 'opts.csv', '--delimiter', 'tab', '--quote', 'all', '--encoding', 'utf-16le'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^csv \(utf-16le with BOM, delimiter "\\t", quote all\), 2 rows/m);
+    const bytes = fs.readFileSync(out('opts.csv'));
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    const lines = bytes.subarray(2).toString('utf16le').split('\n');
+    expect(lines[0]).toBe(['id', '""; DROP TABLE x; --', '😀', '', 'dup', 'dup', 'Name', 'NAME', 'a,b', 'semi;colon'].map((h) => `"${h}"`).join('\t'));
+    expect(lines[1]).toBe(['1', "'=1+1", 'x', 'e', 'd1', 'd2', 'n1', 'n2', '1,5', 's;1'].map((h) => `"${h}"`).join('\t'));
+    const bad = await runCli(['export', datasetId, '--workspace', ws, '--out', 'never.csv', '--encoding', 'windows-1252', '--bom'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Windows-1252 has no byte-order mark');
+    const emoji = await runCli(['export', datasetId, '--workspace', ws, '--out', 'never.csv', '--encoding', 'windows-1252'], env);
+    expect(emoji.code).toBe(2);
+    expect(emoji.stderr).toContain('the header of column 3 ("😀") holds "😀" (U+1F600), which Windows-1252 cannot encode');
+    const delimiter = await runCli(['export', datasetId, '--workspace', ws, '--out', 'never.csv', '--delimiter', '§'], env);
+    expect(delimiter.code).toBe(2);
+    expect(delimiter.stderr).toContain('the delimiter must be one printable ASCII character');
+    expect(fs.existsSync(out('never.csv'))).toBe(false);
+  });
+
   it('writes Parquet that DuckDB reads back with every header', async () => {
     const r = await runCli(['export', datasetId, '--workspace', ws, '--out', 'out.parquet'], env);
     expect(r.code, r.stderr).toBe(0);

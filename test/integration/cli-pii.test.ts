@@ -26,16 +26,17 @@ afterAll(() => remove());
 
 describe('sanitizer pii', () => {
   it('scans a file through a temporary workspace and writes exactly the findings columns, no values', async () => {
-    const r = await runCli(['pii', 'people.csv', '--summary', '--out', 'findings.csv'], env);
+    const r = await runCli(['pii', 'people.csv', '--summary', '--findings-out', 'findings.csv'], env);
     expect(r.code, r.stderr).toBe(0);
     const text = fs.readFileSync(path.join(env.cwd, 'findings.csv'), 'utf8');
     expect(text.trim().split(/\r?\n/)).toEqual([
-      'row_id,column,entity,start,end,confidence,recogniser',
-      expect.stringMatching(/^1,name,PERSON,0,3,[0-9.]+,person$/),
-      expect.stringMatching(/^1,"e-mail ""work""",EMAIL,0,15,[0-9.]+,email$/),
-      expect.stringMatching(/^1,phone,PHONE,0,16,[0-9.]+,phone$/),
+      'row_id,column,entity,start,end,confidence,recogniser,preview,decision',
+      // The masked preview (formula-escaped when it starts with +), and no decision yet.
+      expect.stringMatching(/^1,name,PERSON,0,3,[0-9.]+,person,A\*\*\*,$/),
+      expect.stringMatching(/^1,"e-mail ""work""",EMAIL,0,15,[0-9.]+,email,a\*\*\*@\*\*\*\.org,$/),
+      expect.stringMatching(/^1,phone,PHONE,0,16,[0-9.]+,phone,'\+\*\* \*\* \*\*\*\* \*\*58,$/),
       // Code points: the emoji before the number counts as one.
-      expect.stringMatching(/^1,note,PHONE,13,29,[0-9.]+,phone$/),
+      expect.stringMatching(/^1,note,PHONE,13,29,[0-9.]+,phone,[^,]+,$/),
       expect.stringMatching(/^2,name,PERSON,0,3,/),
       expect.stringMatching(/^2,"e-mail ""work""",EMAIL,0,15,/),
       expect.stringMatching(/^2,phone,PHONE,0,15,/),
@@ -81,7 +82,8 @@ describe('sanitizer pii', () => {
   });
 
   it.each([
-    ['no output', ['pii', 'people.csv'], /--out FINDINGS\.csv/],
+    ['no output', ['pii', 'people.csv'], /--findings-out FINDINGS\.csv/],
+    ['two different outputs', ['pii', 'people.csv', '--out', 'a.csv', '--findings-out', 'b.csv'], /the same flag; give one/],
     ['an output that is not CSV or Parquet', ['pii', 'people.csv', '--out', 'f.xlsx'], /findings are written as \.csv or \.parquet/],
     ['an unknown column', ['pii', 'people.csv', '--column', 'nope', '--summary'], /No column has the header "nope"/],
   ])('refuses %s', async (_n, args, message) => {

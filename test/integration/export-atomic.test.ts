@@ -65,11 +65,11 @@ describe('export destination checks', () => {
     ['a folder', () => (fs.mkdirSync(path.join(dir, 'folder.csv'), { recursive: true }), path.join(dir, 'folder.csv')), 'INVALID_ARGUMENT', 'is a folder'],
     ['a relative path', () => 'relative.csv', 'INVALID_ARGUMENT', 'absolute path'],
     ['an unknown extension', () => path.join(dir, 'x.txt'), 'INVALID_ARGUMENT', 'cannot tell the format'],
-    ['a JSON array', () => path.join(dir, 'x.json'), 'INVALID_ARGUMENT', 'use .jsonl'],
-  ])('refuses %s', async (_name, target, code, message) => {
+    ['a name and a format that disagree', () => path.join(dir, 'x.json'), 'INVALID_ARGUMENT', 'ends in .json (json) but the format asked is jsonl'],
+  ])('refuses %s', async (name, target, code, message) => {
     const file = target();
     const before = fs.existsSync(file) && fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : null;
-    const err = await exportFails(t, { datasetId: small, path: file });
+    const err = await exportFails(t, { datasetId: small, path: file, ...(name.includes('disagree') ? { format: 'jsonl' as const } : {}) });
     expect(err.code).toBe(code);
     expect(err.message).toContain(message);
     if (before !== null) expect(fs.readFileSync(file, 'utf8')).toBe(before);

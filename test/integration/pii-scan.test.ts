@@ -1,9 +1,11 @@
 // The dataset scan end to end on a real workspace: column classification (email, phone, SSN, free
 // text, order numbers), the class's effect on cell confidence, offsets in code points, findings
 // joined back to every row holding a value, the findings window and its filters, decisions and
-// their digest, the findings file (exact columns, no raw values), and cancel leaving nothing.
+// their digest, the findings file (exact columns, masked previews and decisions, no raw values),
+// and cancel leaving nothing.
 import fs from 'node:fs';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PiiFindingRow, PiiScanSummary } from '../../src/shared/api/pii-types';
 import { table } from '../../src/main/engine/db/sql';
@@ -162,18 +164,64 @@ describe('decisions', () => {
 });
 
 describe('export', () => {
-  it('writes exactly row_id,column,entity,start,end,confidence,recogniser and no raw values', async () => {
-    const out = path.join(tempDir(), 'findings.csv');
-    const job = await t.runJob('pii.export', { datasetId, version: 1, path: out, force: false });
-    expect(job.state).toBe('succeeded');
-    const text = fs.readFileSync(out, 'utf8');
-    const lines = text.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('row_id,column,entity,start,end,confidence,recogniser');
-    expect(lines.length - 1).toBe(summary.findings);
-    for (const raw of ['example.org', '7946', '536-22-8726', '555 0147']) expect(text).not.toContain(raw);
-    const again = await t.runJob('pii.export', { datasetId, version: 1, path: out, force: false });
-    expect(again.state).toBe('failed');
-    expect(again.error?.message).toMatch(/exists/);
+  const readParquet = async (file: string): Promise<Record<string, unknown>[]> => {
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    try {
+      return (await c.runAndReadAll(`SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`)).getRowObjectsJson() as Record<string, unknown>[];
+    } finally {
+      c.closeSync();
+    }
+  };
+
+  it('writes row_id,column,entity,start,end,confidence,recogniser,preview,decision: the masked preview, never the found text', async () => {
+    const all = await allFindings();
+    const rejected = all.find((f) => f.entity === 'US_SSN')!;
+    const contact = col('contact')!.columnId;
+    await t.call('pii.decide', { datasetId, version: 1, target: { findingId: rejected.findingId }, decision: 'rejected' });
+    await t.call('pii.decide', { datasetId, version: 1, target: { columnId: contact, entity: 'EMAIL' }, decision: 'accepted' });
+    try {
+      const findings = await allFindings();
+      const dir = tempDir();
+      const csvOut = path.join(dir, 'findings.csv');
+      const parquetOut = path.join(dir, 'findings.parquet');
+      expect(await jobResult(await t.runJob('pii.exportFindings', { datasetId, version: 1, path: csvOut, force: false }))).toMatchObject({ format: 'csv', rows: summary.findings });
+      expect(await jobResult(await t.runJob('pii.exportFindings', { datasetId, version: 1, path: parquetOut, force: false }))).toMatchObject({ format: 'parquet', rows: summary.findings });
+
+      const header = (id: string) => summary.columns.find((c) => c.columnId === id)!.header;
+      const expected = findings.map((f) => ({
+        row_id: f.rowId, column: header(f.columnId), entity: f.entity, start: f.start, end: f.end, recogniser: f.recogniser, preview: f.preview, decision: f.decision,
+      }));
+      // Every finding is there, in the findings view's order, with the view's preview and decision.
+      const parquet = await readParquet(parquetOut);
+      expect(Object.keys(parquet[0]!)).toEqual(['row_id', 'column', 'entity', 'start', 'end', 'confidence', 'recogniser', 'preview', 'decision']);
+      expect(parquet.map(({ confidence: _c, ...r }) => ({ ...r, row_id: Number(r.row_id) }))).toEqual(expected);
+      expect(parquet.find((r) => Number(r.row_id) === rejected.rowId && r.entity === 'US_SSN' && r.start === rejected.start)?.decision).toBe('rejected');
+      expect(parquet.filter((r) => r.entity === 'EMAIL').every((r) => r.decision === 'accepted')).toBe(true);
+      expect(parquet.some((r) => r.decision === null)).toBe(true);
+
+      const text = fs.readFileSync(csvOut, 'utf8');
+      const lines = text.trim().split(/\r?\n/);
+      expect(lines[0]).toBe('row_id,column,entity,start,end,confidence,recogniser,preview,decision');
+      expect(lines.length - 1).toBe(summary.findings);
+      // No found text (nor any cell holding one) appears in either file, in any form the table holds.
+      const raws = [...new Set(findings.map((f) => f.text).filter((x) => x.length >= 6))];
+      expect(raws.length).toBeGreaterThan(50);
+      const parquetText = JSON.stringify(parquet);
+      for (const raw of raws) {
+        expect(text, raw).not.toContain(raw);
+        expect(parquetText, raw).not.toContain(raw);
+      }
+      for (const raw of ['example.org', '7946', '536-22-8726', '555 0147']) expect(text).not.toContain(raw);
+      expect(fs.readFileSync(parquetOut).includes(Buffer.from('@example.org'))).toBe(false);
+
+      const again = await t.runJob('pii.exportFindings', { datasetId, version: 1, path: csvOut, force: false });
+      expect(again.state).toBe('failed');
+      expect(again.error?.message).toMatch(/exists/);
+    } finally {
+      await t.call('pii.decide', { datasetId, version: 1, target: { findingId: rejected.findingId }, decision: 'clear' });
+      await t.call('pii.decide', { datasetId, version: 1, target: { columnId: contact, entity: 'EMAIL' }, decision: 'clear' });
+    }
   });
 });
 

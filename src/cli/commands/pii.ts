@@ -1,7 +1,7 @@
-// `sanitizer pii <file|dataset> [--column NAME]… [--json] [--summary] --out FINDINGS.(csv|parquet)`:
+// `sanitizer pii <file|dataset> [--column NAME]… [--json] [--summary] --findings-out FINDINGS.(csv|parquet)`:
 // scans a dataset version (or a file, through a temporary workspace) for personal data and writes
-// the findings (row_id,column,entity,start,end,confidence,recogniser — no found values);
-// --summary prints each column's classification.
+// the findings (row_id,column,entity,start,end,confidence,recogniser,preview,decision — the masked
+// preview, never the found values; --out is the same flag); --summary prints each column's classification.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -17,6 +17,7 @@ interface PiiFlags {
   column?: string[];
   columnId?: string[];
   out?: string;
+  findingsOut?: string;
   summary?: boolean;
   workspace?: string;
   version?: number;
@@ -40,7 +41,7 @@ export function summaryTable(s: PiiScanSummary): string {
 }
 
 function checkFlags(flags: PiiFlags, out: string | null): void {
-  if (!out && !flags.summary && !flags.json) throw new AppError('INVALID_ARGUMENT', 'Say where the findings go with --out FINDINGS.csv (or .parquet), or print the classification with --summary (or --json).');
+  if (!out && !flags.summary && !flags.json) throw new AppError('INVALID_ARGUMENT', 'Say where the findings go with --findings-out FINDINGS.csv (or .parquet), or print the classification with --summary (or --json).');
   if (out && !/\.(csv|parquet)$/i.test(out)) throw new AppError('INVALID_ARGUMENT', `${out}: findings are written as .csv or .parquet.`, { file: out });
   if (out && !flags.force && fs.existsSync(out)) throw new AppError('ALREADY_EXISTS', `${out} already exists; nothing was written. Choose another name, or add --force.`, { file: out });
 }
@@ -48,18 +49,23 @@ function checkFlags(flags: PiiFlags, out: string | null): void {
 export function piiCommand(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('pii')
-    .description('Scan a dataset for personal data: classifies each column and writes the findings (row_id,column,entity,start,end,confidence,recogniser; never the values found).')
+    .description('Scan a dataset for personal data: classifies each column and writes the findings (row_id,column,entity,start,end,confidence,recogniser,preview,decision; the masked preview, never the values found).')
     .argument('<dataset|file>', 'a dataset id (d12), or a file (imported into a temporary workspace, deleted afterwards, unless --workspace is given)');
   addColumnFlags(cmd, 'scan only this column');
   cmd
     .option('--summary', 'print the classification of each column')
-    .option('--out <file>', 'the findings: .csv or .parquet');
+    .option('--findings-out <file>', 'write the findings to this file: .csv or .parquet')
+    .option('--out <file>', 'the same as --findings-out');
   addWorkspaceFlag(cmd);
   cmd.option('--version <n>', 'the dataset version (default: the latest)', positiveInt('--version')).option('--force', 'overwrite the findings file if it exists');
   addJsonFlag(cmd);
   cmd.action(async (source: string, flags: PiiFlags) => {
     ctx.json = Boolean(flags.json);
-    const out = flags.out ? path.resolve(ctx.io.cwd, flags.out) : null;
+    if (flags.out && flags.findingsOut && path.resolve(ctx.io.cwd, flags.out) !== path.resolve(ctx.io.cwd, flags.findingsOut)) {
+      throw new AppError('INVALID_ARGUMENT', '--out and --findings-out are the same flag; give one.');
+    }
+    const given = flags.findingsOut ?? flags.out;
+    const out = given ? path.resolve(ctx.io.cwd, given) : null;
     checkFlags(flags, out);
     await withSource(ctx.io, source, { ...(flags.workspace ? { workspace: flags.workspace } : {}), command: 'pii' }, async ({ session, datasetId, temporary }) => {
       const detail = await session.call('dataset.get', { datasetId, ...(flags.version ? { version: flags.version } : {}) });
@@ -67,7 +73,7 @@ export function piiCommand(program: Command, ctx: CommandContext): void {
       const named = resolveColumns(detail.columns, flags.column, flags.columnId);
       const columnIds = named.length > 0 ? [...new Set(named.map((c) => c.id))] : undefined;
       const summary = (await session.runJob('pii.start', { datasetId, version, ...(columnIds ? { columnIds } : {}) }, `Scanning ${datasetId} v${version} for personal data`)) as PiiScanSummary;
-      const findings = out ? ((await session.runJob('pii.export', { datasetId, version, path: out, force: Boolean(flags.force) }, `Writing findings to ${path.basename(out)}`)) as ExportResult) : null;
+      const findings = out ? ((await session.runJob('pii.exportFindings', { datasetId, version, path: out, force: Boolean(flags.force) }, `Writing findings to ${path.basename(out)}`)) as ExportResult) : null;
       if (ctx.json) return printJson(ctx.io, { ...summary, workspace: temporary ? null : session.workspaceDir, output: findings });
       const what = temporary ? path.basename(source) : `${datasetId} version ${version}`;
       const entities = summary.byEntity.map((e) => `${e.entity} ${n(e.findings)}`).join(', ');

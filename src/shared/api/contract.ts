@@ -43,7 +43,7 @@ import { REPORT_FORMATS, type ReportModel } from './report-types';
 import type { BundleDigestCheck, BundleVerifyResult, OpenedBundle, TrustedSigner } from './bundle-types';
 import type { LedgerEntry as BundleLedgerRow } from './clean-types';
 import { ENTITY_TYPES, type PiiFindingsPage, type PiiScanSummary, type RiskQuasiColumn } from './pii-types';
-import { ENCODINGS, EXPORT_FORMATS, RAGGED_POLICIES, SOURCE_FORMATS } from './types';
+import { CSV_ENCODINGS, CSV_QUOTING, ENCODINGS, EXPORT_FORMATS, RAGGED_POLICIES, SOURCE_FORMATS } from './types';
 
 /** A method: its input schema, and (as a phantom type) its output. */
 interface MethodDef<I extends z.ZodType, O> {
@@ -74,6 +74,17 @@ export const importOptionsSchema = z.strictObject({
   sheet: z.string().min(1).optional(),
   ragged: z.enum(RAGGED_POLICIES).optional(),
   name: z.string().min(1).max(200).optional(),
+});
+
+/** CSV export options; `bom` left out means the encoding's default. */
+export const csvOptionsSchema = z.strictObject({
+  delimiter: z
+    .string()
+    .refine((s) => s.length === 1 && (s === '\t' || (s >= ' ' && s <= '~')) && s !== '"', 'the delimiter must be one printable ASCII character or a tab, and not a double quote')
+    .default(','),
+  quote: z.enum(CSV_QUOTING).default('minimal'),
+  encoding: z.enum(CSV_ENCODINGS).default('utf-8'),
+  bom: z.boolean().optional(),
 });
 
 const policyId = z.string().regex(/^p[0-9]+$/, 'a policy id looks like p3');
@@ -164,6 +175,8 @@ export const contract = {
       format: z.enum(EXPORT_FORMATS).optional(),
       force: z.boolean().default(false),
       formulaEscape: z.boolean().default(true),
+      /** CSV only (refused with any other format). */
+      csv: csvOptionsSchema.optional(),
     }),
   ).returns<{ jobId: string }>(),
 
@@ -266,8 +279,11 @@ export const contract = {
       decision: z.enum(['accepted', 'rejected', 'clear']),
     }),
   ).returns<PiiScanSummary>(),
-  /** Writes the findings as CSV or Parquet: row_id,column,entity,start,end,confidence,recogniser (no raw values). */
-  'pii.export': method(
+  /**
+   * Writes the findings as CSV or Parquet (a job): row_id,column,entity,start,end,confidence,recogniser,preview,decision —
+   * the masked preview only, never the found text or the cell.
+   */
+  'pii.exportFindings': method(
     z.strictObject({ datasetId, version: z.int().positive(), path, format: z.enum(['csv', 'parquet']).optional(), force: z.boolean().default(false) }),
   ).returns<{ jobId: string }>(),
   /** k-anonymity over quasi-identifiers, optionally against a later version; the job's result is a RiskResult. */

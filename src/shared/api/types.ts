@@ -4,8 +4,24 @@ import type { ErrorInfo } from './result';
 export const SOURCE_FORMATS = ['csv', 'json', 'jsonl', 'parquet', 'xlsx'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
-export const EXPORT_FORMATS = ['csv', 'parquet', 'jsonl', 'xlsx'] as const;
+export const EXPORT_FORMATS = ['csv', 'parquet', 'jsonl', 'json', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** CSV export: `minimal` quotes a field only when it must (delimiter, quote, CR, LF); `all` quotes every value. */
+export const CSV_QUOTING = ['minimal', 'all'] as const;
+export type CsvQuoting = (typeof CSV_QUOTING)[number];
+export const CSV_ENCODINGS = ['utf-8', 'utf-16le', 'windows-1252'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+/** How a CSV export is written (resolved: every field set). */
+export interface CsvOptions {
+  /** One ASCII character (not a quote, CR or LF). */
+  delimiter: string;
+  quote: CsvQuoting;
+  encoding: CsvEncoding;
+  /** A byte-order mark first (default: on for UTF-16LE, off for UTF-8; Windows-1252 has none). */
+  bom: boolean;
+}
 
 export const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -147,6 +163,8 @@ export interface ExportResult {
   rows: number;
   bytes: number;
   sha256: string;
+  /** For CSV: the options the file was written with. */
+  csv?: CsvOptions;
 }
 
 export interface SortKey {

@@ -8,6 +8,7 @@ import { badLines, errorFacts } from '../../../src/renderer/lib/errors';
 import { findByPrefix, isImportable, visibleEntries } from '../../../src/renderer/lib/file-types';
 import { baseName, formatBytes, formatDuration, joinPath, stem } from '../../../src/renderer/lib/format';
 import { defaultExportPath, withExtension } from '../../../src/renderer/features/export/destination';
+import { csvRequest, DEFAULT_CSV_FORM, type CsvForm } from '../../../src/renderer/features/export/csv-options';
 import { jobTitle } from '../../../src/renderer/features/jobs/title';
 import { nextSort } from '../../../src/renderer/features/grid/store';
 
@@ -82,8 +83,28 @@ describe('export destinations', () => {
     ['/o/a.CSV', 'jsonl', '/o/a.jsonl'],
     ['/o/a.txt', 'csv', '/o/a.txt.csv'],
     ['', 'csv', ''],
+    ['/o/a.jsonl', 'json', '/o/a.json'],
+    ['/o/a.json', 'jsonl', '/o/a.jsonl'],
+    ['/o/a.json', 'csv', '/o/a.csv'],
   ] as const)('%s → %s', (p, f, want) => {
     expect(withExtension(p, f)).toBe(want);
+  });
+});
+
+describe('CSV options in the export dialog', () => {
+  const form = (patch: Partial<CsvForm>): CsvForm => ({ ...DEFAULT_CSV_FORM, ...patch });
+  it.each<[string, Partial<CsvForm>, ReturnType<typeof csvRequest>]>([
+    ['the defaults', {}, { ok: true, value: { delimiter: ',', quote: 'minimal', encoding: 'utf-8', bom: false } }],
+    ['UTF-16LE takes a BOM by default', { encoding: 'utf-16le' }, { ok: true, value: { delimiter: ',', quote: 'minimal', encoding: 'utf-16le', bom: true } }],
+    ['a BOM turned off stays off', { encoding: 'utf-16le', bom: false }, { ok: true, value: { delimiter: ',', quote: 'minimal', encoding: 'utf-16le', bom: false } }],
+    ['Windows-1252 never has one', { encoding: 'windows-1252', bom: true }, { ok: true, value: { delimiter: ',', quote: 'minimal', encoding: 'windows-1252', bom: false } }],
+    ['tab, quote all', { delimiter: 'tab', quote: 'all' }, { ok: true, value: { delimiter: '\t', quote: 'all', encoding: 'utf-8', bom: false } }],
+    ['another character', { delimiter: 'other', other: '#' }, { ok: true, value: { delimiter: '#', quote: 'minimal', encoding: 'utf-8', bom: false } }],
+    ['no other character yet', { delimiter: 'other', other: '' }, { ok: false, problem: expect.stringContaining('one character') as unknown as string }],
+    ['a quote as the delimiter', { delimiter: 'other', other: '"' }, { ok: false, problem: expect.stringContaining('not a double quote') as unknown as string }],
+    ['a non-ASCII delimiter', { delimiter: 'other', other: '§' }, { ok: false, problem: expect.stringContaining('one character') as unknown as string }],
+  ])('%s', (_name, patch, want) => {
+    expect(csvRequest(form(patch))).toEqual(want);
   });
 });
 

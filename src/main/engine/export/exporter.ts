@@ -13,7 +13,8 @@ import { appendEvent } from '../workspace/event-log';
 import type { Workspace } from '../workspace/workspace';
 import { csvWriter } from './csv-writer';
 import { cleanup, prepareDestination, publish } from './destination';
-import { resolveFormat } from './format';
+import { resolveCsvOptions, resolveFormat, type CsvOptionsInput } from './format';
+import { jsonWriter } from './json-writer';
 import { jsonlWriter } from './jsonl-writer';
 import { parquetWriter } from './parquet-writer';
 import type { WriteContext, Writer } from './writer';
@@ -26,9 +27,10 @@ export interface ExportRequest {
   format?: ExportFormat;
   force: boolean;
   formulaEscape: boolean;
+  csv?: CsvOptionsInput | undefined;
 }
 
-const WRITERS: Record<ExportFormat, Writer> = { csv: csvWriter, parquet: parquetWriter, jsonl: jsonlWriter, xlsx: xlsxWriter };
+const WRITERS: Record<ExportFormat, Writer> = { csv: csvWriter, parquet: parquetWriter, jsonl: jsonlWriter, json: jsonWriter, xlsx: xlsxWriter };
 
 export async function runExport(ws: Workspace, job: JobContext, req: ExportRequest, actor: string): Promise<ExportResult> {
   const detail = await getDataset(ws.db, req.datasetId, req.version);
@@ -37,7 +39,7 @@ export async function runExport(ws: Workspace, job: JobContext, req: ExportReque
   if (detail.columns.length === 0) throw new AppError('INVALID_ARGUMENT', `Dataset ${req.datasetId} version ${version} has no columns; there is nothing to export.`);
   return exportTable(ws, job, {
     table, rowCount, columns: detail.columns, name: detail.dataset.name, sources: [detail.dataset.sourcePath],
-    path: req.path, format: req.format, force: req.force, formulaEscape: req.formulaEscape,
+    path: req.path, format: req.format, force: req.force, formulaEscape: req.formulaEscape, csv: req.csv,
     action: 'dataset.exported', subject: { dataset: req.datasetId, version: String(version) }, actor,
   });
 }
@@ -54,6 +56,8 @@ export interface TableExport {
   format?: ExportFormat | undefined;
   force: boolean;
   formulaEscape: boolean;
+  /** CSV options as asked (refused for other formats); unset fields take their defaults. */
+  csv?: CsvOptionsInput | undefined;
   action: string;
   subject: Record<string, string>;
   actor: string;
@@ -62,6 +66,7 @@ export interface TableExport {
 /** Writes a table's rows (row order, original headers) to a file atomically, logging the export. */
 export async function exportTable(ws: Workspace, job: JobContext, t: TableExport): Promise<ExportResult> {
   const format = resolveFormat(t.path, t.format);
+  const csv = resolveCsvOptions(t.path, format, t.csv);
   const dest = prepareDestination(t.path, t.force, t.sources);
   job.progress({ stage: 'checking', done: 0, total: t.rowCount, unit: 'rows' });
   try {
@@ -72,6 +77,7 @@ export async function exportTable(ws: Workspace, job: JobContext, t: TableExport
         columns: t.columns,
         datasetName: t.name,
         formulaEscape: t.formulaEscape,
+        csv,
         temp: dest.temp,
         scratchPrefix: dest.scratchPrefix,
         progress: (rows, stage) => job.progress({ ...(stage ? { stage } : {}), done: rows, rows }),
@@ -87,7 +93,7 @@ export async function exportTable(ws: Workspace, job: JobContext, t: TableExport
     const bytes = fs.statSync(dest.temp).size;
     job.throwIfCancelled();
     job.progress({ stage: 'saving' });
-    const result: ExportResult = { path: dest.path, format, rows: t.rowCount, bytes, sha256 };
+    const result: ExportResult = { path: dest.path, format, rows: t.rowCount, bytes, sha256, ...(csv ? { csv } : {}) };
     await ws.exclusive(async () => {
       // The checkpoint key is introduced (once) before the export's entry, so that entry stays the newest.
       await checkpointKeySigner(ws, t.actor).catch(() => undefined);
@@ -96,7 +102,7 @@ export async function exportTable(ws: Workspace, job: JobContext, t: TableExport
           action: t.action,
           actor: t.actor,
           subject: t.subject,
-          details: { path: dest.path, format, rows: t.rowCount, bytes, sha256, formulaEscape: t.formulaEscape, overwrote: t.force && fs.existsSync(dest.path) },
+          details: { path: dest.path, format, rows: t.rowCount, bytes, sha256, formulaEscape: t.formulaEscape, ...(csv ? { csv } : {}), overwrote: t.force && fs.existsSync(dest.path) },
         });
         // Last step before COMMIT: if the move fails, the log entry is rolled back with it.
         publish(dest, t.force);

@@ -1,7 +1,8 @@
-// Which format an export writes: from the file name's extension, or as asked (they must agree).
+// Which format an export writes: from the file name's extension, or as asked (they must agree);
+// and the CSV options, resolved (refused for any other format).
 import path from 'node:path';
 import { AppError } from '../../../shared/api/result';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api/types';
+import { EXPORT_FORMATS, type CsvOptions, type ExportFormat } from '../../../shared/api/types';
 
 export const EXTENSIONS: Record<string, ExportFormat> = {
   '.csv': 'csv',
@@ -9,6 +10,7 @@ export const EXTENSIONS: Record<string, ExportFormat> = {
   '.pq': 'parquet',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.json': 'json',
   '.xlsx': 'xlsx',
 };
 
@@ -20,10 +22,31 @@ export function resolveFormat(file: string, asked?: ExportFormat): ExportFormat 
   }
   const format = asked ?? fromName;
   if (format) return format;
-  const hint = ext === '.json' ? ' A JSON array is not an export format: use .jsonl (one object per line).' : '';
   throw new AppError(
     'INVALID_ARGUMENT',
-    `${file}: cannot tell the format from the name${ext ? ` (${ext})` : ''}. Use ${Object.keys(EXTENSIONS).join(', ')}, or give the format (${EXPORT_FORMATS.join(', ')}).${hint}`,
+    `${file}: cannot tell the format from the name${ext ? ` (${ext})` : ''}. Use ${Object.keys(EXTENSIONS).join(', ')}, or give the format (${EXPORT_FORMATS.join(', ')}).`,
     { file },
   );
+}
+
+export type CsvOptionsInput = Partial<CsvOptions>;
+
+/** The CSV options an export writes with: undefined for other formats (which refuse any given). */
+export function resolveCsvOptions(file: string, format: ExportFormat, asked: CsvOptionsInput | undefined): CsvOptions | undefined {
+  if (format !== 'csv') {
+    if (asked && Object.values(asked).some((v) => v !== undefined)) {
+      throw new AppError('INVALID_ARGUMENT', `${file}: delimiter, quoting, encoding and BOM are CSV options; this export is ${format.toUpperCase()}.`, { file });
+    }
+    return undefined;
+  }
+  const encoding = asked?.encoding ?? 'utf-8';
+  if (encoding === 'windows-1252' && asked?.bom) {
+    throw new AppError('INVALID_ARGUMENT', `${file}: Windows-1252 has no byte-order mark; leave the BOM off, or choose UTF-8 or UTF-16LE.`, { file });
+  }
+  return {
+    delimiter: asked?.delimiter ?? ',',
+    quote: asked?.quote ?? 'minimal',
+    encoding,
+    bom: asked?.bom ?? encoding === 'utf-16le',
+  };
 }

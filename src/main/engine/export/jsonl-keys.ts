@@ -1,4 +1,4 @@
-// The object each JSONL line holds: columns flattened from nested JSON (ColumnInfo.path) go back
+// The object each JSONL line (and each element of a JSON export's array) holds: columns flattened from nested JSON (ColumnInfo.path) go back
 // into nested objects; every other column is a top-level key named by its header. Keys must be
 // unique within an object, so two columns that would write the same key (duplicate headers, or a
 // key that is both a value and an object) are refused, naming the columns: renaming them silently
@@ -16,7 +16,8 @@ function firstColumn(n: KeyNode): ColumnInfo {
   return 'column' in n ? n.column : firstColumn(n.children[0]!);
 }
 
-export function keyTree(columns: ColumnInfo[]): KeyNode[] {
+/** The key tree of the objects a JSONL (or JSON) export writes; `format` names the export in a refusal. */
+export function keyTree(columns: ColumnInfo[], format: 'JSONL' | 'JSON' = 'JSONL'): KeyNode[] {
   const root: KeyNode[] = [];
   for (const c of columns) {
     const keys = c.path && c.path.length > 0 ? c.path : [c.header];
@@ -35,7 +36,7 @@ export function keyTree(columns: ColumnInfo[]): KeyNode[] {
         const where = keys.slice(0, depth + 1).map((k) => JSON.stringify(k)).join(' → ');
         throw new AppError(
           'UNSUPPORTED',
-          `Cannot export to JSONL: ${describe(other)} and ${describe(c)} would both write the key ${where}, and keys must be unique in a JSON object. Nothing was written; export to CSV, Parquet or XLSX, which keep both.`,
+          `Cannot export to ${format}: ${describe(other)} and ${describe(c)} would both write the key ${where}, and keys must be unique in a JSON object. Nothing was written; export to CSV, Parquet or XLSX, which keep both.`,
           { columns: [other.position + 1, c.position + 1], columnIds: [other.id, c.id], key: keys.slice(0, depth + 1) },
         );
       }

@@ -2,7 +2,7 @@
 // temp file to fill, and progress/cancel. A writer writes the rows in row order (the table's
 // rowid order) without row_id, and leaves any extra scratch file under `scratchPrefix`.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnInfo } from '../../../shared/api/types';
+import type { ColumnInfo, CsvOptions } from '../../../shared/api/types';
 import type { JobContext } from '../jobs/jobs';
 
 export interface WriteContext {
@@ -14,6 +14,8 @@ export interface WriteContext {
   /** The dataset's display name (XLSX sheet name). */
   datasetName: string;
   formulaEscape: boolean;
+  /** CSV only: delimiter, quoting, encoding, BOM. */
+  csv?: CsvOptions | undefined;
   /** The file to write (it exists, empty). */
   temp: string;
   /** Scratch files must start with this. */

@@ -11,7 +11,7 @@ import { exportFindings } from '../pii/dataset/export';
 import { runPiiScan } from '../pii/dataset/run';
 import { decide, findingsPage, readSummary } from '../pii/dataset/store';
 
-type PiiMethods = 'pii.start' | 'pii.summary' | 'pii.findings' | 'pii.decide' | 'pii.export';
+type PiiMethods = 'pii.start' | 'pii.summary' | 'pii.findings' | 'pii.decide' | 'pii.exportFindings';
 
 export function piiHandlers(e: Engine): Pick<Handlers, PiiMethods> {
   return {
@@ -38,7 +38,7 @@ export function piiHandlers(e: Engine): Pick<Handlers, PiiMethods> {
       if (!summary) throw new AppError('NOT_FOUND', `The scan of ${req.datasetId} v${req.version} went away.`);
       return summary;
     },
-    'pii.export': async (req) => {
+    'pii.exportFindings': async (req) => {
       e.allowPath(req.path);
       const format = resolveFormat(req.path, req.format);
       if (format !== 'csv' && format !== 'parquet') {

@@ -1,5 +1,5 @@
 // Exporting a version's provenance ledger (row_id, kind, column, before, after, step_id, step,
-// confidence) as CSV or Parquet: destination, overwrite, a job with progress, then the file.
+// confidence) as CSV or Parquet: destination ("Replace X?" when it exists), a job with progress, then the file.
 import { useState } from 'react';
 import { api } from '../../api';
 import { formatCount, joinPath, stem } from '../../lib/format';
@@ -21,15 +21,14 @@ export function ProvenanceDialog({ onClose }: { onClose: () => void }) {
   const version = detail?.version.version ?? 1;
   const [format, setFormat] = useState<Format>('csv');
   const [path, setPath] = useState(() => provenancePath(workspace, name, version, 'csv'));
-  const [force, setForce] = useState(false);
-  const { phase, job, run } = useFileJob('Provenance export');
+  const { phase, job, run, replace, keep } = useFileJob('Provenance export');
   if (!detail) return null;
 
   const pick = (f: Format) => {
     setFormat(f);
     setPath((p) => p.replace(/\.(csv|parquet)$/i, '') + `.${f}`);
   };
-  const start = () => void run(() => api.send('provenance.export', { datasetId: detail.dataset.id, version, path: path.trim(), format, force }));
+  const start = () => void run((force) => api.send('provenance.export', { datasetId: detail.dataset.id, version, path: path.trim(), format, force }), path.trim());
 
   if (phase.kind === 'done') return <ExportDone result={phase.result} onClose={onClose} />;
   return (
@@ -42,6 +41,8 @@ export function ProvenanceDialog({ onClose }: { onClose: () => void }) {
       path={path}
       progressLabel="Provenance export progress"
       onStart={start}
+      onReplace={replace}
+      onKeep={keep}
     >
       <fieldset className="field format-choice">
         <legend className="field-label">Format</legend>
@@ -59,10 +60,6 @@ export function ProvenanceDialog({ onClose }: { onClose: () => void }) {
         Columns <span className="mono">row_id, kind, column, before, after, step_id, step, confidence</span>: one row per changed cell, one per removed row.
       </p>
       <SavePathField id="provenance-path" path={path} setPath={setPath} folderTitle="Choose the provenance folder" />
-      <label className="check">
-        <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
-        Overwrite the file if it exists
-      </label>
     </FileJobFrame>
   );
 }

@@ -1,7 +1,8 @@
-// What every "write a file as a job" dialog shares (export, provenance): the job's lifecycle (start
-// → progress → the file, or the error in place, or "nothing was written" on cancel), the dialog
-// frame with its footer and progress, the "Save to" field with Browse, and the finished view.
-import { useState, type ReactNode } from 'react';
+// What every "write a file as a job" dialog shares (export, provenance, findings): the job's
+// lifecycle (start → progress → the file, or the error in place, or "nothing was written" on
+// cancel), the "Replace X?" question when the file exists (force is sent only after it), the
+// dialog frame with its footer and progress, the "Save to" field with Browse, the finished view.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ErrorInfo, Result } from '../../../shared/api/result';
 import type { ExportResult, JobInfo } from '../../../shared/api/types';
 import { api } from '../../api';
@@ -16,28 +17,55 @@ import { useJobs } from '../jobs/store';
 import { waitForJob } from '../jobs/wait';
 import { notify } from '../notices/store';
 
-export type FileJobPhase = { kind: 'form'; error: ErrorInfo | null } | { kind: 'running'; jobId: string } | { kind: 'done'; result: ExportResult };
+export type FileJobPhase =
+  | { kind: 'form'; error: ErrorInfo | null }
+  | { kind: 'confirm'; path: string }
+  | { kind: 'running'; jobId: string }
+  | { kind: 'done'; result: ExportResult };
+
+type Send = (force: boolean) => Promise<Result<{ jobId: string }>>;
 
 function isExportResult(v: unknown): v is ExportResult {
   return typeof v === 'object' && v !== null && typeof (v as ExportResult).path === 'string';
 }
 
-/** The phase of a file-writing job and `run`, which starts one (`what` names it in the cancel notice). */
+/** The file an ALREADY_EXISTS error names (the engine puts it in details.file). */
+function existingFile(e: ErrorInfo): string | null {
+  if (e.code !== 'ALREADY_EXISTS') return null;
+  const file = (e.details as { file?: unknown } | undefined)?.file;
+  return typeof file === 'string' ? file : '';
+}
+
+/**
+ * The phase of a file-writing job; `run(send)` starts one without force and, when the file
+ * exists, asks "Replace X?" — `replace()` sends it again with force, `keep()` goes back to the form.
+ */
 export function useFileJob(what: string) {
   const [phase, setPhase] = useState<FileJobPhase>({ kind: 'form', error: null });
+  const last = useRef<{ send: Send; path: string } | null>(null);
   const job: JobInfo | undefined = useJobs((s) => (phase.kind === 'running' ? s.jobs[phase.jobId] : undefined));
-  const run = async (send: () => Promise<Result<{ jobId: string }>>) => {
-    const r = await send();
-    if (!r.ok) return setPhase({ kind: 'form', error: r.error });
+  const attempt = async (send: Send, path: string, force: boolean) => {
+    last.current = { send, path };
+    const failed = (e: ErrorInfo) => {
+      const file = existingFile(e);
+      setPhase(file !== null && !force ? { kind: 'confirm', path: file || path } : { kind: 'form', error: e });
+    };
+    const r = await send(force);
+    if (!r.ok) return failed(r.error);
     setPhase({ kind: 'running', jobId: r.value.jobId });
     const end = await waitForJob(r.value.jobId);
     if (end.state === 'succeeded' && isExportResult(end.result)) setPhase({ kind: 'done', result: end.result });
     else if (end.state === 'cancelled') {
       setPhase({ kind: 'form', error: null });
       notify('info', `${what} cancelled`, 'Nothing was written.');
-    } else setPhase({ kind: 'form', error: end.error ?? { code: 'INTERNAL', message: 'The export ended without a result.' } });
+    } else failed(end.error ?? { code: 'INTERNAL', message: 'The export ended without a result.' });
   };
-  return { phase, job, run };
+  const run = (send: Send, path: string) => attempt(send, path, false);
+  const replace = () => {
+    if (last.current) void attempt(last.current.send, last.current.path, true);
+  };
+  const keep = () => setPhase({ kind: 'form', error: null });
+  return { phase, job, run, replace, keep };
 }
 
 interface FrameProps {
@@ -49,14 +77,18 @@ interface FrameProps {
   path: string;
   progressLabel: string;
   onStart: () => void;
-  /** Shown under an error (e.g. how to overwrite). */
+  /** "Replace X?" answered yes / no. */
+  onReplace: () => void;
+  onKeep: () => void;
+  /** Shown under an error. */
   errorHint?: (e: ErrorInfo) => ReactNode;
   /** The form's fields. */
   children: ReactNode;
 }
 
-export function FileJobFrame({ title, subtitle, onClose, phase, job, path, progressLabel, onStart, errorHint, children }: FrameProps) {
+export function FileJobFrame({ title, subtitle, onClose, phase, job, path, progressLabel, onStart, onReplace, onKeep, errorHint, children }: FrameProps) {
   const running = phase.kind === 'running';
+  if (phase.kind === 'confirm') return <ReplaceQuestion title={title} subtitle={subtitle} path={phase.path} onReplace={onReplace} onKeep={onKeep} onClose={onClose} />;
   return (
     <Dialog
       title={title}
@@ -96,6 +128,49 @@ export function FileJobFrame({ title, subtitle, onClose, phase, job, path, progr
           {children}
         </form>
       )}
+    </Dialog>
+  );
+}
+
+function folderOf(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i > 0 ? p.slice(0, i) : p;
+}
+
+/** "Replace X?": Keep (the default, focused) goes back to the form; Replace sends force. */
+function ReplaceQuestion({ title, subtitle, path, onReplace, onKeep, onClose }: { title: string; subtitle: string; path: string; onReplace: () => void; onKeep: () => void; onClose: () => void }) {
+  const keepRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => keepRef.current?.focus(), []);
+  const name = baseName(path);
+  return (
+    <Dialog
+      title={title}
+      subtitle={subtitle}
+      size="md"
+      onClose={onClose}
+      footer={
+        <>
+          <button ref={keepRef} type="button" className="btn" onClick={onKeep}>
+            Keep it
+          </button>
+          <button type="button" className="btn btn-danger" onClick={onReplace}>
+            Replace
+          </button>
+        </>
+      }
+    >
+      <div className="replace-question" role="group" aria-labelledby="replace-heading" aria-describedby="replace-detail">
+        <Icon name="alert" size={20} />
+        <div>
+          <p id="replace-heading" className="replace-heading">
+            Replace “{name}”?
+          </p>
+          <p id="replace-detail" className="help">
+            A file with this name already exists in <span className="mono">{folderOf(path)}</span>. Replacing it overwrites its contents; the new file is written
+            completely before the old one is replaced.
+          </p>
+        </div>
+      </div>
     </Dialog>
   );
 }

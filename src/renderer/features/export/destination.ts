@@ -3,7 +3,7 @@
 import type { ExportFormat } from '../../../shared/api/types';
 import { joinPath, stem } from '../../lib/format';
 
-export const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', parquet: 'parquet', jsonl: 'jsonl', xlsx: 'xlsx' };
+export const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', parquet: 'parquet', jsonl: 'jsonl', json: 'json', xlsx: 'xlsx' };
 
 export function defaultExportPath(workspace: string, datasetName: string, format: ExportFormat): string {
   const base = stem(datasetName).replace(/[\\/:*?"<>|]+/g, '_') || 'export';
@@ -12,7 +12,7 @@ export function defaultExportPath(workspace: string, datasetName: string, format
 
 /** Swaps a known export extension for the new format's; other names get it appended. */
 export function withExtension(path: string, format: ExportFormat): string {
-  const m = /\.(csv|parquet|jsonl|xlsx)$/i.exec(path);
+  const m = /\.(csv|parquet|jsonl|json|xlsx)$/i.exec(path);
   const ext = EXTENSION[format];
   if (m) return `${path.slice(0, m.index)}.${ext}`;
   return path === '' ? path : `${path}.${ext}`;

@@ -152,7 +152,7 @@ export interface FindingsFilter {
 }
 
 /** A finding's own decision, else the one on its column's classification for its entity. */
-const DECISION_SQL = `coalesce(
+export const DECISION_SQL = `coalesce(
   (SELECT d.decision FROM ${table.piiDecision} d WHERE d.dataset_id = f.dataset_id AND d.version = f.version AND d.kind = 'finding'
      AND d.col_id = f.col_id AND d.entity = f.entity AND d.row_id = f.row_id AND d."start" = f."start" AND d."end" = f."end"),
   (SELECT d.decision FROM ${table.piiDecision} d WHERE d.dataset_id = f.dataset_id AND d.version = f.version AND d.kind = 'column'

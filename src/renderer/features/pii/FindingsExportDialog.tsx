@@ -1,0 +1,68 @@
+// Exporting a scanned version's findings (row_id, column, entity, start, end, confidence,
+// recogniser, preview, decision) as CSV or Parquet: the masked preview only, never the found text.
+// Destination ("Replace X?" when it exists), a job with progress, then the file.
+import { useState } from 'react';
+import { api } from '../../api';
+import { formatCount, joinPath, stem } from '../../lib/format';
+import { useDatasets } from '../datasets/store';
+import { ExportDone, FileJobFrame, SavePathField, useFileJob } from '../export/FileJobDialog';
+import { useWorkspace } from '../workspace/store';
+import '../export/export.css';
+
+type Format = 'csv' | 'parquet';
+
+export function findingsPath(workspace: string, datasetName: string, version: number, format: Format): string {
+  const base = stem(datasetName).replace(/[\\/:*?"<>|]+/g, '_') || 'dataset';
+  return joinPath(joinPath(workspace, 'exports'), `${base}-v${version}-findings.${format}`);
+}
+
+export function FindingsExportDialog({ findings, onClose }: { findings: number; onClose: () => void }) {
+  const detail = useDatasets((s) => s.detail);
+  const workspace = useWorkspace((s) => s.info?.path ?? '');
+  const name = detail?.dataset.name ?? '';
+  const version = detail?.version.version ?? 1;
+  const [format, setFormat] = useState<Format>('csv');
+  const [path, setPath] = useState(() => findingsPath(workspace, name, version, 'csv'));
+  const { phase, job, run, replace, keep } = useFileJob('Findings export');
+  if (!detail) return null;
+
+  const pick = (f: Format) => {
+    setFormat(f);
+    setPath((p) => p.replace(/\.(csv|parquet)$/i, '') + `.${f}`);
+  };
+  const start = () => void run((force) => api.send('pii.exportFindings', { datasetId: detail.dataset.id, version, path: path.trim(), format, force }), path.trim());
+
+  if (phase.kind === 'done') return <ExportDone result={phase.result} onClose={onClose} />;
+  return (
+    <FileJobFrame
+      title="Export findings"
+      subtitle={`${formatCount(findings)} personal-data findings in version ${version} of ${name}`}
+      onClose={onClose}
+      phase={phase}
+      job={job}
+      path={path}
+      progressLabel="Findings export progress"
+      onStart={start}
+      onReplace={replace}
+      onKeep={keep}
+    >
+      <fieldset className="field format-choice">
+        <legend className="field-label">Format</legend>
+        <div className="segmented">
+          {(['csv', 'parquet'] as const).map((f) => (
+            <label key={f} className={`segment ${format === f ? 'is-on' : ''}`}>
+              <input type="radio" name="findings-format" value={f} checked={format === f} onChange={() => pick(f)} {...(f === 'csv' ? { 'data-autofocus': true } : {})} />
+              <span className="segment-name">{f === 'csv' ? 'CSV' : 'Parquet'}</span>
+              <span className="segment-hint">{f === 'csv' ? 'Text, opens anywhere' : 'Columnar, typed, compact'}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <p className="help">
+        Columns <span className="mono">row_id, column, entity, start, end, confidence, recogniser, preview, decision</span>: one row per finding, rejected ones
+        included and marked. The preview is masked (<span className="mono">j***@***.org</span>); the found text is never written.
+      </p>
+      <SavePathField id="findings-path" path={path} setPath={setPath} folderTitle="Choose the findings folder" />
+    </FileJobFrame>
+  );
+}
