@@ -146,6 +146,35 @@ describe('an intact folder bundle', () => {
     expect((await auditor.fail('bundle.ledger', { bundleId: b.bundleId })).code).toBe('NOT_FOUND');
   });
 
+  it('refuses (VERIFICATION_FAILED, naming the file) any file changed on disk after the bundle was verified; unchanged ones still read', async () => {
+    const copy = copyBundle(folder);
+    const b = await auditor.call('bundle.open', { path: copy });
+    expect(b.verification.ok).toBe(true);
+    // Changed after opening: each read names the file and the digests; nothing of the new bytes is served.
+    const cases: Array<[string, () => Promise<unknown>]> = [
+      // First, while report.json (which names the dataset whose import entries are read) is intact.
+      ['audit/entries.jsonl', () => auditor.fail('bundle.checkFile', { bundleId: b.bundleId, path: inputFile })],
+      ['report.json', () => auditor.fail('bundle.readText', { bundleId: b.bundleId, file: 'report.json' })],
+      ['manifest.json', () => auditor.fail('bundle.readText', { bundleId: b.bundleId, file: 'manifest.json' })],
+      ['SHA256SUMS', () => auditor.fail('bundle.readText', { bundleId: b.bundleId, file: 'SHA256SUMS' })],
+      ['provenance.parquet', () => auditor.fail('bundle.ledger', { bundleId: b.bundleId, limit: 10 })],
+    ];
+    for (const [file, read] of cases) {
+      flipByte(path.join(copy, ...file.split('/')));
+      const err = (await read()) as { code: string; message: string };
+      expect([file, err.code]).toEqual([file, 'VERIFICATION_FAILED']);
+      expect(err.message).toMatch(new RegExp(`^${file.replace('.', '\\.')} changed after the bundle was verified \\(SHA-256 expected [0-9a-f]{64}, found [0-9a-f]{64}\\)`));
+    }
+    // What was not changed is still served, the findings through a private copy DuckDB reads.
+    expect(JSON.parse((await auditor.call('bundle.readText', { bundleId: b.bundleId, file: 'policy.json' })).text)).toBeTruthy();
+    expect((await auditor.call('bundle.findings', { bundleId: b.bundleId, limit: 5 })).total).toBe(SECRET_EMAILS.length);
+    // A Parquet file changed after it was copied is not read again: the verified copy is.
+    flipByte(path.join(copy, 'findings.parquet'));
+    expect((await auditor.call('bundle.findings', { bundleId: b.bundleId, limit: 5 })).total).toBe(SECRET_EMAILS.length);
+    await auditor.call('bundle.close', { bundleId: b.bundleId });
+    fs.rmSync(path.dirname(copy), { recursive: true, force: true });
+  });
+
   it('checks a file the auditor has: the input matches, the cleaned data matches the output, anything else matches nothing', async () => {
     const b = await auditor.call('bundle.open', { path: folder });
     const data = b.files.find((f) => f.kind === 'data')?.path as string;

@@ -17,6 +17,16 @@ export function fingerprintArg(value: string): string {
   return fp;
 }
 
+/**
+ * What a bundle says (file names, signer names, problem messages quoting them) shown on a terminal
+ * with its control characters escaped: a crafted name must not move the cursor, erase the failure
+ * lines above it or start a new line that reads "intact".
+ */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function problemLine(p: BundleProblem): string {
   const digests = p.expected !== undefined || p.actual !== undefined ? ` (expected ${p.expected ?? '—'}, actual ${p.actual ?? '—'})` : '';
   return `  - ${p.file}${p.seq !== undefined ? ` entry ${p.seq}` : ''}: [${p.kind}] ${p.message}${digests}`;
@@ -29,9 +39,9 @@ export function bundleReport(r: BundleVerifyResult): string {
   });
   const audit = r.audit ? `; audit log: ${r.audit.entries} entries up to the signed checkpoint of entry ${r.audit.head?.seq ?? '—'}` : '';
   const what = `${r.filesChecked} files checked${signers.length ? `, signed by ${signers.join(' and ')}` : ''}${audit}`;
-  if (r.ok) return `The bundle ${r.path} is intact: ${what}.\n`;
+  if (r.ok) return `${printable(`The bundle ${r.path} is intact: ${what}.`)}\n`;
   const lines = [`The bundle ${r.path} FAILED verification (${what}).`, `Problems (${r.problems.length}):`, ...r.problems.map(problemLine)];
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 export function verifyCommand(program: Command, ctx: CommandContext): void {
@@ -51,7 +61,7 @@ export function verifyCommand(program: Command, ctx: CommandContext): void {
       // The result is already printed (one JSON object under --json): the error adds the exit code and a line on stderr.
       ctx.json = false;
       const first = r.problems[0];
-      throw new AppError('VERIFICATION_FAILED', `bundle verification failed: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}${first ? `, first: ${first.file}: ${first.message}` : ''}`);
+      throw new AppError('VERIFICATION_FAILED', `bundle verification failed: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}${first ? `, first: ${printable(`${first.file}: ${first.message}`)}` : ''}`);
     }
   });
 }

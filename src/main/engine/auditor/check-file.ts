@@ -3,7 +3,6 @@
 // run's dataset's import entry in the bundle's verified audit slice) or the output (the canonical-CSV
 // digest of the cleaned version, or the cleaned data file the bundle carries).
 import fs from 'node:fs';
-import readline from 'node:readline';
 import type { BundleDigestCheck } from '../../../shared/api/bundle-types';
 import { BUNDLE_FILES } from '../../../shared/api/bundle-types';
 import { AppError } from '../../../shared/api/result';
@@ -11,6 +10,8 @@ import { sha256File } from '../import/digest';
 import type { BundleSessions, OpenBundle } from './sessions';
 
 const SHA = /^[0-9a-f]{64}$/;
+/** The audit slice is read into memory (verified as a whole) up to this size. */
+const MAX_SLICE_BYTES = 256 * 2 ** 20;
 
 interface RecordedDigests {
   input: string[];
@@ -18,10 +19,11 @@ interface RecordedDigests {
 }
 
 /** The SHA-256 of each source the audit slice says `datasetId` was imported from. */
-async function importedDigests(b: OpenBundle, datasetId: string, into: Set<string>): Promise<void> {
+async function importedDigests(sessions: BundleSessions, b: OpenBundle, datasetId: string, into: Set<string>): Promise<void> {
   if (!b.files.some((f) => f.path === BUNDLE_FILES.auditEntries)) return;
-  const lines = readline.createInterface({ input: await b.source.stream(BUNDLE_FILES.auditEntries), crlfDelay: Infinity });
-  for await (const line of lines) {
+  // The verified bytes only: a slice changed after verification could name any digest.
+  const text = (await sessions.verifiedBytes(b.id, BUNDLE_FILES.auditEntries, MAX_SLICE_BYTES)).toString('utf8');
+  for (const line of text.split('\n')) {
     if (!line.includes('"dataset.imported"')) continue;
     try {
       const e = JSON.parse(line) as { action?: unknown; subject?: { dataset?: unknown }; details?: { sha256?: unknown } };
@@ -41,7 +43,7 @@ export async function recordedDigests(sessions: BundleSessions, b: OpenBundle): 
     const report: unknown = await sessions.readText(b.id, BUNDLE_FILES.reportJson).then((t) => JSON.parse(t.text) as unknown, () => null);
     const r = report as { run?: { datasetId?: unknown }; inputs?: Array<{ sha256?: unknown }>; reproducibility?: { inputSha256?: unknown; outputSha256?: unknown } } | null;
     // report.json is the report model, or (until the report renderer lands) { run: RunResult }: both name the dataset.
-    if (typeof r?.run?.datasetId === 'string') await importedDigests(b, r.run.datasetId, input);
+    if (typeof r?.run?.datasetId === 'string') await importedDigests(sessions, b, r.run.datasetId, input);
     for (const i of r?.inputs ?? []) if (typeof i.sha256 === 'string' && SHA.test(i.sha256)) input.add(i.sha256);
     const repro = r?.reproducibility;
     if (Array.isArray(repro?.inputSha256)) for (const d of repro.inputSha256) if (typeof d === 'string' && SHA.test(d)) input.add(d);

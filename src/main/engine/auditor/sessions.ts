@@ -1,9 +1,14 @@
 // The bundles auditor mode has open: each verified first (with the user's trusted signers) and kept
 // open under a bundleId through the verifier's own reader (bundle/read.ts: unsafe zip entries and
 // links are refused there). A file DuckDB must read from disk (the Parquet ledger and findings) is
-// unpacked from a .zip into a private folder outside the bundle, removed on close or exit. Nothing
-// is ever written into the bundle, and the workspace database is never touched: each bundle gets
-// an in-memory DuckDB of its own.
+// copied (from a folder or a .zip) into a private folder outside the bundle, removed on close or
+// exit. Nothing is ever written into the bundle, and the workspace database is never touched: each
+// bundle gets an in-memory DuckDB of its own.
+// A bundle may change on disk after it was verified (a folder on a shared stick, a .zip rewritten
+// in place): every file served is re-hashed as it is read and must match the digest the verified
+// manifest gives it (manifest.json, its signatures and SHA256SUMS: the digest seen while verifying);
+// otherwise the read is refused with VERIFICATION_FAILED. DuckDB reads only our private copies.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +24,6 @@ import { findingsView, ledgerView, type ParquetView } from './tables';
 /** What auditor mode may show as text, at most this many bytes. */
 export const MAX_TEXT_BYTES = 20 * 2 ** 20;
 const MAX_OPEN = 8;
-/** DuckDB's glob characters: a path with any is copied to our own folder before read_parquet sees it. */
-const GLOB = /[*?[\]{}]/;
 
 export interface OpenBundle {
   id: string;
@@ -31,6 +34,42 @@ export interface OpenBundle {
   files: BundleFileInfo[];
   db: Database | null;
   views: Map<string, ParquetView>;
+  /** SHA-256 each servable file must have when read: the manifest's, or (for files outside it) what the verifier read. */
+  pinned: Map<string, string>;
+}
+
+/** `src` with the SHA-256 of every file the verifier reads or digests recorded in `seen`. */
+function recording(src: BundleSource, seen: Map<string, string>): BundleSource {
+  return {
+    get path() { return src.path; },
+    get container() { return src.container; },
+    get files() { return src.files; },
+    get refused() { return src.refused; },
+    has: (f) => src.has(f),
+    size: (f) => src.size(f),
+    async read(f, max) {
+      const bytes = await src.read(f, max);
+      seen.set(f, createHash('sha256').update(bytes).digest('hex'));
+      return bytes;
+    },
+    stream: (f) => src.stream(f),
+    async digest(f) {
+      const d = await src.digest(f);
+      seen.set(f, d.sha256);
+      return d;
+    },
+    close: () => src.close(),
+  };
+}
+
+function changedSinceVerified(name: string, expected: string | undefined, actual: string): AppError {
+  return new AppError(
+    'VERIFICATION_FAILED',
+    expected === undefined
+      ? `${name} was not verified when the bundle was opened; it is not shown.`
+      : `${name} changed after the bundle was verified (SHA-256 expected ${expected}, found ${actual}); open the bundle again to verify it.`,
+    { file: name, ...(expected === undefined ? {} : { expected }), actual },
+  );
 }
 
 /** `manifest.json` picked inside a bundle folder stands for the folder (a native file dialog cannot pick both). */
@@ -58,13 +97,20 @@ export class BundleSessions {
     if (this.open.size >= MAX_OPEN) throw new AppError('LIMIT_EXCEEDED', `${MAX_OPEN} bundles are open already; close one first.`);
     const source = await openBundleSource(bundleLocation(given));
     try {
-      const verification = await verifySource(source, { trust: trust.length > 0 ? trust : undefined });
+      const seen = new Map<string, string>();
+      const verification = await verifySource(recording(source, seen), { trust: trust.length > 0 ? trust : undefined });
       const files: BundleFileInfo[] = (verification.manifest?.files ?? []).map((f) => ({ path: f.path, kind: f.kind, size: f.size, sha256: f.sha256 }));
+      const pinned = new Map<string, string>();
+      for (const name of [BUNDLE_FILES.manifest, BUNDLE_FILES.sums, ...(verification.manifest?.signers ?? []).map((s) => s.signature)]) {
+        const d = seen.get(name);
+        if (d !== undefined) pinned.set(name, d);
+      }
+      for (const f of files) pinned.set(f.path, f.sha256);
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-bundle-'));
       fs.chmodSync(tmp, 0o700);
       if (this.open.size === 0) process.once('exit', this.exitHook);
       const id = `b${++this.seq}`;
-      this.open.set(id, { id, source, tmp, verification, files, db: null, views: new Map() });
+      this.open.set(id, { id, source, tmp, verification, files, db: null, views: new Map(), pinned });
       return { bundleId: id, verification, files };
     } catch (err) {
       source.close();
@@ -86,10 +132,19 @@ export class BundleSessions {
     if (!b.source.has(name)) throw new AppError('NOT_FOUND', `${name} is listed in the manifest but missing from the bundle.`, { file: name });
   }
 
-  async readText(id: string, name: string): Promise<{ file: string; text: string }> {
+  /** A served file's bytes, refused (VERIFICATION_FAILED) unless they hash to the digest pinned at verification. */
+  async verifiedBytes(id: string, name: string, maxBytes: number): Promise<Buffer> {
     const b = this.get(id);
     this.listed(b, name);
-    const bytes = await b.source.read(name, MAX_TEXT_BYTES);
+    const bytes = await b.source.read(name, maxBytes);
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    const expected = b.pinned.get(name);
+    if (actual !== expected) throw changedSinceVerified(name, expected, actual);
+    return bytes;
+  }
+
+  async readText(id: string, name: string): Promise<{ file: string; text: string }> {
+    const bytes = await this.verifiedBytes(id, name, MAX_TEXT_BYTES);
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -99,15 +154,30 @@ export class BundleSessions {
     return { file: name, text };
   }
 
-  /** A path on disk DuckDB can read for `name`: the folder's own file, or one unpacked into our folder. */
+  /**
+   * A path on disk DuckDB can read for `name`: a copy in our private folder (never the bundle's own
+   * file, which could change after verification), hashed as it is copied and kept only when it
+   * matches the verified manifest's digest.
+   */
   private async localFile(b: OpenBundle, name: string): Promise<string> {
-    const inPlace = path.join(b.source.path, ...name.split('/'));
-    if (b.source.container === 'folder' && !GLOB.test(inPlace)) return inPlace;
     const copy = path.join(b.tmp, 'files', ...name.split('/'));
     if (!fs.existsSync(copy)) {
       fs.mkdirSync(path.dirname(copy), { recursive: true, mode: 0o700 });
       const part = `${copy}.part`;
-      await pipeline(await b.source.stream(name), fs.createWriteStream(part, { mode: 0o600 }));
+      const h = createHash('sha256');
+      const hashing = async function* (src: AsyncIterable<Buffer>) {
+        for await (const chunk of src) {
+          h.update(chunk);
+          yield chunk;
+        }
+      };
+      await pipeline(await b.source.stream(name), hashing, fs.createWriteStream(part, { mode: 0o600 }));
+      const actual = h.digest('hex');
+      const expected = b.pinned.get(name);
+      if (actual !== expected) {
+        fs.rmSync(part, { force: true });
+        throw changedSinceVerified(name, expected, actual);
+      }
       fs.renameSync(part, copy);
     }
     return copy;

@@ -8,7 +8,8 @@ import { RUN_KIND_TITLES, REPORT_FORMAT, reportModelSchema, type ReportModel } f
 import { AppError } from '../../../shared/api/result';
 import type { DatasetDetail } from '../../../shared/api/types';
 import type { Policy } from '../../../shared/policy/policy';
-import type { StepOf } from '../../../shared/policy/steps';
+import { isPiiStep, type StepOf } from '../../../shared/policy/steps';
+import { maskedPreview } from '../pii/operators/masking';
 import { getColumns, getDataset } from '../datasets/catalog';
 import { num, type Database } from '../db/database';
 import { ident, table } from '../db/sql';
@@ -73,6 +74,7 @@ export async function buildReportModel(ctx: ReportContext, runId: string): Promi
   const risk = await riskFigures(ws, job, run.datasetId, run.inputVersion, out);
   job.progress({ stage: 'sampling the ledger', done: 4 });
   const diffs = await sampleDiffs(db, key, headerOf, pii.personalColumns);
+  maskImputedNotes(steps, run.steps, pii.personalColumns, headerOf);
   job.progress({ stage: 'digesting the output', done: 5 });
   const outputSha256 = await outputCsvSha256(ws, job, run.datasetId, out);
 
@@ -133,6 +135,35 @@ function reproOf(run: RunResult, d: DatasetDetail['dataset'], workspaceDir: stri
       saved: run.policyId ? { name: run.policyName, version: run.policyVersion } : null, identity: actorFingerprint ? run.actor : null,
     }),
   };
+}
+
+/**
+ * An impute step by mode names the value it filled in its note (ops-stats.ts) — the column's most
+ * common value, raw. In a column the scan classed as personal, or one a de-identification step
+ * touched, that value is personal data: the report shows its masked preview instead.
+ */
+export function maskImputedNotes(steps: ReportModel['steps'], reports: readonly StepReport[], personal: ReadonlyMap<string, string>, headerOf: (id: string) => string): void {
+  const deidentified = new Set(reports.filter((r) => r.enabled && isPiiStep(r.stepType)).flatMap((r) => r.columnIds));
+  reports.forEach((r, i) => {
+    const step = steps[i];
+    if (r.stepType !== 'impute' || !step) return;
+    for (const id of r.columnIds) {
+      const entity = personal.get(id) ?? (deidentified.has(id) ? 'personal data' : null);
+      if (entity === null) continue;
+      const prefix = `"${headerOf(id)}": missing values set to `;
+      step.notes = step.notes.map((n) => {
+        const m = n.startsWith(prefix) ? /^(".*") \((mode)\)$/.exec(n.slice(prefix.length)) : null;
+        if (!m) return n;
+        let value: unknown;
+        try {
+          value = JSON.parse(m[1] as string);
+        } catch {
+          return n;
+        }
+        return typeof value === 'string' ? `${prefix}${JSON.stringify(maskedPreview(value, entity))} (mode, masked: personal data)` : n;
+      });
+    }
+  });
 }
 
 function stepOf(s: StepReport, f: { cells: number; rowsRemoved: number; perColumn: Map<string, number> } | undefined, headerOf: (id: string) => string): ReportModel['steps'][number] {
