@@ -112,6 +112,22 @@ test('identities, roles, settings and the audit log', async ({ app }) => {
   await expect(app.toast('Key generation 1 backed up')).toBeVisible();
   expect(fs.existsSync(keyFile)).toBe(true);
   expect(fs.readFileSync(keyFile, 'utf8')).not.toContain('backup passphrase');
+  // Backing up to the same file again asks "Replace X?": Keep returns to the form with the
+  // passphrases still typed; Replace writes it.
+  const firstBackup = fs.readFileSync(keyFile, 'utf8');
+  await app.page.getByRole('button', { name: 'Back up the key…' }).click();
+  await backup.getByLabel('Passphrase for the backup').fill('second passphrase');
+  await backup.getByLabel('Passphrase again').fill('second passphrase');
+  await backup.getByRole('button', { name: 'Back up' }).click();
+  await expect(backup.getByText(`Replace “${path.basename(keyFile)}”?`)).toBeVisible();
+  await expect(backup.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await backup.getByRole('button', { name: 'Keep it' }).click();
+  await expect(backup.getByLabel('Passphrase again')).toHaveValue('second passphrase');
+  expect(fs.readFileSync(keyFile, 'utf8')).toBe(firstBackup);
+  await backup.getByRole('button', { name: 'Back up' }).click();
+  await backup.getByRole('button', { name: 'Replace', exact: true }).click();
+  await expect(backup).toBeHidden();
+  expect(fs.readFileSync(keyFile, 'utf8')).not.toBe(firstBackup);
   await app.page.getByRole('button', { name: 'Rotate the key…' }).click();
   const rotate = gov.dialog('Rotate the workspace key');
   await expect(rotate).toContainText('New pseudonyms will differ.');
@@ -172,4 +188,13 @@ test('identities, roles, settings and the audit log', async ({ app }) => {
   const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { format: string; seq: number };
   expect(saved.format).toBe('data-sanitizer/checkpoint@1');
   expect(saved.seq).toBeGreaterThan(5);
+  // The same name again: "Replace X?", and Keep writes nothing.
+  await app.page.getByRole('button', { name: 'Save checkpoint…' }).click();
+  await cp.getByLabel('Save to').fill(file);
+  await cp.getByRole('button', { name: 'Save checkpoint' }).click();
+  await expect(cp.getByText(`Replace “${path.basename(file)}”?`)).toBeVisible();
+  await cp.getByRole('button', { name: 'Keep it' }).click();
+  await expect(cp.getByLabel('Save to')).toHaveValue(file);
+  await cp.getByRole('button', { name: 'Cancel' }).click();
+  expect((JSON.parse(fs.readFileSync(file, 'utf8')) as { seq: number }).seq).toBe(saved.seq);
 });

@@ -171,6 +171,12 @@ test('builds, previews, saves, exports and runs a policy', async ({ app, server 
   await screenshotThemes(app.page, '44-recipe-export');
   await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(app.toast('Recipe exported')).toBeVisible();
+  // Exporting it again asks "Replace X?" (no Overwrite checkbox); Replace writes it.
+  await policy.button('Export recipe…').click();
+  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(exportDialog.getByText('Replace “messy-cleaning.policy.json”?')).toBeVisible();
+  await exportDialog.getByRole('button', { name: 'Replace', exact: true }).click();
+  await expect(exportDialog).toBeHidden();
   const doc = JSON.parse(fs.readFileSync(recipe, 'utf8')) as { name: string; version: number; steps: { id: string; type: string; columns?: { names?: string[] }; params: Record<string, unknown> }[] };
   expect(doc.name).toBe('Messy cleaning');
   expect(doc.version).toBe(2);

@@ -27,8 +27,13 @@ export function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function problemLine(p: BundleProblem): string {
-  const digests = p.expected !== undefined || p.actual !== undefined ? ` (expected ${p.expected ?? '—'}, actual ${p.actual ?? '—'})` : '';
+/** One problem: its file (and entry), kind and message, then the expected and actual values the
+ *  message does not already carry (an untrusted signer's key is in its message: no "expected —";
+ *  a size problem carries digests, so they are named as SHA-256). */
+export function problemLine(p: BundleProblem): string {
+  const unsaid = [p.expected, p.actual].some((v) => v !== undefined && !p.message.includes(v));
+  const sha = p.kind === 'size' ? 'SHA-256 ' : '';
+  const digests = unsaid ? ` (${sha}expected ${p.expected ?? '—'}, actual ${p.actual ?? '—'})` : '';
   return `  - ${p.file}${p.seq !== undefined ? ` entry ${p.seq}` : ''}: [${p.kind}] ${p.message}${digests}`;
 }
 

@@ -18,12 +18,15 @@ export const binsText = (bins: Bin[]): string =>
 export function drawSteps(pdf: Pdf, m: ReportModel): void {
   pdf.heading('What was done');
   const cols: Column<ReportStep>[] = [
-    { header: 'Step', width: 0.8, cell: (s) => s.stepId, role: 'mono' },
+    // Step ids run to "hipaa-safe-harbor.identifiers": a column wide enough to break them at their
+    // hyphens and dots, not mid-word every six letters.
+    { header: 'Step', width: 2.1, cell: (s) => s.stepId, role: 'mono' },
     { header: 'What', width: 2.4, cell: (s) => `${s.label} (${s.type})${s.enabled ? '' : ' — disabled'}` },
-    { header: 'Columns', width: 2.2, cell: (s) => (s.columns.length ? s.columns.join(', ') : 'all / rows') },
-    { header: 'Cells changed', width: 1.2, cell: (s) => num(s.cellsChanged), align: 'right' },
+    // No column: the step's selection matched none (as the HTML report shows it), not "every column".
+    { header: 'Columns', width: 1.7, cell: (s) => (s.columns.length ? s.columns.join(', ') : '—') },
+    { header: 'Cells changed', width: 1.1, cell: (s) => num(s.cellsChanged), align: 'right' },
     { header: 'Rows removed', width: 1.1, cell: (s) => num(s.rowsRemoved), align: 'right' },
-    { header: 'Failures', width: 1.1, cell: (s) => num(s.failures), align: 'right', color: (s) => (s.failures > 0 ? COLORS.warn : COLORS.text) },
+    { header: 'Failures', width: 1, cell: (s) => num(s.failures), align: 'right', color: (s) => (s.failures > 0 ? COLORS.warn : COLORS.text) },
     { header: 'Notes', width: 2.4, cell: (s) => s.notes.join('; ') },
   ];
   pdf.table(cols, m.steps, { empty: 'The run had no steps.' });

@@ -129,9 +129,9 @@ export function drawPolicy(pdf: Pdf, m: ReportModel): void {
   } else {
     pdf.table(
       [
-        { header: 'Step', width: 1, cell: (s) => s.id, role: 'mono' },
-        { header: 'Type', width: 1.6, cell: (s) => s.type },
-        { header: 'Parameters (as run)', width: 7, cell: (s) => s.detail, role: 'mono' },
+        { header: 'Step', width: 2, cell: (s) => s.id, role: 'mono' },
+        { header: 'Type', width: 1.8, cell: (s) => s.type },
+        { header: 'Parameters (as run)', width: 6.2, cell: (s) => s.detail, role: 'mono' },
       ],
       steps,
       { empty: 'The policy has no steps.' },

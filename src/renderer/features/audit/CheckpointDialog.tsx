@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { joinPath } from '../../lib/format';
 import { Dialog } from '../../ui/Dialog';
 import { FormDialog } from '../../ui/FormDialog';
+import { existingFile, ReplaceQuestion } from '../../ui/ReplaceQuestion';
 import { SavePathField } from '../export/FileJobDialog';
 import { groupFingerprint } from '../identities/identity-logic';
 import { useWorkspace } from '../workspace/store';
@@ -20,16 +21,20 @@ export function checkpointName(now: Date): string {
 export function CheckpointDialog({ headSeq, onClose }: { headSeq: number | null; onClose: () => void }) {
   const workspace = useWorkspace((s) => s.info?.path ?? '');
   const [path, setPath] = useState(() => joinPath(joinPath(workspace, 'exports'), checkpointName(new Date())));
-  const [force, setForce] = useState(false);
+  const [replacing, setReplacing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [done, setDone] = useState<Checkpoint | null>(null);
 
-  const submit = async () => {
+  const submit = async (force: boolean) => {
     setBusy(true);
     const r = await api.send('audit.checkpoint', { path: path.trim(), force });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      const file = existingFile(r.error);
+      if (file !== null && !force) return setReplacing(file || path.trim());
+      return setError(r.error);
+    }
     setDone(r.value);
   };
 
@@ -69,23 +74,28 @@ export function CheckpointDialog({ headSeq, onClose }: { headSeq: number | null;
       </Dialog>
     );
   }
+  const title = 'Save a checkpoint';
+  const subtitle = `A signed statement of the log's head${headSeq ? ` (entry #${headSeq})` : ''}, for an auditor to keep.`;
+  if (replacing !== null) {
+    const again = () => {
+      setReplacing(null);
+      void submit(true);
+    };
+    return <ReplaceQuestion title={title} subtitle={subtitle} path={replacing} onReplace={again} onKeep={() => setReplacing(null)} onClose={onClose} />;
+  }
   return (
     <FormDialog
-      title="Save a checkpoint"
-      subtitle={`A signed statement of the log's head${headSeq ? ` (entry #${headSeq})` : ''}, for an auditor to keep.`}
+      title={title}
+      subtitle={subtitle}
       onClose={onClose}
       error={error}
-      errorHelp={error?.code === 'ALREADY_EXISTS' ? <p className="help">Tick “Overwrite” to replace it, or choose another name.</p> : null}
       submit="Save checkpoint"
       icon="save"
       busy={busy}
       disabled={path.trim() === ''}
-      onSubmit={() => void submit()}
+      onSubmit={() => void submit(false)}
     >
       <SavePathField id="checkpoint-path" path={path} setPath={setPath} folderTitle="Save the checkpoint into a folder" />
-      <label className="check">
-        <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Overwrite if the file exists
-      </label>
     </FormDialog>
   );
 }

@@ -43,6 +43,14 @@ export function FindingsTab() {
   );
   useEffect(() => () => win.dispose(), [win]);
   if (!has) return <p className="aud-pad faint">This bundle carries no findings: the input was not scanned for personal data.</p>;
+  // An unscanned input gives an empty findings.parquet: say so, rather than "No findings match this filter".
+  if (choices.piiScanned === false)
+    return (
+      <p className="aud-pad faint" data-testid="findings-unscanned">
+        The run’s input was not scanned for personal data before the run, so this bundle has no findings. That is not evidence that the data held none; the
+        de-identification steps classified columns from their own sample (see the report’s step notes).
+      </p>
+    );
   return (
     <div className="aud-browse">
       <div className="aud-filters" role="group" aria-label="Findings filters">

@@ -2,7 +2,7 @@
 // lifecycle (start → progress → the file, or the error in place, or "nothing was written" on
 // cancel), the "Replace X?" question when the file exists (force is sent only after it), the
 // dialog frame with its footer and progress, the "Save to" field with Browse, the finished view.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { ErrorInfo, Result } from '../../../shared/api/result';
 import type { ExportResult, JobInfo } from '../../../shared/api/types';
 import { api } from '../../api';
@@ -11,6 +11,7 @@ import { baseName, formatBytes, formatCount, joinPath } from '../../lib/format';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/ErrorDetails';
 import { Icon } from '../../ui/Icon';
+import { existingFile, ReplaceQuestion } from '../../ui/ReplaceQuestion';
 import { chooseFolder } from '../files/pick';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJobs } from '../jobs/store';
@@ -27,13 +28,6 @@ type Send = (force: boolean) => Promise<Result<{ jobId: string }>>;
 
 function isExportResult(v: unknown): v is ExportResult {
   return typeof v === 'object' && v !== null && typeof (v as ExportResult).path === 'string';
-}
-
-/** The file an ALREADY_EXISTS error names (the engine puts it in details.file). */
-function existingFile(e: ErrorInfo): string | null {
-  if (e.code !== 'ALREADY_EXISTS') return null;
-  const file = (e.details as { file?: unknown } | undefined)?.file;
-  return typeof file === 'string' ? file : '';
 }
 
 /**
@@ -128,49 +122,6 @@ export function FileJobFrame({ title, subtitle, onClose, phase, job, path, progr
           {children}
         </form>
       )}
-    </Dialog>
-  );
-}
-
-function folderOf(p: string): string {
-  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
-  return i > 0 ? p.slice(0, i) : p;
-}
-
-/** "Replace X?": Keep (the default, focused) goes back to the form; Replace sends force. */
-function ReplaceQuestion({ title, subtitle, path, onReplace, onKeep, onClose }: { title: string; subtitle: string; path: string; onReplace: () => void; onKeep: () => void; onClose: () => void }) {
-  const keepRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => keepRef.current?.focus(), []);
-  const name = baseName(path);
-  return (
-    <Dialog
-      title={title}
-      subtitle={subtitle}
-      size="md"
-      onClose={onClose}
-      footer={
-        <>
-          <button ref={keepRef} type="button" className="btn" onClick={onKeep}>
-            Keep it
-          </button>
-          <button type="button" className="btn btn-danger" onClick={onReplace}>
-            Replace
-          </button>
-        </>
-      }
-    >
-      <div className="replace-question" role="group" aria-labelledby="replace-heading" aria-describedby="replace-detail">
-        <Icon name="alert" size={20} />
-        <div>
-          <p id="replace-heading" className="replace-heading">
-            Replace “{name}”?
-          </p>
-          <p id="replace-detail" className="help">
-            A file with this name already exists in <span className="mono">{folderOf(path)}</span>. Replacing it overwrites its contents; the new file is written
-            completely before the old one is replaced.
-          </p>
-        </div>
-      </div>
     </Dialog>
   );
 }

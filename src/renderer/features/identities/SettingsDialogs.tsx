@@ -6,6 +6,7 @@ import type { ErrorInfo } from '../../../shared/api/result';
 import { api } from '../../api';
 import { joinPath } from '../../lib/format';
 import { FormDialog } from '../../ui/FormDialog';
+import { existingFile, ReplaceQuestion } from '../../ui/ReplaceQuestion';
 import { SavePathField } from '../export/FileJobDialog';
 import { notify } from '../notices/store';
 import { useWorkspace } from '../workspace/store';
@@ -67,37 +68,46 @@ export function BackupKeyDialog({ settings, onClose }: Props) {
   const [path, setPath] = useState(() => joinPath(joinPath(workspace, 'exports'), `workspace-key-g${settings.keyGeneration}.json`));
   const [pass1, setPass1] = useState('');
   const [pass2, setPass2] = useState('');
-  const [force, setForce] = useState(false);
+  const [replacing, setReplacing] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const problem = path.trim() === '' ? 'choose where to save it' : passphraseProblem(pass1, pass2);
-  const submit = async () => {
+  const submit = async (force: boolean) => {
     setTried(true);
     if (problem) return;
     setBusy(true);
     const r = await api.send('key.backup', { path: path.trim(), passphrase: pass1, force });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      const file = existingFile(r.error);
+      if (file !== null && !force) return setReplacing(file || path.trim());
+      return setError(r.error);
+    }
     onClose();
     notify('success', `Key generation ${r.value.generation} backed up`, 'Keep the file and its passphrase apart.', r.value.path);
   };
+  const title = 'Back up the workspace key';
+  const subtitle = `Generation ${settings.keyGeneration}, encrypted with a passphrase (scrypt + AES-256-GCM). Admin only; audited.`;
+  if (replacing !== null) {
+    const again = () => {
+      setReplacing(null);
+      void submit(true);
+    };
+    return <ReplaceQuestion title={title} subtitle={subtitle} path={replacing} onReplace={again} onKeep={() => setReplacing(null)} onClose={onClose} />;
+  }
   return (
     <FormDialog
-      title="Back up the workspace key"
-      subtitle={`Generation ${settings.keyGeneration}, encrypted with a passphrase (scrypt + AES-256-GCM). Admin only; audited.`}
+      title={title}
+      subtitle={subtitle}
       onClose={onClose}
       error={error}
-      errorHelp={error?.code === 'ALREADY_EXISTS' ? <p className="help">Tick “Overwrite” to replace it, or choose another name.</p> : null}
       submit="Back up"
       icon="download"
       busy={busy}
-      onSubmit={() => void submit()}
+      onSubmit={() => void submit(false)}
     >
       <SavePathField id="key-backup-path" path={path} setPath={setPath} folderTitle="Back up the key into a folder" />
-      <label className="check">
-        <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Overwrite if the file exists
-      </label>
       <div className="field">
         <label className="field-label" htmlFor="key-pass1">
           Passphrase for the backup

@@ -5,6 +5,7 @@ import type { ErrorInfo } from '../../../shared/api/result';
 import { api } from '../../api';
 import { baseName, joinPath } from '../../lib/format';
 import { FormDialog } from '../../ui/FormDialog';
+import { existingFile, ReplaceQuestion } from '../../ui/ReplaceQuestion';
 import { chooseFolder } from '../files/pick';
 import { notify } from '../notices/store';
 import { useWorkspace } from '../workspace/store';
@@ -13,7 +14,7 @@ import { approvalPath, shortFingerprint } from './lifecycle';
 export function ApprovalFileDialog({ policyId, name, version, onClose }: { policyId: string; name: string; version: number; onClose: () => void }) {
   const workspace = useWorkspace((s) => s.info?.path ?? '');
   const [path, setPath] = useState(() => approvalPath(workspace, name, version));
-  const [force, setForce] = useState(false);
+  const [replacing, setReplacing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const browse = async () => {
@@ -25,26 +26,38 @@ export function ApprovalFileDialog({ policyId, name, version, onClose }: { polic
     const dir = await chooseFolder('Choose the approval’s folder', 'Save here', undefined, `The file keeps its name, ${baseName(path)}.`);
     if (dir) setPath(joinPath(dir, baseName(path)));
   };
-  const write = async () => {
+  const write = async (force: boolean) => {
     setBusy(true);
     const r = await api.send('policy.approval', { policyId, version, path: path.trim(), force });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      const file = existingFile(r.error);
+      if (file !== null && !force) return setReplacing(file || path.trim());
+      return setError(r.error);
+    }
     notify('success', 'Approval exported', `Signed by ${r.value.approver.name} (${shortFingerprint(r.value.approver.fingerprint)}).`, path.trim());
     onClose();
   };
+  const title = `Export the approval of “${name}” version ${version}`;
+  const subtitle = 'A small signed file: the policy’s digest, the approver’s public key and reason. Anyone can check it without this workspace.';
+  if (replacing !== null) {
+    const again = () => {
+      setReplacing(null);
+      void write(true);
+    };
+    return <ReplaceQuestion title={title} subtitle={subtitle} path={replacing} onReplace={again} onKeep={() => setReplacing(null)} onClose={onClose} />;
+  }
   return (
     <FormDialog
-      title={`Export the approval of “${name}” version ${version}`}
-      subtitle="A small signed file: the policy’s digest, the approver’s public key and reason. Anyone can check it without this workspace."
+      title={title}
+      subtitle={subtitle}
       onClose={onClose}
       submit="Export"
       icon="export"
       busy={busy}
       disabled={path.trim() === ''}
-      onSubmit={() => void write()}
+      onSubmit={() => void write(false)}
       error={error}
-      errorHelp={error?.code === 'ALREADY_EXISTS' ? <p className="help">Tick “Overwrite” to replace it, or choose another name.</p> : null}
     >
       <div className="field">
         <label className="field-label" htmlFor="approval-path">
@@ -57,10 +70,6 @@ export function ApprovalFileDialog({ policyId, name, version, onClose }: { polic
           </button>
         </div>
       </div>
-      <label className="check">
-        <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
-        Overwrite the file if it exists
-      </label>
     </FormDialog>
   );
 }

@@ -5,6 +5,7 @@ import type { ErrorInfo } from '../../../shared/api/result';
 import { api } from '../../api';
 import { baseName, joinPath } from '../../lib/format';
 import { FormDialog } from '../../ui/FormDialog';
+import { existingFile, ReplaceQuestion } from '../../ui/ReplaceQuestion';
 import { chooseFolder } from '../files/pick';
 import { notify } from '../notices/store';
 import { useWorkspace } from '../workspace/store';
@@ -19,7 +20,7 @@ export function RecipeExportDialog({ onClose }: { onClose: () => void }) {
   const workspace = useWorkspace((s) => s.info?.path ?? '');
   const name = usePolicyDraft((s) => s.history.present.policy.name);
   const [path, setPath] = useState(() => recipePath(workspace, name));
-  const [force, setForce] = useState(false);
+  const [replacing, setReplacing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const browse = async () => {
@@ -31,26 +32,38 @@ export function RecipeExportDialog({ onClose }: { onClose: () => void }) {
     const dir = await chooseFolder('Choose the recipe’s folder', 'Save here', undefined, `The file keeps its name, ${baseName(path)}.`);
     if (dir) setPath(joinPath(dir, baseName(path)));
   };
-  const write = async () => {
+  const write = async (force: boolean) => {
     setBusy(true);
     const r = await api.send('policy.writeFile', { path: path.trim(), policy: draftDocument(usePolicyDraft.getState()), force });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      const file = existingFile(r.error);
+      if (file !== null && !force) return setReplacing(file || path.trim());
+      return setError(r.error);
+    }
     notify('success', 'Recipe exported', `SHA-256 ${r.value.sha256.slice(0, 16)}…`, r.value.path);
     onClose();
   };
+  const title = 'Export recipe';
+  const subtitle = 'The policy as a JSON file: open it in another workspace, or apply it to other data (differing column names are mapped there).';
+  if (replacing !== null) {
+    const again = () => {
+      setReplacing(null);
+      void write(true);
+    };
+    return <ReplaceQuestion title={title} subtitle={subtitle} path={replacing} onReplace={again} onKeep={() => setReplacing(null)} onClose={onClose} />;
+  }
   return (
     <FormDialog
-      title="Export recipe"
-      subtitle="The policy as a JSON file: open it in another workspace, or apply it to other data (differing column names are mapped there)."
+      title={title}
+      subtitle={subtitle}
       onClose={onClose}
       submit="Export"
       icon="export"
       busy={busy}
       disabled={path.trim() === ''}
-      onSubmit={() => void write()}
+      onSubmit={() => void write(false)}
       error={error}
-      errorHelp={error?.code === 'ALREADY_EXISTS' ? <p className="help">Tick “Overwrite” to replace it, or choose another name.</p> : null}
     >
       <div className="field">
         <label className="field-label" htmlFor="recipe-path">
@@ -63,10 +76,6 @@ export function RecipeExportDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </div>
-      <label className="check">
-        <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
-        Overwrite the file if it exists
-      </label>
     </FormDialog>
   );
 }
