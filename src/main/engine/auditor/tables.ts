@@ -79,16 +79,23 @@ function where(filters: Array<[string, string | undefined]>): { sql: string; par
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-export async function ledgerWindow(
-  db: Database, view: ParquetView, req: Window & { step?: string | undefined; column?: string | undefined; kind?: 'cell' | 'row' | undefined },
-): Promise<{ total: number; rows: LedgerEntry[] }> {
-  const w = where([['step_id', req.step], ['column', req.column], ['kind', req.kind]]);
+/**
+ * The matching rows' count and one window of them, in file order (the ledger's order: row, step,
+ * column); the row number keeps windows stable.
+ */
+async function filteredWindow(db: Database, view: ParquetView, w: ReturnType<typeof where>, req: Window) {
   const total = num((await db.one(`SELECT count(*) AS n FROM ${view.relation} ${w.sql}`, w.params))?.n);
-  // File order is the ledger's order (row, step, column); the row number keeps windows stable.
   const rows = await db.all(
     `SELECT * FROM (SELECT *, row_number() OVER () AS _pos FROM ${view.relation}) ${w.sql} ORDER BY _pos LIMIT $limit OFFSET $offset`,
     { ...w.params, limit: req.limit, offset: req.offset },
   );
+  return { total, rows };
+}
+
+export async function ledgerWindow(
+  db: Database, view: ParquetView, req: Window & { step?: string | undefined; column?: string | undefined; kind?: 'cell' | 'row' | undefined },
+): Promise<{ total: number; rows: LedgerEntry[] }> {
+  const { total, rows } = await filteredWindow(db, view, where([['step_id', req.step], ['column', req.column], ['kind', req.kind]]), req);
   return {
     total,
     rows: rows.map((r) => ({
@@ -109,12 +116,7 @@ export async function ledgerWindow(
 export async function findingsWindow(
   db: Database, view: ParquetView, req: Window & { entity?: string | undefined; column?: string | undefined },
 ): Promise<{ total: number; rows: BundleFindingRow[] }> {
-  const w = where([['entity', req.entity], ['column', req.column]]);
-  const total = num((await db.one(`SELECT count(*) AS n FROM ${view.relation} ${w.sql}`, w.params))?.n);
-  const rows = await db.all(
-    `SELECT * FROM (SELECT *, row_number() OVER () AS _pos FROM ${view.relation}) ${w.sql} ORDER BY _pos LIMIT $limit OFFSET $offset`,
-    { ...w.params, limit: req.limit, offset: req.offset },
-  );
+  const { total, rows } = await filteredWindow(db, view, where([['entity', req.entity], ['column', req.column]]), req);
   return {
     total,
     rows: rows.map((r) => ({

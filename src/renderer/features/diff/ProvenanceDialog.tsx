@@ -2,17 +2,14 @@
 // confidence) as CSV or Parquet: destination ("Replace X?" when it exists), a job with progress, then the file.
 import { useState } from 'react';
 import { api } from '../../api';
-import { formatCount, joinPath, stem } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { useDatasets } from '../datasets/store';
-import { ExportDone, FileJobFrame, SavePathField, useFileJob } from '../export/FileJobDialog';
+import { ExportDone, FileJobFrame, SavePathField, TableFormatChoice, tableExportPath, useFileJob, type TableFormat } from '../export/FileJobDialog';
 import { useWorkspace } from '../workspace/store';
 
-type Format = 'csv' | 'parquet';
+type Format = TableFormat;
 
-export function provenancePath(workspace: string, datasetName: string, version: number, format: Format): string {
-  const base = stem(datasetName).replace(/[\\/:*?"<>|]+/g, '_') || 'dataset';
-  return joinPath(joinPath(workspace, 'exports'), `${base}-v${version}-provenance.${format}`);
-}
+export const provenancePath = (workspace: string, datasetName: string, version: number, format: Format): string => tableExportPath(workspace, datasetName, version, 'provenance', format);
 
 export function ProvenanceDialog({ onClose }: { onClose: () => void }) {
   const detail = useDatasets((s) => s.detail);
@@ -44,18 +41,7 @@ export function ProvenanceDialog({ onClose }: { onClose: () => void }) {
       onReplace={replace}
       onKeep={keep}
     >
-      <fieldset className="field format-choice">
-        <legend className="field-label">Format</legend>
-        <div className="segmented">
-          {(['csv', 'parquet'] as const).map((f) => (
-            <label key={f} className={`segment ${format === f ? 'is-on' : ''}`}>
-              <input type="radio" name="provenance-format" value={f} checked={format === f} onChange={() => pick(f)} {...(f === 'csv' ? { 'data-autofocus': true } : {})} />
-              <span className="segment-name">{f === 'csv' ? 'CSV' : 'Parquet'}</span>
-              <span className="segment-hint">{f === 'csv' ? 'Text, opens anywhere' : 'Columnar, typed, compact'}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <TableFormatChoice name="provenance-format" format={format} onPick={pick} />
       <p className="help">
         Columns <span className="mono">row_id, kind, column, before, after, step_id, step, confidence</span>: one row per changed cell, one per removed row.
       </p>

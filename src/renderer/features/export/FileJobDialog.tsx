@@ -7,7 +7,7 @@ import type { ErrorInfo, Result } from '../../../shared/api/result';
 import type { ExportResult, JobInfo } from '../../../shared/api/types';
 import { api } from '../../api';
 import { copyText } from '../../lib/clipboard';
-import { baseName, formatBytes, formatCount, joinPath } from '../../lib/format';
+import { baseName, formatBytes, formatCount, joinPath, stem } from '../../lib/format';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorBanner } from '../../ui/ErrorDetails';
 import { Icon } from '../../ui/Icon';
@@ -123,6 +123,32 @@ export function FileJobFrame({ title, subtitle, onClose, phase, job, path, progr
         </form>
       )}
     </Dialog>
+  );
+}
+
+export type TableFormat = 'csv' | 'parquet';
+
+/** Where a table export of a dataset version goes by default: `<workspace>/exports/<name>-v<N>-<what>.<format>`. */
+export function tableExportPath(workspace: string, datasetName: string, version: number, what: string, format: TableFormat): string {
+  const base = stem(datasetName).replace(/[\\/:*?"<>|]+/g, '_') || 'dataset';
+  return joinPath(joinPath(workspace, 'exports'), `${base}-v${version}-${what}.${format}`);
+}
+
+/** CSV or Parquet, for the ledger and findings exports. */
+export function TableFormatChoice({ name, format, onPick }: { name: string; format: TableFormat; onPick: (f: TableFormat) => void }) {
+  return (
+    <fieldset className="field format-choice">
+      <legend className="field-label">Format</legend>
+      <div className="segmented">
+        {(['csv', 'parquet'] as const).map((f) => (
+          <label key={f} className={`segment ${format === f ? 'is-on' : ''}`}>
+            <input type="radio" name={name} value={f} checked={format === f} onChange={() => onPick(f)} {...(f === 'csv' ? { 'data-autofocus': true } : {})} />
+            <span className="segment-name">{f === 'csv' ? 'CSV' : 'Parquet'}</span>
+            <span className="segment-hint">{f === 'csv' ? 'Text, opens anywhere' : 'Columnar, typed, compact'}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

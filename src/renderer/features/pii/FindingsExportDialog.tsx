@@ -3,18 +3,15 @@
 // Destination ("Replace X?" when it exists), a job with progress, then the file.
 import { useState } from 'react';
 import { api } from '../../api';
-import { formatCount, joinPath, stem } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { useDatasets } from '../datasets/store';
-import { ExportDone, FileJobFrame, SavePathField, useFileJob } from '../export/FileJobDialog';
+import { ExportDone, FileJobFrame, SavePathField, TableFormatChoice, tableExportPath, useFileJob, type TableFormat } from '../export/FileJobDialog';
 import { useWorkspace } from '../workspace/store';
 import '../export/export.css';
 
-type Format = 'csv' | 'parquet';
+type Format = TableFormat;
 
-export function findingsPath(workspace: string, datasetName: string, version: number, format: Format): string {
-  const base = stem(datasetName).replace(/[\\/:*?"<>|]+/g, '_') || 'dataset';
-  return joinPath(joinPath(workspace, 'exports'), `${base}-v${version}-findings.${format}`);
-}
+export const findingsPath = (workspace: string, datasetName: string, version: number, format: Format): string => tableExportPath(workspace, datasetName, version, 'findings', format);
 
 export function FindingsExportDialog({ findings, onClose }: { findings: number; onClose: () => void }) {
   const detail = useDatasets((s) => s.detail);
@@ -46,18 +43,7 @@ export function FindingsExportDialog({ findings, onClose }: { findings: number; 
       onReplace={replace}
       onKeep={keep}
     >
-      <fieldset className="field format-choice">
-        <legend className="field-label">Format</legend>
-        <div className="segmented">
-          {(['csv', 'parquet'] as const).map((f) => (
-            <label key={f} className={`segment ${format === f ? 'is-on' : ''}`}>
-              <input type="radio" name="findings-format" value={f} checked={format === f} onChange={() => pick(f)} {...(f === 'csv' ? { 'data-autofocus': true } : {})} />
-              <span className="segment-name">{f === 'csv' ? 'CSV' : 'Parquet'}</span>
-              <span className="segment-hint">{f === 'csv' ? 'Text, opens anywhere' : 'Columnar, typed, compact'}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <TableFormatChoice name="findings-format" format={format} onPick={pick} />
       <p className="help">
         Columns <span className="mono">row_id, column, entity, start, end, confidence, recogniser, preview, decision</span>: one row per finding, rejected ones
         included and marked. The preview is masked (<span className="mono">j***@***.org</span>); the found text is never written.
