@@ -11,8 +11,8 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores: one on the 2-core CI machine, which ran
     // the files one after another. Many tests wait on child processes (the CLI tests), fsync and
-    // DuckDB I/O: measured on CI, two workers kept the cores busy 1.64× of the time; three fill
-    // more of that waiting. VITEST_WORKERS overrides.
-    maxWorkers: Number(process.env.VITEST_WORKERS ?? 3),
+    // DuckDB I/O. Measured on a CI clone: two workers 753 s (the cores busy 1.64× of the time),
+    // three 777 s (more contention than overlap). VITEST_WORKERS overrides.
+    maxWorkers: Number(process.env.VITEST_WORKERS ?? 2),
   },
 });
